@@ -1,0 +1,36 @@
+#include "cli_support.h"
+#include "treatment_options.h"
+
+#include "audio/engine/treatment_render.h"
+#include "audio/io/audio_file.h"
+
+namespace earlab::cli {
+
+int runRender(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Apply a treatment to an audio file offline and write the result at the input's rate.\n"
+        "The output format follows OUT's extension: .wav float 32-bit, .flac 24-bit "
+        "(also .aiff, .ogg, .opus, .mp3).");
+    parser.addPositionalArgument("IN", "The input audio file.");
+    parser.addOption({{"o", "output"}, "The output file.", "OUT"});
+    addTreatmentOptions(parser);
+    parser.addOption({"master", "Add the master section exactly as playback applies it: start and end fades, "
+                                "safety limiter at -1 dBFS."});
+    if (!parseOrHelp(parser, args, 1, 1))
+        return kExitOk;
+    if (!parser.isSet("output"))
+        throw UsageError("missing -o OUT");
+
+    const TreatmentOptions options = readTreatmentOptions(parser);
+    const LoadedAudio in = loadAudioFile(toStd(parser.positionalArguments().front()));
+    const Treatment treatment =
+        options.matchLoudness ? loudnessMatched(in.audio, in.audio, options.treatment) : options.treatment;
+    const AudioBuffer out =
+        parser.isSet("master") ? renderMastered(in.audio, treatment) : renderTreatment(in.audio, treatment);
+    writeAudioFile(toStd(parser.value("output")), out);
+    return kExitOk;
+}
+
+} // namespace earlab::cli

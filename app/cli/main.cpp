@@ -1,0 +1,84 @@
+// earlab-cli: devices, file info, offline render, playback and a demo, on the audio core.
+// Exit status: 0 success, 2 bad usage or bad input, 3 no usable audio device; on failure one
+// line on stderr naming the cause.
+
+#include "audio/audio_error.h"
+#include "cli_support.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <exception>
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    earlab::cli::CommandFunction run;
+};
+
+constexpr Command kCommands[] = {
+    {"devices", "list audio output devices", earlab::cli::runDevices},
+    {"info", "describe an audio file: format, length, loudness, true peak", earlab::cli::runInfo},
+    {"render", "apply EQ, compression, gain and pan to a file, offline", earlab::cli::runRender},
+    {"play", "play a file, treated, optionally switching flat/treated", earlab::cli::runPlay},
+    {"demo", "pink noise with a hidden EQ boost: listen, then see which band", earlab::cli::runDemo},
+};
+
+void printUsage(std::FILE* to)
+{
+    std::fputs("Usage: earlab-cli COMMAND [options]   (earlab-cli COMMAND --help for details)\n\nCommands:\n", to);
+    for (const auto& c : kCommands)
+        std::fprintf(to, "  %-8s %s\n", c.name, c.summary);
+}
+
+void fail(const QString& command, const char* message)
+{
+    std::fprintf(stderr, "earlab-cli %s: %s\n", command.toUtf8().constData(), message);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("earlab-cli");
+    QCoreApplication::setApplicationVersion(EARLAB_VERSION);
+    const QStringList args = QCoreApplication::arguments();
+
+    if (args.size() < 2) {
+        printUsage(stderr);
+        return earlab::cli::kExitBadInput;
+    }
+    const QString name = args.at(1);
+    if (name == "--help" || name == "-h" || name == "help") {
+        printUsage(stdout);
+        return earlab::cli::kExitOk;
+    }
+    if (name == "--version") {
+        std::printf("earlab-cli %s\n", EARLAB_VERSION);
+        return earlab::cli::kExitOk;
+    }
+    for (const auto& c : kCommands) {
+        if (name != QLatin1String(c.name))
+            continue;
+        try {
+            return c.run(args.mid(1));
+        } catch (const earlab::cli::UsageError& e) {
+            fail(name, e.what());
+            return earlab::cli::kExitBadInput;
+        } catch (const earlab::AudioError& e) {
+            fail(name, e.what());
+            const bool device = e.kind() == earlab::AudioErrorKind::NoDevice ||
+                                e.kind() == earlab::AudioErrorKind::DeviceFailed;
+            return device ? earlab::cli::kExitNoDevice : earlab::cli::kExitBadInput;
+        } catch (const std::exception& e) {
+            fail(name, e.what());
+            return earlab::cli::kExitBadInput;
+        }
+    }
+    std::fprintf(stderr, "earlab-cli: unknown command \"%s\"\n", name.toUtf8().constData());
+    printUsage(stderr);
+    return earlab::cli::kExitBadInput;
+}

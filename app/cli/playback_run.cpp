@@ -1,0 +1,55 @@
+#include "playback_run.h"
+
+#include "audio/audio_error.h"
+#include "audio/engine/engine.h"
+
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+namespace earlab::cli {
+
+PlaybackResult playToEnd(const PlaybackRun& run)
+{
+    Engine engine;
+    const double rate = engine.sampleRate();
+    engine.open(run.device, run.framesPerBuffer);
+    engine.load(run.scene);
+
+    // Time is counted in frames the engine rendered, not on the wall clock: a device plays
+    // them in real time, the test capture device as fast as it can.
+    const auto length = run.seconds > 0.0 ? std::int64_t(std::llround(run.seconds * rate)) : run.scene.lengthFrames();
+    const auto period = std::int64_t(std::llround(run.switchEverySeconds * rate));
+    std::int64_t nextSwitch = period > 0 ? period : -1;
+    int nextVariant = 1;
+    // Switches and the stop are scheduled at exact transport frames, so they land
+    // sample-accurately however late this thread wakes up; a few at a time, because the
+    // player's schedule is a fixed-size array (and an unclocked test device races ahead).
+    constexpr int kScheduleAhead = 16;
+    int scheduled = 0;
+
+    engine.play();
+    engine.stopAt(length);
+    for (;;) {
+        if (engine.streamFailed())
+            throw AudioError(AudioErrorKind::DeviceFailed, engine.device().name, "the audio stream stopped (device removed?)");
+        const std::int64_t now = engine.transportFrame();
+        if ((now >= length && !engine.isPlaying()) || (engine.isAtEnd() && !run.scene.looping))
+            break;
+        while (nextSwitch >= 0 && nextSwitch < length && scheduled - int(now / std::max<std::int64_t>(period, 1)) < kScheduleAhead) {
+            engine.select(nextVariant, nextSwitch);
+            if (run.onSwitch)
+                run.onSwitch(nextVariant, double(nextSwitch) / rate);
+            nextVariant = 1 - nextVariant;
+            nextSwitch += period;
+            ++scheduled;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    engine.stop(true);
+    PlaybackResult result{engine.device().name, engine.transportFrame(), engine.underruns()};
+    engine.close();
+    return result;
+}
+
+} // namespace earlab::cli

@@ -1,0 +1,195 @@
+#include "audio/dsp/compressor.h"
+
+#include "audio/dsp/dsp_validation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace earlab::dsp {
+
+namespace {
+
+// Levels below -200 dB are treated as -200 dB so log10 never sees 0.
+constexpr double kFloorLinear = 1e-10;
+constexpr double kFloorPower = kFloorLinear * kFloorLinear;
+
+constexpr double kDbToNeper = std::numbers::ln10 / 20.0;
+
+double timeCoefficient(double ms, double sampleRate)
+{
+    return std::exp(-1.0 / (ms * 0.001 * sampleRate));
+}
+
+// The static curve minus the input level (<= 0 dB), written with slope = 1 - 1/R so that
+// ramping the slope linearly moves the curve smoothly.
+inline double gainComputerDb(double x, double threshold, double slope, double knee) noexcept
+{
+    const double over = x - threshold;
+    if (2.0 * over <= -knee)
+        return 0.0;
+    if (2.0 * over >= knee)
+        return -slope * over;
+    const double u = over + knee / 2.0;
+    return -slope * u * u / (2.0 * knee);
+}
+
+} // namespace
+
+CompressorParams makeCompressorParams(const CompressorSettings& s, bool enabled,
+                                      double sampleRate)
+{
+    const char* subject = "compressor";
+    requirePositive(subject, "sampleRate", sampleRate, "Hz");
+    requireInRange(subject, "thresholdDb", s.thresholdDb, -60.0, 0.0, "dBFS");
+    requireInRange(subject, "ratio", s.ratio, 1.0, 100.0, "");
+    requireInRange(subject, "kneeDb", s.kneeDb, 0.0, 24.0, "dB");
+    requireInRange(subject, "attackMs", s.attackMs, 0.1, 500.0, "ms");
+    requireInRange(subject, "releaseMs", s.releaseMs, 1.0, 5000.0, "ms");
+    requireInRange(subject, "makeupDb", s.makeupDb, -24.0, 24.0, "dB");
+    if (s.detection != Detection::Peak && s.detection != Detection::Rms)
+        requireInRange(subject, "detection", double(int(s.detection)), 0.0, 1.0, "");
+
+    CompressorParams p;
+    p.enabled = enabled;
+    p.detection = s.detection;
+    p.thresholdDb = s.thresholdDb;
+    p.slope = 1.0 - 1.0 / s.ratio;
+    p.kneeDb = s.kneeDb;
+    p.makeupDb = s.makeupDb;
+    p.attackCoeff = timeCoefficient(s.attackMs, sampleRate);
+    p.releaseCoeff = timeCoefficient(s.releaseMs, sampleRate);
+    p.rmsCoeff = timeCoefficient(kRmsTimeMs, sampleRate);
+    return p;
+}
+
+double staticCurveDb(const CompressorSettings& s, double x)
+{
+    const double T = s.thresholdDb;
+    const double R = s.ratio;
+    const double W = s.kneeDb;
+    double y;
+    if (2.0 * (x - T) < -W)
+        y = x;
+    else if (W > 0.0 && std::abs(2.0 * (x - T)) <= W)
+        y = x + (1.0 / R - 1.0) * (x - T + W / 2.0) * (x - T + W / 2.0) / (2.0 * W);
+    else
+        y = T + (x - T) / R;
+    return y + s.makeupDb;
+}
+
+void Compressor::prepare(double /*sampleRate*/, int /*maxBlock*/)
+{
+    current_ = start_ = target_ = Shape{};
+    rampLength_ = rampPosition_ = 0;
+    enabled_ = false;
+    bypassed_ = true;
+    reset();
+}
+
+void Compressor::reset() noexcept
+{
+    meanSquare_ = 0.0;
+    gainReductionDb_ = 0.0;
+}
+
+void Compressor::setParams(const CompressorParams& p, int rampFrames) noexcept
+{
+    attackCoeff_ = p.attackCoeff;
+    releaseCoeff_ = p.releaseCoeff;
+    rmsCoeff_ = p.rmsCoeff;
+    detection_ = p.detection;
+    enabled_ = p.enabled;
+
+    target_ = Shape{p.thresholdDb, p.slope, p.kneeDb, p.makeupDb, p.enabled ? 1.0 : 0.0};
+
+    if (bypassed_) {
+        if (!enabled_)
+            return;
+        // Waking up: the detector was not running, so start it from silence; the amount
+        // ramps up from 0, which hides the detector's own rise.
+        bypassed_ = false;
+        reset();
+    }
+    // At amount 0 nothing else has any effect, so the shape may jump; the output then only
+    // ever changes through ramped values.
+    if (current_.amount == 0.0) {
+        const double amount = current_.amount;
+        current_ = target_;
+        current_.amount = amount;
+    }
+    if (rampFrames <= 0) {
+        finishRamp();
+        return;
+    }
+    start_ = current_;
+    rampLength_ = rampFrames;
+    rampPosition_ = 0;
+    inverseRampLength_ = 1.0 / double(rampFrames);
+}
+
+void Compressor::finishRamp() noexcept
+{
+    current_ = target_;
+    rampLength_ = 0;
+    rampPosition_ = 0;
+}
+
+void Compressor::advanceRamp() noexcept
+{
+    ++rampPosition_;
+    if (rampPosition_ >= rampLength_) {
+        finishRamp();
+        return;
+    }
+    const double t = double(rampPosition_) * inverseRampLength_;
+    current_.thresholdDb = start_.thresholdDb + (target_.thresholdDb - start_.thresholdDb) * t;
+    current_.slope = start_.slope + (target_.slope - start_.slope) * t;
+    current_.kneeDb = start_.kneeDb + (target_.kneeDb - start_.kneeDb) * t;
+    current_.makeupDb = start_.makeupDb + (target_.makeupDb - start_.makeupDb) * t;
+    current_.amount = start_.amount + (target_.amount - start_.amount) * t;
+}
+
+void Compressor::process(float* const* channels, int channelCount, int frames) noexcept
+{
+    channelCount = std::min(channelCount, 2);
+    if (bypassed_ || channelCount <= 0 || frames <= 0)
+        return;
+    float* left = channels[0];
+    float* right = channelCount > 1 ? channels[1] : nullptr;
+
+    for (int i = 0; i < frames; ++i) {
+        if (rampLength_ > 0)
+            advanceRamp();
+
+        const double l = left[i];
+        const double r = right ? double(right[i]) : l;
+        meanSquare_ = rmsCoeff_ * meanSquare_ + (1.0 - rmsCoeff_) * 0.5 * (l * l + r * r);
+        double levelDb;
+        if (detection_ == Detection::Peak)
+            levelDb = 20.0 * std::log10(std::max({std::abs(l), std::abs(r), kFloorLinear}));
+        else
+            levelDb = 10.0 * std::log10(std::max(meanSquare_, kFloorPower));
+
+        const double wanted = -gainComputerDb(levelDb, current_.thresholdDb, current_.slope,
+                                              current_.kneeDb);
+        const double c = wanted > gainReductionDb_ ? attackCoeff_ : releaseCoeff_;
+        gainReductionDb_ = c * gainReductionDb_ + (1.0 - c) * wanted;
+
+        const double gain =
+            std::exp(kDbToNeper * current_.amount * (current_.makeupDb - gainReductionDb_));
+        left[i] = static_cast<float>(l * gain);
+        if (right)
+            right[i] = static_cast<float>(r * gain);
+
+        // Decided per frame, not per block, so the result never depends on block size. The
+        // amount is exactly 0 here, so the frames processed so far had a gain of exactly 1.
+        if (!enabled_ && rampLength_ == 0) {
+            gainReductionDb_ = 0.0;
+            bypassed_ = true;
+            return;
+        }
+    }
+}
+
+} // namespace earlab::dsp

@@ -1,0 +1,53 @@
+#include "audio/dsp/treatment_chain.h"
+
+#include "audio/audio_error.h"
+
+namespace earlab::dsp {
+
+ChainParams makeChainParams(const Treatment& t, double sampleRate)
+{
+    ChainParams p;
+    p.eq = makeEqParams(t.eq, sampleRate);
+    if (t.compress) {
+        p.compressor = makeCompressorParams(t.compressor, true, sampleRate);
+    } else {
+        // Settings an exercise left alone must not make a flat treatment fail.
+        try {
+            p.compressor = makeCompressorParams(t.compressor, false, sampleRate);
+        } catch (const AudioError&) {
+            p.compressor = makeCompressorParams(CompressorSettings{}, false, sampleRate);
+        }
+    }
+    p.gainPan = makeGainPanParams(t.gainDb, t.pan);
+    return p;
+}
+
+void TreatmentChain::prepare(double sampleRate, int maxBlock)
+{
+    eq_.prepare(sampleRate, maxBlock);
+    compressor_.prepare(sampleRate, maxBlock);
+    gainPan_.setParams({}, 0);
+}
+
+void TreatmentChain::reset() noexcept
+{
+    eq_.reset();
+    compressor_.reset();
+    gainPan_.reset();
+}
+
+void TreatmentChain::setParams(const ChainParams& params, int rampFrames) noexcept
+{
+    eq_.setParams(params.eq, rampFrames);
+    compressor_.setParams(params.compressor, rampFrames);
+    gainPan_.setParams(params.gainPan, rampFrames);
+}
+
+void TreatmentChain::process(float* const* channels, int channelCount, int frames) noexcept
+{
+    eq_.process(channels, channelCount, frames);
+    compressor_.process(channels, channelCount, frames);
+    gainPan_.process(channels, channelCount, frames);
+}
+
+} // namespace earlab::dsp

@@ -1,0 +1,370 @@
+#include "audio/engine/engine.h"
+
+#include "audio/audio_error.h"
+#include "audio/engine/player_command.h"
+#include "audio/engine/portaudio_session.h"
+#include "audio/engine/realtime_probe.h"
+
+#include <portaudio.h>
+#include <readerwriterqueue/readerwriterqueue.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <thread>
+
+namespace earlab {
+
+namespace {
+constexpr std::size_t kCommandCapacity = 1024;
+constexpr std::size_t kRetireCapacity = 64;
+
+enum PublishedState : int { kSilent = 0, kPlaying = 1, kStopping = 2 };
+} // namespace
+
+struct Engine::Impl {
+    explicit Impl(const PlayerConfig& c) : config(c), commands(kCommandCapacity), retired(kRetireCapacity) {}
+
+    static int callback(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
+                        PaStreamCallbackFlags flags, void* user) noexcept;
+    static void finished(void* user) noexcept;
+
+    void process(float* out, int frames, PaStreamCallbackFlags flags) noexcept;
+    void publish(const ScenePlayer& p) noexcept;
+    bool send(const PlayerCommand& c);
+    void collectRetired();
+    void drainCommandsHere();
+    void waitUntilSilent();
+
+    PlayerConfig config;
+    PortAudioSession session;
+    std::optional<OutputDevice> device;
+    int framesPerBuffer = 256;
+    PaStream* stream = nullptr;
+    bool running = false;              // control thread's view: the callback may run
+    std::atomic<bool> stopRequested{false};
+    std::atomic<bool> failed{false};
+
+    moodycamel::ReaderWriterQueue<PlayerCommand> commands; // control -> callback
+    moodycamel::ReaderWriterQueue<ScenePlayer*> retired;   // callback -> control
+    ScenePlayer* player = nullptr;     // owned; touched by the callback only while running
+    bool hasPlayer = false;            // control thread's view of `player != nullptr`
+
+    std::atomic<std::int64_t> playhead{0};
+    std::atomic<std::int64_t> transport{0};
+    std::atomic<int> state{kSilent};
+    std::atomic<bool> atEnd{false};
+    std::atomic<int> selected{0};
+    std::atomic<float> peak[2] = {0.0f, 0.0f};
+    std::atomic<float> rms[2] = {0.0f, 0.0f};
+    std::atomic<std::uint64_t> underruns{0};
+    std::atomic<std::uint64_t> rendered{0};
+    std::atomic<std::uint64_t> leakedPlayers{0};
+};
+
+int Engine::Impl::callback(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
+                           PaStreamCallbackFlags flags, void* user) noexcept
+{
+    static_cast<Impl*>(user)->process(static_cast<float*>(output), int(frames), flags);
+    return paContinue;
+}
+
+void Engine::Impl::finished(void* user) noexcept
+{
+    auto* self = static_cast<Impl*>(user);
+    if (!self->stopRequested.load(std::memory_order_acquire))
+        self->failed.store(true, std::memory_order_release);
+}
+
+void Engine::Impl::process(float* out, int frames, PaStreamCallbackFlags flags) noexcept
+{
+    RealtimeProbeScope probe;
+    if (flags & paOutputUnderflow)
+        underruns.fetch_add(1, std::memory_order_relaxed);
+
+    PlayerCommand c;
+    while (commands.try_dequeue(c)) {
+        if (c.type == PlayerCommand::Type::SwapPlayer) {
+            // The old player is freed on the control thread; if its queue were ever full we
+            // leak it rather than free memory here.
+            if (player && !retired.try_enqueue(player))
+                leakedPlayers.fetch_add(1, std::memory_order_relaxed);
+            player = c.player;
+        } else if (player) {
+            player->apply(c);
+        }
+    }
+    if (player) {
+        player->render(out, frames);
+        publish(*player);
+    } else {
+        std::fill(out, out + 2 * frames, 0.0f);
+    }
+    rendered.fetch_add(std::uint64_t(frames), std::memory_order_relaxed);
+}
+
+void Engine::Impl::publish(const ScenePlayer& p) noexcept
+{
+    playhead.store(p.playhead(), std::memory_order_relaxed);
+    transport.store(p.transportFrame(), std::memory_order_relaxed);
+    selected.store(p.selectedVariant(), std::memory_order_relaxed);
+    atEnd.store(p.isAtEnd(), std::memory_order_relaxed);
+    for (int ch = 0; ch < 2; ++ch) {
+        peak[ch].store(p.meters().peak[ch], std::memory_order_relaxed);
+        rms[ch].store(p.meters().rms[ch], std::memory_order_relaxed);
+    }
+    const int s = p.isSilent() ? kSilent : p.state() == ScenePlayer::State::Playing ? kPlaying : kStopping;
+    state.store(s, std::memory_order_release);
+}
+
+bool Engine::Impl::send(const PlayerCommand& c)
+{
+    collectRetired();
+    if (!hasPlayer && c.type != PlayerCommand::Type::SwapPlayer)
+        return false;
+    if (!running) {
+        // No callback runs: the control thread owns the player and applies at once.
+        if (c.type == PlayerCommand::Type::SwapPlayer) {
+            delete player;
+            player = c.player;
+        } else {
+            player->apply(c);
+        }
+        publish(*player);
+        return true;
+    }
+    return commands.try_enqueue(c);
+}
+
+void Engine::Impl::collectRetired()
+{
+    ScenePlayer* old = nullptr;
+    while (retired.try_dequeue(old))
+        delete old;
+}
+
+void Engine::Impl::drainCommandsHere()
+{
+    PlayerCommand c;
+    while (commands.try_dequeue(c)) {
+        if (c.type == PlayerCommand::Type::SwapPlayer) {
+            delete player;
+            player = c.player;
+        } else if (player) {
+            player->apply(c);
+        }
+    }
+    collectRetired();
+}
+
+void Engine::Impl::waitUntilSilent()
+{
+    // The fade is 10 ms and the limiter's delay about 1 ms; a dead or stalled stream must not
+    // hang the caller, hence the deadline.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
+    while (running && !failed.load() && state.load(std::memory_order_acquire) != kSilent &&
+           std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+Engine::Engine(const PlayerConfig& config) : impl_(std::make_unique<Impl>(config)) {}
+
+Engine::~Engine()
+{
+    close();
+    delete impl_->player;
+}
+
+void Engine::open(const std::string& deviceName, int framesPerBuffer)
+{
+    close();
+    if (framesPerBuffer != 0 && (framesPerBuffer < 16 || framesPerBuffer > 8192))
+        throw AudioError(AudioErrorKind::InvalidArgument, "buffer size",
+                         std::to_string(framesPerBuffer) + " frames is outside 16 to 8192");
+    QuietStderr quiet;
+    OutputDevice d = findOutputDevice(deviceName);
+    const std::string subject = d.name + " (" + d.hostApi + ")";
+    if (d.maxOutputChannels < 2)
+        throw AudioError(AudioErrorKind::DeviceFailed, subject, "the device has fewer than 2 output channels");
+
+    PaStreamParameters params{};
+    params.device = d.index;
+    params.channelCount = 2;
+    params.sampleFormat = paFloat32;
+    params.suggestedLatency = Pa_GetDeviceInfo(d.index)->defaultLowOutputLatency;
+    const double rate = impl_->config.sampleRate;
+    if (Pa_IsFormatSupported(nullptr, &params, rate) != paFormatIsSupported)
+        throw AudioError(AudioErrorKind::DeviceFailed, subject,
+                         "the device cannot play stereo float32 at " + std::to_string(int(rate)) + " Hz");
+
+    PaStream* stream = nullptr;
+    PaError err = Pa_OpenStream(&stream, nullptr, &params, rate,
+                                framesPerBuffer == 0 ? paFramesPerBufferUnspecified : unsigned(framesPerBuffer),
+                                paClipOff, &Impl::callback, impl_.get());
+    if (err != paNoError)
+        throw AudioError(AudioErrorKind::DeviceFailed, subject, std::string("cannot open: ") + Pa_GetErrorText(err));
+    Pa_SetStreamFinishedCallback(stream, &Impl::finished);
+    impl_->stopRequested = false;
+    impl_->failed = false;
+    err = Pa_StartStream(stream);
+    if (err != paNoError) {
+        Pa_CloseStream(stream);
+        throw AudioError(AudioErrorKind::DeviceFailed, subject, std::string("cannot start: ") + Pa_GetErrorText(err));
+    }
+    impl_->stream = stream;
+    impl_->device = d;
+    impl_->framesPerBuffer = framesPerBuffer;
+    impl_->running = true;
+}
+
+void Engine::close()
+{
+    if (!impl_->stream)
+        return;
+    if (streamFailed()) {
+        // PortAudio says the stream is inactive: its callback will not run again. Closing it
+        // could block for minutes (see PortAudioSession::abandonDeadStream), so leave it.
+        PortAudioSession::abandonDeadStream();
+    } else {
+        stop(true);
+        impl_->stopRequested = true;
+        QuietStderr quiet;
+        Pa_StopStream(impl_->stream);
+        Pa_CloseStream(impl_->stream);
+    }
+    impl_->stream = nullptr;
+    impl_->running = false;
+    impl_->drainCommandsHere();
+}
+
+void Engine::reopen()
+{
+    if (!impl_->device)
+        throw AudioError(AudioErrorKind::NoDevice, "engine", "no device was opened before, so none can be reopened");
+    const std::string name = impl_->device->hostApi + ": " + impl_->device->name;
+    const int buffer = impl_->framesPerBuffer;
+    close();
+    open(name, buffer);
+}
+
+bool Engine::isOpen() const { return impl_->stream != nullptr; }
+
+const OutputDevice& Engine::device() const
+{
+    static const OutputDevice none;
+    return impl_->device ? *impl_->device : none;
+}
+
+int Engine::framesPerBuffer() const { return impl_->framesPerBuffer; }
+double Engine::sampleRate() const { return impl_->config.sampleRate; }
+
+void Engine::load(const Scene& scene)
+{
+    auto next = std::make_unique<ScenePlayer>(scene, impl_->config);
+    if (isPlaying())
+        stop(true);
+    PlayerCommand c;
+    c.type = PlayerCommand::Type::SwapPlayer;
+    c.player = next.get();
+    if (!impl_->send(c))
+        throw AudioError(AudioErrorKind::DeviceFailed, "engine", "the audio thread is not taking commands");
+    next.release();
+    impl_->hasPlayer = true;
+}
+
+bool Engine::play() { return impl_->send(PlayerCommand::play()); }
+
+bool Engine::stop(bool waitForFade)
+{
+    const bool ok = impl_->send(PlayerCommand::stop());
+    if (ok && waitForFade)
+        impl_->waitUntilSilent();
+    return ok;
+}
+
+bool Engine::stopAt(std::int64_t atTransportFrame)
+{
+    PlayerCommand c = PlayerCommand::stop();
+    c.atFrame = atTransportFrame;
+    return impl_->send(c);
+}
+
+bool Engine::select(int variant, std::int64_t atTransportFrame)
+{
+    return impl_->send(PlayerCommand::select(variant, atTransportFrame));
+}
+
+bool Engine::seek(std::int64_t frame) { return impl_->send(PlayerCommand::seek(frame)); }
+
+bool Engine::setLoop(bool enabled, std::int64_t startFrame, std::int64_t endFrame)
+{
+    PlayerCommand c;
+    c.type = PlayerCommand::Type::SetLoop;
+    c.enabled = enabled;
+    c.frame = startFrame;
+    c.endFrame = endFrame;
+    return impl_->send(c);
+}
+
+bool Engine::setTreatment(int variant, const Treatment& treatment)
+{
+    PlayerCommand c;
+    c.type = PlayerCommand::Type::SetParams;
+    c.variant = variant;
+    c.params = dsp::makeChainParams(treatment, impl_->config.sampleRate);
+    return impl_->send(c);
+}
+
+bool Engine::setCrossfadeMs(double ms)
+{
+    if (!(ms >= 0.0 && ms <= 50.0))
+        throw AudioError(AudioErrorKind::InvalidArgument, "crossfade", std::to_string(ms) + " ms is outside 0 to 50 ms");
+    PlayerCommand c;
+    c.type = PlayerCommand::Type::SetCrossfade;
+    c.frames = msToFrames(ms, impl_->config.sampleRate);
+    return impl_->send(c);
+}
+
+bool Engine::setOutputLevelDb(double db)
+{
+    if (!(db >= -60.0 && db <= 0.0))
+        throw AudioError(AudioErrorKind::InvalidArgument, "output level", std::to_string(db) + " dB is outside -60 to 0 dB");
+    PlayerCommand c;
+    c.type = PlayerCommand::Type::SetOutputLevel;
+    c.gain = float(std::pow(10.0, db / 20.0));
+    return impl_->send(c);
+}
+
+std::int64_t Engine::playheadFrame() const { return impl_->playhead.load(std::memory_order_relaxed); }
+std::int64_t Engine::transportFrame() const { return impl_->transport.load(std::memory_order_relaxed); }
+bool Engine::isPlaying() const { return impl_->state.load(std::memory_order_acquire) != kSilent; }
+bool Engine::isAtEnd() const { return impl_->atEnd.load(std::memory_order_relaxed); }
+int Engine::selectedVariant() const { return impl_->selected.load(std::memory_order_relaxed); }
+std::uint64_t Engine::underruns() const { return impl_->underruns.load(std::memory_order_relaxed); }
+std::uint64_t Engine::framesRendered() const { return impl_->rendered.load(std::memory_order_relaxed); }
+bool Engine::streamFailed() const
+{
+    if (impl_->failed.load(std::memory_order_acquire))
+        return true;
+    // Some host APIs (JACK when its server dies) deactivate the stream without calling the
+    // finished callback; asking PortAudio covers them.
+    if (impl_->running && impl_->stream && Pa_IsStreamActive(impl_->stream) != 1) {
+        impl_->failed.store(true, std::memory_order_release);
+        return true;
+    }
+    return false;
+}
+
+MeterReading Engine::meters() const
+{
+    MeterReading m;
+    for (int ch = 0; ch < 2; ++ch) {
+        m.peak[ch] = impl_->peak[ch].load(std::memory_order_relaxed);
+        m.rms[ch] = impl_->rms[ch].load(std::memory_order_relaxed);
+    }
+    return m;
+}
+
+} // namespace earlab

@@ -1,0 +1,72 @@
+#pragma once
+// Scenes the engine tests share: real signals (pink noise, sines) with real treatments.
+
+#include "audio/dsp/pink_noise.h"
+#include "audio/engine/player_command.h"
+#include "audio/engine/scene.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace earlab::test {
+
+inline std::shared_ptr<AudioBuffer> pinkSource(double seconds, std::uint64_t seed = 7, double rmsDbfs = -18.0)
+{
+    return std::make_shared<AudioBuffer>(dsp::makePinkNoise(seconds, 48000.0, rmsDbfs, seed));
+}
+
+// A treatment that exercises the whole chain: two EQ bands, a compressor, gain and pan.
+inline Treatment busyTreatment()
+{
+    Treatment t;
+    t.eq = {{FilterType::Peak, 1000.0, 9.0, 1.4}, {FilterType::HighShelf, 6000.0, -4.0, 0.7}};
+    t.compress = true;
+    t.compressor.thresholdDb = -24.0;
+    t.compressor.ratio = 4.0;
+    t.compressor.attackMs = 5.0;
+    t.compressor.releaseMs = 80.0;
+    t.gainDb = -2.0;
+    t.pan = 0.2;
+    return t;
+}
+
+inline Scene twoVariantScene(std::shared_ptr<AudioBuffer> source, const Treatment& second)
+{
+    Scene s;
+    s.variants = {{source, Treatment{}, "flat"}, {source, second, "treated"}};
+    return s;
+}
+
+// Largest |x[n] - x[n-1]| over both channels.
+inline double maxStep(const AudioBuffer& b, std::size_t begin = 1, std::size_t end = SIZE_MAX)
+{
+    double worst = 0.0;
+    end = std::min(end, b.frames());
+    for (const auto& ch : b.channels)
+        for (std::size_t i = std::max<std::size_t>(begin, 1); i < end; ++i)
+            worst = std::max(worst, double(std::abs(ch[i] - ch[i - 1])));
+    return worst;
+}
+
+// Index of the first frame with a non-zero sample in either channel, or frames().
+inline std::size_t firstSound(const AudioBuffer& b)
+{
+    for (std::size_t i = 0; i < b.frames(); ++i)
+        for (const auto& ch : b.channels)
+            if (ch[i] != 0.0f)
+                return i;
+    return b.frames();
+}
+
+inline std::vector<PlayerCommand> alternatingSelects(std::int64_t first, std::int64_t period, int count)
+{
+    std::vector<PlayerCommand> out;
+    for (int k = 0; k < count; ++k)
+        out.push_back(PlayerCommand::select((k + 1) % 2, first + k * period));
+    return out;
+}
+
+} // namespace earlab::test

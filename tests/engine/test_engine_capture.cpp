@@ -1,0 +1,224 @@
+// The engine through a real PortAudio stream on ALSA's `file` plugin (tests/alsa/capture.conf):
+// what the callback delivered is compared, sample by sample, with the offline render.
+
+#include "allocation_counter.h"
+#include "capture_device.h"
+#include "scene_fixtures.h"
+#include "support/test_signals.h"
+
+#include "audio/audio_error.h"
+#include "audio/engine/engine.h"
+#include "audio/engine/offline_render.h"
+#include "audio/engine/portaudio_session.h"
+#include "audio/engine/realtime_probe.h"
+
+#include <QTest>
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+using namespace earlab;
+using namespace earlab::test;
+
+namespace {
+
+// Plays `scene` with `commands` scheduled, until the material ends; returns the capture.
+AudioBuffer playAndCapture(const Scene& scene, const std::vector<PlayerCommand>& commands, const std::string& tag,
+                           const std::function<void(Engine&)>& whilePlaying = {})
+{
+    CaptureFile capture(scratchDirectory(tag) + "/capture.raw");
+    Engine engine;
+    engine.open("default", 256);
+    engine.load(scene);
+    engine.play();
+    for (const auto& c : commands)
+        engine.select(c.variant, c.atFrame);
+    if (whilePlaying)
+        whilePlaying(engine);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!engine.isAtEnd() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    engine.close();
+    return capture.read();
+}
+
+// The capture holds PortAudio's priming silence and whatever the stream played before
+// play(); both renders start with the same fade from exactly 0, so the first sound aligns them.
+double alignedDifference(const AudioBuffer& captured, const AudioBuffer& rendered, std::size_t* compared = nullptr)
+{
+    const std::size_t c0 = firstSound(captured);
+    const std::size_t r0 = firstSound(rendered);
+    if (c0 >= captured.frames() || r0 >= rendered.frames())
+        return 1e9;
+    const std::size_t n = std::min(captured.frames() - c0, rendered.frames() - r0);
+    if (compared)
+        *compared = n;
+    double worst = 0.0;
+    for (int ch = 0; ch < 2; ++ch)
+        worst = std::max(worst, maxAbsDifference(std::span(captured.channels[ch]).subspan(c0, n),
+                                                 std::span(rendered.channels[ch]).subspan(r0, n)));
+    return worst;
+}
+
+} // namespace
+
+class TestEngineCapture : public QObject {
+    Q_OBJECT
+
+private slots:
+    void listsTheCaptureDevice()
+    {
+        PortAudioSession session;
+        const auto devices = listOutputDevices();
+        QVERIFY(!devices.empty());
+        const OutputDevice d = findOutputDevice("default");
+        QCOMPARE(d.name, std::string("default"));
+        QCOMPARE(d.hostApi, std::string("ALSA"));
+        QVERIFY(d.maxOutputChannels >= 2);
+        try {
+            findOutputDevice("no such speaker");
+            QFAIL("an unknown device name was accepted");
+        } catch (const AudioError& e) {
+            QCOMPARE(e.kind(), AudioErrorKind::NoDevice);
+            QVERIFY(std::string(e.what()).find("no such speaker") != std::string::npos);
+            QVERIFY(std::string(e.what()).find("default") != std::string::npos); // lists what exists
+        }
+    }
+
+    void capturedEqualsOfflineRender()
+    {
+        Scene scene = twoVariantScene(pinkSource(1.5), busyTreatment());
+        const auto commands = alternatingSelects(4000, 9000, 7);
+        const AudioBuffer captured = playAndCapture(scene, commands, "capture-render");
+        const AudioBuffer rendered = renderScene(scene, PlayerConfig{}, commands, scene.lengthFrames() + 4800);
+        std::size_t n = 0;
+        const double diff = alignedDifference(captured, rendered, &n);
+        qInfo("captured vs offline: max |difference| %.3g over %zu frames", diff, n);
+        QVERIFY(n >= std::size_t(scene.lengthFrames()));
+        QVERIFY(diff <= 1e-6);
+    }
+
+    void switchingIdenticalVariantsAtRandomMomentsChangesNothing()
+    {
+        auto source = pinkSource(8.0);
+        Scene scene;
+        scene.variants = {{source, busyTreatment(), "a"}, {source, busyTreatment(), "b"}};
+        int switches = 0;
+        const AudioBuffer captured = playAndCapture(scene, {}, "capture-identical", [&](Engine& engine) {
+            // Immediate selects from this thread, landing wherever the callback happens to be.
+            std::mt19937 rng(42);
+            while (!engine.isAtEnd()) {
+                engine.select(++switches % 2);
+                std::this_thread::sleep_for(std::chrono::microseconds(200 + rng() % 800));
+            }
+        });
+        const AudioBuffer still = renderScene(scene, PlayerConfig{}, {}, scene.lengthFrames() + 4800);
+        const double diff = alignedDifference(captured, still);
+        qInfo("%d switches between identical variants: max |difference| %.3g", switches, diff);
+        QVERIFY(switches >= 4);
+        QVERIFY(diff <= 1e-6);
+    }
+
+    void switchingDifferentVariantsLeavesNoStep()
+    {
+        // The hardest pair: a low sine against its own polarity inversion.
+        auto sine = std::make_shared<AudioBuffer>(earlab::test::sine(100.0, -6.0, 48000.0, 48000));
+        Treatment inverted;
+        inverted.gainDb = 0.0;
+        auto flipped = std::make_shared<AudioBuffer>(*sine);
+        for (auto& ch : flipped->channels)
+            for (float& s : ch)
+                s = -s;
+        Scene scene;
+        scene.variants = {{sine, {}, "sine"}, {flipped, {}, "inverted"}};
+        const AudioBuffer captured = playAndCapture(scene, alternatingSelects(3000, 4100, 9), "capture-steps");
+        const double own = std::max(maxStep(renderScene(scene, PlayerConfig{}, {}, 48000)),
+                                    maxStep(renderScene(scene, PlayerConfig{}, {PlayerCommand::select(1, 0)}, 48000)));
+        const double seen = maxStep(captured);
+        qInfo("largest step: %.4f with switches, %.4f in the signals themselves", seen, own);
+        QVERIFY(seen <= own * 1.001);
+
+        // And noise through different treatments.
+        Scene noise = twoVariantScene(pinkSource(1.0), busyTreatment());
+        const AudioBuffer capturedNoise = playAndCapture(noise, alternatingSelects(2000, 3100, 12), "capture-noise");
+        const double ownNoise = std::max(maxStep(renderScene(noise, PlayerConfig{}, {}, 48000)),
+                                         maxStep(renderScene(noise, PlayerConfig{}, {PlayerCommand::select(1, 0)}, 48000)));
+        QVERIFY(maxStep(capturedNoise) <= ownNoise * 1.001);
+    }
+
+    void callbackAllocatesNothing()
+    {
+        // First prove the counter counts.
+        installAllocationCounter();
+        {
+            // Through a volatile pointer, so the compiler cannot elide the allocation.
+            static void* (*volatile allocate)(std::size_t) = &::operator new;
+            RealtimeProbeScope inside;
+            ::operator delete(allocate(16));
+        }
+        QCOMPARE(callbackAllocations(), std::uint64_t(1));
+
+        installAllocationCounter();
+        Scene scene = twoVariantScene(pinkSource(2.0), busyTreatment());
+        scene.looping = true;
+        playAndCapture(scene, alternatingSelects(1000, 3000, 30), "capture-alloc", [](Engine& engine) {
+            for (int i = 0; i < 50; ++i) {
+                engine.select(i % 2);
+                engine.setTreatment(1, busyTreatment());
+                engine.seek(i * 1000);
+                engine.setLoop(i % 2 == 0, 1000, 40000);
+                std::this_thread::sleep_for(std::chrono::microseconds(300));
+            }
+            engine.setLoop(false);
+        });
+        removeAllocationCounter();
+        qInfo("%llu callbacks, %llu allocations inside them", static_cast<unsigned long long>(callbacksObserved()),
+              static_cast<unsigned long long>(callbackAllocations()));
+        QVERIFY(callbacksObserved() > 100);
+        QCOMPARE(callbackAllocations(), std::uint64_t(0));
+    }
+
+    void reopensTheSameDeviceAndKeepsTheScene()
+    {
+        CaptureFile capture(scratchDirectory("capture-reopen") + "/capture.raw");
+        Engine engine;
+        engine.open("default", 512);
+        engine.load(twoVariantScene(pinkSource(0.5), busyTreatment()));
+        engine.reopen();
+        QVERIFY(engine.isOpen());
+        QCOMPARE(engine.device().name, std::string("default"));
+        QCOMPARE(engine.framesPerBuffer(), 512);
+        QVERIFY(engine.play()); // the scene survived the reopen
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (!engine.isAtEnd() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        QVERIFY(engine.isAtEnd());
+        engine.close();
+        QVERIFY(rmsDb(capture.read().channels[0]) > -40.0);
+    }
+
+    void worksWithoutAStream()
+    {
+        // No device opened: the engine accepts the scene and commands, so the app keeps working.
+        Engine engine;
+        engine.load(twoVariantScene(pinkSource(0.5), busyTreatment()));
+        QVERIFY(engine.play());
+        QVERIFY(engine.select(1));
+        QCOMPARE(engine.selectedVariant(), 1);
+        QVERIFY(!engine.isOpen());
+    }
+
+    void refusesBadSettings()
+    {
+        Engine engine;
+        QVERIFY_THROWS_EXCEPTION(AudioError, engine.open("default", 3));
+        QVERIFY_THROWS_EXCEPTION(AudioError, engine.open("no such speaker", 256));
+        QVERIFY_THROWS_EXCEPTION(AudioError, engine.setCrossfadeMs(80.0));
+        QVERIFY_THROWS_EXCEPTION(AudioError, engine.setOutputLevelDb(6.0));
+        QVERIFY(!engine.select(0)); // no scene yet: nothing to select
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEngineCapture)
+#include "test_engine_capture.moc"

@@ -1,0 +1,91 @@
+// The engine against a JACK dummy server: a clocked device, so pacing and underruns are real.
+
+#include "jack_server.h"
+#include "scene_fixtures.h"
+
+#include "audio/engine/engine.h"
+
+#include <QCoreApplication>
+#include <QTest>
+
+#include <chrono>
+#include <thread>
+
+using namespace earlab;
+using namespace earlab::test;
+
+class TestEngineJack : public QObject {
+    Q_OBJECT
+
+private:
+    QString serverName() const { return QString("earlab-test-%1").arg(QCoreApplication::applicationPid()); }
+
+private slots:
+    void playsInRealTimeWithoutUnderruns()
+    {
+        JackServer jack(serverName());
+        QVERIFY2(jack.start(), qPrintable("jackd did not start: " + jack.output()));
+
+        Scene scene = twoVariantScene(pinkSource(4.0), busyTreatment());
+        scene.looping = true;
+        Engine engine;
+        engine.open("system", 256);
+        QCOMPARE(engine.device().hostApi, std::string("JACK Audio Connection Kit"));
+        engine.load(scene);
+        engine.play();
+
+        // Measure from the first rendered frame, so start-up latency does not count.
+        using Clock = std::chrono::steady_clock;
+        while (engine.transportFrame() == 0)
+            std::this_thread::sleep_for(std::chrono::microseconds(200));
+        const auto t0 = Clock::now();
+        const std::int64_t f0 = engine.transportFrame();
+        const std::int64_t target = f0 + 10 * 48000;
+        int k = 0;
+        while (engine.transportFrame() < target) {
+            if (++k % 100 == 0)
+                engine.select(k / 100 % 2); // switching under real-time conditions too
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        const double frames = double(engine.transportFrame() - f0);
+        const double rate = frames / seconds;
+        qInfo("%.0f frames in %.3f s: %.1f frames/s (%.3f %% off 48000), %llu underruns", frames, seconds, rate,
+              100.0 * (rate - 48000.0) / 48000.0, static_cast<unsigned long long>(engine.underruns()));
+        QVERIFY(std::abs(rate - 48000.0) / 48000.0 <= 0.02);
+        QCOMPARE(engine.underruns(), std::uint64_t(0));
+        engine.close();
+    }
+
+    void reportsADeadStreamWithoutHanging()
+    {
+        // Runs last (alphabetical order): after a dead JACK stream PortAudio is left
+        // initialised on purpose (see PortAudioSession::abandonDeadStream).
+        JackServer jack(serverName());
+        QVERIFY(jack.start());
+        Engine engine;
+        engine.open("system", 256);
+        Scene scene = twoVariantScene(pinkSource(1.0), busyTreatment());
+        scene.looping = true;
+        engine.load(scene);
+        engine.play();
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        QVERIFY(!engine.streamFailed());
+
+        jack.stop(); // the device goes away under the running stream
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+        while (!engine.streamFailed() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        QVERIFY(engine.streamFailed());
+
+        // Nothing may hang now: commands are refused or absorbed, closing returns at once.
+        engine.select(1);
+        const auto t0 = std::chrono::steady_clock::now();
+        engine.close();
+        QVERIFY(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(2));
+        QVERIFY(!engine.isOpen());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineJack)
+#include "test_engine_jack.moc"
