@@ -28,15 +28,10 @@ PlaybackResult playToEnd(const PlaybackRun& run)
     constexpr int kScheduleAhead = 16;
     int scheduled = 0;
 
-    engine.play();
-    engine.stopAt(length);
-    for (;;) {
-        if (engine.streamFailed())
-            throw AudioError(AudioErrorKind::DeviceFailed, engine.device().name, "the audio stream stopped (device removed?)");
-        const std::int64_t now = engine.transportFrame();
-        if ((now >= length && !engine.isPlaying()) || (engine.isAtEnd() && !run.scene.looping))
-            break;
-        while (nextSwitch >= 0 && nextSwitch < length && scheduled - int(now / std::max<std::int64_t>(period, 1)) < kScheduleAhead) {
+    // The whole first part of the schedule goes in before play(), so nothing can race it.
+    const auto scheduleMore = [&](std::int64_t now) {
+        while (nextSwitch >= 0 && nextSwitch < length &&
+               scheduled - int(now / std::max<std::int64_t>(period, 1)) < kScheduleAhead) {
             engine.select(nextVariant, nextSwitch);
             if (run.onSwitch)
                 run.onSwitch(nextVariant, double(nextSwitch) / rate);
@@ -44,6 +39,17 @@ PlaybackResult playToEnd(const PlaybackRun& run)
             nextSwitch += period;
             ++scheduled;
         }
+    };
+    engine.stopAt(length);
+    scheduleMore(0);
+    engine.play();
+    for (;;) {
+        if (engine.streamFailed())
+            throw AudioError(AudioErrorKind::DeviceFailed, engine.device().name, "the audio stream stopped (device removed?)");
+        const std::int64_t now = engine.transportFrame();
+        if ((now >= length && !engine.isPlaying()) || (engine.isAtEnd() && !run.scene.looping))
+            break;
+        scheduleMore(now);
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     engine.stop(true);

@@ -26,30 +26,27 @@ inline float tick(const BiquadCoefficients& c, double& s1, double& s2, float in)
     return static_cast<float>(y);
 }
 
+BiquadCoefficients interpolate(const BiquadCoefficients& from, const BiquadCoefficients& to,
+                               double t) noexcept
+{
+    return {lerp(from.b0, to.b0, t), lerp(from.b1, to.b1, t), lerp(from.b2, to.b2, t),
+            lerp(from.a1, to.a1, t), lerp(from.a2, to.a2, t)};
+}
+
 } // namespace
 
 void Biquad::setCoefficients(const BiquadCoefficients& c) noexcept
 {
-    current_ = c;
-    start_ = c;
-    target_ = c;
-    rampLength_ = 0;
-    rampPosition_ = 0;
+    ramp_.jumpTo(c);
 }
 
 void Biquad::rampTo(const BiquadCoefficients& target, int rampFrames) noexcept
 {
-    if (rampFrames <= 0) {
-        setCoefficients(target);
+    // ParametricEq re-sends every band on each change; a no-op ramp on an unchanged band
+    // would cost a ramp's worth of per-sample work and keep identity bands from being skipped.
+    if (rampFrames > 0 && !isRamping() && ramp_.current() == target)
         return;
-    }
-    if (!isRamping() && current_ == target)
-        return;
-    start_ = current_;
-    target_ = target;
-    rampLength_ = rampFrames;
-    rampPosition_ = 0;
-    inverseRampLength_ = 1.0 / double(rampFrames);
+    ramp_.rampTo(target, rampFrames);
 }
 
 void Biquad::reset() noexcept
@@ -60,30 +57,12 @@ void Biquad::reset() noexcept
 
 bool Biquad::isIdentity() const noexcept
 {
-    if (isRamping() || !(current_ == BiquadCoefficients{}))
+    if (isRamping() || !(ramp_.current() == BiquadCoefficients{}))
         return false;
     for (int ch = 0; ch < kMaxChannels; ++ch)
         if (s1_[ch] != 0.0 || s2_[ch] != 0.0)
             return false;
     return true;
-}
-
-void Biquad::advanceRamp() noexcept
-{
-    ++rampPosition_;
-    if (rampPosition_ >= rampLength_) {
-        current_ = target_;
-        rampLength_ = 0;
-        rampPosition_ = 0;
-        return;
-    }
-    // From the ramp's start each time (not by adding a step), so rounding cannot accumulate.
-    const double t = double(rampPosition_) * inverseRampLength_;
-    current_.b0 = start_.b0 + (target_.b0 - start_.b0) * t;
-    current_.b1 = start_.b1 + (target_.b1 - start_.b1) * t;
-    current_.b2 = start_.b2 + (target_.b2 - start_.b2) * t;
-    current_.a1 = start_.a1 + (target_.a1 - start_.a1) * t;
-    current_.a2 = start_.a2 + (target_.a2 - start_.a2) * t;
 }
 
 void Biquad::process(float* const* channels, int channelCount, int frames) noexcept
@@ -94,12 +73,12 @@ void Biquad::process(float* const* channels, int channelCount, int frames) noexc
 
     int i = 0;
     for (; i < frames && isRamping(); ++i) {
-        advanceRamp();
+        ramp_.advance(interpolate);
         for (int ch = 0; ch < channelCount; ++ch)
-            channels[ch][i] = tick(current_, s1_[ch], s2_[ch], channels[ch][i]);
+            channels[ch][i] = tick(ramp_.current(), s1_[ch], s2_[ch], channels[ch][i]);
     }
 
-    const BiquadCoefficients c = current_;
+    const BiquadCoefficients c = ramp_.current();
     for (int ch = 0; ch < channelCount; ++ch) {
         double s1 = s1_[ch];
         double s2 = s2_[ch];

@@ -6,6 +6,7 @@
 // thread; everything here is real-time safe.
 
 #include "audio/dsp/biquad_design.h"
+#include "audio/dsp/parameter_ramp.h"
 
 namespace earlab::dsp {
 
@@ -37,10 +38,10 @@ public:
     // may then skip process() and the output stays bit-identical to processing.
     bool isIdentity() const noexcept;
 
-    bool isRamping() const noexcept { return rampLength_ > 0; }
+    bool isRamping() const noexcept { return ramp_.isRamping(); }
 
     // The coefficients in use now (mid-ramp: the interpolated ones).
-    const BiquadCoefficients& coefficients() const noexcept { return current_; }
+    const BiquadCoefficients& coefficients() const noexcept { return ramp_.current(); }
 
     // Filters in place. Each channel has its own state; a ramp advances once per frame and
     // applies to all channels alike. Extra channels beyond kMaxChannels are left untouched.
@@ -50,14 +51,7 @@ public:
     void process(float* const* channels, int channelCount, int frames) noexcept;
 
 private:
-    void advanceRamp() noexcept;
-
-    BiquadCoefficients current_;
-    BiquadCoefficients start_;
-    BiquadCoefficients target_;
-    int rampLength_ = 0; // 0 = not ramping
-    int rampPosition_ = 0;
-    double inverseRampLength_ = 0.0;
+    ParameterRamp<BiquadCoefficients> ramp_;
     double s1_[kMaxChannels] = {};
     double s2_[kMaxChannels] = {};
 };

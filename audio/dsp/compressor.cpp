@@ -80,8 +80,7 @@ double staticCurveDb(const CompressorSettings& s, double x)
 
 void Compressor::prepare(double /*sampleRate*/, int /*maxBlock*/)
 {
-    current_ = start_ = target_ = Shape{};
-    rampLength_ = rampPosition_ = 0;
+    ramp_.jumpTo(Shape{});
     enabled_ = false;
     bypassed_ = true;
     reset();
@@ -101,7 +100,7 @@ void Compressor::setParams(const CompressorParams& p, int rampFrames) noexcept
     detection_ = p.detection;
     enabled_ = p.enabled;
 
-    target_ = Shape{p.thresholdDb, p.slope, p.kneeDb, p.makeupDb, p.enabled ? 1.0 : 0.0};
+    const Shape target{p.thresholdDb, p.slope, p.kneeDb, p.makeupDb, p.enabled ? 1.0 : 0.0};
 
     if (bypassed_) {
         if (!enabled_)
@@ -113,41 +112,12 @@ void Compressor::setParams(const CompressorParams& p, int rampFrames) noexcept
     }
     // At amount 0 nothing else has any effect, so the shape may jump; the output then only
     // ever changes through ramped values.
-    if (current_.amount == 0.0) {
-        const double amount = current_.amount;
-        current_ = target_;
-        current_.amount = amount;
+    if (ramp_.current().amount == 0.0) {
+        Shape jumped = target;
+        jumped.amount = ramp_.current().amount;
+        ramp_.jumpTo(jumped);
     }
-    if (rampFrames <= 0) {
-        finishRamp();
-        return;
-    }
-    start_ = current_;
-    rampLength_ = rampFrames;
-    rampPosition_ = 0;
-    inverseRampLength_ = 1.0 / double(rampFrames);
-}
-
-void Compressor::finishRamp() noexcept
-{
-    current_ = target_;
-    rampLength_ = 0;
-    rampPosition_ = 0;
-}
-
-void Compressor::advanceRamp() noexcept
-{
-    ++rampPosition_;
-    if (rampPosition_ >= rampLength_) {
-        finishRamp();
-        return;
-    }
-    const double t = double(rampPosition_) * inverseRampLength_;
-    current_.thresholdDb = start_.thresholdDb + (target_.thresholdDb - start_.thresholdDb) * t;
-    current_.slope = start_.slope + (target_.slope - start_.slope) * t;
-    current_.kneeDb = start_.kneeDb + (target_.kneeDb - start_.kneeDb) * t;
-    current_.makeupDb = start_.makeupDb + (target_.makeupDb - start_.makeupDb) * t;
-    current_.amount = start_.amount + (target_.amount - start_.amount) * t;
+    ramp_.rampTo(target, rampFrames);
 }
 
 void Compressor::process(float* const* channels, int channelCount, int frames) noexcept
@@ -157,10 +127,16 @@ void Compressor::process(float* const* channels, int channelCount, int frames) n
         return;
     float* left = channels[0];
     float* right = channelCount > 1 ? channels[1] : nullptr;
+    const auto interpolate = [](const Shape& from, const Shape& to, double t) noexcept {
+        return Shape{lerp(from.thresholdDb, to.thresholdDb, t), lerp(from.slope, to.slope, t),
+                     lerp(from.kneeDb, to.kneeDb, t), lerp(from.makeupDb, to.makeupDb, t),
+                     lerp(from.amount, to.amount, t)};
+    };
 
     for (int i = 0; i < frames; ++i) {
-        if (rampLength_ > 0)
-            advanceRamp();
+        if (ramp_.isRamping())
+            ramp_.advance(interpolate);
+        const Shape& shape = ramp_.current();
 
         const double l = left[i];
         const double r = right ? double(right[i]) : l;
@@ -171,20 +147,20 @@ void Compressor::process(float* const* channels, int channelCount, int frames) n
         else
             levelDb = 10.0 * std::log10(std::max(meanSquare_, kFloorPower));
 
-        const double wanted = -gainComputerDb(levelDb, current_.thresholdDb, current_.slope,
-                                              current_.kneeDb);
+        const double wanted =
+            -gainComputerDb(levelDb, shape.thresholdDb, shape.slope, shape.kneeDb);
         const double c = wanted > gainReductionDb_ ? attackCoeff_ : releaseCoeff_;
         gainReductionDb_ = c * gainReductionDb_ + (1.0 - c) * wanted;
 
         const double gain =
-            std::exp(kDbToNeper * current_.amount * (current_.makeupDb - gainReductionDb_));
+            std::exp(kDbToNeper * shape.amount * (shape.makeupDb - gainReductionDb_));
         left[i] = static_cast<float>(l * gain);
         if (right)
             right[i] = static_cast<float>(r * gain);
 
         // Decided per frame, not per block, so the result never depends on block size. The
         // amount is exactly 0 here, so the frames processed so far had a gain of exactly 1.
-        if (!enabled_ && rampLength_ == 0) {
+        if (!enabled_ && !ramp_.isRamping()) {
             gainReductionDb_ = 0.0;
             bypassed_ = true;
             return;

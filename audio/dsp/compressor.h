@@ -22,6 +22,7 @@
 // attackMs after the step; after a step down, 63.2 % of its change releaseMs after. (Peak
 // detection; in Rms mode the 10 ms level average adds its own lag.)
 
+#include "audio/dsp/parameter_ramp.h"
 #include "audio/treatment.h"
 
 #include <type_traits>
@@ -87,12 +88,9 @@ public:
     // The gain reduction after the last processed frame, dB, >= 0 (0 = none; makeup not
     // included; scaled by the enable fade). Read it on the thread that calls process()
     // (publish it through an atomic).
-    double gainReductionDb() const noexcept { return current_.amount * gainReductionDb_; }
+    double gainReductionDb() const noexcept { return ramp_.current().amount * gainReductionDb_; }
 
 private:
-    void advanceRamp() noexcept;
-    void finishRamp() noexcept;
-
     struct Shape {
         double thresholdDb = 0.0;
         double slope = 0.0;
@@ -101,12 +99,7 @@ private:
         double amount = 0.0; // 0 = no effect, 1 = enabled
     };
 
-    Shape current_;
-    Shape start_;
-    Shape target_;
-    int rampLength_ = 0; // 0 = not ramping
-    int rampPosition_ = 0;
-    double inverseRampLength_ = 0.0;
+    ParameterRamp<Shape> ramp_;
 
     bool enabled_ = false;
     bool bypassed_ = true;

@@ -34,21 +34,12 @@ GainPanParams makeGainPanParams(double gainDb, double pan)
 
 void GainPan::reset() noexcept
 {
-    current_ = start_ = target_;
-    rampLength_ = rampPosition_ = 0;
+    ramp_.jumpTo(ramp_.target());
 }
 
 void GainPan::setParams(const GainPanParams& params, int rampFrames) noexcept
 {
-    target_ = params;
-    if (rampFrames <= 0) {
-        reset();
-        return;
-    }
-    start_ = current_;
-    rampLength_ = rampFrames;
-    rampPosition_ = 0;
-    inverseRampLength_ = 1.0 / double(rampFrames);
+    ramp_.rampTo(params, rampFrames);
 }
 
 void GainPan::process(float* const* channels, int channelCount, int frames) noexcept
@@ -59,26 +50,28 @@ void GainPan::process(float* const* channels, int channelCount, int frames) noex
     float* left = channels[0];
     float* right = channelCount > 1 ? channels[1] : nullptr;
 
+    // In double, rounded once to float, so the gains step as finely as a float can hold.
+    const auto interpolate = [](const GainPanParams& from, const GainPanParams& to,
+                                double t) noexcept {
+        return GainPanParams{static_cast<float>(lerp(from.left, to.left, t)),
+                             static_cast<float>(lerp(from.right, to.right, t))};
+    };
+
     int i = 0;
-    for (; i < frames && rampLength_ > 0; ++i) {
-        if (++rampPosition_ >= rampLength_) {
-            reset();
-        } else {
-            const double t = double(rampPosition_) * inverseRampLength_;
-            current_.left = static_cast<float>(start_.left + (double(target_.left) - start_.left) * t);
-            current_.right = static_cast<float>(start_.right + (double(target_.right) - start_.right) * t);
-        }
-        left[i] *= current_.left;
+    for (; i < frames && ramp_.isRamping(); ++i) {
+        ramp_.advance(interpolate);
+        left[i] *= ramp_.current().left;
         if (right)
-            right[i] *= current_.right;
+            right[i] *= ramp_.current().right;
     }
 
-    if (current_.left != 1.0f)
+    const GainPanParams gain = ramp_.current();
+    if (gain.left != 1.0f)
         for (int j = i; j < frames; ++j)
-            left[j] *= current_.left;
-    if (right && current_.right != 1.0f)
+            left[j] *= gain.left;
+    if (right && gain.right != 1.0f)
         for (int j = i; j < frames; ++j)
-            right[j] *= current_.right;
+            right[j] *= gain.right;
 }
 
 } // namespace earlab::dsp

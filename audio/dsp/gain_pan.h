@@ -2,6 +2,8 @@
 // Level and balance of a Treatment: two linear gains, ramped per sample so changes while
 // playing do not click.
 
+#include "audio/dsp/parameter_ramp.h"
+
 namespace earlab::dsp {
 
 // Plain data for the command queue.
@@ -34,12 +36,7 @@ public:
     void process(float* const* channels, int channelCount, int frames) noexcept;
 
 private:
-    GainPanParams current_;
-    GainPanParams start_;
-    GainPanParams target_;
-    int rampLength_ = 0; // 0 = not ramping
-    int rampPosition_ = 0;
-    double inverseRampLength_ = 0.0;
+    ParameterRamp<GainPanParams> ramp_;
 };
 
 } // namespace earlab::dsp

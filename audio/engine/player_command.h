@@ -27,6 +27,7 @@ struct PlayerCommand {
     Type type = Type::Play;
     // Transport frame (frames since the last Play) at which the command applies; -1 = at the
     // next buffer. Scheduled commands make switches sample-accurate and reproducible offline.
+    // Scheduled while stopped, a command waits for the next Play; Stop drops the schedule.
     std::int64_t atFrame = -1;
     int variant = 0;
     bool enabled = false;

@@ -71,7 +71,11 @@ ScenePlayer::ScenePlayer(const Scene& scene, const PlayerConfig& config)
 
 void ScenePlayer::apply(const PlayerCommand& command) noexcept
 {
-    if (command.atFrame < 0 || command.atFrame <= transportFrame_ || command.type == PlayerCommand::Type::Play) {
+    // While stopped, a scheduled command belongs to the next run: its frame counts from the
+    // next Play, so it waits. That lets a caller hand over a whole schedule before starting.
+    const bool forNextRun = state_ == State::Stopped && command.atFrame >= 0;
+    if (command.type == PlayerCommand::Type::Play || command.atFrame < 0 ||
+        (!forNextRun && command.atFrame <= transportFrame_)) {
         applyNow(command);
         return;
     }
@@ -97,7 +101,6 @@ void ScenePlayer::applyNow(const PlayerCommand& c) noexcept
     case Type::Play:
         state_ = State::Playing;
         transportFrame_ = 0;
-        pendingCount_ = 0; // a schedule belongs to the run it was made for
         transportGain_.rampTo(1.0f, transportFadeFrames_);
         break;
     case Type::Stop:
@@ -105,6 +108,7 @@ void ScenePlayer::applyNow(const PlayerCommand& c) noexcept
             state_ = State::Stopping;
             transportGain_.rampTo(0.0f, transportFadeFrames_);
         }
+        pendingCount_ = 0; // a schedule belongs to the run it was made for
         break;
     case Type::Select:
         if (c.variant != mixer_.selected())

@@ -31,9 +31,9 @@ AudioBuffer playAndCapture(const Scene& scene, const std::vector<PlayerCommand>&
     Engine engine;
     engine.open("default", 256);
     engine.load(scene);
-    engine.play();
-    for (const auto& c : commands)
+    for (const auto& c : commands) // scheduled before play(): they wait for the run
         engine.select(c.variant, c.atFrame);
+    engine.play();
     if (whilePlaying)
         whilePlaying(engine);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);

@@ -1,0 +1,7 @@
+target_sources(earlab_exercises PRIVATE
+  eq_bands.h eq_bands.cpp
+  eq_levels.h eq_levels.cpp
+  eq_question.h eq_question.cpp
+  seeded_random.h
+  difficulty_tracker.h difficulty_tracker.cpp
+  band_energy.h band_energy.cpp)

@@ -1,0 +1,373 @@
+#include "exercises/progress_store.h"
+
+#include "exercises/store_recovery.h"
+#include "exercises/store_schema.h"
+#include "exercises/store_sql.h"
+
+#include <QDebug>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QStandardPaths>
+
+#include <atomic>
+#include <cmath>
+
+namespace earlab {
+
+namespace {
+
+const QString kMemory = QStringLiteral(":memory:");
+
+QString isoUtc(const QDateTime& time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString compactJson(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parseJson(const QString& text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+// Column order shared by every attempt SELECT and readAttempt().
+const QString kAttemptColumns = QStringLiteral(
+    "id, exercise, level, seed, hidden, answer, score, correct, response_ms, source, answered_at");
+
+Attempt readAttempt(const QSqlQuery& query)
+{
+    Attempt attempt;
+    attempt.id = query.value(0).toLongLong();
+    attempt.exercise = query.value(1).toString();
+    attempt.level = query.value(2).toInt();
+    attempt.seed = static_cast<quint64>(query.value(3).toLongLong());
+    attempt.hidden = parseJson(query.value(4).toString());
+    attempt.answer = parseJson(query.value(5).toString());
+    attempt.score = query.value(6).toDouble();
+    attempt.correct = query.value(7).toInt() != 0;
+    attempt.responseMs = query.value(8).toInt();
+    attempt.source = query.value(9).toString();
+    attempt.answeredAt = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs);
+    return attempt;
+}
+
+void ensureFolder(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+    if (!QDir().mkpath(folder)) {
+        throw StoreError(path, QStringLiteral("Could not create the folder %1 for the progress "
+                                              "database %2.").arg(folder, path));
+    }
+    if (!QFileInfo(folder).isWritable()) {
+        throw StoreError(path, QStringLiteral("The folder %1 is not writable, so the progress "
+                                              "database %2 cannot be kept there.").arg(folder, path));
+    }
+    if (info.isDir()) {
+        throw StoreError(path, QStringLiteral("Cannot use %1 as the progress database: it is a "
+                                              "folder.").arg(path));
+    }
+}
+
+} // namespace
+
+ProgressStore::ProgressStore() = default;
+
+ProgressStore::~ProgressStore()
+{
+    close();
+}
+
+QString ProgressStore::defaultPath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder); // a failure surfaces in open(), which names the path
+    return folder + QStringLiteral("/progress.sqlite");
+}
+
+void ProgressStore::open(const QString& requested)
+{
+    close();
+    m_recoveryMessage.clear();
+    m_movedAsidePath.clear();
+    const bool inMemory = requested.isEmpty() || requested == kMemory;
+    const QString path = inMemory ? kMemory : QFileInfo(requested).absoluteFilePath();
+    try {
+        if (!inMemory)
+            ensureFolder(path);
+        connect(path);
+        QString reason;
+        if (!inMemory && isDamaged(&reason)) {
+            disconnect();
+            m_movedAsidePath = store::moveAside(path, QDateTime::currentDateTime());
+            m_recoveryMessage =
+                QStringLiteral("EarLab could not read its progress database %1 (%2). The damaged "
+                               "file was kept as %3 and a new, empty progress database was "
+                               "started at %1.").arg(path, reason, m_movedAsidePath);
+            qWarning().noquote() << m_recoveryMessage;
+            connect(path);
+        }
+        configure();
+        store::migrate(database(), path);
+    } catch (...) {
+        disconnect();
+        throw;
+    }
+}
+
+void ProgressStore::close()
+{
+    disconnect();
+}
+
+bool ProgressStore::isOpen() const
+{
+    return !m_connection.isEmpty();
+}
+
+QString ProgressStore::path() const
+{
+    return m_path;
+}
+
+int ProgressStore::schemaVersion() const
+{
+    requireOpen(QStringLiteral("Could not read the schema version"));
+    return store::userVersion(database(), m_path);
+}
+
+QSqlDatabase ProgressStore::database() const
+{
+    return QSqlDatabase::database(m_connection, /*open=*/false);
+}
+
+void ProgressStore::requireOpen(const QString& doing) const
+{
+    if (!isOpen())
+        throw store::makeError(m_path, doing, QStringLiteral("the database is not open"));
+}
+
+void ProgressStore::connect(const QString& path)
+{
+    // A unique name per store: QSqlDatabase connections are process-global by name, and two
+    // stores (or a test and the app) must never share or remove each other's connection.
+    static std::atomic<int> counter{0};
+    m_connection = QStringLiteral("earlab-progress-%1").arg(++counter);
+    m_path = path;
+    QSqlError error;
+    bool driverMissing = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        driverMissing = !db.isValid();
+        if (!driverMissing) {
+            db.setDatabaseName(path);
+            // Another EarLab process (e.g. earlab-cli) may hold the write lock briefly.
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            if (!db.open())
+                error = db.lastError();
+        }
+    } // no QSqlDatabase copy may be alive when disconnect() removes the connection
+    if (driverMissing) {
+        disconnect();
+        throw store::makeError(path, QStringLiteral("Could not open"),
+                               QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
+    }
+    if (error.isValid()) {
+        disconnect();
+        throw store::makeError(path, QStringLiteral("Could not open"), error);
+    }
+}
+
+void ProgressStore::disconnect()
+{
+    if (m_connection.isEmpty())
+        return;
+    {
+        QSqlDatabase db = database();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection.clear();
+}
+
+// Reads before it writes anything: a file from a newer EarLab must stay byte-identical,
+// and a damaged one must be moved aside as it was found.
+bool ProgressStore::isDamaged(QString* reason)
+{
+    const QString doing = QStringLiteral("Could not read");
+    const QSqlDatabase db = database();
+    QSqlQuery query(db);
+    auto damaged = [&](const QSqlError& error) {
+        if (!store::isCorruption(error))
+            throw store::makeError(m_path, doing, error);
+        *reason = error.databaseText().trimmed();
+        return true;
+    };
+    if (!query.exec(QStringLiteral("PRAGMA user_version")))
+        return damaged(query.lastError());
+    const int version = query.next() ? query.value(0).toInt() : 0;
+    query.finish();
+    store::requireKnownVersion(m_path, version);
+
+    // quick_check walks every page (cheap at our size) and answers "ok" or the problems.
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")))
+        return damaged(query.lastError());
+    QStringList problems;
+    while (query.next())
+        problems << query.value(0).toString();
+    query.finish();
+    if (problems != QStringList{QStringLiteral("ok")}) {
+        *reason = problems.isEmpty() ? QStringLiteral("the integrity check gave no answer")
+                                     : problems.first().simplified();
+        return true;
+    }
+
+    // Version 0 with tables: a valid database of some other program. Not ours to migrate
+    // into, and not damaged either, so it is refused rather than moved aside.
+    if (version == 0) {
+        QSqlQuery tables = store::exec(db, m_path,
+            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"), doing);
+        if (tables.next() && tables.value(0).toInt() > 0) {
+            throw store::makeError(m_path, QStringLiteral("Cannot use the data"),
+                                   QStringLiteral("the file is an SQLite database, but not one "
+                                                  "written by EarLab. It was left unchanged."));
+        }
+    }
+    return false;
+}
+
+void ProgressStore::configure()
+{
+    const QString doing = QStringLiteral("Could not configure");
+    const QSqlDatabase db = database();
+    if (m_path != kMemory) {
+        // WAL: a commit is one append + fsync, and readers never block the writer.
+        QSqlQuery mode = store::exec(db, m_path, QStringLiteral("PRAGMA journal_mode=WAL"), doing);
+        const QString result = mode.next() ? mode.value(0).toString() : QString();
+        if (result.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            // Some file systems (network mounts) cannot do WAL; the rollback journal with
+            // synchronous=FULL is just as durable, only slower, so carry on.
+            qWarning().noquote() << "Progress database" << m_path
+                                 << "stays in journal mode" << result << "(WAL unavailable)";
+        }
+    }
+    // FULL: fsync on every commit, so an acknowledged answer survives a crash or power cut.
+    store::exec(db, m_path, QStringLiteral("PRAGMA synchronous=FULL"), doing);
+    store::exec(db, m_path, QStringLiteral("PRAGMA foreign_keys=ON"), doing);
+}
+
+qint64 ProgressStore::recordAttempt(const Attempt& attempt)
+{
+    const QString doing = QStringLiteral("Could not save the answer");
+    requireOpen(doing);
+    QString invalid;
+    if (attempt.exercise.isEmpty())
+        invalid = QStringLiteral("the answer names no exercise");
+    else if (!(attempt.score >= 0.0 && attempt.score <= 1.0)) // also rejects NaN
+        invalid = QStringLiteral("score %1 is outside 0..1").arg(attempt.score);
+    else if (attempt.responseMs < 0)
+        invalid = QStringLiteral("negative response time %1 ms").arg(attempt.responseMs);
+    else if (!attempt.answeredAt.isValid())
+        invalid = QStringLiteral("the answer has no valid time");
+    if (!invalid.isEmpty())
+        throw store::makeError(m_path, doing, invalid);
+
+    const QSqlDatabase db = database();
+    store::Transaction transaction(db, m_path, doing);
+    QSqlQuery insert = store::prepare(db, m_path,
+        QStringLiteral("INSERT INTO attempts (exercise, level, seed, hidden, answer, score, correct,"
+                       " response_ms, source, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        doing);
+    insert.addBindValue(attempt.exercise);
+    insert.addBindValue(attempt.level);
+    // SQLite integers are signed 64-bit: keep the seed's bit pattern, cast back on read.
+    insert.addBindValue(static_cast<qlonglong>(attempt.seed));
+    insert.addBindValue(compactJson(attempt.hidden));
+    insert.addBindValue(compactJson(attempt.answer));
+    insert.addBindValue(attempt.score);
+    insert.addBindValue(attempt.correct ? 1 : 0);
+    insert.addBindValue(attempt.responseMs);
+    insert.addBindValue(attempt.source);
+    insert.addBindValue(isoUtc(attempt.answeredAt));
+    store::exec(insert, m_path, doing);
+    const qint64 id = insert.lastInsertId().toLongLong();
+    insert.finish();
+    transaction.commit();
+    return id;
+}
+
+QList<Attempt> ProgressStore::selectAttempts(const QString& where, const QVariantList& values,
+                                             int limit) const
+{
+    const QString doing = QStringLiteral("Could not read past answers");
+    requireOpen(doing);
+    QSqlQuery query = store::prepare(database(), m_path,
+        QStringLiteral("SELECT %1 FROM attempts WHERE %2 ORDER BY answered_at DESC, id DESC LIMIT ?")
+            .arg(kAttemptColumns, where),
+        doing);
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    query.addBindValue(limit < 0 ? -1 : limit); // SQLite: LIMIT -1 = no limit
+    store::exec(query, m_path, doing);
+    QList<Attempt> attempts;
+    while (query.next())
+        attempts.append(readAttempt(query));
+    return attempts;
+}
+
+QList<Attempt> ProgressStore::recentAttempts(const QString& exercise, int limit) const
+{
+    return selectAttempts(QStringLiteral("exercise = ?"), {exercise}, limit);
+}
+
+QList<Attempt> ProgressStore::attemptsAtLevel(const QString& exercise, int level, int limit) const
+{
+    return selectAttempts(QStringLiteral("exercise = ? AND level = ?"), {exercise, level}, limit);
+}
+
+int ProgressStore::attemptCount(const QString& exercise) const
+{
+    const QString doing = QStringLiteral("Could not count past answers");
+    requireOpen(doing);
+    QSqlQuery query = store::prepare(database(), m_path,
+        QStringLiteral("SELECT count(*) FROM attempts WHERE exercise = ?"), doing);
+    query.addBindValue(exercise);
+    store::exec(query, m_path, doing);
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+std::optional<int> ProgressStore::savedLevel(const QString& exercise) const
+{
+    const QString doing = QStringLiteral("Could not read the saved level");
+    requireOpen(doing);
+    QSqlQuery query = store::prepare(database(), m_path,
+        QStringLiteral("SELECT level FROM exercise_state WHERE exercise = ?"), doing);
+    query.addBindValue(exercise);
+    store::exec(query, m_path, doing);
+    if (!query.next())
+        return std::nullopt;
+    return query.value(0).toInt();
+}
+
+void ProgressStore::saveLevel(const QString& exercise, int level)
+{
+    const QString doing = QStringLiteral("Could not save the level");
+    requireOpen(doing);
+    // One statement is its own transaction in SQLite; no BEGIN needed.
+    QSqlQuery query = store::prepare(database(), m_path,
+        QStringLiteral("INSERT INTO exercise_state (exercise, level, updated_at) VALUES (?, ?, ?)"
+                       " ON CONFLICT(exercise) DO UPDATE SET level = excluded.level,"
+                       " updated_at = excluded.updated_at"),
+        doing);
+    query.addBindValue(exercise);
+    query.addBindValue(level);
+    query.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
+    store::exec(query, m_path, doing);
+}
+
+} // namespace earlab

@@ -1,0 +1,82 @@
+#pragma once
+// The progress store: every answered question and each exercise's level, in SQLite through
+// Qt SQL (QSQLITE). Durable by design: recordAttempt commits (synchronous=FULL, WAL) before
+// it returns, so the UI may show a result only after an answer can no longer be lost.
+//
+// Errors: every failure throws earlab::StoreError (exercises/store_error.h) whose message
+// names the database file and the cause. Nothing fails silently.
+//
+// Threads: a Qt SQL connection belongs to the thread that opened it, so create, open and
+// use one ProgressStore on one thread (the app's database worker).
+
+#include "exercises/attempt.h"
+#include "exercises/store_error.h"
+
+#include <QList>
+#include <QString>
+#include <QVariantList>
+
+#include <optional>
+
+class QSqlDatabase;
+
+namespace earlab {
+
+class ProgressStore {
+public:
+    ProgressStore();
+    ~ProgressStore(); // closes and removes this store's connection
+    ProgressStore(const ProgressStore&) = delete;
+    ProgressStore& operator=(const ProgressStore&) = delete;
+
+    // <AppDataLocation>/progress.sqlite; creates the folder. Needs the application name set.
+    static QString defaultPath();
+
+    // Opens the database at `path` (empty = in memory, as KDE Elisa does), creating and
+    // migrating it as needed. A corrupt or non-SQLite file is moved aside and a fresh one
+    // started (see recoveryMessage()). Throws StoreError if the folder cannot be created,
+    // the file cannot be opened, belongs to a newer EarLab or is not an EarLab database.
+    // Re-opening closes the previous database first.
+    void open(const QString& path);
+    void close();
+    bool isOpen() const;
+
+    QString path() const;      // absolute file path as opened, or ":memory:"
+    int schemaVersion() const; // PRAGMA user_version
+
+    // Empty unless open() had to move a damaged file aside; then one sentence for the
+    // user naming the damaged file's new name and the fresh database.
+    QString recoveryMessage() const { return m_recoveryMessage; }
+    QString movedAsidePath() const { return m_movedAsidePath; }
+
+    // Writes one answer in its own transaction, committed before returning. Returns its id.
+    // Rejects an attempt without exercise, with score outside 0..1, negative response
+    // time or invalid answeredAt.
+    qint64 recordAttempt(const Attempt& attempt);
+
+    // Newest first. A negative limit means no limit.
+    QList<Attempt> recentAttempts(const QString& exercise, int limit) const;
+    QList<Attempt> attemptsAtLevel(const QString& exercise, int level, int limit) const;
+    int attemptCount(const QString& exercise) const;
+
+    // The level an exercise was left at; nothing if it was never saved.
+    std::optional<int> savedLevel(const QString& exercise) const;
+    void saveLevel(const QString& exercise, int level);
+
+private:
+    QSqlDatabase database() const;
+    void requireOpen(const QString& doing) const;
+    void connect(const QString& path);
+    void disconnect();
+    bool isDamaged(QString* reason);
+    void configure();
+    QList<Attempt> selectAttempts(const QString& where, const QVariantList& values,
+                                  int limit) const;
+
+    QString m_connection;
+    QString m_path;
+    QString m_recoveryMessage;
+    QString m_movedAsidePath;
+};
+
+} // namespace earlab

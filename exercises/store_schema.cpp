@@ -1,0 +1,82 @@
+#include "exercises/store_schema.h"
+
+#include "exercises/store_sql.h"
+
+namespace earlab::store {
+
+const QList<MigrationStep>& migrationSteps()
+{
+    // hidden/answer hold compact JSON objects; answered_at is ISO 8601 UTC with
+    // milliseconds ("2024-05-01T09:30:00.250Z"), fixed width, so text order is time order.
+    static const QList<MigrationStep> steps = {
+        {1,
+         {QStringLiteral("CREATE TABLE attempts ("
+                         " id INTEGER PRIMARY KEY,"
+                         " exercise TEXT NOT NULL,"
+                         " level INTEGER NOT NULL,"
+                         " seed INTEGER NOT NULL,"
+                         " hidden TEXT NOT NULL,"
+                         " answer TEXT NOT NULL,"
+                         " score REAL NOT NULL,"
+                         " correct INTEGER NOT NULL,"
+                         " response_ms INTEGER NOT NULL,"
+                         " source TEXT NOT NULL,"
+                         " answered_at TEXT NOT NULL)")}},
+        {2,
+         {QStringLiteral("CREATE TABLE exercise_state ("
+                         " exercise TEXT PRIMARY KEY,"
+                         " level INTEGER NOT NULL,"
+                         " updated_at TEXT NOT NULL)"),
+          // Home page and difficulty read "the last N answers of one exercise".
+          QStringLiteral("CREATE INDEX attempts_by_exercise_time"
+                         " ON attempts(exercise, answered_at)")}},
+    };
+    return steps;
+}
+
+int latestSchemaVersion()
+{
+    return migrationSteps().constLast().version;
+}
+
+int userVersion(const QSqlDatabase& db, const QString& path)
+{
+    QSqlQuery query = exec(db, path, QStringLiteral("PRAGMA user_version"),
+                           QStringLiteral("Could not read the schema version"));
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+void requireKnownVersion(const QString& path, int found)
+{
+    if (found <= latestSchemaVersion())
+        return;
+    throw makeError(path, QStringLiteral("Cannot use the data"),
+                     QStringLiteral("it was written by a newer version of EarLab (schema %1; this "
+                                    "version knows up to %2). The file was left unchanged; "
+                                    "update EarLab or choose another file with --db.")
+                         .arg(found)
+                         .arg(latestSchemaVersion()));
+}
+
+void migrate(const QSqlDatabase& db, const QString& path)
+{
+    const int found = userVersion(db, path);
+    requireKnownVersion(path, found);
+
+    for (const MigrationStep& step : migrationSteps()) {
+        if (step.version <= found)
+            continue;
+        const QString doing = QStringLiteral("Could not upgrade the schema to version %1").arg(step.version);
+        Transaction transaction(db, path, doing);
+        // Another EarLab process may have run this step while we waited for the lock.
+        if (userVersion(db, path) >= step.version)
+            continue;
+        for (const QString& sql : step.statements)
+            exec(db, path, sql, doing);
+        // PRAGMA takes no bound parameters; the value is our own integer.
+        exec(db, path, QStringLiteral("PRAGMA user_version = %1").arg(step.version), doing);
+        transaction.commit();
+    }
+}
+
+} // namespace earlab::store

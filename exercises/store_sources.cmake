@@ -1,0 +1,13 @@
+# Progress store: SQLite via Qt SQL (see progress_store.h).
+target_sources(earlab_exercises PRIVATE
+  attempt.h
+  attempt.cpp
+  store_error.h
+  store_sql.h
+  store_sql.cpp
+  store_schema.h
+  store_schema.cpp
+  store_recovery.h
+  store_recovery.cpp
+  progress_store.h
+  progress_store.cpp)

@@ -1,0 +1,4 @@
+earlab_add_test(test_eq_question SOURCES test_eq_question.cpp LIBS earlab_exercises LABELS exercises)
+earlab_add_test(test_difficulty_tracker SOURCES test_difficulty_tracker.cpp LIBS earlab_exercises LABELS exercises)
+earlab_add_test(test_band_energy SOURCES test_band_energy.cpp LIBS earlab_exercises LABELS exercises)
+earlab_add_test(test_simulated_listener SOURCES test_simulated_listener.cpp LIBS earlab_exercises LABELS exercises TIMEOUT 300)
