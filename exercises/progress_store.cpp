@@ -12,7 +12,6 @@
 #include <QStandardPaths>
 
 #include <atomic>
-#include <cmath>
 
 namespace earlab {
 
@@ -98,20 +97,19 @@ void ProgressStore::open(const QString& requested)
     const bool inMemory = requested.isEmpty() || requested == kMemory;
     const QString path = inMemory ? kMemory : QFileInfo(requested).absoluteFilePath();
     try {
-        if (!inMemory)
+        if (!inMemory) {
             ensureFolder(path);
-        connect(path);
-        QString reason;
-        if (!inMemory && isDamaged(&reason)) {
-            disconnect();
-            m_movedAsidePath = store::moveAside(path, QDateTime::currentDateTime());
-            m_recoveryMessage =
-                QStringLiteral("EarLab could not read its progress database %1 (%2). The damaged "
-                               "file was kept as %3 and a new, empty progress database was "
-                               "started at %1.").arg(path, reason, m_movedAsidePath);
-            qWarning().noquote() << m_recoveryMessage;
-            connect(path);
+            if (const std::optional<QString> damage = store::findDamage(path)) {
+                m_movedAsidePath = store::moveAside(path, QDateTime::currentDateTime());
+                m_recoveryMessage =
+                    QStringLiteral("EarLab could not read its progress database %1 (%2). The "
+                                   "damaged file was kept as %3 and a new, empty progress "
+                                   "database was started at %1.")
+                        .arg(path, *damage, m_movedAsidePath);
+                qWarning().noquote() << m_recoveryMessage;
+            }
         }
+        connect(path);
         configure();
         store::migrate(database(), path);
     } catch (...) {
@@ -193,52 +191,6 @@ void ProgressStore::disconnect()
     }
     QSqlDatabase::removeDatabase(m_connection);
     m_connection.clear();
-}
-
-// Reads before it writes anything: a file from a newer EarLab must stay byte-identical,
-// and a damaged one must be moved aside as it was found.
-bool ProgressStore::isDamaged(QString* reason)
-{
-    const QString doing = QStringLiteral("Could not read");
-    const QSqlDatabase db = database();
-    QSqlQuery query(db);
-    auto damaged = [&](const QSqlError& error) {
-        if (!store::isCorruption(error))
-            throw store::makeError(m_path, doing, error);
-        *reason = error.databaseText().trimmed();
-        return true;
-    };
-    if (!query.exec(QStringLiteral("PRAGMA user_version")))
-        return damaged(query.lastError());
-    const int version = query.next() ? query.value(0).toInt() : 0;
-    query.finish();
-    store::requireKnownVersion(m_path, version);
-
-    // quick_check walks every page (cheap at our size) and answers "ok" or the problems.
-    if (!query.exec(QStringLiteral("PRAGMA quick_check")))
-        return damaged(query.lastError());
-    QStringList problems;
-    while (query.next())
-        problems << query.value(0).toString();
-    query.finish();
-    if (problems != QStringList{QStringLiteral("ok")}) {
-        *reason = problems.isEmpty() ? QStringLiteral("the integrity check gave no answer")
-                                     : problems.first().simplified();
-        return true;
-    }
-
-    // Version 0 with tables: a valid database of some other program. Not ours to migrate
-    // into, and not damaged either, so it is refused rather than moved aside.
-    if (version == 0) {
-        QSqlQuery tables = store::exec(db, m_path,
-            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"), doing);
-        if (tables.next() && tables.value(0).toInt() > 0) {
-            throw store::makeError(m_path, QStringLiteral("Cannot use the data"),
-                                   QStringLiteral("the file is an SQLite database, but not one "
-                                                  "written by EarLab. It was left unchanged."));
-        }
-    }
-    return false;
 }
 
 void ProgressStore::configure()

@@ -68,7 +68,6 @@ private:
     void requireOpen(const QString& doing) const;
     void connect(const QString& path);
     void disconnect();
-    bool isDamaged(QString* reason);
     void configure();
     QList<Attempt> selectAttempts(const QString& where, const QVariantList& values,
                                   int limit) const;

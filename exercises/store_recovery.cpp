@@ -1,9 +1,14 @@
 #include "exercises/store_recovery.h"
 
 #include "exercises/store_error.h"
+#include "exercises/store_schema.h"
+#include "exercises/store_sql.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDatabase>
+
+#include <atomic>
 
 namespace earlab::store {
 
@@ -24,7 +29,84 @@ bool anyExists(const QString& base)
     return false;
 }
 
+// Runs the read-only checks; a separate function so that no QSqlDatabase copy is alive
+// when findDamage() removes the connection.
+std::optional<QString> inspect(const QString& connection, const QString& path)
+{
+    const QString doing = QStringLiteral("Could not read");
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        throw makeError(path, doing, db.lastError());
+
+    QSqlQuery query(db);
+    auto failed = [&]() -> std::optional<QString> {
+        if (!isCorruption(query.lastError()))
+            throw makeError(path, doing, query.lastError());
+        return query.lastError().databaseText().trimmed();
+    };
+    if (!query.exec(QStringLiteral("PRAGMA user_version")))
+        return failed();
+    const int version = query.next() ? query.value(0).toInt() : 0;
+    query.finish();
+    requireKnownVersion(path, version);
+
+    // quick_check reads every page (cheap at our size) and answers "ok" or the problems.
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")))
+        return failed();
+    QStringList problems;
+    while (query.next())
+        problems << query.value(0).toString();
+    query.finish();
+    if (problems != QStringList{QStringLiteral("ok")}) {
+        return problems.isEmpty() ? QStringLiteral("the integrity check gave no answer")
+                                  : problems.join(QLatin1Char(' ')).simplified().left(300);
+    }
+
+    // Version 0 with tables: a valid database of some other program. Not ours to migrate
+    // into, and not damaged either, so it is refused rather than moved aside.
+    if (version == 0) {
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+            return failed();
+        if (query.next() && query.value(0).toInt() > 0) {
+            throw makeError(path, QStringLiteral("Cannot use the data"),
+                            QStringLiteral("the file is an SQLite database, but not one written "
+                                           "by EarLab. It was left unchanged."));
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+std::optional<QString> findDamage(const QString& path)
+{
+    QFile file(path);
+    if (!file.exists() || file.size() == 0)
+        return std::nullopt; // SQLite treats an empty file as a new database
+    if (!file.open(QIODevice::ReadOnly))
+        throw StoreError(path, QStringLiteral("Could not read the progress database %1: %2")
+                                   .arg(path, file.errorString()));
+    // Decided before SQLite sees the file: SQLite would otherwise open (and on close
+    // checkpoint or delete) any -wal lying next to a file that is not a database at all.
+    static const QByteArray magic("SQLite format 3\0", 16);
+    if (file.read(magic.size()) != magic)
+        return QStringLiteral("the file is not an SQLite database");
+    file.close();
+
+    static std::atomic<int> counter{0};
+    const QString connection = QStringLiteral("earlab-progress-inspect-%1").arg(++counter);
+    std::optional<QString> damage;
+    try {
+        damage = inspect(connection, path);
+    } catch (...) {
+        QSqlDatabase::removeDatabase(connection);
+        throw;
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return damage;
+}
 
 QString asidePath(const QString& path, const QDateTime& when)
 {

@@ -90,4 +90,52 @@ void Biquad::process(float* const* channels, int channelCount, int frames) noexc
     }
 }
 
+void Biquad::processSeries(Biquad* const* filters, int count, float* const* channels, int channelCount,
+                           int frames) noexcept
+{
+    constexpr int kMaxSeries = 16;
+    count = std::min(count, kMaxSeries);
+    channelCount = std::min(channelCount, kMaxChannels);
+    if (count <= 0 || channelCount <= 0 || frames <= 0)
+        return;
+    // Local copies, so the compiler keeps them in registers and knows nothing aliases them.
+    BiquadCoefficients c[kMaxSeries];
+    double s1[kMaxSeries][kMaxChannels];
+    double s2[kMaxSeries][kMaxChannels];
+    for (int k = 0; k < count; ++k) {
+        c[k] = filters[k]->ramp_.current();
+        for (int ch = 0; ch < channelCount; ++ch) {
+            s1[k][ch] = filters[k]->s1_[ch];
+            s2[k][ch] = filters[k]->s2_[ch];
+        }
+    }
+    if (channelCount == 2) {
+        // Both channels in one pass: two independent chains for the CPU to overlap.
+        float* left = channels[0];
+        float* right = channels[1];
+        for (int i = 0; i < frames; ++i) {
+            float l = left[i], r = right[i];
+            for (int k = 0; k < count; ++k) {
+                l = tick(c[k], s1[k][0], s2[k][0], l);
+                r = tick(c[k], s1[k][1], s2[k][1], r);
+            }
+            left[i] = l;
+            right[i] = r;
+        }
+    } else {
+        float* x = channels[0];
+        for (int i = 0; i < frames; ++i) {
+            float v = x[i];
+            for (int k = 0; k < count; ++k)
+                v = tick(c[k], s1[k][0], s2[k][0], v);
+            x[i] = v;
+        }
+    }
+    for (int k = 0; k < count; ++k)
+        for (int ch = 0; ch < channelCount; ++ch) {
+            filters[k]->s1_[ch] = s1[k][ch];
+            filters[k]->s2_[ch] = s2[k][ch];
+        }
+}
+
 } // namespace earlab::dsp

@@ -50,6 +50,14 @@ public:
     // frames,       // [0 to any]; the result does not depend on how a signal is split
     void process(float* const* channels, int channelCount, int frames) noexcept;
 
+    // Runs `count` filters in series over the block frame by frame (every filter on a frame
+    // before the next frame). Bit-identical to calling process() on each filter in turn, but
+    // the CPU can overlap the filters' dependency chains instead of waiting on one at a time
+    // (about 5x faster for five bands). None of the filters may be ramping.
+    // count, // [0 to 16]
+    static void processSeries(Biquad* const* filters, int count, float* const* channels, int channelCount,
+                              int frames) noexcept;
+
 private:
     ParameterRamp<BiquadCoefficients> ramp_;
     double s1_[kMaxChannels] = {};

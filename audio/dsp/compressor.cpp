@@ -1,8 +1,11 @@
 #include "audio/dsp/compressor.h"
+#include "audio/dsp/fast_math.h"
 
 #include "audio/dsp/dsp_validation.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 #include <numbers>
 
@@ -15,6 +18,7 @@ constexpr double kFloorLinear = 1e-10;
 constexpr double kFloorPower = kFloorLinear * kFloorLinear;
 
 constexpr double kDbToNeper = std::numbers::ln10 / 20.0;
+constexpr double kNeperToDb = 20.0 / std::numbers::ln10;
 
 double timeCoefficient(double ms, double sampleRate)
 {
@@ -23,15 +27,22 @@ double timeCoefficient(double ms, double sampleRate)
 
 // The static curve minus the input level (<= 0 dB), written with slope = 1 - 1/R so that
 // ramping the slope linearly moves the curve smoothly.
+// Picks a when `condition`, else b, without a branch: the level of music crosses the knee
+// and flips between attack and release unpredictably, and mispredicted branches cost more
+// than this whole loop's arithmetic.
+inline double select(bool condition, double a, double b) noexcept
+{
+    const std::uint64_t mask = 0 - std::uint64_t(condition);
+    return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) | (std::bit_cast<std::uint64_t>(b) & ~mask));
+}
+
 inline double gainComputerDb(double x, double threshold, double slope, double knee) noexcept
 {
     const double over = x - threshold;
-    if (2.0 * over <= -knee)
-        return 0.0;
-    if (2.0 * over >= knee)
-        return -slope * over;
     const double u = over + knee / 2.0;
-    return -slope * u * u / (2.0 * knee);
+    const double inKnee = -slope * u * u / (2.0 * std::max(knee, 1e-12));
+    const double above = -slope * over;
+    return select(2.0 * over <= -knee, 0.0, select(2.0 * over >= knee, above, inKnee));
 }
 
 } // namespace
@@ -143,17 +154,17 @@ void Compressor::process(float* const* channels, int channelCount, int frames) n
         meanSquare_ = rmsCoeff_ * meanSquare_ + (1.0 - rmsCoeff_) * 0.5 * (l * l + r * r);
         double levelDb;
         if (detection_ == Detection::Peak)
-            levelDb = 20.0 * std::log10(std::max({std::abs(l), std::abs(r), kFloorLinear}));
+            levelDb = kNeperToDb * fastLn(std::max({std::abs(l), std::abs(r), kFloorLinear}));
         else
-            levelDb = 10.0 * std::log10(std::max(meanSquare_, kFloorPower));
+            levelDb = 0.5 * kNeperToDb * fastLn(std::max(meanSquare_, kFloorPower));
 
         const double wanted =
             -gainComputerDb(levelDb, shape.thresholdDb, shape.slope, shape.kneeDb);
-        const double c = wanted > gainReductionDb_ ? attackCoeff_ : releaseCoeff_;
+        const double c = select(wanted > gainReductionDb_, attackCoeff_, releaseCoeff_);
         gainReductionDb_ = c * gainReductionDb_ + (1.0 - c) * wanted;
 
         const double gain =
-            std::exp(kDbToNeper * shape.amount * (shape.makeupDb - gainReductionDb_));
+            fastExp(kDbToNeper * shape.amount * (shape.makeupDb - gainReductionDb_));
         left[i] = static_cast<float>(l * gain);
         if (right)
             right[i] = static_cast<float>(r * gain);

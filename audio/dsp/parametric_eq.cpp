@@ -43,9 +43,20 @@ void ParametricEq::setParams(const EqParams& params, int rampFrames) noexcept
 
 void ParametricEq::process(float* const* channels, int channelCount, int frames) noexcept
 {
+    Biquad* active[kMaxEqBands];
+    int count = 0;
+    bool ramping = false;
     for (auto& b : bands_)
-        if (!b.isIdentity())
-            b.process(channels, channelCount, frames);
+        if (!b.isIdentity()) {
+            active[count++] = &b;
+            ramping = ramping || b.isRamping();
+        }
+    if (!ramping) {
+        Biquad::processSeries(active, count, channels, channelCount, frames);
+        return;
+    }
+    for (int k = 0; k < count; ++k)
+        active[k]->process(channels, channelCount, frames);
 }
 
 } // namespace earlab::dsp

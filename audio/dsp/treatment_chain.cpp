@@ -1,6 +1,7 @@
 #include "audio/dsp/treatment_chain.h"
 
 #include "audio/audio_error.h"
+#include "audio/dsp/vector_state.h"
 
 namespace earlab::dsp {
 
@@ -24,6 +25,7 @@ ChainParams makeChainParams(const Treatment& t, double sampleRate)
 
 void TreatmentChain::prepare(double sampleRate, int maxBlock)
 {
+    hasAvx_ = hasAvx();
     eq_.prepare(sampleRate, maxBlock);
     compressor_.prepare(sampleRate, maxBlock);
     gainPan_.setParams({}, 0);
@@ -45,6 +47,7 @@ void TreatmentChain::setParams(const ChainParams& params, int rampFrames) noexce
 
 void TreatmentChain::process(float* const* channels, int channelCount, int frames) noexcept
 {
+    clearUpperVectorState(hasAvx_);
     eq_.process(channels, channelCount, frames);
     compressor_.process(channels, channelCount, frames);
     gainPan_.process(channels, channelCount, frames);

@@ -50,6 +50,7 @@ private:
     ParametricEq eq_;
     Compressor compressor_;
     GainPan gainPan_;
+    bool hasAvx_ = false; // see vector_state.h; found in prepare(), off the audio thread
 };
 
 } // namespace earlab::dsp

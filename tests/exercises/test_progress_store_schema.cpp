@@ -1,0 +1,251 @@
+// Progress store schema: a fresh file is at the latest version, a hand-made version-1 file
+// is migrated with its rows intact, a failing step is rolled back whole, and files from a
+// newer EarLab (or another program) are refused without changing a byte.
+
+#include "exercises/progress_store.h"
+#include "exercises/store_schema.h"
+#include "support/test_signals.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QtTest>
+
+#include <functional>
+
+namespace earlab {
+// Lets QCOMPARE print both attempts when they differ.
+char* toString(const Attempt& attempt)
+{
+    QString text;
+    QDebug(&text) << attempt;
+    return qstrdup(text.toUtf8().constData());
+}
+} // namespace earlab
+
+using namespace earlab;
+
+namespace {
+
+QString scratch(const char* tag)
+{
+    return QString::fromStdString(test::scratchDirectory(tag));
+}
+
+QByteArray readBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString storeErrorOf(const std::function<void()>& action)
+{
+    try {
+        action();
+    } catch (const StoreError& error) {
+        return error.message();
+    }
+    return {};
+}
+
+// A plain Qt SQL connection: the file as another program (or an older EarLab) sees it.
+class RawDatabase {
+public:
+    explicit RawDatabase(const QString& path)
+        : m_name(QUuid::createUuid().toString())
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawDatabase()
+    {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    // Runs `sql`; returns the first column of the first row, or "<error: ...>".
+    QVariant run(const QString& sql) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(sql))
+            return QStringLiteral("<error: %1>").arg(query.lastError().text());
+        return query.next() ? query.value(0) : QVariant();
+    }
+
+private:
+    QString m_name;
+};
+
+bool hasObject(const QString& path, const QString& type, const QString& name)
+{
+    return RawDatabase(path)
+               .run(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='%1' AND name='%2'")
+                        .arg(type, name))
+               .toInt() == 1;
+}
+
+// Version 1 exactly as it was released, written by hand (not by the code under test).
+void makeVersionOneDatabase(const QString& path)
+{
+    RawDatabase raw(path);
+    const QStringList sql = {
+        QStringLiteral("CREATE TABLE attempts (id INTEGER PRIMARY KEY, exercise TEXT NOT NULL,"
+                       " level INTEGER NOT NULL, seed INTEGER NOT NULL, hidden TEXT NOT NULL,"
+                       " answer TEXT NOT NULL, score REAL NOT NULL, correct INTEGER NOT NULL,"
+                       " response_ms INTEGER NOT NULL, source TEXT NOT NULL,"
+                       " answered_at TEXT NOT NULL)"),
+        QStringLiteral("INSERT INTO attempts VALUES (1, 'eq-band', 1, 42, '{\"frequency_hz\":1000}',"
+                       " '{\"frequency_hz\":2000}', 0.5, 0, 1500, 'builtin:pink',"
+                       " '2023-12-31T23:59:59.999Z')"),
+        QStringLiteral("INSERT INTO attempts VALUES (2, 'eq-band', 2, -1, '{\"frequency_hz\":250}',"
+                       " '{\"frequency_hz\":250}', 1.0, 1, 900, 'builtin:pop',"
+                       " '2024-01-01T00:00:00.000Z')"),
+        QStringLiteral("INSERT INTO attempts VALUES (3, 'eq-gain', 1, 7, '{\"gain_db\":6}',"
+                       " '{\"gain_db\":3}', 0.25, 0, 3000, '/music/a.flac',"
+                       " '2024-01-02T10:00:00.123Z')"),
+        QStringLiteral("PRAGMA user_version = 1"),
+    };
+    for (const QString& statement : sql)
+        QVERIFY2(!raw.run(statement).toString().startsWith(QLatin1String("<error")), qPrintable(statement));
+}
+
+} // namespace
+
+class TestProgressStoreSchema : public QObject {
+    Q_OBJECT
+
+private slots:
+    void stepsAreOrderedAndEndAtTwo()
+    {
+        const auto& steps = store::migrationSteps();
+        QVERIFY(!steps.isEmpty());
+        for (int i = 0; i < steps.size(); ++i)
+            QCOMPARE(steps.at(i).version, i + 1);
+        QCOMPARE(store::latestSchemaVersion(), 2);
+    }
+
+    void freshDatabaseIsAtLatestVersion()
+    {
+        ProgressStore memory;
+        memory.open(QString());
+        QCOMPARE(memory.schemaVersion(), 2);
+
+        const QString path = scratch("schema-fresh") + QStringLiteral("/progress.sqlite");
+        {
+            ProgressStore disk;
+            disk.open(path);
+            QCOMPARE(disk.schemaVersion(), 2);
+        }
+        QCOMPARE(RawDatabase(path).run(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("attempts")));
+        QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
+        QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
+    }
+
+    void migratesVersionOneKeepingRows()
+    {
+        const QString path = scratch("schema-v1") + QStringLiteral("/progress.sqlite");
+        makeVersionOneDatabase(path);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(!hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
+
+        ProgressStore store;
+        store.open(path);
+        QVERIFY(store.recoveryMessage().isEmpty());
+        QCOMPARE(store.schemaVersion(), 2);
+        QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
+        QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
+
+        const QList<Attempt> band = store.recentAttempts(QStringLiteral("eq-band"), -1);
+        QCOMPARE(band.size(), 2);
+        Attempt second;
+        second.id = 2;
+        second.exercise = QStringLiteral("eq-band");
+        second.level = 2;
+        second.seed = ~quint64(0); // stored as -1
+        second.hidden = {{QStringLiteral("frequency_hz"), 250}};
+        second.answer = {{QStringLiteral("frequency_hz"), 250}};
+        second.score = 1.0;
+        second.correct = true;
+        second.responseMs = 900;
+        second.source = QStringLiteral("builtin:pop");
+        second.answeredAt = QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC);
+        QCOMPARE(band.at(0), second);
+        QCOMPARE(band.at(1).id, qint64(1));
+        QCOMPARE(band.at(1).answeredAt, QDateTime(QDate(2023, 12, 31), QTime(23, 59, 59, 999), Qt::UTC));
+        QCOMPARE(store.attemptCount(QStringLiteral("eq-gain")), 1);
+
+        // The new table works and new rows continue after the old ones.
+        store.saveLevel(QStringLiteral("eq-band"), 3);
+        QCOMPARE(store.savedLevel(QStringLiteral("eq-band")), std::optional<int>(3));
+        Attempt next = second;
+        next.answeredAt = next.answeredAt.addDays(1);
+        QCOMPARE(store.recordAttempt(next), qint64(4));
+    }
+
+    void failingStepIsRolledBackWhole()
+    {
+        // Something already holds the new index's name: step 2's first statement
+        // (CREATE TABLE exercise_state) succeeds, its second fails. All of it must be undone.
+        const QString path = scratch("schema-rollback") + QStringLiteral("/progress.sqlite");
+        makeVersionOneDatabase(path);
+        if (QTest::currentTestFailed())
+            return;
+        RawDatabase(path).run(QStringLiteral("CREATE TABLE attempts_by_exercise_time (x)"));
+
+        ProgressStore store;
+        const QString message = storeErrorOf([&] { store.open(path); });
+        QVERIFY2(message.contains(path), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("version 2")), qPrintable(message));
+        QVERIFY(!store.isOpen());
+        QCOMPARE(RawDatabase(path).run(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+        QVERIFY(!hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
+        QCOMPARE(RawDatabase(path).run(QStringLiteral("SELECT count(*) FROM attempts")).toInt(), 3);
+    }
+
+    void refusesNewerVersionLeavingFileUnchanged()
+    {
+        const QString dir = scratch("schema-future");
+        const QString path = dir + QStringLiteral("/progress.sqlite");
+        {
+            RawDatabase raw(path);
+            raw.run(QStringLiteral("CREATE TABLE attempts (id INTEGER PRIMARY KEY, future TEXT)"));
+            raw.run(QStringLiteral("INSERT INTO attempts (future) VALUES ('from EarLab 9')"));
+            raw.run(QStringLiteral("PRAGMA user_version = 99"));
+        }
+        const QByteArray before = readBytes(path);
+        QVERIFY(!before.isEmpty());
+
+        ProgressStore store;
+        const QString message = storeErrorOf([&] { store.open(path); });
+        QVERIFY2(message.contains(path), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("newer")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("99")), qPrintable(message));
+        QVERIFY(!store.isOpen());
+        QCOMPARE(readBytes(path), before);
+        // Nothing moved aside, no journal left behind: only the file itself.
+        QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("progress.sqlite")});
+    }
+
+    void refusesAnotherProgramsDatabase()
+    {
+        const QString dir = scratch("schema-foreign");
+        const QString path = dir + QStringLiteral("/progress.sqlite");
+        RawDatabase(path).run(QStringLiteral("CREATE TABLE songs (title TEXT)"));
+        const QByteArray before = readBytes(path);
+
+        ProgressStore store;
+        const QString message = storeErrorOf([&] { store.open(path); });
+        QVERIFY2(message.contains(path), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("not one written by EarLab")), qPrintable(message));
+        QCOMPARE(readBytes(path), before);
+        QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList{QStringLiteral("progress.sqlite")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProgressStoreSchema)
+#include "test_progress_store_schema.moc"
