@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cmath>
 #include <numbers>
 
@@ -34,6 +37,18 @@ inline double select(bool condition, double a, double b) noexcept
 {
     const std::uint64_t mask = 0 - std::uint64_t(condition);
     return std::bit_cast<double>((std::bit_cast<std::uint64_t>(a) & mask) | (std::bit_cast<std::uint64_t>(b) & ~mask));
+}
+
+// a when x > y, else b: the same selection with the comparison's mask kept in a vector
+// register, off the integer unit; this sits on the loop-carried chain of the detector.
+inline double selectGreater(double x, double y, double a, double b) noexcept
+{
+#if defined(__SSE2__)
+    const __m128d mask = _mm_cmpgt_sd(_mm_set_sd(x), _mm_set_sd(y));
+    return _mm_cvtsd_f64(_mm_or_pd(_mm_and_pd(mask, _mm_set_sd(a)), _mm_andnot_pd(mask, _mm_set_sd(b))));
+#else
+    return select(x > y, a, b);
+#endif
 }
 
 inline double gainComputerDb(double x, double threshold, double slope, double knee) noexcept
@@ -144,27 +159,28 @@ void Compressor::process(float* const* channels, int channelCount, int frames) n
                      lerp(from.amount, to.amount, t)};
     };
 
-    for (int i = 0; i < frames; ++i) {
+    // The detector state lives in locals for the loop: as members, every frame would store
+    // and reload them, putting memory round trips on the loop-carried chain.
+    double meanSquare = meanSquare_;
+    double reduction = gainReductionDb_;
+    const bool peak = detection_ == Detection::Peak;
+    int i = 0;
+    for (; i < frames; ++i) {
         if (ramp_.isRamping())
             ramp_.advance(interpolate);
         const Shape& shape = ramp_.current();
 
         const double l = left[i];
         const double r = right ? double(right[i]) : l;
-        meanSquare_ = rmsCoeff_ * meanSquare_ + (1.0 - rmsCoeff_) * 0.5 * (l * l + r * r);
-        double levelDb;
-        if (detection_ == Detection::Peak)
-            levelDb = kNeperToDb * fastLn(std::max({std::abs(l), std::abs(r), kFloorLinear}));
-        else
-            levelDb = 0.5 * kNeperToDb * fastLn(std::max(meanSquare_, kFloorPower));
+        meanSquare = rmsCoeff_ * meanSquare + (1.0 - rmsCoeff_) * 0.5 * (l * l + r * r);
+        const double levelDb = peak ? kNeperToDb * fastLn(std::max({std::abs(l), std::abs(r), kFloorLinear}))
+                                    : 0.5 * kNeperToDb * fastLn(std::max(meanSquare, kFloorPower));
 
-        const double wanted =
-            -gainComputerDb(levelDb, shape.thresholdDb, shape.slope, shape.kneeDb);
-        const double c = select(wanted > gainReductionDb_, attackCoeff_, releaseCoeff_);
-        gainReductionDb_ = c * gainReductionDb_ + (1.0 - c) * wanted;
+        const double wanted = -gainComputerDb(levelDb, shape.thresholdDb, shape.slope, shape.kneeDb);
+        const double c = selectGreater(wanted, reduction, attackCoeff_, releaseCoeff_);
+        reduction = c * reduction + (1.0 - c) * wanted;
 
-        const double gain =
-            fastExp(kDbToNeper * shape.amount * (shape.makeupDb - gainReductionDb_));
+        const double gain = fastExp(kDbToNeper * shape.amount * (shape.makeupDb - reduction));
         left[i] = static_cast<float>(l * gain);
         if (right)
             right[i] = static_cast<float>(r * gain);
@@ -172,11 +188,13 @@ void Compressor::process(float* const* channels, int channelCount, int frames) n
         // Decided per frame, not per block, so the result never depends on block size. The
         // amount is exactly 0 here, so the frames processed so far had a gain of exactly 1.
         if (!enabled_ && !ramp_.isRamping()) {
-            gainReductionDb_ = 0.0;
+            reduction = 0.0;
             bypassed_ = true;
-            return;
+            break;
         }
     }
+    meanSquare_ = meanSquare;
+    gainReductionDb_ = reduction;
 }
 
 } // namespace earlab::dsp

@@ -20,17 +20,16 @@ namespace earlab::dsp {
 
 inline double fastLn(double x) noexcept
 {
+    // Split x = m·2^e with m in [1/√2, √2) without a branch: subtracting the bit pattern of
+    // 1/√2 makes the exponent field count from there (the musl/FreeBSD log trick), and music
+    // levels would make an "if (m > √2)" mispredict every other sample.
+    constexpr std::uint64_t kInvSqrt2Bits = 0x3fe6a09e667f3bcdull;
     const auto bits = std::bit_cast<std::uint64_t>(x);
-    int e = int((bits >> 52) & 0x7ff) - 1023;
-    double m = std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull); // [1, 2)
-    if (m > std::numbers::sqrt2) {
-        m *= 0.5;
-        ++e;
-    }
+    const auto e = std::int64_t(bits - kInvSqrt2Bits) >> 52;
+    const double m = std::bit_cast<double>(bits - (std::uint64_t(e) << 52));
     const double t = (m - 1.0) / (m + 1.0);
     const double t2 = t * t;
-    const double series =
-        1.0 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9 + t2 * (1.0 / 11)))));
+    const double series = 1.0 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9 + t2 * (1.0 / 11)))));
     return 2.0 * t * series + double(e) * std::numbers::ln2;
 }
 
