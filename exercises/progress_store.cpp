@@ -133,6 +133,11 @@ QString ProgressStore::path() const
     return m_path;
 }
 
+QString ProgressStore::connectionName() const
+{
+    return m_connection;
+}
+
 int ProgressStore::schemaVersion() const
 {
     requireOpen(QStringLiteral("Could not read the schema version"));

@@ -42,6 +42,9 @@ public:
     bool isOpen() const;
 
     QString path() const;      // absolute file path as opened, or ":memory:"
+    // The Qt SQL connection this store opened (empty while closed), for the other tables'
+    // stores (e.g. LibraryStore) that share its file; use it on this store's thread only.
+    QString connectionName() const;
     int schemaVersion() const; // PRAGMA user_version
 
     // Empty unless open() had to move a damaged file aside; then one sentence for the

@@ -30,6 +30,26 @@ const QList<MigrationStep>& migrationSteps()
           // Home page and difficulty read "the last N answers of one exercise".
           QStringLiteral("CREATE INDEX attempts_by_exercise_time"
                          " ON attempts(exercise, answered_at)")}},
+        // The user's music (library_store.h). octave_levels: JSON array of nine dB values,
+        // 63 Hz..16 kHz, null for -inf; loudness/peak NULL for silence or a broken file;
+        // pinned = 1 when the user chose the loop region (kept across rescans).
+        {3,
+         {QStringLiteral("CREATE TABLE library_items ("
+                         " path TEXT PRIMARY KEY,"
+                         " ok INTEGER NOT NULL,"
+                         " error TEXT NOT NULL,"
+                         " format TEXT NOT NULL,"
+                         " channels INTEGER NOT NULL,"
+                         " sample_rate INTEGER NOT NULL,"
+                         " duration_s REAL NOT NULL,"
+                         " loudness_lufs REAL,"
+                         " true_peak_dbtp REAL,"
+                         " octave_levels TEXT NOT NULL,"
+                         " region_start_s REAL NOT NULL,"
+                         " region_length_s REAL NOT NULL,"
+                         " pinned INTEGER NOT NULL DEFAULT 0,"
+                         " added_at TEXT NOT NULL,"
+                         " scanned_at TEXT NOT NULL)")}},
     };
     return steps;
 }

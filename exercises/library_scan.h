@@ -1,0 +1,68 @@
+#pragma once
+// Scanning one file of the user's music: what the library shows (format, duration,
+// loudness, spectrum) and the loop region questions will play. A broken file is a result
+// (ok = false with a message for the user), never an exception: one bad file in a folder
+// of hundreds must not stop or crash a scan.
+
+#include "exercises/loop_region.h"
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <limits>
+#include <vector>
+
+namespace earlab {
+
+struct ScanResult {
+    QString path;         // libraryKey() of the path scanned: absolute, cleaned
+    bool ok = false;
+    QString error;        // when !ok: the AudioError message, naming the file and the cause
+    QString format;       // "WAV", "FLAC", "MP3", ... (AudioFileInfo::format)
+    int channels = 0;     // as stored in the file
+    int sampleRate = 0;   // Hz, as stored in the file
+    double durationSeconds = 0.0;
+    double loudnessLufs = -std::numeric_limits<double>::infinity(); // BS.1770 integrated, of
+                          // the stereo signal EarLab plays (mono as dual mono, > 2 channels
+                          // downmixed); -inf for silence
+    double truePeakDbtp = -std::numeric_limits<double>::infinity(); // dBTP, same signal
+    std::vector<double> octaveLevelsDb; // 9 values, 63 Hz..16 kHz (octaveCentresHz()), dB re
+                          // full scale RMS per band (band_energy.h); -inf where the band is
+                          // empty or above 0.49 × sampleRate. Empty when !ok.
+    LoopRegion region;    // pickDenseRegion(…, 15 s); {0, 0} when !ok
+};
+
+inline constexpr double kDefaultLoopSeconds = 15.0;
+
+// Decodes and measures `path` (at the file's own rate; stereo as EarLab plays it).
+// progress (optional): called on the calling thread with increasing fractions, ending at
+// 1.0 (also for a broken file). cancel (optional): polled throughout decoding and the band
+// analysis and between stages; once true, the scan stops at the next poll and returns
+// ok = false with the error "Scanning <path> was cancelled.". The one stage that cannot be
+// interrupted is the loudness measurement (one libebur128 pass, about 0.1-0.4 s per minute
+// of audio), so a cancel may wait that long.
+// Never throws: an unreadable or broken file, an empty path, a folder, or running out of
+// memory all give ok = false and a message that names the file.
+ScanResult scanFile(const QString& path, const std::function<void(double)>& progress = {},
+                    const std::atomic<bool>* cancel = nullptr);
+
+// The key the library files a path under: absolute and cleaned (QDir::cleanPath); empty
+// for an empty path. Symbolic links are not resolved (the file may be gone).
+QString libraryKey(const QString& path);
+
+// The extensions the library accepts, lower case, without the dot.
+const QStringList& audioFileExtensions(); // wav aif aiff flac ogg oga opus mp3
+
+// Every file under `folder` (recursively) whose extension is one of audioFileExtensions()
+// in any letter case, as absolute cleaned paths, sorted case-insensitively (ties by exact
+// text, so the order is total). Hidden files and folders (".name", e.g. macOS "._x.wav"
+// resource forks) are skipped; symbolic links to folders are not followed (no cycles),
+// links to files are listed. A missing or unreadable folder gives an empty list.
+QStringList audioFilesIn(const QString& folder);
+
+} // namespace earlab
+
+Q_DECLARE_METATYPE(earlab::ScanResult)

@@ -1,0 +1,257 @@
+#include "exercises/library_store.h"
+
+#include "exercises/store_sql.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QVariant>
+
+#include <cmath>
+#include <limits>
+
+namespace earlab {
+
+namespace {
+
+constexpr double kFitToleranceSeconds = 0.001;
+
+const QString kColumns = QStringLiteral(
+    "path, ok, error, format, channels, sample_rate, duration_s, loudness_lufs, true_peak_dbtp,"
+    " octave_levels, region_start_s, region_length_s, pinned, added_at, scanned_at");
+
+QString isoUtc(const QDateTime& time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+// SQLite has no infinity worth trusting across drivers: -inf (silence) is stored as NULL.
+QVariant finiteOrNull(double value)
+{
+    return std::isfinite(value) ? QVariant(value) : QVariant(QMetaType(QMetaType::Double));
+}
+
+double readOrMinusInfinity(const QVariant& value)
+{
+    return value.isNull() ? -std::numeric_limits<double>::infinity() : value.toDouble();
+}
+
+QString levelsToJson(const std::vector<double>& levels)
+{
+    QJsonArray array;
+    for (double level : levels)
+        array.append(std::isfinite(level) ? QJsonValue(level) : QJsonValue(QJsonValue::Null));
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+std::vector<double> levelsFromJson(const QString& text)
+{
+    std::vector<double> levels;
+    for (const QJsonValue& value : QJsonDocument::fromJson(text.toUtf8()).array())
+        levels.push_back(value.isDouble() ? value.toDouble() : -std::numeric_limits<double>::infinity());
+    return levels;
+}
+
+LibraryItem readItem(const QSqlQuery& query)
+{
+    LibraryItem item;
+    ScanResult& scan = item.scan;
+    scan.path = query.value(0).toString();
+    scan.ok = query.value(1).toInt() != 0;
+    scan.error = query.value(2).toString();
+    scan.format = query.value(3).toString();
+    scan.channels = query.value(4).toInt();
+    scan.sampleRate = query.value(5).toInt();
+    scan.durationSeconds = query.value(6).toDouble();
+    scan.loudnessLufs = readOrMinusInfinity(query.value(7));
+    scan.truePeakDbtp = readOrMinusInfinity(query.value(8));
+    scan.octaveLevelsDb = levelsFromJson(query.value(9).toString());
+    scan.region = {query.value(10).toDouble(), query.value(11).toDouble()};
+    item.pinned = query.value(12).toInt() != 0;
+    item.addedAt = QDateTime::fromString(query.value(13).toString(), Qt::ISODateWithMs);
+    item.scannedAt = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs);
+    return item;
+}
+
+bool fits(const LoopRegion& region, double durationSeconds)
+{
+    return std::isfinite(region.startSeconds) && std::isfinite(region.lengthSeconds)
+        && region.startSeconds >= 0.0 && region.lengthSeconds > 0.0
+        && region.startSeconds + region.lengthSeconds <= durationSeconds + kFitToleranceSeconds;
+}
+
+} // namespace
+
+LibraryStore::LibraryStore(ProgressStore& store)
+    : m_store(store)
+{
+}
+
+QString LibraryStore::databasePath() const
+{
+    return m_store.path();
+}
+
+QSqlDatabase LibraryStore::database(const QString& doing) const
+{
+    const QString connection = m_store.connectionName();
+    if (connection.isEmpty())
+        throw store::makeError(databasePath(), doing, QStringLiteral("the database is not open"));
+    return QSqlDatabase::database(connection, /*open=*/false);
+}
+
+void LibraryStore::upsert(const ScanResult& result)
+{
+    const QString doing = QStringLiteral("Could not save the library entry for %1").arg(result.path);
+    const QSqlDatabase db = database(doing);
+    const QString path = databasePath();
+    const QString key = libraryKey(result.path);
+    if (key.isEmpty())
+        throw store::makeError(path, doing, QStringLiteral("the scan names no file"));
+
+    store::Transaction transaction(db, path, doing);
+    LoopRegion region = result.region;
+    bool pinned = false;
+    {
+        QSqlQuery existing = store::prepare(db, path,
+            QStringLiteral("SELECT pinned, region_start_s, region_length_s FROM library_items WHERE path = ?"),
+            doing);
+        existing.addBindValue(key);
+        store::exec(existing, path, doing);
+        if (existing.next() && existing.value(0).toInt() != 0) {
+            const LoopRegion pin{existing.value(1).toDouble(), existing.value(2).toDouble()};
+            if (!result.ok || fits(pin, result.durationSeconds)) {
+                region = pin;
+                pinned = true;
+            }
+        }
+    }
+
+    const QString now = isoUtc(QDateTime::currentDateTimeUtc());
+    QSqlQuery upsert = store::prepare(db, path,
+        QStringLiteral("INSERT INTO library_items (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       " ON CONFLICT(path) DO UPDATE SET ok = excluded.ok, error = excluded.error,"
+                       " format = excluded.format, channels = excluded.channels,"
+                       " sample_rate = excluded.sample_rate, duration_s = excluded.duration_s,"
+                       " loudness_lufs = excluded.loudness_lufs,"
+                       " true_peak_dbtp = excluded.true_peak_dbtp,"
+                       " octave_levels = excluded.octave_levels,"
+                       " region_start_s = excluded.region_start_s,"
+                       " region_length_s = excluded.region_length_s, pinned = excluded.pinned,"
+                       " scanned_at = excluded.scanned_at")
+            .arg(kColumns),
+        doing);
+    upsert.addBindValue(key);
+    upsert.addBindValue(result.ok ? 1 : 0);
+    // A null QString binds as SQL NULL; these columns hold text, possibly empty.
+    upsert.addBindValue(result.error.isNull() ? QStringLiteral("") : result.error);
+    upsert.addBindValue(result.format.isNull() ? QStringLiteral("") : result.format);
+    upsert.addBindValue(result.channels);
+    upsert.addBindValue(result.sampleRate);
+    upsert.addBindValue(std::isfinite(result.durationSeconds) ? result.durationSeconds : 0.0);
+    upsert.addBindValue(finiteOrNull(result.loudnessLufs));
+    upsert.addBindValue(finiteOrNull(result.truePeakDbtp));
+    upsert.addBindValue(levelsToJson(result.octaveLevelsDb));
+    upsert.addBindValue(std::isfinite(region.startSeconds) ? region.startSeconds : 0.0);
+    upsert.addBindValue(std::isfinite(region.lengthSeconds) ? region.lengthSeconds : 0.0);
+    upsert.addBindValue(pinned ? 1 : 0);
+    upsert.addBindValue(now); // added_at: only used when the row is new
+    upsert.addBindValue(now);
+    store::exec(upsert, path, doing);
+    upsert.finish();
+    transaction.commit();
+}
+
+QList<LibraryItem> LibraryStore::items() const
+{
+    const QString doing = QStringLiteral("Could not read the music library");
+    const QSqlDatabase db = database(doing);
+    QSqlQuery query = store::exec(db, databasePath(),
+        QStringLiteral("SELECT %1 FROM library_items ORDER BY path COLLATE NOCASE, path").arg(kColumns), doing);
+    QList<LibraryItem> items;
+    while (query.next())
+        items.append(readItem(query));
+    return items;
+}
+
+std::optional<LibraryItem> LibraryStore::item(const QString& path) const
+{
+    const QString doing = QStringLiteral("Could not read the library entry for %1").arg(path);
+    const QSqlDatabase db = database(doing);
+    QSqlQuery query = store::prepare(db, databasePath(),
+        QStringLiteral("SELECT %1 FROM library_items WHERE path = ?").arg(kColumns), doing);
+    query.addBindValue(libraryKey(path));
+    store::exec(query, databasePath(), doing);
+    if (!query.next())
+        return std::nullopt;
+    return readItem(query);
+}
+
+int LibraryStore::count() const
+{
+    const QString doing = QStringLiteral("Could not count the music library");
+    QSqlQuery query = store::exec(database(doing), databasePath(),
+                                  QStringLiteral("SELECT count(*) FROM library_items"), doing);
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+bool LibraryStore::remove(const QString& path)
+{
+    const QString doing = QStringLiteral("Could not remove %1 from the music library").arg(path);
+    const QSqlDatabase db = database(doing);
+    // One statement is its own transaction in SQLite.
+    QSqlQuery query = store::prepare(db, databasePath(), QStringLiteral("DELETE FROM library_items WHERE path = ?"),
+                                     doing);
+    query.addBindValue(libraryKey(path));
+    store::exec(query, databasePath(), doing);
+    return query.numRowsAffected() > 0;
+}
+
+void LibraryStore::pinRegion(const QString& path, LoopRegion region)
+{
+    const QString doing = QStringLiteral("Could not pin the loop region of %1").arg(path);
+    const QSqlDatabase db = database(doing);
+    const QString dbPath = databasePath();
+    const QString key = libraryKey(path);
+    store::Transaction transaction(db, dbPath, doing);
+    QSqlQuery existing = store::prepare(db, dbPath,
+        QStringLiteral("SELECT ok, duration_s FROM library_items WHERE path = ?"), doing);
+    existing.addBindValue(key);
+    store::exec(existing, dbPath, doing);
+    if (!existing.next())
+        throw store::makeError(dbPath, doing, QStringLiteral("the file is not in the library"));
+    const bool ok = existing.value(0).toInt() != 0;
+    const double duration = existing.value(1).toDouble();
+    existing.finish();
+    if (!ok)
+        throw store::makeError(dbPath, doing, QStringLiteral("the file could not be scanned"));
+    if (!fits(region, duration)) {
+        throw store::makeError(dbPath, doing,
+            QStringLiteral("the region %1 s + %2 s is not inside the file (%3 s long)")
+                .arg(region.startSeconds).arg(region.lengthSeconds).arg(duration));
+    }
+    QSqlQuery update = store::prepare(db, dbPath,
+        QStringLiteral("UPDATE library_items SET region_start_s = ?, region_length_s = ?, pinned = 1"
+                       " WHERE path = ?"),
+        doing);
+    update.addBindValue(region.startSeconds);
+    update.addBindValue(region.lengthSeconds);
+    update.addBindValue(key);
+    store::exec(update, dbPath, doing);
+    update.finish();
+    transaction.commit();
+}
+
+void LibraryStore::unpinRegion(const QString& path)
+{
+    const QString doing = QStringLiteral("Could not unpin the loop region of %1").arg(path);
+    const QSqlDatabase db = database(doing);
+    QSqlQuery update = store::prepare(db, databasePath(),
+        QStringLiteral("UPDATE library_items SET pinned = 0 WHERE path = ?"), doing);
+    update.addBindValue(libraryKey(path));
+    store::exec(update, databasePath(), doing);
+    if (update.numRowsAffected() <= 0)
+        throw store::makeError(databasePath(), doing, QStringLiteral("the file is not in the library"));
+}
+
+} // namespace earlab

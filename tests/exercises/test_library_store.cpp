@@ -1,0 +1,343 @@
+// The music library table: a round trip on disk, pinned regions across rescans, removal,
+// the errors, and the migration from a version-2 progress database that keeps every answer.
+
+#include "exercises/library_store.h"
+#include "exercises/store_schema.h"
+#include "support/test_signals.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QtTest>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+
+using namespace earlab;
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+QString scratch(const char* tag)
+{
+    return QString::fromStdString(test::scratchDirectory(tag));
+}
+
+// Runs sox with repeatable noise (-R); an empty string on success, else what went wrong.
+QString sox(const QStringList& args)
+{
+    QProcess process;
+    process.start(QStringLiteral(SOX_EXECUTABLE), QStringList{QStringLiteral("-R")} + args);
+    if (!process.waitForStarted(10000))
+        return QStringLiteral("cannot start %1: %2").arg(QStringLiteral(SOX_EXECUTABLE), process.errorString());
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return QStringLiteral("sox %1 failed: %2").arg(args.join(' '), QString::fromLocal8Bit(process.readAllStandardError()));
+    return {};
+}
+
+QString storeErrorOf(const std::function<void()>& action)
+{
+    try {
+        action();
+    } catch (const StoreError& error) {
+        return error.message();
+    }
+    return {};
+}
+
+// A plain Qt SQL connection: the file as an older EarLab left it.
+class RawDatabase {
+public:
+    explicit RawDatabase(const QString& path)
+        : m_name(QUuid::createUuid().toString())
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawDatabase()
+    {
+        QSqlDatabase::database(m_name, false).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    // Runs `sql`; an empty string on success, else the error.
+    QString run(const QString& sql) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        return query.exec(sql) ? QString() : QStringLiteral("%1: %2").arg(sql, query.lastError().text());
+    }
+    QVariant value(const QString& sql) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        return query.exec(sql) && query.next() ? query.value(0) : QVariant();
+    }
+
+private:
+    QString m_name;
+};
+
+ScanResult madeUpScan(const QString& path, double duration, LoopRegion region)
+{
+    ScanResult r;
+    r.path = path;
+    r.ok = true;
+    r.format = QStringLiteral("FLAC");
+    r.channels = 2;
+    r.sampleRate = 44100;
+    r.durationSeconds = duration;
+    r.loudnessLufs = -14.25;
+    r.truePeakDbtp = -0.75;
+    r.octaveLevelsDb = {-30.5, -25.0, -20.125, -18.0, -17.0, -19.0, -24.0, -31.0, -45.5};
+    r.region = region;
+    return r;
+}
+
+void compareScans(const ScanResult& a, const ScanResult& b)
+{
+    QCOMPARE(a.path, b.path);
+    QCOMPARE(a.ok, b.ok);
+    QCOMPARE(a.error, b.error);
+    QCOMPARE(a.format, b.format);
+    QCOMPARE(a.channels, b.channels);
+    QCOMPARE(a.sampleRate, b.sampleRate);
+    QCOMPARE(a.durationSeconds, b.durationSeconds);
+    QCOMPARE(a.loudnessLufs, b.loudnessLufs); // exact, including -inf
+    QCOMPARE(a.truePeakDbtp, b.truePeakDbtp);
+    QCOMPARE(a.octaveLevelsDb, b.octaveLevelsDb);
+    QCOMPARE(a.region, b.region);
+}
+
+} // namespace
+
+class TestLibraryStore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void freshStoreHasTheTable()
+    {
+        ProgressStore progress;
+        progress.open(QString());
+        QCOMPARE(progress.schemaVersion(), 3);
+        QCOMPARE(store::latestSchemaVersion(), 3);
+        LibraryStore library(progress);
+        QCOMPARE(library.count(), 0);
+        QVERIFY(library.items().isEmpty());
+        QVERIFY(!library.item(QStringLiteral("/nowhere.wav")).has_value());
+    }
+
+    void roundTripOnDisk()
+    {
+        const QString dir = scratch("library-roundtrip");
+        const QString db = dir + "/progress.sqlite";
+        const QString song = dir + "/Song.flac";
+        const QString silent = dir + "/silence.wav";
+        QCOMPARE(sox({"-n", "-r", "44100", "-c", "2", song, "synth", "20", "pinknoise", "gain", "-18"}), QString());
+        QCOMPARE(sox({"-n", "-r", "32000", "-c", "1", silent, "trim", "0", "3"}), QString());
+
+        const ScanResult good = scanFile(song);
+        QVERIFY2(good.ok, qPrintable(good.error));
+        const ScanResult quiet = scanFile(silent);
+        QVERIFY2(quiet.ok, qPrintable(quiet.error));
+        QVERIFY(std::isinf(quiet.loudnessLufs) && std::isinf(quiet.octaveLevelsDb.back()));
+        const ScanResult broken = scanFile(dir + "/missing.mp3");
+        QVERIFY(!broken.ok);
+
+        const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
+        {
+            ProgressStore progress;
+            progress.open(db);
+            LibraryStore library(progress);
+            library.upsert(good);
+            library.upsert(quiet);
+            library.upsert(broken);
+            QCOMPARE(library.count(), 3);
+        }
+        ProgressStore progress;
+        progress.open(db);
+        LibraryStore library(progress);
+        const QList<LibraryItem> items = library.items();
+        QCOMPARE(items.size(), 3);
+        // Sorted ignoring case: missing.mp3, silence.wav, Song.flac.
+        compareScans(items[0].scan, broken);
+        compareScans(items[1].scan, quiet);
+        compareScans(items[2].scan, good);
+        for (const LibraryItem& item : items) {
+            QVERIFY(!item.pinned);
+            QVERIFY(item.addedAt.isValid() && item.addedAt >= before);
+            QCOMPARE(item.addedAt.timeSpec(), Qt::UTC);
+            QCOMPARE(item.scannedAt, item.addedAt);
+        }
+        const std::optional<LibraryItem> one = library.item(song);
+        QVERIFY(one.has_value());
+        compareScans(one->scan, good);
+        // Looked up by the cleaned absolute path.
+        QVERIFY(library.item(dir + "/./sub/../Song.flac").has_value());
+        QVERIFY(!library.item(dir + "/song.flac").has_value()); // paths are case-sensitive
+
+        // A rescan replaces the facts but keeps addedAt.
+        QTest::qWait(5);
+        ScanResult rescan = good;
+        rescan.loudnessLufs = -9.0;
+        library.upsert(rescan);
+        const LibraryItem after = *library.item(song);
+        QCOMPARE(after.scan.loudnessLufs, -9.0);
+        QCOMPARE(after.addedAt, one->addedAt);
+        QVERIFY(after.scannedAt > one->scannedAt);
+        QCOMPARE(library.count(), 3);
+    }
+
+    void pinnedRegionSurvivesRescans()
+    {
+        ProgressStore progress;
+        progress.open(scratch("library-pin") + "/progress.sqlite");
+        LibraryStore library(progress);
+        const QString path = QStringLiteral("/music/mix-v3.wav");
+        library.upsert(madeUpScan(path, 200.0, {60.0, 15.0}));
+
+        library.pinRegion(path, {12.5, 8.0});
+        LibraryItem item = *library.item(path);
+        QVERIFY(item.pinned);
+        QCOMPARE(item.scan.region, (LoopRegion{12.5, 8.0}));
+
+        // The user re-exported the mix; the rescan picked another region: the pin stays.
+        library.upsert(madeUpScan(path, 210.0, {90.0, 15.0}));
+        item = *library.item(path);
+        QVERIFY(item.pinned);
+        QCOMPARE(item.scan.region, (LoopRegion{12.5, 8.0}));
+        QCOMPARE(item.scan.durationSeconds, 210.0);
+
+        // The file is unreadable today: the pin stays too.
+        ScanResult broken;
+        broken.path = path;
+        broken.error = path + QStringLiteral(": no such file");
+        library.upsert(broken);
+        item = *library.item(path);
+        QVERIFY(!item.scan.ok);
+        QVERIFY(item.pinned);
+        QCOMPARE(item.scan.region, (LoopRegion{12.5, 8.0}));
+
+        // It came back shorter than the pinned region's end: the picked region replaces it.
+        library.upsert(madeUpScan(path, 18.0, {0.0, 15.0}));
+        item = *library.item(path);
+        QVERIFY(!item.pinned);
+        QCOMPARE(item.scan.region, (LoopRegion{0.0, 15.0}));
+
+        // Unpin: flag cleared now, region replaced by the next rescan.
+        library.pinRegion(path, {1.0, 10.0});
+        library.unpinRegion(path);
+        QVERIFY(!library.item(path)->pinned);
+        QCOMPARE(library.item(path)->scan.region, (LoopRegion{1.0, 10.0}));
+        library.upsert(madeUpScan(path, 18.0, {3.0, 15.0}));
+        QCOMPARE(library.item(path)->scan.region, (LoopRegion{3.0, 15.0}));
+    }
+
+    void pinRegionRejectsWhatCannotBePlayed()
+    {
+        ProgressStore progress;
+        const QString db = scratch("library-pin-errors") + "/progress.sqlite";
+        progress.open(db);
+        LibraryStore library(progress);
+        const QString path = QStringLiteral("/music/a.flac");
+        library.upsert(madeUpScan(path, 30.0, {5.0, 15.0}));
+        ScanResult broken;
+        broken.path = QStringLiteral("/music/broken.flac");
+        broken.error = QStringLiteral("/music/broken.flac: truncated");
+        library.upsert(broken);
+
+        const auto pinError = [&](const QString& p, LoopRegion r) { return storeErrorOf([&] { library.pinRegion(p, r); }); };
+        QString message = pinError(QStringLiteral("/music/unknown.flac"), {0, 5});
+        QVERIFY2(message.contains(db) && message.contains("not in the library"), qPrintable(message));
+        message = pinError(broken.path, {0, 5});
+        QVERIFY2(message.contains("could not be scanned"), qPrintable(message));
+        for (const LoopRegion bad : {LoopRegion{-1, 5}, LoopRegion{0, 0}, LoopRegion{20, 10.5},
+                                     LoopRegion{std::nan(""), 5}, LoopRegion{0, kInf}}) {
+            message = pinError(path, bad);
+            QVERIFY2(message.contains("not inside the file"), qPrintable(message));
+        }
+        QVERIFY(pinError(path, {20, 10.0}).isEmpty()); // ends exactly at the end
+        QVERIFY(storeErrorOf([&] { library.unpinRegion(QStringLiteral("/music/unknown.flac")); })
+                    .contains("not in the library"));
+        QVERIFY(storeErrorOf([&] { library.upsert(ScanResult{}); }).contains("names no file"));
+    }
+
+    void removeDeletesOneItem()
+    {
+        ProgressStore progress;
+        progress.open(QString());
+        LibraryStore library(progress);
+        library.upsert(madeUpScan(QStringLiteral("/m/a.wav"), 30, {0, 15}));
+        library.upsert(madeUpScan(QStringLiteral("/m/b.wav"), 30, {0, 15}));
+        QVERIFY(library.remove(QStringLiteral("/m/a.wav")));
+        QVERIFY(!library.remove(QStringLiteral("/m/a.wav")));
+        QCOMPARE(library.count(), 1);
+        QCOMPARE(library.items().front().scan.path, QStringLiteral("/m/b.wav"));
+    }
+
+    void closedStoreThrowsNamingTheFile()
+    {
+        ProgressStore progress;
+        const QString db = scratch("library-closed") + "/progress.sqlite";
+        progress.open(db);
+        progress.close();
+        LibraryStore library(progress);
+        const QString message = storeErrorOf([&] { library.items(); });
+        QVERIFY2(message.contains("not open"), qPrintable(message));
+    }
+
+    void migratesVersionTwoKeepingAttempts()
+    {
+        // Version 2 as the released store made it: its own steps 1 and 2, run by hand.
+        const QString db = scratch("library-v2") + "/progress.sqlite";
+        {
+            RawDatabase raw(db);
+            for (const store::MigrationStep& step : store::migrationSteps()) {
+                if (step.version > 2)
+                    continue;
+                for (const QString& sql : step.statements)
+                    QCOMPARE(raw.run(sql), QString());
+            }
+            QCOMPARE(raw.run(QStringLiteral(
+                         "INSERT INTO attempts VALUES (1, 'eq-band', 3, 42, '{\"frequency_hz\":1000}',"
+                         " '{\"frequency_hz\":2000}', 0.5, 0, 1500, '/music/a.flac', '2024-02-01T10:00:00.000Z')")),
+                     QString());
+            QCOMPARE(raw.run(QStringLiteral(
+                         "INSERT INTO attempts VALUES (2, 'eq-band', 3, 43, '{\"frequency_hz\":250}',"
+                         " '{\"frequency_hz\":250}', 1.0, 1, 900, 'builtin:pop', '2024-02-01T10:00:05.000Z')")),
+                     QString());
+            QCOMPARE(raw.run(QStringLiteral("INSERT INTO exercise_state VALUES ('eq-band', 3, '2024-02-01T10:00:05.000Z')")),
+                     QString());
+            QCOMPARE(raw.run(QStringLiteral("PRAGMA user_version = 2")), QString());
+            QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'library_items'")).toInt(), 0);
+        }
+
+        ProgressStore progress;
+        progress.open(db);
+        QVERIFY(progress.recoveryMessage().isEmpty());
+        QCOMPARE(progress.schemaVersion(), 3);
+        const QList<Attempt> attempts = progress.recentAttempts(QStringLiteral("eq-band"), -1);
+        QCOMPARE(attempts.size(), 2);
+        QCOMPARE(attempts[0].id, qint64(2));
+        QCOMPARE(attempts[0].source, QStringLiteral("builtin:pop"));
+        QCOMPARE(attempts[0].score, 1.0);
+        QCOMPARE(attempts[1].id, qint64(1));
+        QCOMPARE(attempts[1].hidden.value(QStringLiteral("frequency_hz")).toInt(), 1000);
+        QCOMPARE(progress.savedLevel(QStringLiteral("eq-band")), std::optional<int>(3));
+
+        LibraryStore library(progress);
+        QCOMPARE(library.count(), 0);
+        library.upsert(madeUpScan(QStringLiteral("/music/a.flac"), 100, {40, 15}));
+        QCOMPARE(library.count(), 1);
+        // Answers still go in after the migration.
+        Attempt next = attempts[0];
+        next.answeredAt = next.answeredAt.addSecs(60);
+        QCOMPARE(progress.recordAttempt(next), qint64(3));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibraryStore)
+#include "test_library_store.moc"
