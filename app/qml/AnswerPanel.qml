@@ -1,0 +1,112 @@
+import QtQuick
+import QtQuick.Layouts
+import EarLab
+
+// The answers: bands along the frequency axis like a graphic EQ (or gain amounts), boost/cut
+// when the level asks it, "flat" at levels with catch trials, and the confirm button.
+Card {
+    id: panel
+
+    readonly property var bandOptions: App.session.options.filter(o => !o.flat)
+    readonly property var flatOption: {
+        const all = App.session.options;
+        for (let i = 0; i < all.length; ++i)
+            if (all[i].flat)
+                return { index: i, option: all[i] };
+        return null;
+    }
+
+    implicitHeight: column.implicitHeight + 2 * Theme.spacingLarge
+
+    ColumnLayout {
+        id: column
+
+        anchors.fill: parent
+        anchors.margins: Theme.spacingLarge
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+
+            Text {
+                Layout.fillWidth: true
+                text: App.session.focusBand !== "" ? qsTr("Amount at %1").arg(App.session.focusBand) : qsTr("Band")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+                font.weight: Font.DemiBold
+                font.capitalization: Font.AllUppercase
+                font.letterSpacing: 1
+            }
+
+            Text {
+                text: panel.bandOptions.length > 10 ? qsTr("← → to move, 1–9 0 for the first ten") : qsTr("number keys pick")
+                color: Theme.textFaint
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+
+            DirectionSwitch {
+                Layout.alignment: Qt.AlignTop
+                Layout.fillWidth: false
+                Layout.preferredWidth: 128
+                visible: App.session.directionAsked
+            }
+
+            RowLayout {
+                objectName: "bandRow"
+                Layout.fillWidth: true
+                spacing: panel.bandOptions.length > 12 ? 2 : 6
+
+                Repeater {
+                    model: panel.bandOptions
+
+                    delegate: AnswerButton {
+                        objectName: "answer_" + index
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        selected: App.session.selectedOption === index
+                        showDirection: App.session.directionAsked
+                        boost: App.session.answerBoost
+                        onPicked: App.session.selectedOption = index
+                    }
+                }
+            }
+
+            AnswerButton {
+                objectName: "answer_flat"
+                Layout.preferredWidth: 76
+                visible: panel.flatOption !== null
+                index: panel.flatOption ? panel.flatOption.index : -1
+                modelData: panel.flatOption ? panel.flatOption.option : { label: "", keyLabel: "", flat: true }
+                selected: panel.flatOption !== null && App.session.selectedOption === panel.flatOption.index
+                onPicked: App.session.selectedOption = index
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+
+            Text {
+                Layout.fillWidth: true
+                text: App.session.canConfirm ? qsTr("Your answer is saved the moment you confirm.")
+                                             : qsTr("Pick an answer: click, or press its number.")
+                color: Theme.textFaint
+                font.pixelSize: Theme.fontSmall
+            }
+
+            AppButton {
+                objectName: "confirmButton"
+                text: qsTr("Answer")
+                keyHint: "Enter"
+                primary: true
+                enabled: App.session.canConfirm
+                onClicked: App.session.confirm()
+            }
+        }
+    }
+}

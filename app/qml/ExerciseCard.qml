@@ -1,0 +1,143 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import EarLab
+
+// One exercise on the Home page: level, what the level asks, recent accuracy, start.
+Card {
+    id: card
+
+    required property string exerciseId
+    required property string title
+    required property string summary
+    required property int level
+    required property int levelCount
+    required property string levelDescription
+    required property int recentAccuracy
+    required property int recentCount
+    required property int totalAttempts
+
+    implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
+
+    ColumnLayout {
+        id: content
+
+        anchors.fill: parent
+        anchors.margins: Theme.spacingLarge
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+
+            Text {
+                Layout.fillWidth: true
+                text: card.title
+                color: Theme.text
+                font.pixelSize: Theme.fontTitle
+                font.weight: Font.DemiBold
+            }
+
+            Text {
+                text: qsTr("Level %1 of %2").arg(card.level).arg(card.levelCount)
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+            }
+        }
+
+        Text {
+            Layout.fillWidth: true
+            text: card.summary
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+        }
+
+        // The ladder: one pip per level, filled up to the current one.
+        Row {
+            Layout.topMargin: 4
+            spacing: 4
+
+            Repeater {
+                model: card.levelCount
+
+                delegate: Rectangle {
+                    required property int index
+
+                    width: 26
+                    height: 6
+                    radius: 3
+                    color: index < card.level ? Theme.accent : Theme.raised
+                    border.color: index < card.level ? "transparent" : Theme.border
+                }
+            }
+        }
+
+        Text {
+            Layout.fillWidth: true
+            text: card.levelDescription
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.topMargin: 4
+            implicitHeight: 1
+            color: Theme.border
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingLarge
+
+            ColumnLayout {
+                spacing: 0
+
+                Text {
+                    objectName: "accuracy"
+                    text: card.recentAccuracy < 0 ? "—" : card.recentAccuracy + " %"
+                    color: card.recentAccuracy < 0 ? Theme.textFaint : Theme.text
+                    font.pixelSize: Theme.fontHero
+                    font.weight: Font.Light
+                }
+
+                Text {
+                    text: card.recentCount > 0 ? qsTr("right, last %1 answers").arg(card.recentCount)
+                                               : qsTr("no answers yet")
+                    color: Theme.textFaint
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+
+            ColumnLayout {
+                spacing: 0
+
+                Text {
+                    text: card.totalAttempts
+                    color: Theme.text
+                    font.pixelSize: Theme.fontHero
+                    font.weight: Font.Light
+                }
+
+                Text {
+                    text: qsTr("answers in all")
+                    color: Theme.textFaint
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+
+            Item {
+                Layout.fillWidth: true
+            }
+
+            AppButton {
+                objectName: "start_" + card.exerciseId
+                Layout.alignment: Qt.AlignBottom
+                text: qsTr("Start %1 questions").arg(App.session.questionCount)
+                primary: true
+                onClicked: App.startExercise(card.exerciseId)
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import QtQuick
+import QtQuick.Layouts
+import EarLab
+
+// Every shortcut, over a dimmed app. ? or Esc closes it.
+Rectangle {
+    id: overlay
+
+    color: Qt.rgba(0, 0, 0, 0.62)
+
+    MouseArea {
+        anchors.fill: parent
+        onClicked: App.helpVisible = false
+    }
+
+    Card {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 80, 760)
+        height: content.implicitHeight + 2 * 28
+        color: Theme.raised
+        border.color: Theme.borderStrong
+
+        MouseArea {
+            anchors.fill: parent // keeps clicks inside the card from closing it
+        }
+
+        ColumnLayout {
+            id: content
+
+            anchors.fill: parent
+            anchors.margins: 28
+            spacing: Theme.spacingLarge
+
+            RowLayout {
+                Layout.fillWidth: true
+
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Keyboard shortcuts")
+                    color: Theme.text
+                    font.pixelSize: Theme.fontTitle
+                    font.weight: Font.DemiBold
+                }
+
+                KeyCap {
+                    text: "Esc"
+                }
+
+                Text {
+                    text: qsTr("close")
+                    color: Theme.textFaint
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+
+            GridLayout {
+                Layout.fillWidth: true
+                columns: 2
+                columnSpacing: 40
+                rowSpacing: 10
+
+                Repeater {
+                    model: [
+                        { keys: ["Space"], text: qsTr("Play / stop") },
+                        { keys: ["A"], text: qsTr("Hear A: flat") },
+                        { keys: ["B"], text: qsTr("Hear B: processed") },
+                        { keys: ["Tab"], text: qsTr("Switch between A and B") },
+                        { keys: ["L"], text: qsTr("Loop on / off") },
+                        { keys: ["1", "…", "9", "0"], text: qsTr("Pick an answer (the first ten)") },
+                        { keys: ["←", "→"], text: qsTr("Move between answers") },
+                        { keys: ["↑", "↓"], text: qsTr("Boost / cut") },
+                        { keys: ["F"], text: qsTr("Answer “flat”, where offered") },
+                        { keys: ["Enter"], text: qsTr("Confirm, then go on") },
+                        { keys: ["1", "2", "3"], text: qsTr("In the reveal: flat, hidden change, your answer") },
+                        { keys: ["Esc"], text: qsTr("End the session, back to Train") },
+                        { keys: ["Ctrl+1", "2", "3"], text: qsTr("Train, Library, Settings") },
+                        { keys: ["?"], text: qsTr("This list (also F1)") }
+                    ]
+
+                    delegate: RowLayout {
+                        id: entry
+
+                        required property var modelData
+
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        spacing: 12
+
+                        Row {
+                            Layout.preferredWidth: 130
+                            spacing: 4
+
+                            Repeater {
+                                model: entry.modelData.keys
+
+                                delegate: KeyCap {
+                                    required property string modelData
+
+                                    text: modelData
+                                }
+                            }
+                        }
+
+                        Text {
+                            Layout.fillWidth: true
+                            text: entry.modelData.text
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                            wrapMode: Text.Wrap
+                        }
+                    }
+                }
+            }
+
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Everything here also works with the mouse.")
+                color: Theme.textFaint
+                font.pixelSize: Theme.fontSmall
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import EarLab
+
+// The exercises, each with its level and recent accuracy.
+Item {
+    id: page
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.pageMargin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: column
+
+            x: Theme.pageMargin
+            y: Theme.pageMargin
+            width: parent.width - 2 * Theme.pageMargin
+            spacing: Theme.spacingLarge
+
+            ColumnLayout {
+                spacing: 4
+
+                Text {
+                    text: qsTr("Train")
+                    color: Theme.text
+                    font.pixelSize: Theme.fontHero
+                    font.weight: Font.DemiBold
+                }
+
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Sessions of %1 questions. Flat and processed are loudness-matched, so only the tone can give the answer away.")
+                          .arg(App.session.questionCount)
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                }
+            }
+
+            GridLayout {
+                Layout.fillWidth: true
+                columns: page.width > 1100 ? 2 : 1
+                columnSpacing: Theme.spacingLarge
+                rowSpacing: Theme.spacingLarge
+
+                Repeater {
+                    model: App.exercises
+
+                    delegate: ExerciseCard {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
+                        Layout.alignment: Qt.AlignTop
+                    }
+                }
+            }
+
+            Card {
+                Layout.fillWidth: true
+                implicitHeight: material.implicitHeight + 2 * Theme.spacing
+
+                RowLayout {
+                    id: material
+
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    anchors.leftMargin: Theme.spacingLarge
+                    spacing: Theme.spacing
+
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 2
+
+                        Text {
+                            text: qsTr("Music for the music levels: %1").arg(App.library.selectedTitle)
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                        }
+
+                        Text {
+                            Layout.fillWidth: true
+                            text: qsTr("Lower levels use pink noise. Loudness matching is %1.")
+                                  .arg(App.preferences.loudnessMatching ? qsTr("on") : qsTr("off — louder may give the answer away"))
+                            color: Theme.textFaint
+                            font.pixelSize: Theme.fontSmall
+                            wrapMode: Text.Wrap
+                        }
+                    }
+
+                    AppButton {
+                        text: qsTr("Choose music…")
+                        onClicked: App.page = App.LibraryPage
+                    }
+                }
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacingLarge
+
+                Repeater {
+                    model: [
+                        { key: "Space", text: qsTr("play / stop") },
+                        { key: "A  B", text: qsTr("flat / processed") },
+                        { key: "1–9", text: qsTr("answer") },
+                        { key: "Enter", text: qsTr("confirm, go on") },
+                        { key: "?", text: qsTr("all shortcuts") }
+                    ]
+
+                    delegate: Row {
+                        required property var modelData
+
+                        spacing: 6
+
+                        KeyCap {
+                            text: parent.modelData.key
+                        }
+
+                        Text {
+                            anchors.verticalCenter: parent.verticalCenter
+                            text: parent.modelData.text
+                            color: Theme.textFaint
+                            font.pixelSize: Theme.fontSmall
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import QtQuick
+import QtQuick.Layouts
+import EarLab
+
+// The reveal's three ways to hear the same music: flat, the hidden change, your answer.
+RowLayout {
+    id: root
+
+    spacing: Theme.spacingSmall
+
+    Repeater {
+        model: [
+            { variant: 0, key: "1", name: qsTr("Flat"), tint: Theme.flat },
+            { variant: 1, key: "2", name: qsTr("Hidden change"), tint: Theme.hidden },
+            { variant: 2, key: "3", name: qsTr("Your answer"), tint: Theme.accent }
+        ]
+
+        delegate: Rectangle {
+            id: choice
+
+            required property var modelData
+            readonly property bool active: App.audio.variant === modelData.variant
+
+            objectName: "listen" + modelData.variant
+            Layout.fillWidth: true
+            implicitHeight: 44
+            radius: Theme.radius
+            color: active ? Qt.rgba(modelData.tint.r, modelData.tint.g, modelData.tint.b, 0.15) : Theme.surface
+            border.color: active ? modelData.tint : Theme.border
+            border.width: active ? 2 : 1
+            opacity: modelData.variant === 2 && !App.session.answerVariantReady ? 0.5 : 1
+
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: 12
+                anchors.rightMargin: 10
+                spacing: 8
+
+                Rectangle {
+                    width: 10
+                    height: 10
+                    radius: 5
+                    color: choice.modelData.tint
+                }
+
+                Text {
+                    Layout.fillWidth: true
+                    text: choice.modelData.name
+                    color: choice.active ? Theme.text : Theme.textMuted
+                    font.pixelSize: Theme.fontBody
+                    font.weight: choice.active ? Font.DemiBold : Font.Normal
+                    elide: Text.ElideRight
+                }
+
+                KeyCap {
+                    text: choice.modelData.key
+                }
+            }
+
+            MouseArea {
+                anchors.fill: parent
+                cursorShape: Qt.PointingHandCursor
+                onClicked: App.session.hear(choice.modelData.variant)
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import EarLab
+
+// The end of a session: score, accuracy, per-band hits and what happened to the level.
+Item {
+    id: page
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.pageMargin
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+
+        ColumnLayout {
+            id: column
+
+            x: Theme.pageMargin
+            y: Theme.pageMargin
+            width: parent.width - 2 * Theme.pageMargin
+            spacing: Theme.spacingLarge
+
+            ColumnLayout {
+                spacing: 4
+
+                Text {
+                    text: qsTr("Session complete")
+                    color: Theme.text
+                    font.pixelSize: Theme.fontHero
+                    font.weight: Font.DemiBold
+                }
+
+                Text {
+                    text: qsTr("%1 · every answer is saved").arg(App.session.exerciseTitle)
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontBody
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingLarge
+
+                Repeater {
+                    model: [
+                        { value: Math.round(App.session.averageScore * 100), unit: "", label: qsTr("score (mean of 0–1 scores × 100)"), name: "summaryScore" },
+                        { value: App.session.correctCount + " / " + App.session.answeredCount, unit: "", label: qsTr("exactly right"), name: "summaryCorrect" },
+                        { value: App.session.medianResponseSeconds.toFixed(1), unit: " s", label: qsTr("median time to answer"), name: "summaryTime" }
+                    ]
+
+                    delegate: Card {
+                        id: stat
+
+                        required property var modelData
+
+                        objectName: modelData.name
+                        Layout.fillWidth: true
+                        implicitHeight: 108
+
+                        ColumnLayout {
+                            anchors.fill: parent
+                            anchors.margins: Theme.spacingLarge
+                            spacing: 2
+
+                            Text {
+                                text: stat.modelData.value + stat.modelData.unit
+                                color: Theme.text
+                                font.pixelSize: 40
+                                font.weight: Font.Light
+                            }
+
+                            Text {
+                                text: stat.modelData.label
+                                color: Theme.textFaint
+                                font.pixelSize: Theme.fontSmall
+                            }
+                        }
+                    }
+                }
+            }
+
+            Card {
+                Layout.fillWidth: true
+                implicitHeight: levelRow.implicitHeight + 2 * Theme.spacing
+                border.color: App.session.level !== App.session.startLevel ? Theme.accent : Theme.border
+
+                RowLayout {
+                    id: levelRow
+
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    anchors.leftMargin: Theme.spacingLarge
+                    spacing: Theme.spacing
+
+                    Text {
+                        text: App.session.level > App.session.startLevel ? "▲" : App.session.level < App.session.startLevel ? "▼" : "="
+                        color: App.session.level > App.session.startLevel ? Theme.success
+                                                                          : App.session.level < App.session.startLevel ? Theme.warning : Theme.textMuted
+                        font.pixelSize: Theme.fontTitle
+                    }
+
+                    Text {
+                        objectName: "levelSummary"
+                        Layout.fillWidth: true
+                        text: App.session.levelSummary
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+
+            Card {
+                Layout.fillWidth: true
+                implicitHeight: hits.implicitHeight + 2 * Theme.spacingLarge
+
+                ColumnLayout {
+                    id: hits
+
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingLarge
+                    spacing: 8
+
+                    Text {
+                        text: qsTr("BY BAND")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        font.weight: Font.DemiBold
+                        font.letterSpacing: 1
+                    }
+
+                    Repeater {
+                        model: App.session.bandHits
+
+                        delegate: BandHitRow {
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+
+                Item {
+                    Layout.fillWidth: true
+                }
+
+                AppButton {
+                    text: qsTr("Home")
+                    keyHint: "Esc"
+                    onClicked: App.goHome()
+                }
+
+                AppButton {
+                    objectName: "againButton"
+                    text: qsTr("Train again")
+                    keyHint: "Enter"
+                    primary: true
+                    onClicked: App.startExercise(App.session.exerciseId)
+                }
+            }
+        }
+    }
+}

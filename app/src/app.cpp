@@ -1,0 +1,112 @@
+#include "app/src/app.h"
+
+#include "app/src/app_options.h"
+
+#include "exercises/progress_store.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QQmlEngine>
+
+namespace earlab::app {
+
+namespace {
+QPointer<App> g_last;
+}
+
+App::App(QObject* parent) : QObject(parent), m_store(std::make_unique<ProgressStore>())
+{
+    const AppOptions& options = appOptions();
+    try {
+        m_store->open(options.databasePathSet ? options.databasePath : ProgressStore::defaultPath());
+        m_recoveryMessage = m_store->recoveryMessage();
+    } catch (const StoreError& e) {
+        // Never a dead end: train on, in memory, and say plainly that nothing is kept.
+        m_storeProblem = tr("%1 Progress is kept only until EarLab closes.").arg(e.message());
+        m_store->open(QString());
+    }
+    m_preferences = new Preferences(options.settingsFile, this);
+    m_audio = new AudioOutput(m_preferences, this);
+    m_library = new Library(m_preferences, this);
+    m_exercises = new ExerciseListModel(m_store.get(), this);
+    m_session = new Session(m_store.get(), m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
+    connect(m_session, &Session::attemptRecorded, m_exercises, &ExerciseListModel::refresh);
+    if (options.autoOpenAudio)
+        m_audio->retry();
+    g_last = this;
+}
+
+App::~App()
+{
+    delete m_session; // before the store and the audio output it uses
+    m_session = nullptr;
+}
+
+App* App::create(QQmlEngine*, QJSEngine*)
+{
+    return new App; // owned by the QML engine that asked for it
+}
+
+App* App::instance()
+{
+    return g_last.data();
+}
+
+QString App::databasePath() const
+{
+    return m_store->path();
+}
+
+QString App::version() const
+{
+    return QCoreApplication::applicationVersion();
+}
+
+void App::setPage(Page page)
+{
+    if (page == m_page)
+        return;
+    if (m_page == ExercisePage && page != ExercisePage)
+        m_session->quit(); // every answer given is already in the store
+    m_page = page;
+    emit pageChanged();
+}
+
+void App::setHelpVisible(bool visible)
+{
+    if (visible == m_helpVisible)
+        return;
+    m_helpVisible = visible;
+    emit helpVisibleChanged();
+}
+
+void App::startExercise(const QString& exerciseId)
+{
+    m_page = ExercisePage;
+    m_session->start(exerciseId);
+    emit pageChanged();
+}
+
+void App::goHome()
+{
+    setPage(HomePage);
+}
+
+int App::attemptCount(const QString& exerciseId) const
+{
+    try {
+        return m_store->attemptCount(exerciseId);
+    } catch (const StoreError&) {
+        return -1;
+    }
+}
+
+void App::dismissRecovery()
+{
+    if (m_recoveryMessage.isEmpty())
+        return;
+    m_recoveryMessage.clear();
+    emit recoveryMessageChanged();
+}
+
+} // namespace earlab::app

@@ -1,0 +1,95 @@
+#pragma once
+// The root of the app's state, one per QML engine (a singleton the engine creates): owns the
+// progress store, preferences, audio output, library, the exercise list and the session, and
+// decides which page is shown. QML only binds to it.
+
+#include "app/src/audio_output.h"
+#include "app/src/exercise_list_model.h"
+#include "app/src/library.h"
+#include "app/src/preferences.h"
+#include "app/src/session.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace earlab {
+class ProgressStore;
+}
+
+namespace earlab::app {
+
+class App : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+public:
+    enum Page { HomePage, ExercisePage, LibraryPage, SettingsPage };
+    Q_ENUM(Page)
+
+private:
+    Q_PROPERTY(Page page READ page WRITE setPage NOTIFY pageChanged)
+    Q_PROPERTY(bool helpVisible READ helpVisible WRITE setHelpVisible NOTIFY helpVisibleChanged)
+    Q_PROPERTY(earlab::app::Preferences* preferences READ preferences CONSTANT)
+    Q_PROPERTY(earlab::app::AudioOutput* audio READ audio CONSTANT)
+    Q_PROPERTY(earlab::app::Session* session READ session CONSTANT)
+    Q_PROPERTY(earlab::app::Library* library READ library CONSTANT)
+    Q_PROPERTY(earlab::app::ExerciseListModel* exercises READ exercises CONSTANT)
+    Q_PROPERTY(QString recoveryMessage READ recoveryMessage NOTIFY recoveryMessageChanged)
+    Q_PROPERTY(QString storeProblem READ storeProblem CONSTANT)
+    Q_PROPERTY(QString databasePath READ databasePath CONSTANT)
+    Q_PROPERTY(QString version READ version CONSTANT)
+
+public:
+    explicit App(QObject* parent = nullptr);
+    ~App() override;
+
+    // The QML engine's factory; the last App created is also reachable from C++.
+    static App* create(QQmlEngine* qml, QJSEngine* js);
+    static App* instance();
+
+    Page page() const { return m_page; }
+    void setPage(Page page);
+    bool helpVisible() const { return m_helpVisible; }
+    void setHelpVisible(bool visible);
+    Preferences* preferences() const { return m_preferences; }
+    AudioOutput* audio() const { return m_audio; }
+    Session* session() const { return m_session; }
+    Library* library() const { return m_library; }
+    ExerciseListModel* exercises() const { return m_exercises; }
+    QString recoveryMessage() const { return m_recoveryMessage; }
+    QString storeProblem() const { return m_storeProblem; }
+    QString databasePath() const;
+    QString version() const;
+    ProgressStore* store() const { return m_store.get(); }
+
+    Q_INVOKABLE void startExercise(const QString& exerciseId);
+    Q_INVOKABLE void goHome();
+    Q_INVOKABLE void dismissRecovery();
+    Q_INVOKABLE void toggleHelp() { setHelpVisible(!m_helpVisible); }
+    // Answers the store holds for an exercise (-1 if it cannot say).
+    Q_INVOKABLE int attemptCount(const QString& exerciseId) const;
+
+signals:
+    void pageChanged();
+    void helpVisibleChanged();
+    void recoveryMessageChanged();
+
+private:
+    std::unique_ptr<ProgressStore> m_store;
+    Preferences* m_preferences;
+    AudioOutput* m_audio;
+    Library* m_library;
+    ExerciseListModel* m_exercises;
+    Session* m_session;
+    Page m_page = HomePage;
+    bool m_helpVisible = false;
+    QString m_recoveryMessage;
+    QString m_storeProblem;
+};
+
+} // namespace earlab::app

@@ -1,0 +1,228 @@
+#include "app/src/audio_output.h"
+
+#include "app/src/preferences.h"
+
+#include "audio/audio_error.h"
+#include "audio/engine/devices.h"
+#include "audio/engine/engine.h"
+#include "audio/engine/portaudio_session.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace earlab::app {
+
+AudioOutput::AudioOutput(Preferences* preferences, QObject* parent)
+    : QObject(parent), m_preferences(preferences)
+{
+    m_poll.setInterval(40);
+    connect(&m_poll, &QTimer::timeout, this, &AudioOutput::poll);
+    connect(preferences, &Preferences::crossfadeMsChanged, this, [this] {
+        if (m_engine)
+            m_engine->setCrossfadeMs(m_preferences->crossfadeMs());
+    });
+    connect(preferences, &Preferences::outputLevelDbChanged, this, [this] {
+        if (m_engine)
+            m_engine->setOutputLevelDb(m_preferences->outputLevelDb());
+    });
+    connect(preferences, &Preferences::bufferFramesChanged, this, &AudioOutput::retry);
+    m_statusMessage = tr("The audio output has not been opened yet.");
+}
+
+AudioOutput::~AudioOutput()
+{
+    if (m_engine) {
+        m_engine->stop(false);
+        m_engine->close();
+    }
+}
+
+double AudioOutput::lengthSeconds() const
+{
+    return m_hasScene ? double(m_scene.lengthFrames()) / kEngineSampleRate : 0.0;
+}
+
+void AudioOutput::retry()
+{
+    open(m_preferences->deviceName());
+}
+
+void AudioOutput::openDevice(const QString& name)
+{
+    open(name);
+    if (m_available)
+        m_preferences->setDeviceName(name);
+}
+
+void AudioOutput::open(const QString& name)
+{
+    const bool wasPlaying = m_playing;
+    try {
+        if (!m_engine) {
+            PlayerConfig config;
+            config.crossfadeMs = m_preferences->crossfadeMs();
+            config.outputLevelDb = m_preferences->outputLevelDb();
+            m_engine = std::make_unique<Engine>(config);
+        }
+        m_engine->close();
+        m_engine->open(name.toStdString(), m_preferences->bufferFrames());
+        m_deviceName = QString::fromStdString(m_engine->device().name);
+        setStatus(true, tr("Playing through %1 (%2 frames per buffer).")
+                            .arg(m_deviceName)
+                            .arg(m_engine->framesPerBuffer()));
+    } catch (const AudioError& e) {
+        m_deviceName.clear();
+        setStatus(false, QString::fromStdString(e.what()));
+    }
+    // Without a stream the engine still takes the scene, so the exercise goes on silently.
+    if (m_engine && m_hasScene) {
+        m_engine->load(m_scene);
+        m_engine->select(m_variant);
+        if (wasPlaying && m_available)
+            m_engine->play();
+    }
+    refreshDevices();
+    m_poll.start();
+}
+
+void AudioOutput::refreshDevices()
+{
+    QStringList names;
+    try {
+        PortAudioSession session;
+        QuietStderr quiet;
+        for (const auto& d : listOutputDevices())
+            names << QString::fromStdString(d.name);
+    } catch (const AudioError&) {
+        // No PortAudio at all: the list stays empty and the banner already says why.
+    }
+    if (names != m_deviceNames) {
+        m_deviceNames = names;
+        emit devicesChanged();
+    }
+}
+
+void AudioOutput::setStatus(bool available, QString message)
+{
+    if (!message.isEmpty() && !message.endsWith('.'))
+        message += '.'; // the banner goes on with another sentence
+    if (available == m_available && message == m_statusMessage)
+        return;
+    m_available = available;
+    m_statusMessage = message;
+    emit statusChanged();
+}
+
+void AudioOutput::load(const Scene& scene)
+{
+    const bool wasPlaying = m_playing;
+    m_scene = scene;
+    m_scene.looping = m_looping;
+    m_scene.initialVariant = std::clamp(m_variant, 0, int(scene.variants.size()) - 1);
+    if (!m_engine) {
+        m_hasScene = true;
+        emit hasSceneChanged();
+        return;
+    }
+    m_engine->load(m_scene);
+    m_hasScene = true;
+    emit hasSceneChanged();
+    if (wasPlaying)
+        m_engine->play();
+    poll();
+}
+
+void AudioOutput::setTreatment(int variant, const Treatment& treatment)
+{
+    if (variant < 0 || variant >= int(m_scene.variants.size()))
+        return;
+    m_scene.variants[std::size_t(variant)].treatment = treatment;
+    if (m_engine)
+        m_engine->setTreatment(variant, treatment);
+}
+
+void AudioOutput::unload()
+{
+    stop();
+    m_hasScene = false;
+    m_scene = {};
+    emit hasSceneChanged();
+}
+
+void AudioOutput::play()
+{
+    if (!m_engine || !m_hasScene)
+        return;
+    if (m_engine->isAtEnd())
+        m_engine->seek(0);
+    m_engine->play();
+    poll();
+}
+
+void AudioOutput::stop()
+{
+    if (m_engine && m_hasScene)
+        m_engine->stop(false);
+    poll();
+}
+
+void AudioOutput::togglePlay()
+{
+    if (m_playing)
+        stop();
+    else
+        play();
+}
+
+void AudioOutput::select(int variant)
+{
+    if (!m_hasScene || variant < 0 || variant >= int(m_scene.variants.size()))
+        return;
+    m_variant = variant;
+    m_scene.initialVariant = variant;
+    if (m_engine)
+        m_engine->select(variant);
+    emit variantChanged();
+}
+
+void AudioOutput::toggleVariant()
+{
+    select(m_variant == 0 ? 1 : 0);
+}
+
+void AudioOutput::setLooping(bool on)
+{
+    if (on == m_looping)
+        return;
+    m_looping = on;
+    m_scene.looping = on;
+    if (m_engine && m_hasScene)
+        m_engine->setLoop(on, 0, m_scene.lengthFrames());
+    emit loopingChanged();
+}
+
+void AudioOutput::poll()
+{
+    if (!m_engine)
+        return;
+    if (m_available && m_engine->streamFailed())
+        setStatus(false, tr("The audio device %1 stopped working.").arg(m_deviceName));
+    // Without a stream nothing advances: a scene "plays" silently, so show it stopped.
+    const bool playing = m_available && m_hasScene && m_engine->isPlaying();
+    if (playing != m_playing) {
+        m_playing = playing;
+        emit playingChanged();
+    }
+    const auto length = m_scene.lengthFrames();
+    const double position = length > 0 ? double(m_engine->playheadFrame() % std::max<std::int64_t>(length, 1)) / double(length) : 0.0;
+    const auto meters = m_engine->meters();
+    const float peak = std::max(meters.peak[0], meters.peak[1]);
+    const double peakDb = playing && peak > 1e-6f ? 20.0 * std::log10(double(peak)) : -120.0;
+    if (position != m_position || peakDb != m_peakDb) {
+        m_position = position;
+        m_peakDb = peakDb;
+        emit positionChanged();
+    }
+}
+
+} // namespace earlab::app

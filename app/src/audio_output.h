@@ -1,0 +1,102 @@
+#pragma once
+// The app's face of the audio engine. Every Engine call happens here, on the UI thread (the
+// Engine has one control thread by design). When no device can be opened the engine still
+// takes scenes and commands, so the exercises keep working silently while a banner says why.
+
+#include "audio/engine/scene.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace earlab {
+class Engine;
+struct Treatment;
+}
+
+namespace earlab::app {
+
+class Preferences;
+
+class AudioOutput : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("AudioOutput belongs to App")
+    Q_PROPERTY(bool available READ available NOTIFY statusChanged)
+    Q_PROPERTY(QString statusMessage READ statusMessage NOTIFY statusChanged)
+    Q_PROPERTY(QString deviceName READ deviceName NOTIFY statusChanged)
+    Q_PROPERTY(QStringList deviceNames READ deviceNames NOTIFY devicesChanged)
+    Q_PROPERTY(bool playing READ playing NOTIFY playingChanged)
+    Q_PROPERTY(int variant READ variant NOTIFY variantChanged)
+    Q_PROPERTY(bool looping READ looping NOTIFY loopingChanged)
+    Q_PROPERTY(bool hasScene READ hasScene NOTIFY hasSceneChanged)
+    Q_PROPERTY(double position READ position NOTIFY positionChanged)  // 0..1 of the loop
+    Q_PROPERTY(double lengthSeconds READ lengthSeconds NOTIFY hasSceneChanged)
+    Q_PROPERTY(double peakDb READ peakDb NOTIFY positionChanged)      // output meter, dBFS
+
+public:
+    explicit AudioOutput(Preferences* preferences, QObject* parent = nullptr);
+    ~AudioOutput() override;
+
+    bool available() const { return m_available; }
+    QString statusMessage() const { return m_statusMessage; }
+    QString deviceName() const { return m_deviceName; }
+    QStringList deviceNames() const { return m_deviceNames; }
+    bool playing() const { return m_playing; }
+    int variant() const { return m_variant; }
+    bool looping() const { return m_looping; }
+    bool hasScene() const { return m_hasScene; }
+    double position() const { return m_position; }
+    double lengthSeconds() const;
+    double peakDb() const { return m_peakDb; }
+
+    Q_INVOKABLE void retry();                 // opens the device from Preferences again
+    Q_INVOKABLE void openDevice(const QString& name); // tries `name`; on success saves it
+    Q_INVOKABLE void refreshDevices();
+    Q_INVOKABLE void play();
+    Q_INVOKABLE void stop();
+    Q_INVOKABLE void togglePlay();
+    Q_INVOKABLE void select(int variant);
+    Q_INVOKABLE void toggleVariant(); // between 0 and 1
+    Q_INVOKABLE void setLooping(bool on);
+    Q_INVOKABLE void toggleLoop() { setLooping(!m_looping); }
+
+    // For the session: a new scene keeps playing if something was playing.
+    void load(const Scene& scene);
+    void setTreatment(int variant, const Treatment& treatment);
+    void unload();
+
+signals:
+    void statusChanged();
+    void devicesChanged();
+    void playingChanged();
+    void variantChanged();
+    void loopingChanged();
+    void hasSceneChanged();
+    void positionChanged();
+
+private:
+    void open(const QString& name);
+    void poll();
+    void setStatus(bool available, QString message);
+
+    Preferences* m_preferences;
+    std::unique_ptr<Engine> m_engine;
+    Scene m_scene;
+    QTimer m_poll;
+    bool m_available = false;
+    QString m_statusMessage;
+    QString m_deviceName;
+    QStringList m_deviceNames;
+    bool m_playing = false;
+    int m_variant = 0;
+    bool m_looping = true;
+    bool m_hasScene = false;
+    double m_position = 0.0;
+    double m_peakDb = -120.0;
+};
+
+} // namespace earlab::app

@@ -1,0 +1,86 @@
+#include "app/src/exercise_list_model.h"
+
+#include "exercises/eq_levels.h"
+#include "exercises/progress_store.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace earlab::app {
+
+ExerciseListModel::ExerciseListModel(ProgressStore* store, QObject* parent)
+    : QAbstractListModel(parent), m_store(store)
+{
+    refresh();
+}
+
+ExerciseListModel::Row ExerciseListModel::load(const QString& id) const
+{
+    Row r;
+    r.id = id;
+    const bool gain = id == QLatin1String("eq-gain");
+    const auto& levels = gain ? eqGainLevels() : eqBandLevels();
+    r.title = gain ? tr("EQ gain") : tr("EQ band");
+    r.summary = gain ? tr("The band is shown: name how many dB it was boosted or cut.")
+                     : tr("Find the frequency band that was boosted or cut.");
+    r.levelCount = int(levels.size());
+    try {
+        if (m_store && m_store->isOpen()) {
+            r.level = std::clamp(m_store->savedLevel(id).value_or(1), 1, r.levelCount);
+            const auto recent = m_store->recentAttempts(id, kRecent);
+            r.recentCount = int(recent.size());
+            if (!recent.isEmpty()) {
+                const auto right = std::count_if(recent.begin(), recent.end(), [](const Attempt& a) { return a.correct; });
+                r.recentAccuracy = int(std::lround(100.0 * double(right) / double(recent.size())));
+            }
+            r.total = m_store->attemptCount(id);
+        }
+    } catch (const StoreError&) {
+        // The banner reports store problems; the page still shows the exercise.
+    }
+    r.levelDescription = QString::fromStdString(levels[std::size_t(r.level - 1)].description);
+    return r;
+}
+
+void ExerciseListModel::refresh()
+{
+    beginResetModel();
+    m_rows = {load("eq-band"), load("eq-gain")};
+    endResetModel();
+}
+
+int ExerciseListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ExerciseListModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& r = m_rows[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+    case TitleRole: return r.title;
+    case ExerciseIdRole: return r.id;
+    case SummaryRole: return r.summary;
+    case LevelRole: return r.level;
+    case LevelCountRole: return r.levelCount;
+    case LevelDescriptionRole: return r.levelDescription;
+    case RecentAccuracyRole: return r.recentAccuracy;
+    case RecentCountRole: return r.recentCount;
+    case TotalAttemptsRole: return r.total;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ExerciseListModel::roleNames() const
+{
+    return {{ExerciseIdRole, "exerciseId"},       {TitleRole, "title"},
+            {SummaryRole, "summary"},             {LevelRole, "level"},
+            {LevelCountRole, "levelCount"},       {LevelDescriptionRole, "levelDescription"},
+            {RecentAccuracyRole, "recentAccuracy"}, {RecentCountRole, "recentCount"},
+            {TotalAttemptsRole, "totalAttempts"}};
+}
+
+} // namespace earlab::app

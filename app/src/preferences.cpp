@@ -1,0 +1,91 @@
+#include "app/src/preferences.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace earlab::app {
+
+Preferences::Preferences(const QString& settingsFile, QObject* parent)
+    : QObject(parent),
+      m_settings(settingsFile.isEmpty() ? std::make_unique<QSettings>()
+                                        : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat))
+{
+    m_deviceName = m_settings->value("audio/device").toString();
+    m_bufferFrames = std::clamp(m_settings->value("audio/bufferFrames", 256).toInt(), 64, 4096);
+    m_crossfadeMs = std::clamp(m_settings->value("audio/crossfadeMs", 10.0).toDouble(), 0.0, 50.0);
+    m_outputLevelDb = std::clamp(m_settings->value("audio/outputLevelDb", -6.0).toDouble(), -60.0, 0.0);
+    m_loudnessMatching = m_settings->value("audio/loudnessMatching", true).toBool();
+    m_materialId = m_settings->value("library/material").toString();
+}
+
+Preferences::~Preferences() = default;
+
+void Preferences::setDeviceName(const QString& name)
+{
+    if (name == m_deviceName)
+        return;
+    m_deviceName = name;
+    m_settings->setValue("audio/device", name);
+    emit deviceNameChanged();
+}
+
+void Preferences::setBufferFrames(int frames)
+{
+    frames = std::clamp(frames, 64, 4096);
+    if (frames == m_bufferFrames)
+        return;
+    m_bufferFrames = frames;
+    m_settings->setValue("audio/bufferFrames", frames);
+    emit bufferFramesChanged();
+}
+
+void Preferences::setCrossfadeMs(double ms)
+{
+    ms = std::clamp(ms, 0.0, 50.0);
+    if (ms == m_crossfadeMs)
+        return;
+    m_crossfadeMs = ms;
+    m_settings->setValue("audio/crossfadeMs", ms);
+    emit crossfadeMsChanged();
+}
+
+void Preferences::setOutputLevelDb(double db)
+{
+    db = std::clamp(db, -60.0, 0.0);
+    if (db == m_outputLevelDb)
+        return;
+    m_outputLevelDb = db;
+    m_settings->setValue("audio/outputLevelDb", db);
+    emit outputLevelDbChanged();
+}
+
+void Preferences::setLoudnessMatching(bool on)
+{
+    if (on == m_loudnessMatching)
+        return;
+    m_loudnessMatching = on;
+    m_settings->setValue("audio/loudnessMatching", on);
+    emit loudnessMatchingChanged();
+}
+
+void Preferences::setMaterialId(const QString& id)
+{
+    if (id == m_materialId)
+        return;
+    m_materialId = id;
+    m_settings->setValue("library/material", id);
+    emit materialIdChanged();
+}
+
+QStringList Preferences::userFiles() const
+{
+    return m_settings->value("library/files").toStringList();
+}
+
+void Preferences::setUserFiles(const QStringList& files)
+{
+    m_settings->setValue("library/files", files);
+}
+
+} // namespace earlab::app

@@ -1,0 +1,71 @@
+#pragma once
+// The user's settings, persisted with QSettings the moment they change.
+
+#include <QObject>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+class QSettings;
+
+namespace earlab::app {
+
+class Preferences : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Preferences belong to App")
+    // Output device name as findOutputDevice() takes it; empty = the system default.
+    Q_PROPERTY(QString deviceName READ deviceName WRITE setDeviceName NOTIFY deviceNameChanged)
+    // Frames per buffer [64 to 4096]; smaller = less latency, more risk of dropouts.
+    Q_PROPERTY(int bufferFrames READ bufferFrames WRITE setBufferFrames NOTIFY bufferFramesChanged)
+    // Variant switch crossfade, ms [0 to 50].
+    Q_PROPERTY(double crossfadeMs READ crossfadeMs WRITE setCrossfadeMs NOTIFY crossfadeMsChanged)
+    // Master output level, dB [-60 to 0].
+    Q_PROPERTY(double outputLevelDb READ outputLevelDb WRITE setOutputLevelDb NOTIFY outputLevelDbChanged)
+    // Processed variants matched in integrated loudness (BS.1770) to flat.
+    Q_PROPERTY(bool loudnessMatching READ loudnessMatching WRITE setLoudnessMatching NOTIFY loudnessMatchingChanged)
+    Q_PROPERTY(QString materialId READ materialId WRITE setMaterialId NOTIFY materialIdChanged)
+    Q_PROPERTY(QList<int> bufferSizes READ bufferSizes CONSTANT)
+
+public:
+    explicit Preferences(const QString& settingsFile, QObject* parent = nullptr);
+    ~Preferences() override;
+
+    QString deviceName() const { return m_deviceName; }
+    int bufferFrames() const { return m_bufferFrames; }
+    double crossfadeMs() const { return m_crossfadeMs; }
+    double outputLevelDb() const { return m_outputLevelDb; }
+    bool loudnessMatching() const { return m_loudnessMatching; }
+    QString materialId() const { return m_materialId; }
+    QList<int> bufferSizes() const { return {64, 128, 256, 512, 1024, 2048, 4096}; }
+
+    void setDeviceName(const QString& name);
+    void setBufferFrames(int frames);
+    void setCrossfadeMs(double ms);
+    void setOutputLevelDb(double db);
+    void setLoudnessMatching(bool on);
+    void setMaterialId(const QString& id);
+
+    QStringList userFiles() const;
+    void setUserFiles(const QStringList& files);
+
+signals:
+    void deviceNameChanged();
+    void bufferFramesChanged();
+    void crossfadeMsChanged();
+    void outputLevelDbChanged();
+    void loudnessMatchingChanged();
+    void materialIdChanged();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+    QString m_deviceName;
+    int m_bufferFrames = 256;
+    double m_crossfadeMs = 10.0;
+    double m_outputLevelDb = -6.0;
+    bool m_loudnessMatching = true;
+    QString m_materialId;
+};
+
+} // namespace earlab::app

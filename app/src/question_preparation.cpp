@@ -1,0 +1,118 @@
+#include "app/src/question_preparation.h"
+
+#include "app/src/loop_choice.h"
+
+#include "audio/audio_error.h"
+#include "audio/dsp/pink_noise.h"
+#include "audio/engine/player_config.h"
+#include "audio/engine/treatment_render.h"
+#include "audio/io/audio_file.h"
+#include "exercises/band_energy.h"
+#include "exercises/eq_bands.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace earlab::app {
+
+MaterialRef MaterialRef::pinkNoise()
+{
+    return {Kind::PinkNoise, QStringLiteral("pink-noise"), QStringLiteral("Pink noise"), {}};
+}
+
+namespace {
+
+AudioBuffer slice(const AudioBuffer& audio, std::size_t start, std::size_t frames)
+{
+    AudioBuffer out;
+    out.sampleRate = audio.sampleRate;
+    for (const auto& c : audio.channels)
+        out.channels.emplace_back(c.begin() + std::ptrdiff_t(start), c.begin() + std::ptrdiff_t(start + frames));
+    return out;
+}
+
+AudioBuffer mono(const AudioBuffer& audio)
+{
+    AudioBuffer out = AudioBuffer::silence(1, audio.frames(), audio.sampleRate);
+    const float scale = 1.0f / float(std::max<std::size_t>(audio.channelCount(), 1));
+    for (const auto& c : audio.channels)
+        for (std::size_t i = 0; i < c.size(); ++i)
+            out.channels[0][i] += c[i] * scale;
+    return out;
+}
+
+} // namespace
+
+std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, const std::function<void(double)>& progress)
+{
+    auto loop = std::make_shared<PreparedLoop>();
+    loop->material = material;
+    const auto report = [&](double f) {
+        if (progress)
+            progress(f);
+    };
+    AudioBuffer audio;
+    if (material.kind == MaterialRef::Kind::PinkNoise) {
+        audio = dsp::makePinkNoise(kLoopSeconds, kEngineSampleRate, -20.0, 0x5eed, 2, false);
+        report(0.5);
+    } else {
+        LoadOptions options;
+        options.targetSampleRate = kEngineSampleRate;
+        options.stereo = true;
+        options.progress = [&](double f) { report(0.6 * f); };
+        auto loaded = loadAudioFile(material.path.toStdString(), options);
+        const auto [start, length] = chooseLoopSeconds(loaded.audio, kLoopSeconds);
+        const std::size_t startFrame = std::size_t(std::llround(start * loaded.audio.sampleRate));
+        const std::size_t frames = std::min<std::size_t>(std::size_t(std::llround(length * loaded.audio.sampleRate)),
+                                                         loaded.audio.frames() - std::min(startFrame, loaded.audio.frames()));
+        audio = slice(loaded.audio, std::min(startFrame, loaded.audio.frames()), frames);
+        loop->startSeconds = start;
+        report(0.7);
+    }
+    if (audio.frames() < std::size_t(kEngineSampleRate))
+        throw AudioError(AudioErrorKind::InvalidArgument, material.path.toStdString(),
+                         "the material is shorter than one second");
+    const AudioBuffer m = mono(audio);
+    const auto octaves = octaveCentresHz();
+    const auto thirds = thirdOctaveCentresHz();
+    loop->octaveLevelsDb = bandLevelsDb(m, octaves, 1.0);
+    report(0.8);
+    loop->thirdLevelsDb = bandLevelsDb(m, thirds, 1.0 / 3.0);
+    report(1.0);
+    loop->audio = std::make_shared<const AudioBuffer>(std::move(audio));
+    return loop;
+}
+
+PreparedQuestion prepareQuestion(const PreparedLoop& loop, EqExerciseKind kind, const EqLevel& level,
+                                 std::uint64_t seed, bool matchLoudness)
+{
+    // The level's band set decides which measurement applies: third-octave levels ask about
+    // narrower bands, so a narrower measurement says whether each can be heard.
+    const auto octaves = octaveCentresHz();
+    const bool thirdSet = level.bandsHz.size() > octaves.size();
+    const auto centres = thirdSet ? thirdOctaveCentresHz() : octaves;
+    const auto& levels = thirdSet ? loop.thirdLevelsDb : loop.octaveLevelsDb;
+    std::vector<double> audible = audibleBands(centres, levels, 30.0);
+
+    PreparedQuestion prepared;
+    prepared.question = makeEqQuestion(kind, level, seed, audible);
+    for (double b : level.bandsHz)
+        if (std::none_of(prepared.question.bandOptionsHz.begin(), prepared.question.bandOptionsHz.end(),
+                         [b](double o) { return std::abs(o - b) < 0.5; }))
+            prepared.skippedBandsHz.push_back(b);
+    prepared.hidden = matchedTreatment(loop, prepared.question.treatment(), matchLoudness);
+    return prepared;
+}
+
+Treatment matchedTreatment(const PreparedLoop& loop, Treatment treatment, bool matchLoudness)
+{
+    if (!matchLoudness || treatment.isFlat() || !loop.audio)
+        return treatment;
+    try {
+        return loudnessMatched(*loop.audio, *loop.audio, treatment);
+    } catch (const AudioError&) {
+        return treatment; // silent material: nothing to match
+    }
+}
+
+} // namespace earlab::app

@@ -1,0 +1,123 @@
+#include "app/src/screenshot_runner.h"
+
+#include "app/src/app.h"
+
+#include "exercises/eq_levels.h"
+#include "exercises/progress_store.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QQuickWindow>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+namespace earlab::app {
+
+namespace {
+constexpr int kTickMs = 50;
+constexpr int kStepTimeoutMs = 60000;
+constexpr int kSettleMs = 400; // lets bindings, layouts and the painted curve settle
+}
+
+ScreenshotRunner::ScreenshotRunner(QQuickWindow* window, App* app, const QString& directory, QObject* parent)
+    : QObject(parent), m_window(window), m_app(app), m_dir(directory)
+{
+    m_timer.setInterval(kTickMs);
+    connect(&m_timer, &QTimer::timeout, this, &ScreenshotRunner::tick);
+}
+
+void ScreenshotRunner::then(const QString& what, std::function<bool()> ready, std::function<void()> action)
+{
+    m_steps.push_back({what, std::move(ready), std::move(action)});
+}
+
+void ScreenshotRunner::grab(const QString& name)
+{
+    const QString path = m_dir.filePath(name + ".png");
+    const QImage image = m_window->grabWindow();
+    if (image.isNull() || !image.save(path)) {
+        std::fprintf(stderr, "earlab: could not write %s\n", qPrintable(path));
+        ++m_failures;
+    } else {
+        std::printf("%s\n", qPrintable(path));
+    }
+}
+
+void ScreenshotRunner::answerRightly(bool right)
+{
+    Session* s = m_app->session();
+    const int n = int(s->options().size());
+    const int truth = s->correctOption();
+    s->choose(right ? truth : (truth + 1) % n);
+    s->setAnswerBoost(s->correctBoost());
+    s->confirm();
+}
+
+void ScreenshotRunner::start()
+{
+    Session* s = m_app->session();
+    auto settled = std::make_shared<QElapsedTimer>();
+    const auto settle = [settled] { settled->start(); };
+    const auto isSettled = [settled] { return settled->isValid() && settled->elapsed() >= kSettleMs; };
+    const auto phaseIs = [s](Session::Phase p) { return [s, p] { return s->phase() == p; }; };
+
+    // A level with boosts and cuts on nine octave bands shows the whole question page.
+    m_app->store()->saveLevel("eq-band", m_app->library()->hasBuiltinMusic() ? 4 : 3);
+    m_app->exercises()->refresh();
+
+    then("settings", [] { return true; }, [=, this] { m_app->setPage(App::SettingsPage); settle(); });
+    then("settings shot", isSettled, [=, this] { grab("settings"); });
+    then("library", [] { return true; }, [=, this] { m_app->setPage(App::LibraryPage); settle(); });
+    then("library shot", [=, this] { return isSettled() && !m_app->library()->scanning(); }, [=, this] { grab("library"); });
+    then("start", [] { return true; }, [=, this] { m_app->startExercise("eq-band"); });
+    then("question", phaseIs(Session::Question), [=, this] {
+        const QVariantList options = s->options();
+        s->choose(std::min<int>(3, int(options.size()) - 1));
+        s->setAnswerBoost(false);
+        m_app->audio()->select(1);
+        settle();
+    });
+    then("exercise shot", isSettled, [=, this] { grab("exercise"); m_app->setHelpVisible(true); settle(); });
+    then("help shot", isSettled, [=, this] { grab("help"); m_app->setHelpVisible(false); s->confirm(); settle(); });
+    then("reveal", [=, this] { return isSettled() && s->phase() == Session::Revealed && s->answerVariantReady(); },
+         [=, this] { m_app->audio()->select(1); settle(); });
+    then("reveal shot", isSettled, [=, this] { grab("reveal"); s->next(); });
+    // The rest of the session: mostly right answers, picked from what the reveal then shows.
+    for (int i = 2; i <= m_app->session()->questionCount(); ++i) {
+        then(QString("question %1").arg(i), phaseIs(Session::Question), [=, this] {
+            answerRightly(i % 4 != 0);
+        });
+        then(QString("reveal %1").arg(i), phaseIs(Session::Revealed), [=, this] { s->next(); });
+    }
+    then("summary", phaseIs(Session::Finished), settle);
+    then("summary shot", isSettled, [=, this] { grab("summary"); m_app->goHome(); settle(); });
+    then("home shot", isSettled, [=, this] { grab("home"); m_app->audio()->openDevice("no-such-device"); settle(); });
+    then("no-device shot", isSettled, [=, this] { grab("no-device"); });
+    m_timer.start();
+}
+
+void ScreenshotRunner::tick()
+{
+    if (m_next >= m_steps.size()) {
+        m_timer.stop();
+        emit finished(m_failures == 0 ? 0 : 1);
+        return;
+    }
+    Step& step = m_steps[m_next];
+    if (step.ready()) {
+        step.action();
+        ++m_next;
+        m_waited = 0;
+        return;
+    }
+    m_waited += kTickMs;
+    if (m_waited > kStepTimeoutMs) {
+        std::fprintf(stderr, "earlab: screenshots: timed out waiting for %s\n", qPrintable(step.what));
+        m_timer.stop();
+        emit finished(1);
+    }
+}
+
+} // namespace earlab::app

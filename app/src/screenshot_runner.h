@@ -1,0 +1,49 @@
+#pragma once
+// `earlab --screenshot-dir DIR`: drives the real app through every page (a session at its
+// real pace, answered by this runner) and saves what the window shows as PNG files.
+
+#include <QDir>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <vector>
+
+class QQuickWindow;
+
+namespace earlab::app {
+
+class App;
+
+class ScreenshotRunner : public QObject {
+    Q_OBJECT
+public:
+    ScreenshotRunner(QQuickWindow* window, App* app, const QString& directory, QObject* parent = nullptr);
+
+    void start();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    struct Step {
+        QString what;
+        std::function<bool()> ready; // polled until true (or the step times out)
+        std::function<void()> action;
+    };
+    void then(const QString& what, std::function<bool()> ready, std::function<void()> action);
+    void grab(const QString& name);
+    void answerRightly(bool right);
+    void tick();
+
+    QQuickWindow* m_window;
+    App* m_app;
+    QDir m_dir;
+    std::vector<Step> m_steps;
+    std::size_t m_next = 0;
+    int m_waited = 0;
+    int m_failures = 0;
+    QTimer m_timer;
+};
+
+} // namespace earlab::app

@@ -1,0 +1,565 @@
+#include "app/src/session.h"
+
+#include "app/src/app_options.h"
+#include "app/src/audio_output.h"
+#include "app/src/eq_curve.h"
+#include "app/src/preferences.h"
+
+#include "audio/audio_error.h"
+#include "audio/engine/scene.h"
+#include "exercises/attempt.h"
+#include "exercises/eq_bands.h"
+#include "exercises/progress_store.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <cmath>
+
+namespace earlab::app {
+
+namespace {
+
+QString hz(double f) { return QString::fromLatin1(bandLabel(f)); }
+QString db(double g) { return QString("%1%2 dB").arg(g > 0 ? "+" : g < 0 ? "−" : "").arg(std::abs(g)); }
+QString keyFor(int index) { return index < 9 ? QString::number(index + 1) : index == 9 ? QStringLiteral("0") : QString(); }
+
+} // namespace
+
+Session::Session(ProgressStore* store, AudioOutput* audio, Preferences* preferences, MusicProvider music,
+                 QObject* parent)
+    : QObject(parent), m_store(store), m_audio(audio), m_preferences(preferences), m_music(std::move(music)),
+      m_seeds(QRandomGenerator::global()->generate64())
+{
+    connect(&m_preparation, &QFutureWatcher<Prepared>::finished, this, &Session::onPrepared);
+}
+
+Session::~Session()
+{
+    ++m_generation;
+    m_preparation.waitForFinished();
+}
+
+const std::vector<EqLevel>& Session::levels() const
+{
+    return kind() == EqExerciseKind::GainIdentification ? eqGainLevels() : eqBandLevels();
+}
+
+const EqLevel& Session::currentLevel() const
+{
+    const auto& all = levels();
+    return all[std::size_t(std::clamp(m_level, 1, int(all.size())) - 1)];
+}
+
+EqExerciseKind Session::kind() const
+{
+    return m_exerciseId == QLatin1String(earlab::exerciseId(EqExerciseKind::GainIdentification))
+               ? EqExerciseKind::GainIdentification
+               : EqExerciseKind::BandIdentification;
+}
+
+QString Session::exerciseTitle() const
+{
+    return kind() == EqExerciseKind::GainIdentification ? tr("EQ gain") : tr("EQ band");
+}
+
+QString Session::levelDescription() const
+{
+    return QString::fromStdString(currentLevel().description);
+}
+
+QString Session::prompt() const
+{
+    const auto& q = m_current.question;
+    if (kind() == EqExerciseKind::GainIdentification)
+        return tr("How much was %1 boosted or cut?").arg(hz(q.frequencyHz));
+    QString text = q.directionAsked ? tr("Which band was boosted or cut?") : tr("Which band was boosted?");
+    if (currentLevel().catchRate > 0)
+        text += tr(" Or was nothing changed?");
+    return text;
+}
+
+QString Session::materialTitle() const
+{
+    return m_loop ? m_loop->material.title : QString();
+}
+
+QString Session::skippedNote() const
+{
+    const auto& skipped = m_current.skippedBandsHz;
+    if (skipped.empty())
+        return {};
+    QStringList names;
+    for (double b : skipped)
+        names << hz(b);
+    return tr("Not asked: %1. This material has too little energy there (more than 30 dB below its "
+              "loudest band) for a change to be heard.")
+        .arg(names.join(", "));
+}
+
+bool Session::directionAsked() const
+{
+    return m_current.question.directionAsked || kind() == EqExerciseKind::GainIdentification;
+}
+
+QString Session::focusBand() const
+{
+    return kind() == EqExerciseKind::GainIdentification ? hz(m_current.question.frequencyHz) : QString();
+}
+
+double Session::hiddenFrequencyHz() const
+{
+    return m_current.question.flat ? 0.0 : m_current.question.frequencyHz;
+}
+
+void Session::setPhase(Phase phase)
+{
+    if (phase == m_phase)
+        return;
+    m_phase = phase;
+    emit phaseChanged();
+    emit selectionChanged();
+}
+
+void Session::setError(const QString& message)
+{
+    if (message == m_errorMessage)
+        return;
+    m_errorMessage = message;
+    emit errorChanged();
+}
+
+void Session::clearError()
+{
+    setError({});
+}
+
+void Session::start(const QString& id, int count)
+{
+    m_exerciseId = id == QLatin1String("eq-gain") ? QStringLiteral("eq-gain") : QStringLiteral("eq-band");
+    m_questionCount = count > 0 ? count : std::max(1, appOptions().questionsPerSession);
+    const int levelCount = int(levels().size());
+    int saved = 1;
+    try {
+        saved = m_store->savedLevel(m_exerciseId).value_or(1);
+    } catch (const StoreError& e) {
+        setError(e.message());
+    }
+    m_level = std::clamp(saved, 1, levelCount);
+    m_startLevel = m_level;
+    m_tracker.emplace(levelCount, m_level);
+    // The window carries over between sessions: the last answers at this level count, but at
+    // most kWindow - 1 of them, so only a new answer can promote or demote.
+    try {
+        auto recent = m_store->attemptsAtLevel(m_exerciseId, m_level, DifficultyTracker::kWindow - 1);
+        std::reverse(recent.begin(), recent.end());
+        for (const auto& a : recent)
+            m_tracker->record(a.correct);
+    } catch (const StoreError& e) {
+        setError(e.message());
+    }
+    m_questionNumber = 0;
+    m_scores.clear();
+    m_responses.clear();
+    m_correctCount = 0;
+    m_bandHits.clear();
+    m_levelChangeText.clear();
+    emit exerciseChanged();
+    emit summaryChanged();
+    prepareNext();
+}
+
+void Session::prepareNext()
+{
+    ++m_questionNumber;
+    const unsigned generation = ++m_generation;
+    const EqLevel level = currentLevel();
+    const EqExerciseKind k = kind();
+    const std::uint64_t seed = m_seeds();
+    const bool match = m_preferences->loudnessMatching();
+    MaterialRef material = level.material == Material::Music && m_music ? m_music() : MaterialRef::pinkNoise();
+    m_materialNote = level.material == Material::Music && !material.isMusic()
+                         ? tr("This level is meant for music; choose some in the Library. Pink noise for now.")
+                         : QString();
+    std::shared_ptr<const PreparedLoop> cached = m_loop && m_loop->material.id == material.id ? m_loop : nullptr;
+
+    m_preparingProgress = 0;
+    m_preparingText = cached ? tr("Preparing the question…") : tr("Loading %1…").arg(material.title);
+    emit preparingChanged();
+    setPhase(Preparing);
+
+    QPointer<Session> self(this);
+    const auto progress = [self, generation](double f) {
+        QMetaObject::invokeMethod(self, [self, generation, f] {
+            if (self && self->m_generation == generation) {
+                self->m_preparingProgress = f;
+                emit self->preparingChanged();
+            }
+        }, Qt::QueuedConnection);
+    };
+    m_preparation.setFuture(QtConcurrent::run([cached, material, level, k, seed, match, progress]() {
+        Prepared p;
+        p.loop = cached;
+        if (!p.loop) {
+            try {
+                p.loop = prepareLoop(material, [&](double f) { progress(0.8 * f); });
+            } catch (const AudioError& e) {
+                p.error = QString::fromStdString(e.what());
+                p.loop = prepareLoop(MaterialRef::pinkNoise());
+            }
+        }
+        p.question = prepareQuestion(*p.loop, k, level, seed, match);
+        progress(1.0);
+        return p;
+    }));
+    m_preparation.setProperty("generation", generation);
+}
+
+void Session::onPrepared()
+{
+    if (m_preparation.property("generation").toUInt() != m_generation || m_phase != Preparing)
+        return;
+    Prepared p = m_preparation.result();
+    if (!p.error.isEmpty())
+        m_materialNote = tr("Could not use the chosen music (%1). Pink noise instead.").arg(p.error);
+    m_loop = p.loop;
+    m_current = p.question;
+    m_matched = m_preferences->loudnessMatching();
+
+    Scene scene;
+    scene.variants = {{m_loop->audio, Treatment{}, "flat"},
+                      {m_loop->audio, m_current.hidden, "hidden change"},
+                      {m_loop->audio, Treatment{}, "your answer"}};
+    scene.looping = true;
+    try {
+        m_audio->load(scene);
+        if (m_audio->variant() > 1)
+            m_audio->select(1);
+    } catch (const AudioError& e) {
+        setError(QString::fromStdString(e.what()));
+    }
+    m_selected = -1;
+    m_answerBoost = true;
+    buildOptions();
+    m_trueCurve.clear();
+    m_answerCurve.clear();
+    m_answerVariantReady = false;
+    emit questionChanged();
+    emit revealChanged();
+    m_shownAt.start();
+    setPhase(Question);
+}
+
+void Session::buildOptions()
+{
+    m_options.clear();
+    const auto& q = m_current.question;
+    if (kind() == EqExerciseKind::GainIdentification) {
+        std::vector<double> magnitudes = currentLevel().gainsDb;
+        std::sort(magnitudes.begin(), magnitudes.end());
+        for (double g : magnitudes) {
+            const int i = int(m_options.size());
+            m_options.append(QVariantMap{{"label", QString("%1 dB").arg(g)}, {"keyLabel", keyFor(i)},
+                                         {"value", g}, {"flat", false}});
+        }
+    } else {
+        for (double b : q.bandOptionsHz) {
+            const int i = int(m_options.size());
+            m_options.append(QVariantMap{{"label", hz(b)}, {"keyLabel", keyFor(i)}, {"value", b}, {"flat", false}});
+        }
+        if (currentLevel().catchRate > 0) {
+            const int i = int(m_options.size());
+            m_options.append(QVariantMap{{"label", tr("Flat")}, {"keyLabel", i < 10 ? keyFor(i) : QStringLiteral("F")},
+                                         {"value", 0.0}, {"flat", true}});
+        }
+    }
+}
+
+void Session::choose(int option)
+{
+    if (m_phase != Question || option < -1 || option >= int(m_options.size()) || option == m_selected)
+        return;
+    m_selected = option;
+    emit selectionChanged();
+}
+
+bool Session::pressKey(const QString& key)
+{
+    if (m_phase == Revealed) {
+        const int n = key.toInt();
+        if (n >= 1 && n <= 3) {
+            hear(n - 1);
+            return true;
+        }
+        return false;
+    }
+    if (m_phase != Question)
+        return false;
+    for (int i = 0; i < m_options.size(); ++i) {
+        const auto o = m_options[i].toMap();
+        if (o["keyLabel"].toString().compare(key, Qt::CaseInsensitive) == 0 ||
+            (o["flat"].toBool() && key.compare("F", Qt::CaseInsensitive) == 0)) {
+            choose(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+int Session::correctOption() const
+{
+    const auto& q = m_current.question;
+    for (int i = 0; i < m_options.size(); ++i) {
+        const auto o = m_options[i].toMap();
+        if (q.flat ? o["flat"].toBool()
+                   : !o["flat"].toBool() &&
+                         std::abs(o["value"].toDouble() -
+                                  (kind() == EqExerciseKind::GainIdentification ? std::abs(q.gainDb) : q.frequencyHz)) < 0.01)
+            return i;
+    }
+    return -1;
+}
+
+void Session::moveSelection(int delta)
+{
+    if (m_phase != Question || m_options.isEmpty())
+        return;
+    const int from = m_selected < 0 ? (delta > 0 ? -1 : int(m_options.size())) : m_selected;
+    choose(std::clamp(from + delta, 0, int(m_options.size()) - 1));
+}
+
+void Session::setAnswerBoost(bool boost)
+{
+    if (boost == m_answerBoost || m_phase != Question)
+        return;
+    m_answerBoost = boost;
+    emit selectionChanged();
+}
+
+EqAnswer Session::currentAnswer() const
+{
+    EqAnswer a;
+    const auto o = m_options.value(m_selected).toMap();
+    a.flat = o["flat"].toBool();
+    const double sign = !directionAsked() || m_answerBoost ? 1.0 : -1.0;
+    if (kind() == EqExerciseKind::GainIdentification) {
+        a.frequencyHz = m_current.question.frequencyHz;
+        a.gainDb = sign * o["value"].toDouble();
+    } else if (!a.flat) {
+        a.frequencyHz = o["value"].toDouble();
+        a.gainDb = sign * 1.0;
+    }
+    return a;
+}
+
+Treatment Session::answerTreatment(const EqAnswer& a) const
+{
+    Treatment t;
+    if (a.flat)
+        return t;
+    const auto& q = m_current.question;
+    double gain = a.gainDb;
+    if (kind() == EqExerciseKind::BandIdentification) {
+        // The answer names a band and a direction; it is heard with the size of the real change.
+        const double magnitude = q.flat ? currentLevel().gainsDb.front() : std::abs(q.gainDb);
+        gain = (a.gainDb < 0 ? -1.0 : 1.0) * magnitude;
+    }
+    t.eq.push_back({FilterType::Peak, a.frequencyHz, gain, q.q});
+    return t;
+}
+
+QString Session::describe(const EqAnswer& a) const
+{
+    if (a.flat)
+        return tr("Flat (no change)");
+    if (kind() == EqExerciseKind::GainIdentification)
+        return tr("%1 at %2").arg(db(a.gainDb), hz(a.frequencyHz));
+    if (!directionAsked())
+        return tr("Boost at %1").arg(hz(a.frequencyHz));
+    return (a.gainDb > 0 ? tr("Boost at %1") : tr("Cut at %1")).arg(hz(a.frequencyHz));
+}
+
+QString Session::truthText() const
+{
+    const auto& q = m_current.question;
+    if (q.flat)
+        return tr("Flat (no change)");
+    return tr("%1 at %2, Q %3").arg(db(q.gainDb), hz(q.frequencyHz)).arg(q.q);
+}
+
+QString Session::answerText() const
+{
+    return m_phase == Revealed ? describe(m_answer) : QString();
+}
+
+QString Session::verdict() const
+{
+    if (m_grade.correct)
+        return tr("Correct");
+    return m_grade.score >= 0.5 ? tr("Close") : tr("Missed");
+}
+
+QString Session::formulaText() const
+{
+    if (m_current.question.flat || m_answer.flat)
+        return tr("Flat trials: answering “flat” scores 1, anything else 0; “flat” to a real change scores 0.");
+    if (kind() == EqExerciseKind::GainIdentification)
+        return tr("score = max(0, 1 − |error| / 6 dB) × (0.5 if the direction is wrong)");
+    return tr("score = max(0, 1 − octaves off / 2) × (0.5 if the direction is wrong): "
+              "⅓ octave off scores 0.83, one octave 0.5, two or more 0");
+}
+
+bool Session::confirm()
+{
+    if (!canConfirm())
+        return false;
+    const EqAnswer answer = currentAnswer();
+    const EqGrade grade = gradeEqAnswer(m_current.question, answer);
+    const int responseMs = int(std::min<qint64>(m_shownAt.elapsed(), std::numeric_limits<int>::max()));
+
+    Attempt attempt;
+    attempt.exercise = m_exerciseId;
+    attempt.level = m_level;
+    attempt.seed = m_current.question.seed;
+    attempt.hidden = m_current.question.toJson();
+    attempt.answer = answer.toJson();
+    attempt.score = grade.score;
+    attempt.correct = grade.correct;
+    attempt.responseMs = responseMs;
+    attempt.source = m_loop ? m_loop->material.id : QString();
+    attempt.answeredAt = QDateTime::currentDateTimeUtc();
+    try {
+        m_store->recordAttempt(attempt); // committed: only now may the result be shown
+    } catch (const StoreError& e) {
+        setError(tr("%1 Your answer is still on screen: press Enter to try saving it again.").arg(e.message()));
+        return false;
+    }
+    setError({});
+
+    m_answer = answer;
+    m_grade = grade;
+    m_responseMs = responseMs;
+    m_scores.push_back(grade.score);
+    m_responses.push_back(responseMs);
+    m_correctCount += grade.correct ? 1 : 0;
+    auto& hits = m_bandHits[m_current.question.flat ? 0.0 : m_current.question.frequencyHz];
+    hits.first += grade.correct ? 1 : 0;
+    hits.second += 1;
+
+    m_levelChangeText.clear();
+    const int change = m_tracker->record(grade.correct);
+    if (change != 0) {
+        m_level = m_tracker->level();
+        try {
+            m_store->saveLevel(m_exerciseId, m_level);
+        } catch (const StoreError& e) {
+            setError(e.message());
+        }
+        m_levelChangeText = change > 0 ? tr("Level up: %1 — %2").arg(m_level).arg(levelDescription())
+                                       : tr("Back to level %1 — %2").arg(m_level).arg(levelDescription());
+    }
+
+    m_trueCurve = eqCurve(m_current.question.treatment().eq);
+    const Treatment answered = answerTreatment(answer);
+    m_answerCurve = eqCurve(answered.eq);
+    m_answerVariantReady = false;
+    setPhase(Revealed);
+    emit revealChanged();
+    emit summaryChanged();
+    emit attemptRecorded(m_exerciseId);
+
+    // "Your answer" is loudness-matched like the hidden change, off the UI thread.
+    const unsigned generation = m_generation;
+    const auto loop = m_loop;
+    const bool match = m_matched;
+    QPointer<Session> self(this);
+    auto future = QtConcurrent::run([loop, answered, match] { return matchedTreatment(*loop, answered, match); });
+    future.then(this, [self, generation](Treatment t) {
+        if (!self || self->m_generation != generation || self->m_phase != Revealed)
+            return;
+        self->m_audio->setTreatment(2, t);
+        self->m_answerVariantReady = true;
+        emit self->revealChanged();
+    });
+    return true;
+}
+
+void Session::next()
+{
+    if (m_phase != Revealed)
+        return;
+    if (m_questionNumber >= m_questionCount) {
+        ++m_generation;
+        m_audio->stop();
+        emit summaryChanged();
+        setPhase(Finished);
+        return;
+    }
+    prepareNext();
+}
+
+void Session::advance()
+{
+    if (m_phase == Question)
+        confirm();
+    else if (m_phase == Revealed)
+        next();
+}
+
+void Session::hear(int variant)
+{
+    if (m_phase == Question || m_phase == Revealed)
+        m_audio->select(std::clamp(variant, 0, m_phase == Revealed ? 2 : 1));
+}
+
+void Session::quit()
+{
+    ++m_generation;
+    m_audio->unload();
+    setPhase(Idle);
+}
+
+double Session::averageScore() const
+{
+    if (m_scores.empty())
+        return 0;
+    double sum = 0;
+    for (double s : m_scores)
+        sum += s;
+    return sum / double(m_scores.size());
+}
+
+QVariantList Session::bandHits() const
+{
+    QVariantList out;
+    for (const auto& [band, hits] : m_bandHits)
+        out.append(QVariantMap{{"label", band == 0.0 ? tr("Flat") : hz(band)},
+                               {"correct", hits.first},
+                               {"asked", hits.second}});
+    return out;
+}
+
+QString Session::levelSummary() const
+{
+    if (m_level > m_startLevel)
+        return tr("Promoted from level %1 to level %2: %3").arg(m_startLevel).arg(m_level).arg(levelDescription());
+    if (m_level < m_startLevel)
+        return tr("Moved back from level %1 to level %2: %3").arg(m_startLevel).arg(m_level).arg(levelDescription());
+    return tr("Still at level %1: %2. Promotion at 8 of the last 10 right, a step back below 5.")
+        .arg(m_level)
+        .arg(levelDescription());
+}
+
+double Session::medianResponseSeconds() const
+{
+    if (m_responses.empty())
+        return 0;
+    auto v = m_responses;
+    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
+    return v[v.size() / 2] / 1000.0;
+}
+
+} // namespace earlab::app

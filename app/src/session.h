@@ -1,0 +1,237 @@
+#pragma once
+// One training session of N EQ questions: asks the exercise for each question at the level
+// the store remembers, prepares its scene on a worker thread, takes the answer, writes it to
+// the progress store (committed before the result is shown), adapts the level, and gives the
+// reveal (curves, score, three variants to hear) and the summary.
+
+#include "app/src/material.h"
+#include "app/src/question_preparation.h"
+
+#include "exercises/difficulty_tracker.h"
+#include "exercises/eq_levels.h"
+#include "exercises/eq_question.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QList>
+#include <QObject>
+#include <QPointF>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+
+namespace earlab {
+class ProgressStore;
+}
+
+namespace earlab::app {
+
+class AudioOutput;
+class Preferences;
+
+class Session : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Session belongs to App")
+public:
+    enum Phase { Idle, Preparing, Question, Revealed, Finished };
+    Q_ENUM(Phase)
+
+private:
+    Q_PROPERTY(Phase phase READ phase NOTIFY phaseChanged)
+    Q_PROPERTY(QString exerciseId READ exerciseId NOTIFY exerciseChanged)
+    Q_PROPERTY(QString exerciseTitle READ exerciseTitle NOTIFY exerciseChanged)
+    Q_PROPERTY(int levelCount READ levelCount NOTIFY exerciseChanged)
+    Q_PROPERTY(int questionCount READ questionCount NOTIFY exerciseChanged)
+    Q_PROPERTY(int level READ level NOTIFY questionChanged)
+    Q_PROPERTY(QString levelDescription READ levelDescription NOTIFY questionChanged)
+    Q_PROPERTY(int questionNumber READ questionNumber NOTIFY questionChanged)
+    Q_PROPERTY(QString prompt READ prompt NOTIFY questionChanged)
+    Q_PROPERTY(QString materialTitle READ materialTitle NOTIFY questionChanged)
+    Q_PROPERTY(QString materialNote READ materialNote NOTIFY questionChanged)
+    Q_PROPERTY(QString skippedNote READ skippedNote NOTIFY questionChanged)
+    Q_PROPERTY(QVariantList options READ options NOTIFY questionChanged)
+    Q_PROPERTY(bool directionAsked READ directionAsked NOTIFY questionChanged)
+    Q_PROPERTY(QString focusBand READ focusBand NOTIFY questionChanged) // gain exercise: the band shown
+    Q_PROPERTY(bool loudnessMatched READ loudnessMatched NOTIFY questionChanged)
+    Q_PROPERTY(int selectedOption READ selectedOption WRITE choose NOTIFY selectionChanged)
+    Q_PROPERTY(bool answerBoost READ answerBoost WRITE setAnswerBoost NOTIFY selectionChanged)
+    Q_PROPERTY(bool canConfirm READ canConfirm NOTIFY selectionChanged)
+    Q_PROPERTY(double preparingProgress READ preparingProgress NOTIFY preparingChanged)
+    Q_PROPERTY(QString preparingText READ preparingText NOTIFY preparingChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
+    // The reveal.
+    Q_PROPERTY(bool lastCorrect READ lastCorrect NOTIFY revealChanged)
+    Q_PROPERTY(double lastScore READ lastScore NOTIFY revealChanged)
+    Q_PROPERTY(QString verdict READ verdict NOTIFY revealChanged)
+    Q_PROPERTY(QString explanation READ explanation NOTIFY revealChanged)
+    Q_PROPERTY(QString truthText READ truthText NOTIFY revealChanged)
+    Q_PROPERTY(QString answerText READ answerText NOTIFY revealChanged)
+    Q_PROPERTY(QString formulaText READ formulaText NOTIFY revealChanged)
+    Q_PROPERTY(QString levelChangeText READ levelChangeText NOTIFY revealChanged)
+    Q_PROPERTY(QList<QPointF> trueCurve READ trueCurve NOTIFY revealChanged)
+    Q_PROPERTY(QList<QPointF> answerCurve READ answerCurve NOTIFY revealChanged)
+    Q_PROPERTY(double hiddenFrequencyHz READ hiddenFrequencyHz NOTIFY revealChanged)
+    Q_PROPERTY(double responseSeconds READ responseSeconds NOTIFY revealChanged)
+    Q_PROPERTY(bool answerVariantReady READ answerVariantReady NOTIFY revealChanged)
+    // The summary (and the running tally).
+    Q_PROPERTY(int answeredCount READ answeredCount NOTIFY summaryChanged)
+    Q_PROPERTY(int correctCount READ correctCount NOTIFY summaryChanged)
+    Q_PROPERTY(double averageScore READ averageScore NOTIFY summaryChanged)
+    Q_PROPERTY(QVariantList bandHits READ bandHits NOTIFY summaryChanged)
+    Q_PROPERTY(int startLevel READ startLevel NOTIFY summaryChanged)
+    Q_PROPERTY(QString levelSummary READ levelSummary NOTIFY summaryChanged)
+    Q_PROPERTY(double medianResponseSeconds READ medianResponseSeconds NOTIFY summaryChanged)
+
+public:
+    using MusicProvider = std::function<MaterialRef()>;
+
+    Session(ProgressStore* store, AudioOutput* audio, Preferences* preferences, MusicProvider music,
+            QObject* parent = nullptr);
+    ~Session() override;
+
+    Phase phase() const { return m_phase; }
+    QString exerciseId() const { return m_exerciseId; }
+    QString exerciseTitle() const;
+    int levelCount() const { return int(levels().size()); }
+    int questionCount() const { return m_questionCount; }
+    int level() const { return m_level; }
+    QString levelDescription() const;
+    int questionNumber() const { return m_questionNumber; }
+    QString prompt() const;
+    QString materialTitle() const;
+    QString materialNote() const { return m_materialNote; }
+    QString skippedNote() const;
+    QVariantList options() const { return m_options; }
+    bool directionAsked() const;
+    QString focusBand() const;
+    bool loudnessMatched() const { return m_matched; }
+    int selectedOption() const { return m_selected; }
+    bool answerBoost() const { return m_answerBoost; }
+    bool canConfirm() const { return m_phase == Question && m_selected >= 0; }
+    double preparingProgress() const { return m_preparingProgress; }
+    QString preparingText() const { return m_preparingText; }
+    QString errorMessage() const { return m_errorMessage; }
+
+    bool lastCorrect() const { return m_grade.correct; }
+    double lastScore() const { return m_grade.score; }
+    QString verdict() const;
+    QString explanation() const { return m_grade.explanation; }
+    QString truthText() const;
+    QString answerText() const;
+    QString formulaText() const;
+    QString levelChangeText() const { return m_levelChangeText; }
+    QList<QPointF> trueCurve() const { return m_trueCurve; }
+    QList<QPointF> answerCurve() const { return m_answerCurve; }
+    double hiddenFrequencyHz() const;
+    double responseSeconds() const { return m_responseMs / 1000.0; }
+    bool answerVariantReady() const { return m_answerVariantReady; }
+
+    int answeredCount() const { return int(m_scores.size()); }
+    int correctCount() const { return m_correctCount; }
+    double averageScore() const;
+    QVariantList bandHits() const;
+    int startLevel() const { return m_startLevel; }
+    QString levelSummary() const;
+    double medianResponseSeconds() const;
+
+    // count < 1 uses AppOptions::questionsPerSession.
+    Q_INVOKABLE void start(const QString& exerciseId, int count = 0);
+    Q_INVOKABLE void choose(int option);
+    // A key typed on the question or reveal page ("1".."9", "0", "F"): picks an answer, or
+    // in the reveal, 1/2/3 hear flat / the hidden change / your answer. True if used.
+    Q_INVOKABLE bool pressKey(const QString& key);
+    Q_INVOKABLE void moveSelection(int delta);
+    Q_INVOKABLE void setAnswerBoost(bool boost);
+    Q_INVOKABLE void toggleDirection() { setAnswerBoost(!m_answerBoost); }
+    Q_INVOKABLE bool confirm();
+    Q_INVOKABLE void next();
+    Q_INVOKABLE void advance(); // Enter: confirm, then go on
+    Q_INVOKABLE void hear(int variant); // 0 flat, 1 hidden change, 2 your answer
+    Q_INVOKABLE void quit();
+    Q_INVOKABLE void clearError();
+
+    // The right answer to the question on screen, for a simulated listener (tests, the
+    // screenshot runner); never shown in QML before the answer.
+    const EqQuestion& currentQuestion() const { return m_current.question; }
+    int correctOption() const;
+    bool correctBoost() const { return m_current.question.gainDb >= 0; }
+
+signals:
+    void phaseChanged();
+    void exerciseChanged();
+    void questionChanged();
+    void selectionChanged();
+    void preparingChanged();
+    void errorChanged();
+    void revealChanged();
+    void summaryChanged();
+    void attemptRecorded(const QString& exerciseId); // after the store committed it
+
+private:
+    struct Prepared {
+        std::shared_ptr<const PreparedLoop> loop;
+        PreparedQuestion question;
+        QString error; // the music could not be used (pink noise was used instead)
+    };
+
+    const std::vector<EqLevel>& levels() const;
+    const EqLevel& currentLevel() const;
+    EqExerciseKind kind() const;
+    void setPhase(Phase phase);
+    void setError(const QString& message);
+    void prepareNext();
+    void onPrepared();
+    void buildOptions();
+    EqAnswer currentAnswer() const;
+    Treatment answerTreatment(const EqAnswer& answer) const;
+    QString describe(const EqAnswer& answer) const;
+
+    ProgressStore* m_store;
+    AudioOutput* m_audio;
+    Preferences* m_preferences;
+    MusicProvider m_music;
+
+    Phase m_phase = Idle;
+    QString m_exerciseId;
+    int m_questionCount = 10;
+    int m_questionNumber = 0;
+    int m_level = 1;
+    int m_startLevel = 1;
+    std::optional<DifficultyTracker> m_tracker;
+    std::mt19937_64 m_seeds;
+    unsigned m_generation = 0; // results of an older preparation are dropped
+
+    std::shared_ptr<const PreparedLoop> m_loop;
+    PreparedQuestion m_current;
+    QString m_materialNote;
+    bool m_matched = true;
+    QVariantList m_options;
+    int m_selected = -1;
+    bool m_answerBoost = true;
+    QElapsedTimer m_shownAt;
+    double m_preparingProgress = 0;
+    QString m_preparingText;
+    QString m_errorMessage;
+    QFutureWatcher<Prepared> m_preparation;
+
+    EqAnswer m_answer;
+    EqGrade m_grade;
+    int m_responseMs = 0;
+    QString m_levelChangeText;
+    QList<QPointF> m_trueCurve;
+    QList<QPointF> m_answerCurve;
+    bool m_answerVariantReady = false;
+
+    std::vector<double> m_scores;
+    std::vector<int> m_responses;
+    int m_correctCount = 0;
+    std::map<double, std::pair<int, int>> m_bandHits; // band Hz (0 = flat trial) -> {correct, asked}
+};
+
+} // namespace earlab::app

@@ -1,0 +1,40 @@
+// Qt Quick Test runner for the app's QML: a QApplication (QtCharts needs one), the EarLab
+// module linked in, and every App on an on-disk database and settings file in a fresh
+// temporary folder.
+#include "app/src/app_options.h"
+
+#include <QApplication>
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
+
+Q_IMPORT_QML_PLUGIN(EarLabPlugin)
+
+class Setup : public QObject {
+    Q_OBJECT
+public slots:
+    // The module lives in the resources at qrc:/EarLab (as the app loads it).
+    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+};
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("EarLabTest");
+    QApplication::setApplicationName("EarLabTest");
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return 1;
+    auto& options = earlab::app::appOptions();
+    options.databasePath = dir.filePath("progress.sqlite");
+    options.databasePathSet = true;
+    options.settingsFile = dir.filePath("settings.ini");
+    options.questionsPerSession = 10;
+    QQuickStyle::setStyle("Basic");
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "app_qml", QUICK_TEST_SOURCE_DIR, &setup);
+}
+
+#include "test_app_qml.moc"
