@@ -3,6 +3,7 @@
 // loader and meters, sox/soxi, or the raw capture of tests/alsa/capture.conf. No check
 // compares a CLI code path with itself.
 
+#include "support/process_runner.h"
 #include "support/test_signals.h"
 
 #include "audio/io/audio_file.h"
@@ -246,13 +247,12 @@ class TestCli : public QObject {
 
     static QString tool(const QString& program, const QStringList& args, bool* ok)
     {
-        QProcess p;
-        p.start(program, args);
-        *ok = p.waitForFinished(kProcessTimeoutMs) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        const ProcessRun run = runProcess(program, args, kProcessTimeoutMs);
+        *ok = run.ok();
         if (!*ok)
             qWarning("%s %s failed: %s", qPrintable(program), qPrintable(args.join(' ')),
-                     qPrintable(QString::fromUtf8(p.readAllStandardError())));
-        return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+                     qPrintable(QString::fromUtf8(run.err)));
+        return QString::fromUtf8(run.out).trimmed();
     }
 
     static bool sox(const QStringList& args)
@@ -273,11 +273,10 @@ class TestCli : public QObject {
     // sox's own meter: overall RMS level in dB of the file after its first 50 ms.
     static double soxRmsDb(const QString& file)
     {
-        QProcess p;
-        p.start("sox", {file, "-n", "trim", "0.05", "stats"});
-        if (!p.waitForFinished(kProcessTimeoutMs) || p.exitCode() != 0)
+        const ProcessRun run = runProcess("sox", {file, "-n", "trim", "0.05", "stats"}, kProcessTimeoutMs);
+        if (!run.started || !run.finished || run.exitCode != 0)
             return NAN;
-        const QString stats = QString::fromUtf8(p.readAllStandardError());
+        const QString stats = QString::fromUtf8(run.err);
         const auto m = QRegularExpression("^RMS lev dB\\s+(-?\\d+\\.\\d+)", QRegularExpression::MultilineOption).match(stats);
         return m.hasMatch() ? m.captured(1).toDouble() : NAN;
     }

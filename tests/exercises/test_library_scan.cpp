@@ -5,61 +5,32 @@
 #include "audio/io/loudness.h"
 #include "exercises/eq_bands.h"
 #include "exercises/library_scan.h"
+#include "support/process_runner.h"
+#include "support/scratch_files.h"
 #include "support/test_signals.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QtTest>
 
 #include <algorithm>
 #include <cmath>
 
 using namespace earlab;
+using namespace earlab::test;
 
 namespace {
-
-QString scratch(const char* tag)
-{
-    return QString::fromStdString(test::scratchDirectory(tag));
-}
-
-// Runs sox with repeatable noise (-R); an empty string on success, else what went wrong.
-QString sox(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(SOX_EXECUTABLE), QStringList{QStringLiteral("-R")} + args);
-    if (!process.waitForStarted(10000))
-        return QStringLiteral("cannot start %1: %2").arg(QStringLiteral(SOX_EXECUTABLE), process.errorString());
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return QStringLiteral("sox %1 failed: %2").arg(args.join(' '), QString::fromLocal8Bit(process.readAllStandardError()));
-    return {};
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // The loudness a stereo sine file should measure, from sox's own decoder: for a sine on
 // both channels BS.1770 gives 20·log10(peak) = 20·log10(√2 · RMS) (K-weighting is 0 dB at
 // 997 Hz by design). Lossy encoders change the level a little, so MP3 is judged by this.
 double sineLoudnessBySox(const QString& path)
 {
-    QProcess process;
-    process.start(QStringLiteral(SOX_EXECUTABLE), {path, "-n", "stat"});
-    if (!process.waitForFinished(60000))
+    const ProcessRun run = runProcess(soxExecutable(), {path, "-n", "stat"}, 60000);
+    if (!run.started || !run.finished)
         return std::nan("");
-    for (const QString& line : QString::fromLocal8Bit(process.readAllStandardError()).split('\n')) {
+    for (const QString& line : QString::fromLocal8Bit(run.err).split('\n')) {
         if (line.startsWith("RMS     amplitude:"))
             return 20.0 * std::log10(std::sqrt(2.0) * line.section(':', 1).trimmed().toDouble());
     }
@@ -172,14 +143,14 @@ private slots:
         QString path;
         if (kind == "text") {
             path = dir + "/notes.wav";
-            QVERIFY(writeFile(path, "These are my mixing notes, not audio.\n"));
+            QVERIFY(writeBytes(path, "These are my mixing notes, not audio.\n"));
         } else if (kind == "truncated") {
             const QString whole = dir + "/whole.flac";
             path = dir + "/cut.flac";
             QCOMPARE(sox({"-n", "-r", "44100", "-c", "2", whole, "synth", "20", "pinknoise", "gain", "-20"}), QString());
-            const QByteArray bytes = readFile(whole);
+            const QByteArray bytes = readBytes(whole);
             QVERIFY(bytes.size() > 100000);
-            QVERIFY(writeFile(path, bytes.left(bytes.size() / 2)));
+            QVERIFY(writeBytes(path, bytes.left(bytes.size() / 2)));
         } else if (kind == "missing") {
             path = dir + "/gone.flac";
         } else if (kind == "directory") {
@@ -187,7 +158,7 @@ private slots:
             QVERIFY(QDir().mkpath(path));
         } else if (kind == "empty") {
             path = dir + "/empty.mp3";
-            QVERIFY(writeFile(path, QByteArray()));
+            QVERIFY(writeBytes(path, QByteArray()));
         }
 
         std::vector<double> fractions;
@@ -288,7 +259,7 @@ private slots:
         const QStringList ignored = {root + "/cover.jpg", root + "/sub/notes.txt", root + "/sub/deeper/mp3",
                                      root + "/.hidden/h.wav", root + "/._resource.wav", root + "/track.wav.bak"};
         for (const QString& path : wanted + ignored)
-            QVERIFY(writeFile(path, "x"));
+            QVERIFY(writeBytes(path, "x"));
         QVERIFY(QDir().mkpath(root + "/folder.flac")); // a folder, not a file
         QVERIFY(QFile::link(root + "/sub", root + "/sub/deeper/loop")); // would cycle if followed
 

@@ -3,12 +3,12 @@
 // appending to a running scan, and destruction mid-scan.
 
 #include "exercises/library_scanner.h"
-#include "support/test_signals.h"
+#include "support/process_runner.h"
+#include "support/scratch_files.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QThread>
 #include <QtTest>
@@ -16,25 +16,9 @@
 #include <memory>
 
 using namespace earlab;
+using namespace earlab::test;
 
 namespace {
-
-QString scratch(const char* tag)
-{
-    return QString::fromStdString(test::scratchDirectory(tag));
-}
-
-// Runs sox with repeatable noise (-R); an empty string on success, else what went wrong.
-QString sox(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(SOX_EXECUTABLE), QStringList{QStringLiteral("-R")} + args);
-    if (!process.waitForStarted(10000))
-        return QStringLiteral("cannot start %1: %2").arg(QStringLiteral(SOX_EXECUTABLE), process.errorString());
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return QStringLiteral("sox %1 failed: %2").arg(args.join(' '), QString::fromLocal8Bit(process.readAllStandardError()));
-    return {};
-}
 
 struct ProgressEvent {
     int done;

@@ -3,14 +3,11 @@
 
 #include "exercises/library_store.h"
 #include "exercises/store_schema.h"
-#include "support/test_signals.h"
+#include "support/process_runner.h"
+#include "support/raw_database.h"
+#include "support/scratch_files.h"
+#include "support/store_helpers.h"
 
-#include <QDir>
-#include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QUuid>
 #include <QtTest>
 
 #include <cmath>
@@ -18,68 +15,11 @@
 #include <limits>
 
 using namespace earlab;
+using namespace earlab::test;
 
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-QString scratch(const char* tag)
-{
-    return QString::fromStdString(test::scratchDirectory(tag));
-}
-
-// Runs sox with repeatable noise (-R); an empty string on success, else what went wrong.
-QString sox(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(SOX_EXECUTABLE), QStringList{QStringLiteral("-R")} + args);
-    if (!process.waitForStarted(10000))
-        return QStringLiteral("cannot start %1: %2").arg(QStringLiteral(SOX_EXECUTABLE), process.errorString());
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return QStringLiteral("sox %1 failed: %2").arg(args.join(' '), QString::fromLocal8Bit(process.readAllStandardError()));
-    return {};
-}
-
-QString storeErrorOf(const std::function<void()>& action)
-{
-    try {
-        action();
-    } catch (const StoreError& error) {
-        return error.message();
-    }
-    return {};
-}
-
-// A plain Qt SQL connection: the file as an older EarLab left it.
-class RawDatabase {
-public:
-    explicit RawDatabase(const QString& path)
-        : m_name(QUuid::createUuid().toString())
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawDatabase()
-    {
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    // Runs `sql`; an empty string on success, else the error.
-    QString run(const QString& sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        return query.exec(sql) ? QString() : QStringLiteral("%1: %2").arg(sql, query.lastError().text());
-    }
-    QVariant value(const QString& sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        return query.exec(sql) && query.next() ? query.value(0) : QVariant();
-    }
-
-private:
-    QString m_name;
-};
 
 ScanResult madeUpScan(const QString& path, double duration, LoopRegion region)
 {

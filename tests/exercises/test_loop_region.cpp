@@ -5,34 +5,19 @@
 #include "exercises/band_energy.h"
 #include "exercises/eq_bands.h"
 #include "exercises/loop_region.h"
+#include "support/process_runner.h"
+#include "support/scratch_files.h"
 #include "support/test_signals.h"
 
-#include <QProcess>
 #include <QtTest>
 
 #include <cmath>
 #include <random>
 
 using namespace earlab;
+using namespace earlab::test;
 
 namespace {
-
-QString scratch(const char* tag)
-{
-    return QString::fromStdString(test::scratchDirectory(tag));
-}
-
-// Runs sox with repeatable noise (-R); an empty string on success, else what went wrong.
-QString sox(const QStringList& args)
-{
-    QProcess process;
-    process.start(QStringLiteral(SOX_EXECUTABLE), QStringList{QStringLiteral("-R")} + args);
-    if (!process.waitForStarted(10000))
-        return QStringLiteral("cannot start %1: %2").arg(QStringLiteral(SOX_EXECUTABLE), process.errorString());
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return QStringLiteral("sox %1 failed: %2").arg(args.join(' '), QString::fromLocal8Bit(process.readAllStandardError()));
-    return {};
-}
 
 AudioBuffer load(const QString& path)
 {

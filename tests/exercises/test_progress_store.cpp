@@ -3,7 +3,8 @@
 // failure is a StoreError that names the file.
 
 #include "exercises/progress_store.h"
-#include "support/test_signals.h"
+#include "support/scratch_files.h"
+#include "support/store_helpers.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,24 +16,10 @@
 
 #include <functional>
 
-namespace earlab {
-// Lets QCOMPARE print both attempts when they differ.
-char* toString(const Attempt& attempt)
-{
-    QString text;
-    QDebug(&text) << attempt;
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace earlab
-
 using namespace earlab;
+using namespace earlab::test;
 
 namespace {
-
-QString scratch(const char* tag)
-{
-    return QString::fromStdString(test::scratchDirectory(tag));
-}
 
 // Values chosen to catch lossy storage: a seed with the sign bit set, a score with all
 // its digits, non-ASCII text, nested JSON, milliseconds and a non-UTC time zone.
@@ -55,16 +42,6 @@ Attempt sampleAttempt(int n)
     a.answeredAt = QDateTime(QDate(2024, 5, 1), QTime(9, 30, 0, 250), QTimeZone(3600 * 2))
                        .addSecs(60 * n);
     return a;
-}
-
-QString storeErrorOf(const std::function<void()>& action)
-{
-    try {
-        action();
-    } catch (const StoreError& error) {
-        return error.message();
-    }
-    return {};
 }
 
 QStringList storeConnections()

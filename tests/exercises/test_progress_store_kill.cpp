@@ -4,25 +4,17 @@
 // the content the writer derived from its id.
 
 #include "exercises/progress_store.h"
-#include "support/test_signals.h"
+#include "support/scratch_files.h"
+#include "support/store_helpers.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QProcess>
 #include <QtTest>
 
-namespace earlab {
-// Lets QCOMPARE print both attempts when they differ.
-char* toString(const Attempt& attempt)
-{
-    QString text;
-    QDebug(&text) << attempt;
-    return qstrdup(text.toUtf8().constData());
-}
-namespace test {
+namespace earlab::test {
 Attempt writerAttempt(qint64 id); // store_writer_content.cpp, shared with the writer
-}
-} // namespace earlab
+} // namespace earlab::test
 
 using namespace earlab;
 
@@ -41,8 +33,7 @@ private slots:
     void killedWriterLosesNoAcknowledgedAnswer()
     {
         QFETCH(int, acksBeforeKill);
-        const QString path =
-            QString::fromStdString(test::scratchDirectory("store-kill")) + QStringLiteral("/progress.sqlite");
+        const QString path = test::scratch("store-kill") + QStringLiteral("/progress.sqlite");
 
         QProcess writer;
         writer.start(QStringLiteral(STORE_WRITER), {path});

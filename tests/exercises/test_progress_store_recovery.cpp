@@ -5,7 +5,7 @@
 
 #include "exercises/progress_store.h"
 #include "exercises/store_recovery.h"
-#include "support/test_signals.h"
+#include "support/scratch_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,27 +13,11 @@
 #include <QtTest>
 
 using namespace earlab;
+using namespace earlab::test;
 
 namespace {
 
 constexpr int kPageSize = 4096; // SQLite's default, which the store keeps
-
-QString scratch(const char* tag)
-{
-    return QString::fromStdString(test::scratchDirectory(tag));
-}
-
-QByteArray readBytes(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeBytes(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
-}
 
 Attempt someAttempt(int n)
 {

@@ -4,85 +4,25 @@
 
 #include "exercises/progress_store.h"
 #include "exercises/store_schema.h"
-#include "support/test_signals.h"
+#include "support/raw_database.h"
+#include "support/scratch_files.h"
+#include "support/store_helpers.h"
 
 #include <QDir>
 #include <QFile>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QUuid>
 #include <QtTest>
 
 #include <functional>
 
-namespace earlab {
-// Lets QCOMPARE print both attempts when they differ.
-char* toString(const Attempt& attempt)
-{
-    QString text;
-    QDebug(&text) << attempt;
-    return qstrdup(text.toUtf8().constData());
-}
-} // namespace earlab
-
 using namespace earlab;
+using namespace earlab::test;
 
 namespace {
-
-QString scratch(const char* tag)
-{
-    return QString::fromStdString(test::scratchDirectory(tag));
-}
-
-QByteArray readBytes(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QString storeErrorOf(const std::function<void()>& action)
-{
-    try {
-        action();
-    } catch (const StoreError& error) {
-        return error.message();
-    }
-    return {};
-}
-
-// A plain Qt SQL connection: the file as another program (or an older EarLab) sees it.
-class RawDatabase {
-public:
-    explicit RawDatabase(const QString& path)
-        : m_name(QUuid::createUuid().toString())
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.open();
-    }
-    ~RawDatabase()
-    {
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    // Runs `sql`; returns the first column of the first row, or "<error: ...>".
-    QVariant run(const QString& sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name, false));
-        if (!query.exec(sql))
-            return QStringLiteral("<error: %1>").arg(query.lastError().text());
-        return query.next() ? query.value(0) : QVariant();
-    }
-
-private:
-    QString m_name;
-};
 
 bool hasObject(const QString& path, const QString& type, const QString& name)
 {
     return RawDatabase(path)
-               .run(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='%1' AND name='%2'")
+               .value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='%1' AND name='%2'")
                         .arg(type, name))
                .toInt() == 1;
 }
@@ -109,7 +49,7 @@ void makeVersionOneDatabase(const QString& path)
         QStringLiteral("PRAGMA user_version = 1"),
     };
     for (const QString& statement : sql)
-        QVERIFY2(!raw.run(statement).toString().startsWith(QLatin1String("<error")), qPrintable(statement));
+        QVERIFY2(raw.run(statement).isEmpty(), qPrintable(statement));
 }
 
 } // namespace
@@ -139,7 +79,7 @@ private slots:
             disk.open(path);
             QCOMPARE(disk.schemaVersion(), 3);
         }
-        QCOMPARE(RawDatabase(path).run(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 3);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("attempts")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
@@ -202,9 +142,9 @@ private slots:
         QVERIFY2(message.contains(path), qPrintable(message));
         QVERIFY2(message.contains(QLatin1String("version 2")), qPrintable(message));
         QVERIFY(!store.isOpen());
-        QCOMPARE(RawDatabase(path).run(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
         QVERIFY(!hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
-        QCOMPARE(RawDatabase(path).run(QStringLiteral("SELECT count(*) FROM attempts")).toInt(), 3);
+        QCOMPARE(RawDatabase(path).value(QStringLiteral("SELECT count(*) FROM attempts")).toInt(), 3);
     }
 
     void refusesNewerVersionLeavingFileUnchanged()

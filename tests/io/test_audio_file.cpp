@@ -4,6 +4,7 @@
 #include "audio/audio_error.h"
 #include "audio/io/audio_file.h"
 #include "audio/io/resampler.h"
+#include "support/process_runner.h"
 #include "support/test_signals.h"
 
 #include <QtTest/QtTest>
@@ -32,10 +33,9 @@ std::string pathOf(const std::string& name) { return g_dir + "/" + name; }
 
 bool runSox(const QStringList& args)
 {
-    QProcess p;
-    p.start("sox", args);
-    if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        qWarning("sox %s failed: %s", qPrintable(args.join(' ')), p.readAllStandardError().constData());
+    const test::ProcessRun run = test::runProcess("sox", args, 30000);
+    if (!run.ok()) {
+        qWarning("sox %s failed: %s", qPrintable(args.join(' ')), run.err.constData());
         return false;
     }
     return true;
