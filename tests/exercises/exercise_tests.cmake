@@ -1,4 +1,6 @@
 earlab_add_test(test_eq_question SOURCES test_eq_question.cpp LIBS earlab_exercises LABELS exercises)
 earlab_add_test(test_difficulty_tracker SOURCES test_difficulty_tracker.cpp LIBS earlab_exercises LABELS exercises)
 earlab_add_test(test_band_energy SOURCES test_band_energy.cpp LIBS earlab_exercises LABELS exercises)
-earlab_add_test(test_simulated_listener SOURCES test_simulated_listener.cpp LIBS earlab_exercises LABELS exercises TIMEOUT 300)
+earlab_add_test(test_simulated_listener SOURCES test_simulated_listener.cpp LIBS earlab_exercises earlab_assets LABELS exercises TIMEOUT 300)
+# The music levels are heard on the built-in loops, generated at build time.
+add_dependencies(test_simulated_listener earlab_material)

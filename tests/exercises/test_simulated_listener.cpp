@@ -8,7 +8,9 @@
 #include "exercises/eq_question.h"
 #include "exercises/seeded_random.h"
 
+#include "assets/builtin_material.h"
 #include "audio/dsp/pink_noise.h"
+#include "audio/io/audio_file.h"
 #include "audio/engine/treatment_render.h"
 
 #include <QTest>
@@ -62,20 +64,33 @@ class TestSimulatedListener : public QObject {
 private slots:
     void accuracyFallsAsLevelsRise()
     {
-        // Music material arrives with the built-in loops; until then every level is heard on
-        // pink noise, which is the easier material, so the curve is an upper bound.
-        const AudioBuffer source = dsp::makePinkNoise(0.5, 48000.0, -20.0, 2024);
+        // Each level is heard on its own material: pink noise, or 1 s of the pop-rock loop
+        // (in bar 5, where every instrument plays) for the music levels.
+        const AudioBuffer noise = dsp::makePinkNoise(0.5, 48000.0, -20.0, 2024);
+        const BuiltinLoop* loop = findBuiltinLoop("pop-rock");
+        QVERIFY(loop);
+        AudioBuffer music = loadAudioFile(materialPath(loop->mixFile)).audio;
+        for (auto& channel : music.channels)
+            channel = std::vector<float>(channel.begin() + 8 * 48000, channel.begin() + 9 * 48000);
+
         std::vector<double> accuracy;
         SeededRandom ear(77);
         for (const EqLevel& level : eqBandLevels()) {
+            const AudioBuffer& source = level.material == Material::Music ? music : noise;
             const double bandwidth = level.bandsHz.size() > 9 ? 1.0 / 3.0 : 1.0;
             const auto flatLevels = bandLevelsDb(source, level.bandsHz, bandwidth);
+            // As the app does: never ask about bands the material has no energy in.
+            const auto audible = audibleBands(level.bandsHz, flatLevels);
             const int questions = level.number == 1 ? 200 : 100;
             int correct = 0;
             for (int i = 0; i < questions; ++i) {
-                const EqQuestion q =
-                    makeEqQuestion(EqExerciseKind::BandIdentification, level, std::uint64_t(level.number) * 100003 + i);
-                correct += gradeEqAnswer(q, listen(q, level, source, flatLevels, ear)).correct ? 1 : 0;
+                const EqQuestion q = makeEqQuestion(EqExerciseKind::BandIdentification, level,
+                                                    std::uint64_t(level.number) * 100003 + i, audible);
+                std::vector<double> optionLevels;
+                for (double band : q.bandOptionsHz)
+                    optionLevels.push_back(flatLevels[std::size_t(
+                        std::find(level.bandsHz.begin(), level.bandsHz.end(), band) - level.bandsHz.begin())]);
+                correct += gradeEqAnswer(q, listen(q, level, source, optionLevels, ear)).correct ? 1 : 0;
             }
             accuracy.push_back(double(correct) / questions);
             qInfo("level %d (%s): %.0f %% correct over %d questions", level.number, level.description.c_str(),
