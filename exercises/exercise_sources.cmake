@@ -4,4 +4,5 @@ target_sources(earlab_exercises PRIVATE
   eq_question.h eq_question.cpp
   seeded_random.h
   difficulty_tracker.h difficulty_tracker.cpp
-  band_energy.h band_energy.cpp)
+  band_energy.h band_energy.cpp
+  band_statistics.h band_statistics.cpp)

@@ -1,0 +1,89 @@
+// Per-band accuracy and confusions computed from attempts as the store returns them.
+
+#include "exercises/band_statistics.h"
+#include "exercises/eq_levels.h"
+#include "exercises/eq_question.h"
+#include "exercises/progress_store.h"
+
+#include <QTest>
+
+using namespace earlab;
+
+namespace {
+Attempt attemptFor(const EqQuestion& q, const EqAnswer& a)
+{
+    const EqGrade g = gradeEqAnswer(q, a);
+    Attempt t;
+    t.exercise = exerciseId(q.kind);
+    t.level = q.level;
+    t.seed = q.seed;
+    t.hidden = q.toJson();
+    t.answer = a.toJson();
+    t.score = g.score;
+    t.correct = g.correct;
+    t.responseMs = 1000;
+    t.source = "pink-noise";
+    t.answeredAt = QDateTime::currentDateTimeUtc();
+    return t;
+}
+} // namespace
+
+class TestBandStatistics : public QObject {
+    Q_OBJECT
+
+private slots:
+    void countsPerBandThroughTheStore()
+    {
+        // A listener who always finds 1 kHz, never 4 kHz (answers 2 kHz instead), and calls
+        // every flat trial flat. Round trip through a real store, as the app reads it back.
+        ProgressStore store;
+        store.open(QString());
+        const EqLevel& level = eqBandLevels()[7]; // third-octave with flat trials
+        int asked1k = 0, asked4k = 0, flats = 0;
+        for (std::uint64_t seed = 0; seed < 400; ++seed) {
+            const EqQuestion q = makeEqQuestion(EqExerciseKind::BandIdentification, level, seed);
+            EqAnswer a;
+            if (q.flat) {
+                a.flat = true;
+                ++flats;
+            } else if (q.frequencyHz == 1000) {
+                a = {false, 1000, q.gainDb};
+                ++asked1k;
+            } else if (q.frequencyHz == 4000) {
+                a = {false, 2000, q.gainDb};
+                ++asked4k;
+            } else {
+                continue;
+            }
+            store.recordAttempt(attemptFor(q, a));
+        }
+        QVERIFY(asked1k > 0 && asked4k > 0 && flats > 0);
+        const auto attempts = store.recentAttempts("eq-band", -1);
+        const auto stats = perBandAccuracy(attempts);
+        QCOMPARE(int(stats.size()), 3);
+        QCOMPARE(stats[0].bandHz, 0.0);
+        QCOMPARE(stats[0].asked, flats);
+        QCOMPARE(stats[0].accuracy(), 1.0);
+        QCOMPARE(stats[1].bandHz, 1000.0);
+        QCOMPARE(stats[1].asked, asked1k);
+        QCOMPARE(stats[1].accuracy(), 1.0);
+        QCOMPARE(stats[2].bandHz, 4000.0);
+        QCOMPARE(stats[2].correct, 0);
+        QCOMPARE(stats[2].meanScore, 0.5); // one octave off, right direction
+
+        const ConfusionTable confusions = bandConfusions(attempts);
+        QCOMPARE(int(confusions.size()), 1);
+        QCOMPARE(confusions.at(4000.0).at(2000.0), asked4k);
+    }
+
+    void skipsRecordsWithoutABand()
+    {
+        Attempt odd;
+        odd.hidden = QJsonObject{{"kind", "something-else"}};
+        QVERIFY(perBandAccuracy({odd}).empty());
+        QVERIFY(bandConfusions({odd}).empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBandStatistics)
+#include "test_band_statistics.moc"
