@@ -51,9 +51,10 @@ int main(int argc, char* argv[])
     const bool screenshots = parser.isSet("screenshot-dir");
     QTemporaryDir scratch;
     if (screenshots) {
-        // Screenshots never touch the user's progress or settings.
+        // Screenshots never touch the user's progress or settings. A scratch file (not memory)
+        // so the answers take the real path through the database writer thread.
         if (!options.databasePathSet) {
-            options.databasePath = QString();
+            options.databasePath = scratch.filePath("progress.sqlite");
             options.databasePathSet = true;
         }
         if (options.settingsFile.isEmpty())

@@ -32,7 +32,7 @@ struct ScanResult {
     std::vector<double> octaveLevelsDb; // 9 values, 63 Hz..16 kHz (octaveCentresHz()), dB re
                           // full scale RMS per band (band_energy.h); -inf where the band is
                           // empty or above 0.49 × sampleRate. Empty when !ok.
-    LoopRegion region;    // pickDenseRegion(…, 15 s); {0, 0} when !ok
+    TimeRegion region;    // pickDenseRegion(…, 15 s); {0, 0} when !ok
 };
 
 inline constexpr double kDefaultLoopSeconds = 15.0;

@@ -73,7 +73,7 @@ LibraryItem readItem(const QSqlQuery& query)
     return item;
 }
 
-bool fits(const LoopRegion& region, double durationSeconds)
+bool fits(const TimeRegion& region, double durationSeconds)
 {
     return std::isfinite(region.startSeconds) && std::isfinite(region.lengthSeconds)
         && region.startSeconds >= 0.0 && region.lengthSeconds > 0.0
@@ -110,7 +110,7 @@ void LibraryStore::upsert(const ScanResult& result)
         throw store::makeError(path, doing, QStringLiteral("the scan names no file"));
 
     store::Transaction transaction(db, path, doing);
-    LoopRegion region = result.region;
+    TimeRegion region = result.region;
     bool pinned = false;
     {
         QSqlQuery existing = store::prepare(db, path,
@@ -119,7 +119,7 @@ void LibraryStore::upsert(const ScanResult& result)
         existing.addBindValue(key);
         store::exec(existing, path, doing);
         if (existing.next() && existing.value(0).toInt() != 0) {
-            const LoopRegion pin{existing.value(1).toDouble(), existing.value(2).toDouble()};
+            const TimeRegion pin{existing.value(1).toDouble(), existing.value(2).toDouble()};
             if (!result.ok || fits(pin, result.durationSeconds)) {
                 region = pin;
                 pinned = true;
@@ -207,7 +207,7 @@ bool LibraryStore::remove(const QString& path)
     return query.numRowsAffected() > 0;
 }
 
-void LibraryStore::pinRegion(const QString& path, LoopRegion region)
+void LibraryStore::pinRegion(const QString& path, TimeRegion region)
 {
     const QString doing = QStringLiteral("Could not pin the loop region of %1").arg(path);
     const QSqlDatabase db = database(doing);

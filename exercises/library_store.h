@@ -49,7 +49,7 @@ public:
     // Pins `region` as the file's loop region. Rejects a path not in the library, a file
     // whose last scan failed, and a region that is not inside the file
     // (start >= 0, length > 0, start + length <= duration + 1 ms).
-    void pinRegion(const QString& path, LoopRegion region);
+    void pinRegion(const QString& path, TimeRegion region);
     // Clears the pin; the region stays until the next rescan replaces it with a picked one.
     // Rejects a path not in the library.
     void unpinRegion(const QString& path);

@@ -250,7 +250,7 @@ DensityAnalysis analyseDensity(const AudioBuffer& audio, double lengthSeconds,
     return result;
 }
 
-LoopRegion pickDenseRegion(const AudioBuffer& audio, double lengthSeconds)
+TimeRegion pickDenseRegion(const AudioBuffer& audio, double lengthSeconds)
 {
     return analyseDensity(audio, lengthSeconds).region;
 }

@@ -10,11 +10,14 @@
 
 namespace earlab {
 
-struct LoopRegion {
+// A stretch of a file in seconds (rate independent: the library stores it and the app
+// applies it after resampling). Not the engine's LoopRegion (audio/engine/scene.h), which
+// counts frames of a scene.
+struct TimeRegion {
     double startSeconds = 0.0;  // s, from the start of the file [0 to duration]
     double lengthSeconds = 0.0; // s, > 0 for any real region; start + length <= duration
 
-    bool operator==(const LoopRegion&) const = default;
+    bool operator==(const TimeRegion&) const = default;
 };
 
 // The rule, in order:
@@ -43,11 +46,11 @@ struct LoopRegion {
 // A file no longer than `lengthSeconds` (or a non-positive / NaN length) gives the whole
 // file: {0, duration}. An empty buffer gives {0, 0}. Deterministic; never throws except
 // std::bad_alloc.
-LoopRegion pickDenseRegion(const AudioBuffer& audio, double lengthSeconds = 15.0);
+TimeRegion pickDenseRegion(const AudioBuffer& audio, double lengthSeconds = 15.0);
 
 // pickDenseRegion's measurement, with what it learns on the way about the whole file.
 struct DensityAnalysis {
-    LoopRegion region;                  // what pickDenseRegion returns
+    TimeRegion region;                  // what pickDenseRegion returns
     std::vector<double> octaveLevelsDb; // whole file, 63 Hz..16 kHz: bandLevelsDb(audio,
                                         // octaveCentresHz()) (same filters, same channel
                                         // averaging); -inf for bands at or above 0.49 fs

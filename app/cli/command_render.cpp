@@ -3,6 +3,7 @@
 
 #include "audio/engine/treatment_render.h"
 #include "audio/io/audio_file.h"
+#include "audio/io/audio_stream.h"
 
 namespace earlab::cli {
 
@@ -24,12 +25,23 @@ int runRender(const QStringList& args)
         throw UsageError("missing -o OUT");
 
     const TreatmentOptions options = readTreatmentOptions(parser);
-    const LoadedAudio in = loadAudioFile(toStd(parser.positionalArguments().front()));
+    const std::string inPath = toStd(parser.positionalArguments().front());
+    const std::string outPath = toStd(parser.value("output"));
+    // The plain treatment streams from file to file (two threads, no whole-file buffers).
+    // Loudness matching measures the whole rendered output before the gain is known, and the
+    // master section is rendered through ScenePlayer; those keep the whole-buffer path, as
+    // does an output that cannot be replaced by a renamed file (see AudioFileWriter), whose
+    // error or special file writeAudioFile handles as before.
+    if (!options.matchLoudness && !parser.isSet("master") && AudioFileWriter::canReplace(outPath, inPath)) {
+        renderTreatmentFile(inPath, outPath, options.treatment);
+        return kExitOk;
+    }
+    const LoadedAudio in = loadAudioFile(inPath);
     const Treatment treatment =
         options.matchLoudness ? loudnessMatched(in.audio, in.audio, options.treatment) : options.treatment;
     const AudioBuffer out =
         parser.isSet("master") ? renderMastered(in.audio, treatment) : renderTreatment(in.audio, treatment);
-    writeAudioFile(toStd(parser.value("output")), out);
+    writeAudioFile(outPath, out);
     return kExitOk;
 }
 

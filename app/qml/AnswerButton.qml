@@ -8,6 +8,8 @@ Rectangle {
 
     required property int index
     required property var modelData
+    property string keyLabel: ""
+    property bool inKeyGroup: false // one of the ten the number keys reach now (when there are more)
     property bool selected: false
     property bool showDirection: false
     property bool boost: true
@@ -24,8 +26,20 @@ Rectangle {
         anchors.top: parent.top
         anchors.topMargin: 8
         anchors.horizontalCenter: parent.horizontalCenter
-        visible: button.modelData.keyLabel !== "" && button.width >= 22
-        text: button.modelData.keyLabel
+        visible: button.keyLabel !== "" && button.width >= 18
+        text: button.keyLabel
+    }
+
+    // Marks the group of ten the number keys reach, when the bands need more than one.
+    Rectangle {
+        anchors.bottom: parent.bottom
+        anchors.horizontalCenter: parent.horizontalCenter
+        width: parent.width - 6
+        height: 2
+        radius: 1
+        color: Theme.accent
+        opacity: 0.6
+        visible: button.inKeyGroup
     }
 
     // The slot and the bar.

@@ -39,8 +39,9 @@ Card {
             }
 
             Text {
-                text: panel.bandOptions.length > 10 ? qsTr("← → to move, 1–9 0 for the first ten") : qsTr("number keys pick")
-                color: Theme.textFaint
+                objectName: "keyGroupHint"
+                text: App.session.keyGroupText
+                color: App.session.keyGroupCount > 1 ? Theme.textMuted : Theme.textFaint
                 font.pixelSize: Theme.fontSmall
             }
         }
@@ -68,6 +69,8 @@ Card {
                         objectName: "answer_" + index
                         Layout.fillWidth: true
                         Layout.preferredWidth: 1
+                        keyLabel: App.session.keyLabels[index] ?? ""
+                        inKeyGroup: keyLabel !== "" && App.session.keyGroupCount > 1
                         selected: App.session.selectedOption === index
                         showDirection: App.session.directionAsked
                         boost: App.session.answerBoost
@@ -81,7 +84,8 @@ Card {
                 Layout.preferredWidth: 76
                 visible: panel.flatOption !== null
                 index: panel.flatOption ? panel.flatOption.index : -1
-                modelData: panel.flatOption ? panel.flatOption.option : { label: "", keyLabel: "", flat: true }
+                modelData: panel.flatOption ? panel.flatOption.option : { label: "", flat: true }
+                keyLabel: panel.flatOption ? (App.session.keyLabels[panel.flatOption.index] ?? "") : ""
                 selected: panel.flatOption !== null && App.session.selectedOption === panel.flatOption.index
                 onPicked: App.session.selectedOption = index
             }
@@ -93,8 +97,9 @@ Card {
 
             Text {
                 Layout.fillWidth: true
-                text: App.session.canConfirm ? qsTr("Your answer is saved the moment you confirm.")
-                                             : qsTr("Pick an answer: click, or press its number.")
+                text: App.session.saving ? qsTr("Saving your answer…")
+                      : App.session.canConfirm ? qsTr("Your answer is saved the moment you confirm.")
+                                               : qsTr("Pick an answer: click, or press its number.")
                 color: Theme.textFaint
                 font.pixelSize: Theme.fontSmall
             }

@@ -127,6 +127,20 @@ Item {
         }
     }
 
+    // Audio files or folders dropped anywhere on the window go to the library.
+    DropArea {
+        objectName: "windowDrop"
+        anchors.fill: parent
+        z: -1 // pages with their own DropArea (Library) take the drop first
+        onDropped: drop => {
+            if (!drop.hasUrls)
+                return;
+            App.library.addUrls(drop.urls);
+            App.page = App.LibraryPage;
+            drop.acceptProposedAction();
+        }
+    }
+
     HelpOverlay {
         objectName: "helpOverlay"
         anchors.fill: parent

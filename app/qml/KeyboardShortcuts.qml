@@ -69,6 +69,18 @@ Item {
     }
 
     Shortcut {
+        sequences: ["[", "PgUp"]
+        enabled: root.asking
+        onActivated: App.session.moveKeyGroup(-1)
+    }
+
+    Shortcut {
+        sequences: ["]", "PgDown"]
+        enabled: root.asking
+        onActivated: App.session.moveKeyGroup(1)
+    }
+
+    Shortcut {
         sequences: ["Up", "+", "="]
         enabled: root.asking && App.session.directionAsked
         onActivated: App.session.answerBoost = true

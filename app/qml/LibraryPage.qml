@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import EarLab
 
-// Built-in material and the user's files: add by dialog or drop, watch the scan, choose.
+// Built-in material and the user's files: add by dialog or drop (here or anywhere in the
+// window), watch the scan, choose, pin a loop.
 Item {
     id: page
 
@@ -41,7 +42,7 @@ Item {
 
                 Text {
                     Layout.fillWidth: true
-                    text: qsTr("Choose what the music levels play. Add your own files or folders, or drop them on this page. Each question loops 15 s of it.")
+                    text: qsTr("Choose what the music levels play. Add your own files or folders, or drop them on the window. Each question loops 15 s of it: the densest part, or a region you pin.")
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap
@@ -59,30 +60,97 @@ Item {
                 text: qsTr("Add folder…")
                 onClicked: App.library.addFolderWithDialog()
             }
+
+            AppButton {
+                objectName: "rescan"
+                visible: App.library.userCount > 0
+                enabled: !App.library.scanning
+                text: qsTr("Rescan")
+                onClicked: App.library.rescan()
+            }
+        }
+
+        Banner {
+            objectName: "libraryProblem"
+            Layout.fillWidth: true
+            shown: App.library.problem !== ""
+            tone: Theme.danger
+            title: qsTr("Library")
+            text: App.library.problem
+            primaryText: qsTr("Dismiss")
+            onPrimaryClicked: App.library.clearProblem()
         }
 
         Card {
             objectName: "scanProgress"
             Layout.fillWidth: true
             visible: App.library.scanning
-            implicitHeight: 56
+            implicitHeight: scanColumn.implicitHeight + 2 * Theme.spacing
 
             ColumnLayout {
+                id: scanColumn
+
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
                 spacing: 6
 
-                Text {
-                    text: App.library.scanText
-                    color: Theme.text
-                    font.pixelSize: Theme.fontSmall
+                RowLayout {
+                    Layout.fillWidth: true
+
+                    Text {
+                        objectName: "scanText"
+                        Layout.fillWidth: true
+                        text: App.library.scanText
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        elide: Text.ElideMiddle
+                    }
+
+                    Text {
+                        text: qsTr("%1%").arg(Math.round(100 * App.library.scanProgress))
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        font.family: Theme.monoFamily
+                    }
+
+                    AppButton {
+                        objectName: "cancelScan"
+                        text: qsTr("Cancel")
+                        onClicked: App.library.cancelScan()
+                    }
                 }
 
                 ProgressBar {
+                    id: bar
+
+                    objectName: "scanBar"
                     Layout.fillWidth: true
                     from: 0
                     to: 1
                     value: App.library.scanProgress
+                    background: Rectangle {
+                        implicitHeight: 6
+                        radius: 3
+                        color: Theme.background
+                    }
+                    contentItem: Item {
+                        implicitHeight: 6
+
+                        Rectangle {
+                            width: bar.visualPosition * parent.width
+                            height: parent.height
+                            radius: 3
+                            color: Theme.accent
+                        }
+                    }
+                }
+
+                Text {
+                    text: qsTr("Measuring duration, loudness (BS.1770), octave spectrum and the densest 15 s. Broken files are listed with the reason.")
+                    color: Theme.textFaint
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
                 }
             }
         }

@@ -1,23 +1,36 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import EarLab
 
-// One entry of the library: choose it, see what it is, or why it cannot be used.
+// One entry of the library: choose it, see what it is (length, format, loudness, spectrum,
+// the loop questions play), pin a loop of your own, or read why it cannot be used.
 Rectangle {
     id: row
 
+    required property int index
     required property string materialId
     required property string title
+    required property string fileName
     required property string detail
     required property string kind
     required property string status
     required property string error
     required property bool selected
+    required property var spectrum
+    required property string regionText
+    required property real regionStart
+    required property real regionLength
+    required property real duration
+    required property bool pinned
 
+    property bool editing: false
+
+    objectName: "materialRow_" + index
     implicitHeight: content.implicitHeight + 20
     radius: Theme.radius
     color: selected ? Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.10) : mouse.containsMouse ? Theme.raised : Theme.surface
-    border.color: selected ? Theme.accent : Theme.border
+    border.color: selected ? Theme.accent : row.status === "broken" ? Qt.rgba(Theme.danger.r, Theme.danger.g, Theme.danger.b, 0.45) : Theme.border
 
     MouseArea {
         id: mouse
@@ -29,7 +42,7 @@ Rectangle {
         onClicked: App.library.select(row.materialId)
     }
 
-    RowLayout {
+    ColumnLayout {
         id: content
 
         anchors.left: parent.left
@@ -37,61 +50,122 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         anchors.leftMargin: 14
         anchors.rightMargin: 10
-        spacing: Theme.spacing
+        spacing: 8
 
-        Rectangle {
-            width: 16
-            height: 16
-            radius: 8
-            color: "transparent"
-            border.color: row.status === "broken" ? Theme.danger : row.selected ? Theme.accent : Theme.borderStrong
-            border.width: 2
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
 
             Rectangle {
-                anchors.centerIn: parent
-                width: 8
-                height: 8
-                radius: 4
-                color: Theme.accent
-                visible: row.selected
-            }
-        }
+                width: 16
+                height: 16
+                radius: 8
+                color: "transparent"
+                border.color: row.status === "broken" ? Theme.danger : row.selected ? Theme.accent : Theme.borderStrong
+                border.width: 2
 
-        ColumnLayout {
-            Layout.fillWidth: true
-            spacing: 2
-
-            Text {
-                Layout.fillWidth: true
-                text: row.title
-                color: row.status === "broken" ? Theme.textMuted : Theme.text
-                font.pixelSize: Theme.fontBody
-                font.weight: Font.DemiBold
-                elide: Text.ElideMiddle
+                Rectangle {
+                    anchors.centerIn: parent
+                    width: 8
+                    height: 8
+                    radius: 4
+                    color: Theme.accent
+                    visible: row.selected
+                }
             }
 
-            Text {
+            ColumnLayout {
                 Layout.fillWidth: true
-                text: row.status === "broken" ? row.error : row.detail
-                color: row.status === "broken" ? Theme.danger : Theme.textFaint
+                spacing: 2
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 8
+
+                    Text {
+                        text: row.title
+                        color: row.status === "broken" ? Theme.textMuted : Theme.text
+                        font.pixelSize: Theme.fontBody
+                        font.weight: Font.DemiBold
+                        elide: Text.ElideMiddle
+                        Layout.maximumWidth: 360
+                    }
+
+                    Text {
+                        Layout.fillWidth: true
+                        visible: row.kind === "file"
+                        text: row.fileName
+                        color: Theme.textFaint
+                        font.pixelSize: Theme.fontSmall
+                        elide: Text.ElideMiddle
+                    }
+                }
+
+                Text {
+                    objectName: "detail"
+                    Layout.fillWidth: true
+                    text: row.status === "broken" ? row.error : row.detail
+                    color: row.status === "broken" ? Theme.danger : Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
+                }
+
+                Text {
+                    objectName: "regionText"
+                    visible: row.regionText !== ""
+                    text: row.regionText
+                    color: row.pinned ? Theme.hidden : Theme.textFaint
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+
+            SpectrumBars {
+                objectName: "spectrum"
+                visible: row.spectrum.length > 0
+                levels: row.spectrum
+            }
+
+            BusyIndicator {
+                visible: row.status === "scanning"
+                running: visible
+                implicitWidth: 24
+                implicitHeight: 24
+            }
+
+            Text {
+                visible: row.status === "waiting"
+                text: qsTr("waiting")
+                color: Theme.textFaint
                 font.pixelSize: Theme.fontSmall
-                wrapMode: Text.Wrap
-                maximumLineCount: 2
-                elide: Text.ElideRight
+            }
+
+            AppButton {
+                objectName: "editLoop"
+                visible: row.kind === "file" && row.status === "ready"
+                text: row.editing ? qsTr("Close") : qsTr("Loop…")
+                onClicked: row.editing = !row.editing
+            }
+
+            AppButton {
+                objectName: "remove"
+                visible: row.kind === "file"
+                text: qsTr("Remove")
+                onClicked: App.library.remove(row.materialId)
             }
         }
 
-        Text {
-            visible: row.status === "scanning"
-            text: qsTr("scanning…")
-            color: Theme.textFaint
-            font.pixelSize: Theme.fontSmall
-        }
-
-        AppButton {
-            visible: row.kind === "file"
-            text: qsTr("Remove")
-            onClicked: App.library.remove(row.materialId)
+        LoopEditor {
+            Layout.fillWidth: true
+            Layout.leftMargin: 28
+            visible: row.editing && row.status === "ready"
+            materialId: row.materialId
+            regionStart: row.regionStart
+            regionLength: row.regionLength
+            duration: row.duration
+            pinned: row.pinned
+            onDone: row.editing = false
         }
     }
 }

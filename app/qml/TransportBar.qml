@@ -52,7 +52,9 @@ Card {
             }
 
             Text {
-                text: qsTr("%1 · %2 s loop").arg(App.session.materialTitle).arg(App.audio.lengthSeconds.toFixed(0))
+                text: App.session.loopText !== ""
+                      ? qsTr("%1 · %2").arg(App.session.materialTitle).arg(App.session.loopText)
+                      : qsTr("%1 · %2 s loop").arg(App.session.materialTitle).arg(App.audio.lengthSeconds.toFixed(0))
                 color: Theme.textFaint
                 font.pixelSize: Theme.fontSmall
             }

@@ -3,6 +3,7 @@
 // progress store, preferences, audio output, library, the exercise list and the session, and
 // decides which page is shown. QML only binds to it.
 
+#include "app/src/attempt_writer.h"
 #include "app/src/audio_output.h"
 #include "app/src/exercise_list_model.h"
 #include "app/src/library.h"
@@ -65,7 +66,8 @@ public:
     QString storeProblem() const { return m_storeProblem; }
     QString databasePath() const;
     QString version() const;
-    ProgressStore* store() const { return m_store.get(); }
+    ProgressStore* store() const { return m_store.get(); } // the UI thread's connection: reads
+    AttemptWriter* writer() const { return m_writer; }     // answers, on the database thread
 
     Q_INVOKABLE void startExercise(const QString& exerciseId);
     Q_INVOKABLE void goHome();
@@ -81,6 +83,7 @@ signals:
 
 private:
     std::unique_ptr<ProgressStore> m_store;
+    AttemptWriter* m_writer;
     Preferences* m_preferences;
     AudioOutput* m_audio;
     Library* m_library;

@@ -2,52 +2,72 @@
 
 #include "app/src/preferences.h"
 
-#include "audio/audio_error.h"
-#include "audio/io/audio_file.h"
+#include "exercises/eq_bands.h"
+#include "exercises/progress_store.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <atomic>
+#include <cmath>
+#include <limits>
 
 namespace earlab::app {
 
 namespace {
 
-const QStringList kAudioPatterns = {"*.wav", "*.wave", "*.aif", "*.aiff", "*.flac", "*.ogg", "*.oga", "*.opus", "*.mp3"};
-
 QString fileId(const QString& path) { return QStringLiteral("file:") + path; }
 
-QString duration(double seconds)
+// The spectrum bars span this range below the file's loudest octave band.
+constexpr double kSpectrumRangeDb = 48.0;
+
+QString rateText(int hz)
 {
-    const int s = int(seconds + 0.5);
-    return QString("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return hz % 1000 == 0 ? QString::number(hz / 1000) : QString::number(hz / 1000.0, 'f', 1);
 }
 
 } // namespace
 
-Library::Library(Preferences* preferences, QObject* parent) : QAbstractListModel(parent), m_preferences(preferences)
+QString clockText(double seconds)
 {
-    connect(&m_scan, &QFutureWatcher<void>::finished, this, &Library::startScan);
-    m_entries.append({MaterialRef::pinkNoise(), tr("Built-in · equal energy per octave, the clearest material for learning bands"),
-                      "ready", {}});
-    for (const auto& [material, detail] : builtinMaterials())
-        m_entries.append({material, detail, "ready", {}});
-    const QStringList files = preferences->userFiles();
-    if (!files.isEmpty())
-        addPaths(files);
+    const int s = std::isfinite(seconds) ? int(std::lround(std::max(0.0, seconds))) : 0;
+    return QString("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-Library::~Library()
+Library::Library(ProgressStore* store, Preferences* preferences, QObject* parent)
+    : QAbstractListModel(parent), m_store(store), m_library(*store), m_preferences(preferences)
 {
-    m_stopping = true;
-    m_queue.clear();
-    m_scan.waitForFinished();
+    connect(&m_scanner, &LibraryScanner::progress, this, &Library::onProgress);
+    connect(&m_scanner, &LibraryScanner::fileScanned, this, &Library::onScanned);
+    connect(&m_scanner, &LibraryScanner::finished, this, &Library::onFinished);
+    m_entries.append({MaterialRef::pinkNoise(),
+                      tr("Built-in · equal energy per octave, the clearest material for learning bands"), "ready", {}});
+    for (const auto& [material, detail] : builtinMaterials())
+        m_entries.append({material, detail, "ready", {}});
+    load();
+}
+
+Library::~Library() = default; // the scanner (declared after the store) stops first
+
+void Library::load()
+{
+    QList<LibraryItem> items;
+    try {
+        items = m_library.items();
+    } catch (const StoreError& e) {
+        setProblem(e.message());
+        return;
+    }
+    for (const LibraryItem& item : items) {
+        Entry e;
+        e.material.kind = MaterialRef::Kind::UserFile;
+        e.material.id = fileId(item.scan.path);
+        e.material.path = item.scan.path;
+        e.material.title = QFileInfo(item.scan.path).completeBaseName();
+        m_entries.append(e);
+        setEntry(int(m_entries.size()) - 1, item);
+    }
 }
 
 int Library::rowCount(const QModelIndex& parent) const
@@ -64,28 +84,131 @@ QVariant Library::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case TitleRole: return e.material.title;
     case MaterialIdRole: return e.material.id;
-    case DetailRole: return e.detail;
-    case KindRole:
-        return e.material.kind == MaterialRef::Kind::UserFile ? "file" : "builtin";
+    case KindRole: return e.material.kind == MaterialRef::Kind::UserFile ? "file" : "builtin";
     case StatusRole: return e.status;
-    case ErrorRole: return e.error;
     case SelectedRole: return e.material.id == selectedId();
     case PathRole: return e.material.path;
+    case FileNameRole: return e.material.path.isEmpty() ? QString() : QFileInfo(e.material.path).fileName();
+    default: break;
+    }
+    if (e.material.kind != MaterialRef::Kind::UserFile) {
+        switch (role) {
+        case DetailRole: return e.detail;
+        case ErrorRole:
+        case DurationTextRole:
+        case FormatRole:
+        case LoudnessTextRole:
+        case RegionTextRole: return QString();
+        case DurationRole:
+        case RegionStartRole:
+        case RegionLengthRole: return 0.0;
+        case LoudnessRole: return std::numeric_limits<double>::quiet_NaN();
+        case SpectrumRole:
+        case SpectrumDbRole: return QVariantList();
+        case PinnedRole: return false;
+        default: return {};
+        }
+    }
+    return fileData(e, role);
+}
+
+QVariant Library::fileData(const Entry& e, int role) const
+{
+    const ScanResult* scan = e.item ? &e.item->scan : nullptr;
+    const bool ok = scan && scan->ok;
+    switch (role) {
+    case ErrorRole: return scan && !scan->ok ? scan->error : QString();
+    case DurationRole: return ok ? scan->durationSeconds : 0.0;
+    case DurationTextRole: return ok ? clockText(scan->durationSeconds) : QString();
+    case FormatRole:
+        return ok ? tr("%1 · %2 kHz · %3 ch").arg(scan->format, rateText(scan->sampleRate)).arg(scan->channels)
+                  : QString();
+    case LoudnessRole:
+        return ok && std::isfinite(scan->loudnessLufs) ? scan->loudnessLufs : std::numeric_limits<double>::quiet_NaN();
+    case LoudnessTextRole:
+        if (!ok)
+            return QString();
+        return std::isfinite(scan->loudnessLufs) ? tr("%1 LUFS").arg(scan->loudnessLufs, 0, 'f', 1) : tr("silent");
+    case DetailRole: {
+        if (e.status == "waiting")
+            return tr("Waiting to be scanned…");
+        if (e.status == "scanning")
+            return tr("Scanning…");
+        if (!ok)
+            return tr("Cannot be used");
+        return QStringList{clockText(scan->durationSeconds), fileData(e, FormatRole).toString(),
+                           fileData(e, LoudnessTextRole).toString()}
+            .join(QStringLiteral(" · "));
+    }
+    case SpectrumRole:
+    case SpectrumDbRole: {
+        QVariantList out;
+        if (!ok)
+            return out;
+        double loudest = -std::numeric_limits<double>::infinity();
+        for (double level : scan->octaveLevelsDb)
+            loudest = std::max(loudest, level);
+        for (double level : scan->octaveLevelsDb) {
+            if (role == SpectrumDbRole)
+                out.append(std::isfinite(level) ? level : -1000.0);
+            else
+                out.append(std::isfinite(level) && std::isfinite(loudest)
+                               ? std::clamp(1.0 - (loudest - level) / kSpectrumRangeDb, 0.0, 1.0)
+                               : 0.0);
+        }
+        return out;
+    }
+    case RegionStartRole: return ok ? scan->region.startSeconds : 0.0;
+    case RegionLengthRole: return ok ? scan->region.lengthSeconds : 0.0;
+    case RegionTextRole: {
+        if (!ok || scan->region.lengthSeconds <= 0)
+            return QString();
+        const double start = scan->region.startSeconds;
+        const QString range = tr("%1–%2").arg(clockText(start), clockText(start + scan->region.lengthSeconds));
+        return e.item->pinned ? tr("Loop %1 · pinned").arg(range) : tr("Loop %1 · densest part").arg(range);
+    }
+    case PinnedRole: return e.item && e.item->pinned;
     default: return {};
     }
 }
 
 QHash<int, QByteArray> Library::roleNames() const
 {
-    return {{MaterialIdRole, "materialId"}, {TitleRole, "title"},   {DetailRole, "detail"},
-            {KindRole, "kind"},             {StatusRole, "status"}, {ErrorRole, "error"},
-            {SelectedRole, "selected"},     {PathRole, "path"}};
+    return {{MaterialIdRole, "materialId"},   {TitleRole, "title"},
+            {DetailRole, "detail"},           {KindRole, "kind"},
+            {StatusRole, "status"},           {ErrorRole, "error"},
+            {SelectedRole, "selected"},       {PathRole, "path"},
+            {FileNameRole, "fileName"},       {DurationRole, "duration"},
+            {DurationTextRole, "durationText"}, {FormatRole, "format"},
+            {LoudnessRole, "loudness"},       {LoudnessTextRole, "loudnessText"},
+            {SpectrumRole, "spectrum"},       {SpectrumDbRole, "spectrumDb"},
+            {RegionStartRole, "regionStart"}, {RegionLengthRole, "regionLength"},
+            {RegionTextRole, "regionText"},   {PinnedRole, "pinned"}};
+}
+
+QStringList Library::spectrumBands() const
+{
+    QStringList out;
+    for (double hz : octaveCentresHz())
+        out << (hz >= 1000 ? QString("%1k").arg(hz / 1000) : QString::number(hz));
+    return out;
+}
+
+double Library::scanProgress() const
+{
+    if (m_scanTotal <= 0)
+        return 1.0;
+    const double within = m_scanDone < m_scanTotal ? m_scanFileProgress : 0.0;
+    return std::clamp((m_scanDone + within) / m_scanTotal, 0.0, 1.0);
 }
 
 QString Library::scanText() const
 {
-    return scanning() ? tr("Scanning %1 of %2 files…").arg(std::min(m_scanDone + 1, m_scanTotal)).arg(m_scanTotal)
-                      : QString();
+    if (!scanning())
+        return {};
+    if (m_scanDone >= m_scanTotal)
+        return tr("Scanned %1 of %2 files").arg(m_scanDone).arg(m_scanTotal);
+    return tr("Scanning file %1 of %2: %3").arg(m_scanDone + 1).arg(m_scanTotal).arg(m_scanFile);
 }
 
 int Library::brokenCount() const
@@ -126,6 +249,14 @@ int Library::indexOf(const QString& id) const
     return -1;
 }
 
+std::optional<MaterialRef> Library::material(const QString& materialId) const
+{
+    const int i = indexOf(materialId);
+    if (i < 0 || m_entries[i].status != "ready")
+        return std::nullopt;
+    return m_entries[i].material;
+}
+
 MaterialRef Library::musicMaterial() const
 {
     const int chosen = indexOf(m_preferences->materialId());
@@ -136,6 +267,36 @@ MaterialRef Library::musicMaterial() const
             if (e.material.kind == kind && e.status == "ready")
                 return e.material;
     return MaterialRef::pinkNoise();
+}
+
+void Library::setEntry(int row, const LibraryItem& item)
+{
+    Entry& e = m_entries[row];
+    e.item = item;
+    e.status = item.scan.ok ? "ready" : "broken";
+    e.material.region = item.scan.ok ? item.scan.region : TimeRegion{};
+    e.material.regionPinned = item.scan.ok && item.pinned;
+}
+
+void Library::setStatus(int row, const QString& status)
+{
+    if (m_entries[row].status == status)
+        return;
+    m_entries[row].status = status;
+    emit dataChanged(index(row), index(row));
+}
+
+void Library::setProblem(const QString& problem)
+{
+    if (problem == m_problem)
+        return;
+    m_problem = problem;
+    emit problemChanged();
+}
+
+void Library::clearProblem()
+{
+    setProblem({});
 }
 
 void Library::addUrls(const QList<QUrl>& urls)
@@ -151,41 +312,54 @@ void Library::addPaths(const QStringList& paths)
 {
     QStringList files;
     for (const auto& p : paths) {
-        const QFileInfo info(p);
-        if (info.isDir()) {
-            QDirIterator it(info.absoluteFilePath(), kAudioPatterns, QDir::Files | QDir::Readable,
-                            QDirIterator::Subdirectories | QDirIterator::FollowSymlinks);
-            QStringList found;
-            while (it.hasNext())
-                found << it.next();
-            found.sort();
-            files << found;
-        } else {
-            files << info.absoluteFilePath();
-        }
-    }
-    if (files.isEmpty())
-        return;
-    for (const auto& path : files) {
-        if (indexOf(fileId(path)) >= 0)
+        if (p.isEmpty())
             continue;
-        MaterialRef m{MaterialRef::Kind::UserFile, fileId(path), QFileInfo(path).completeBaseName(), path};
-        beginInsertRows({}, int(m_entries.size()), int(m_entries.size()));
-        m_entries.append({m, tr("Waiting to be scanned…"), "scanning", {}});
-        endInsertRows();
-        m_queue << path;
-        ++m_scanTotal;
+        if (QFileInfo(p).isDir())
+            files << audioFilesIn(p);
+        else
+            files << libraryKey(p);
     }
-    persist();
+    QStringList queued;
+    for (const auto& path : files) {
+        if (queued.contains(path))
+            continue;
+        const int i = indexOf(fileId(path));
+        if (i >= 0) {
+            if (m_entries[i].status != "broken")
+                continue; // already there (or on its way); a broken one gets another chance
+            setStatus(i, "waiting");
+        } else {
+            Entry e;
+            e.material = {MaterialRef::Kind::UserFile, fileId(path), QFileInfo(path).completeBaseName(), path, {}, false};
+            e.status = "waiting";
+            beginInsertRows({}, int(m_entries.size()), int(m_entries.size()));
+            m_entries.append(e);
+            endInsertRows();
+        }
+        queued << path;
+    }
+    if (queued.isEmpty())
+        return;
     emit countsChanged();
+    startScan(queued);
+}
+
+void Library::startScan(const QStringList& paths)
+{
+    // Scanning from now on (the scanner's first progress report comes a moment later); its
+    // reports then replace these counts with the batch's own.
+    m_scanTotal += int(paths.size());
     emit scanChanged();
-    startScan();
+    m_scanner.scan(paths);
 }
 
 void Library::addFilesWithDialog()
 {
+    QStringList patterns;
+    for (const auto& ext : audioFileExtensions())
+        patterns << QStringLiteral("*.") + ext;
     const QStringList files = QFileDialog::getOpenFileNames(
-        nullptr, tr("Add music"), QDir::homePath(), tr("Audio files (%1);;All files (*)").arg(kAudioPatterns.join(' ')));
+        nullptr, tr("Add music"), QDir::homePath(), tr("Audio files (%1);;All files (*)").arg(patterns.join(' ')));
     addPaths(files);
 }
 
@@ -201,15 +375,17 @@ void Library::remove(const QString& materialId)
     const int i = indexOf(materialId);
     if (i < 0 || m_entries[i].material.kind != MaterialRef::Kind::UserFile)
         return;
+    try {
+        m_library.remove(m_entries[i].material.path);
+    } catch (const StoreError& e) {
+        setProblem(e.message());
+        return; // still in the database: keep showing it
+    }
+    // A scan of it still under way is dropped when it arrives (onScanned finds no row).
     beginRemoveRows({}, i, i);
-    m_scanTotal -= int(m_queue.removeAll(m_entries[i].material.path));
-    if (m_scanTotal <= m_scanDone)
-        m_scanDone = m_scanTotal = 0;
     m_entries.removeAt(i);
     endRemoveRows();
-    persist();
     emit countsChanged();
-    emit scanChanged();
     emit selectedChanged();
 }
 
@@ -226,77 +402,126 @@ void Library::select(const QString& materialId)
 void Library::rescan()
 {
     QStringList paths;
-    for (auto& e : m_entries)
-        if (e.material.kind == MaterialRef::Kind::UserFile && !m_queue.contains(e.material.path)) {
-            e.status = "scanning";
-            paths << e.material.path;
+    for (int i = 0; i < m_entries.size(); ++i)
+        if (m_entries[i].material.kind == MaterialRef::Kind::UserFile && m_entries[i].status != "waiting"
+            && m_entries[i].status != "scanning") {
+            setStatus(i, "waiting");
+            paths << m_entries[i].material.path;
         }
-    m_queue << paths;
-    m_scanTotal += int(paths.size());
-    emit dataChanged(index(0), index(int(m_entries.size()) - 1));
-    emit scanChanged();
-    startScan();
+    if (!paths.isEmpty())
+        startScan(paths);
 }
 
-void Library::persist()
+void Library::cancelScan()
 {
-    QStringList files;
-    for (const auto& e : m_entries)
-        if (e.material.kind == MaterialRef::Kind::UserFile)
-            files << e.material.path;
-    m_preferences->setUserFiles(files);
+    m_scanner.cancel();
 }
 
-void Library::startScan()
+bool Library::pinRegion(const QString& materialId, double startSeconds, double lengthSeconds)
 {
-    if (m_scan.isRunning() || m_queue.isEmpty())
-        return;
-    const QString path = m_queue.takeFirst();
-    QPointer<Library> self(this);
-    // One file per job: the UI thread decides what comes next, so removals and new drops
-    // apply at once, and a broken file only ever fails its own probe.
-    m_scan.setFuture(QtConcurrent::run([self, path] {
-        Probe probe{path, {}, {}};
-        try {
-            const AudioFileInfo info = probeAudioFile(path.toStdString());
-            probe.detail = QObject::tr("%1 · %2 · %3 kHz · %4 ch · %5")
-                               .arg(duration(info.durationSeconds), QString::fromStdString(info.format),
-                                    QString::number(info.sampleRate / 1000.0), QString::number(info.channels),
-                                    QString::fromStdString(info.encoding));
-            if (info.durationSeconds < 1.0)
-                probe.error = QObject::tr("Shorter than one second: too short to loop.");
-        } catch (const AudioError& e) {
-            probe.error = QString::fromStdString(e.what());
-        } catch (const std::exception& e) {
-            probe.error = QString::fromUtf8(e.what());
-        }
-        QMetaObject::invokeMethod(self, [self, probe] {
-            if (self)
-                self->onProbed(probe);
-        }, Qt::QueuedConnection);
-    }));
-}
-
-void Library::onProbed(const Probe& probe)
-{
-    if (m_stopping)
-        return;
-    const int i = indexOf(fileId(probe.path));
-    if (i >= 0) {
-        Entry& e = m_entries[i];
-        e.status = probe.error.isEmpty() ? "ready" : "broken";
-        e.error = probe.error;
-        e.detail = probe.error.isEmpty() ? probe.detail : tr("Cannot be used");
-        emit dataChanged(index(i), index(i));
+    const int i = indexOf(materialId);
+    if (i < 0 || !m_entries[i].item || m_entries[i].status != "ready") {
+        setProblem(tr("Only a scanned file of yours can have a pinned loop region."));
+        return false;
     }
-    ++m_scanDone;
-    if (m_queue.isEmpty() && m_scanDone >= m_scanTotal) {
-        m_scanDone = m_scanTotal = 0;
-        emit scanFinished();
+    const QString path = m_entries[i].material.path;
+    try {
+        m_library.pinRegion(path, {startSeconds, lengthSeconds});
+        if (const auto item = m_library.item(path))
+            setEntry(i, *item);
+    } catch (const StoreError& e) {
+        setProblem(e.message());
+        return false;
+    }
+    setProblem({});
+    emit dataChanged(index(i), index(i));
+    emit selectedChanged();
+    return true;
+}
+
+bool Library::unpinRegion(const QString& materialId)
+{
+    const int i = indexOf(materialId);
+    if (i < 0 || !m_entries[i].item)
+        return false;
+    const QString path = m_entries[i].material.path;
+    try {
+        m_library.unpinRegion(path);
+        if (const auto item = m_library.item(path))
+            setEntry(i, *item);
+    } catch (const StoreError& e) {
+        setProblem(e.message());
+        return false;
+    }
+    setProblem({});
+    emit dataChanged(index(i), index(i));
+    // The densest region is the scan's to pick again.
+    setStatus(i, "waiting");
+    startScan({path});
+    return true;
+}
+
+void Library::onProgress(int done, int total, const QString& path, double fraction)
+{
+    m_scanDone = done;
+    m_scanTotal = total;
+    m_scanFile = QFileInfo(path).fileName();
+    m_scanFileProgress = fraction;
+    if (done < total) {
+        const int i = indexOf(fileId(path));
+        if (i >= 0 && m_entries[i].status == "waiting")
+            setStatus(i, "scanning");
     }
     emit scanChanged();
+}
+
+void Library::onScanned(const ScanResult& result)
+{
+    const int i = indexOf(fileId(result.path));
+    if (i < 0)
+        return; // removed while it was being scanned
+    LibraryItem item;
+    item.scan = result;
+    try {
+        m_library.upsert(result);
+        if (const auto stored = m_library.item(result.path))
+            item = *stored; // with the pinned region, if it survived the rescan
+    } catch (const StoreError& e) {
+        setProblem(e.message()); // shown now, lost at exit: the user is told which file and why
+    }
+    setEntry(i, item);
+    emit dataChanged(index(i), index(i));
     emit countsChanged();
     emit selectedChanged();
+}
+
+void Library::onFinished()
+{
+    // Rows a cancelled scan never reached go back to what they were (unless files added
+    // meanwhile already started the next batch).
+    for (int i = 0; i < m_entries.size() && !m_scanner.isRunning(); ++i)
+        if (m_entries[i].status == "waiting" || m_entries[i].status == "scanning") {
+            if (m_entries[i].item)
+                setStatus(i, m_entries[i].item->scan.ok ? "ready" : "broken");
+            else {
+                LibraryItem item;
+                item.scan.path = m_entries[i].material.path;
+                item.scan.error = tr("The scan was cancelled before this file; add it again to scan it.");
+                setEntry(i, item);
+                emit dataChanged(index(i), index(i));
+            }
+        }
+    m_scanDone = 0;
+    m_scanFile.clear();
+    m_scanFileProgress = 0;
+    if (m_scanner.isRunning()) { // files added after a cancel: their batch has begun
+        emit scanChanged();
+        return;
+    }
+    m_scanTotal = 0;
+    emit scanChanged();
+    emit countsChanged();
+    emit scanFinished();
 }
 
 } // namespace earlab::app

@@ -78,14 +78,4 @@ void Preferences::setMaterialId(const QString& id)
     emit materialIdChanged();
 }
 
-QStringList Preferences::userFiles() const
-{
-    return m_settings->value("library/files").toStringList();
-}
-
-void Preferences::setUserFiles(const QStringList& files)
-{
-    m_settings->setValue("library/files", files);
-}
-
 } // namespace earlab::app

@@ -47,9 +47,6 @@ public:
     void setLoudnessMatching(bool on);
     void setMaterialId(const QString& id);
 
-    QStringList userFiles() const;
-    void setUserFiles(const QStringList& files);
-
 signals:
     void deviceNameChanged();
     void bufferFramesChanged();

@@ -1,7 +1,5 @@
 #include "app/src/question_preparation.h"
 
-#include "app/src/loop_choice.h"
-
 #include "audio/audio_error.h"
 #include "audio/dsp/pink_noise.h"
 #include "audio/engine/player_config.h"
@@ -9,6 +7,7 @@
 #include "audio/io/audio_file.h"
 #include "exercises/band_energy.h"
 #include "exercises/eq_bands.h"
+#include "exercises/loop_region.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +16,11 @@ namespace earlab::app {
 
 MaterialRef MaterialRef::pinkNoise()
 {
-    return {Kind::PinkNoise, QStringLiteral("pink-noise"), QStringLiteral("Pink noise"), {}};
+    MaterialRef m;
+    m.kind = Kind::PinkNoise;
+    m.id = QStringLiteral("pink-noise");
+    m.title = QStringLiteral("Pink noise");
+    return m;
 }
 
 namespace {
@@ -41,6 +44,20 @@ AudioBuffer mono(const AudioBuffer& audio)
     return out;
 }
 
+// The region to loop, in seconds inside the file: the material's own (pinned or picked by
+// the library scan) when it fits, else the densest kLoopSeconds, else the whole file.
+TimeRegion loopRegion(const MaterialRef& material, const AudioBuffer& audio)
+{
+    const double duration = audio.durationSeconds();
+    const TimeRegion& given = material.region;
+    if (given.lengthSeconds > 0 && given.startSeconds >= 0 && given.startSeconds < duration)
+        return {given.startSeconds, std::min(given.lengthSeconds, duration - given.startSeconds)};
+    const TimeRegion picked = pickDenseRegion(audio, kLoopSeconds);
+    if (picked.lengthSeconds > 0)
+        return picked;
+    return {0.0, std::min(kLoopSeconds, duration)};
+}
+
 } // namespace
 
 std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, const std::function<void(double)>& progress)
@@ -61,12 +78,13 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
         options.stereo = true;
         options.progress = [&](double f) { report(0.6 * f); };
         auto loaded = loadAudioFile(material.path.toStdString(), options);
-        const auto [start, length] = chooseLoopSeconds(loaded.audio, kLoopSeconds);
-        const std::size_t startFrame = std::size_t(std::llround(start * loaded.audio.sampleRate));
-        const std::size_t frames = std::min<std::size_t>(std::size_t(std::llround(length * loaded.audio.sampleRate)),
-                                                         loaded.audio.frames() - std::min(startFrame, loaded.audio.frames()));
-        audio = slice(loaded.audio, std::min(startFrame, loaded.audio.frames()), frames);
-        loop->startSeconds = start;
+        const TimeRegion region = loopRegion(material, loaded.audio);
+        const std::size_t startFrame = std::min<std::size_t>(
+            std::size_t(std::llround(region.startSeconds * loaded.audio.sampleRate)), loaded.audio.frames());
+        const std::size_t frames = std::min<std::size_t>(
+            std::size_t(std::llround(region.lengthSeconds * loaded.audio.sampleRate)), loaded.audio.frames() - startFrame);
+        audio = slice(loaded.audio, startFrame, frames);
+        loop->startSeconds = double(startFrame) / loaded.audio.sampleRate;
         report(0.7);
     }
     if (audio.frames() < std::size_t(kEngineSampleRate))

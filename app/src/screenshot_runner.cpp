@@ -6,6 +6,7 @@
 #include "exercises/progress_store.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QQuickWindow>
 
@@ -55,6 +56,30 @@ void ScreenshotRunner::answerRightly(bool right)
     s->confirm();
 }
 
+QString ScreenshotRunner::makeMusicFolder()
+{
+    if (!m_music.isValid())
+        return {};
+    const QString folder = m_music.filePath(QStringLiteral("My music"));
+    QDir().mkpath(folder);
+    // Built-in mixes and stems under names a user's exports might have.
+    const QList<std::pair<QString, QString>> copies = {
+        {QStringLiteral("pop-rock"), QStringLiteral("Sunday demo (mix v3).wav")},
+        {QStringLiteral("electronic"), QStringLiteral("Night drive - rough master.wav")},
+        {QStringLiteral("jazz"), QStringLiteral("Trio session take 2.wav")},
+    };
+    int n = 0;
+    for (const auto& [material, title] : builtinMaterials()) {
+        for (const auto& [key, name] : copies)
+            if (material.id.contains(key))
+                n += QFile::copy(material.path, folder + QLatin1Char('/') + name) ? 1 : 0;
+    }
+    QFile broken(folder + QStringLiteral("/Bounce (interrupted).wav"));
+    if (broken.open(QIODevice::WriteOnly))
+        broken.write("RIFF....WAVEfmt cut off here");
+    return n > 0 ? folder : QString();
+}
+
 void ScreenshotRunner::start()
 {
     Session* s = m_app->session();
@@ -69,8 +94,31 @@ void ScreenshotRunner::start()
 
     then("settings", [] { return true; }, [=, this] { m_app->setPage(App::SettingsPage); settle(); });
     then("settings shot", isSettled, [=, this] { grab("settings"); });
-    then("library", [] { return true; }, [=, this] { m_app->setPage(App::LibraryPage); settle(); });
-    then("library shot", [=, this] { return isSettled() && !m_app->library()->scanning(); }, [=, this] { grab("library"); });
+    Library* library = m_app->library();
+    const QString folder = makeMusicFolder();
+    then("library", [] { return true; }, [=, this] {
+        m_app->setPage(App::LibraryPage);
+        if (!folder.isEmpty())
+            library->addPaths({folder});
+        settle();
+    });
+    if (!folder.isEmpty())
+        then("library scanning shot",
+             [=] { return library->scanning() && library->scanDone() >= 1 && library->scanFileProgress() > 0.3; },
+             [=, this] { grab("library-scanning"); });
+    then("library scanned", [=] { return !library->scanning(); }, [=] {
+        // One file with a loop of the user's own.
+        for (int row = 0; row < library->rowCount(); ++row) {
+            const QModelIndex i = library->index(row);
+            if (library->data(i, Library::KindRole).toString() == "file" &&
+                library->data(i, Library::StatusRole).toString() == "ready") {
+                library->pinRegion(library->data(i, Library::MaterialIdRole).toString(), 8.0, 12.0);
+                break;
+            }
+        }
+        settle();
+    });
+    then("library shot", isSettled, [=, this] { grab("library"); });
     then("start", [] { return true; }, [=, this] { m_app->startExercise("eq-band"); });
     then("question", phaseIs(Session::Question), [=, this] {
         const QVariantList options = s->options();
@@ -93,7 +141,23 @@ void ScreenshotRunner::start()
     }
     then("summary", phaseIs(Session::Finished), settle);
     then("summary shot", isSettled, [=, this] { grab("summary"); m_app->goHome(); settle(); });
-    then("home shot", isSettled, [=, this] { grab("home"); m_app->audio()->openDevice("no-such-device"); settle(); });
+    then("home shot", isSettled, [=, this] {
+        grab("home");
+        // A third-octave level: 26 bands, reached by number keys in groups of ten.
+        m_app->store()->saveLevel("eq-band", 6);
+        m_app->startExercise("eq-band");
+    });
+    then("third-octave question", phaseIs(Session::Question), [=] {
+        s->moveKeyGroup(1);
+        s->pressKey("0"); // the 20th band
+        settle();
+    });
+    then("third-octave shot", isSettled, [=, this] {
+        grab("exercise-third-octave");
+        m_app->goHome();
+        m_app->audio()->openDevice("no-such-device");
+        settle();
+    });
     then("no-device shot", isSettled, [=, this] { grab("no-device"); });
     m_timer.start();
 }

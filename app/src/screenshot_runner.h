@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QObject>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <functional>
@@ -34,6 +35,8 @@ private:
     void then(const QString& what, std::function<bool()> ready, std::function<void()> action);
     void grab(const QString& name);
     void answerRightly(bool right);
+    // A folder of "the user's music" made from the built-in loops, plus one broken file.
+    QString makeMusicFolder();
     void tick();
 
     QQuickWindow* m_window;
@@ -44,6 +47,7 @@ private:
     int m_waited = 0;
     int m_failures = 0;
     QTimer m_timer;
+    QTemporaryDir m_music;
 };
 
 } // namespace earlab::app

@@ -1,6 +1,7 @@
 #include "app/src/session.h"
 
 #include "app/src/app_options.h"
+#include "app/src/attempt_writer.h"
 #include "app/src/audio_output.h"
 #include "app/src/eq_curve.h"
 #include "app/src/preferences.h"
@@ -25,16 +26,25 @@ namespace {
 
 QString hz(double f) { return QString::fromLatin1(bandLabel(f)); }
 QString db(double g) { return QString("%1%2 dB").arg(g > 0 ? "+" : g < 0 ? "−" : "").arg(std::abs(g)); }
-QString keyFor(int index) { return index < 9 ? QString::number(index + 1) : index == 9 ? QStringLiteral("0") : QString(); }
+constexpr int kGroup = 10; // number keys 1..9, 0
+QString digitFor(int index) { return QString::number((index % kGroup + 1) % kGroup); }
+QString clock(double seconds)
+{
+    const int s = int(std::lround(seconds));
+    return QString("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
 
 } // namespace
 
-Session::Session(ProgressStore* store, AudioOutput* audio, Preferences* preferences, MusicProvider music,
-                 QObject* parent)
-    : QObject(parent), m_store(store), m_audio(audio), m_preferences(preferences), m_music(std::move(music)),
-      m_seeds(QRandomGenerator::global()->generate64())
+Session::Session(ProgressStore* store, AttemptWriter* writer, AudioOutput* audio, Preferences* preferences,
+                 MusicProvider music, QObject* parent)
+    : QObject(parent), m_store(store), m_writer(writer), m_audio(audio), m_preferences(preferences),
+      m_music(std::move(music)), m_seeds(QRandomGenerator::global()->generate64())
 {
     connect(&m_preparation, &QFutureWatcher<Prepared>::finished, this, &Session::onPrepared);
+    connect(m_writer, &AttemptWriter::committed, this,
+            [this](quint64 ticket, qint64, const QString& levelError, QThread*) { onCommitted(ticket, levelError); });
+    connect(m_writer, &AttemptWriter::failed, this, &Session::onWriteFailed);
 }
 
 Session::~Session()
@@ -162,6 +172,7 @@ void Session::start(const QString& id, int count)
         setError(e.message());
     }
     m_questionNumber = 0;
+    m_pending.reset();
     m_scores.clear();
     m_responses.clear();
     m_correctCount = 0;
@@ -184,7 +195,7 @@ void Session::prepareNext()
     m_materialNote = level.material == Material::Music && !material.isMusic()
                          ? tr("This level is meant for music; choose some in the Library. Pink noise for now.")
                          : QString();
-    std::shared_ptr<const PreparedLoop> cached = m_loop && m_loop->material.id == material.id ? m_loop : nullptr;
+    std::shared_ptr<const PreparedLoop> cached = m_loop && m_loop->material.sameLoop(material) ? m_loop : nullptr;
 
     m_preparingProgress = 0;
     m_preparingText = cached ? tr("Preparing the question…") : tr("Loading %1…").arg(material.title);
@@ -242,12 +253,15 @@ void Session::onPrepared()
         setError(QString::fromStdString(e.what()));
     }
     m_selected = -1;
+    m_keyGroup = 0;
+    m_pending.reset();
     m_answerBoost = true;
     buildOptions();
     m_trueCurve.clear();
     m_answerCurve.clear();
     m_answerVariantReady = false;
     emit questionChanged();
+    emit keyGroupChanged();
     emit revealChanged();
     m_shownAt.start();
     setPhase(Question);
@@ -260,27 +274,100 @@ void Session::buildOptions()
     if (kind() == EqExerciseKind::GainIdentification) {
         std::vector<double> magnitudes = currentLevel().gainsDb;
         std::sort(magnitudes.begin(), magnitudes.end());
-        for (double g : magnitudes) {
-            const int i = int(m_options.size());
-            m_options.append(QVariantMap{{"label", QString("%1 dB").arg(g)}, {"keyLabel", keyFor(i)},
-                                         {"value", g}, {"flat", false}});
-        }
+        for (double g : magnitudes)
+            m_options.append(QVariantMap{{"label", QString("%1 dB").arg(g)}, {"value", g}, {"flat", false}});
     } else {
-        for (double b : q.bandOptionsHz) {
-            const int i = int(m_options.size());
-            m_options.append(QVariantMap{{"label", hz(b)}, {"keyLabel", keyFor(i)}, {"value", b}, {"flat", false}});
-        }
-        if (currentLevel().catchRate > 0) {
-            const int i = int(m_options.size());
-            m_options.append(QVariantMap{{"label", tr("Flat")}, {"keyLabel", i < 10 ? keyFor(i) : QStringLiteral("F")},
-                                         {"value", 0.0}, {"flat", true}});
-        }
+        for (double b : q.bandOptionsHz)
+            m_options.append(QVariantMap{{"label", hz(b)}, {"value", b}, {"flat", false}});
+        if (currentLevel().catchRate > 0)
+            m_options.append(QVariantMap{{"label", tr("Flat")}, {"value", 0.0}, {"flat", true}});
     }
+}
+
+int Session::numberedCount() const
+{
+    const int all = int(m_options.size());
+    if (all <= kGroup)
+        return all;
+    int bands = 0;
+    for (const auto& o : m_options)
+        bands += o.toMap()["flat"].toBool() ? 0 : 1;
+    return bands;
+}
+
+int Session::keyGroupCount() const
+{
+    return std::max(1, (numberedCount() + kGroup - 1) / kGroup);
+}
+
+QStringList Session::keyLabels() const
+{
+    const int numbered = numberedCount();
+    QStringList labels;
+    for (int i = 0; i < m_options.size(); ++i) {
+        if (i < numbered)
+            labels << (i / kGroup == m_keyGroup ? digitFor(i) : QString());
+        else
+            labels << (m_options[i].toMap()["flat"].toBool() ? QStringLiteral("F") : QString());
+    }
+    return labels;
+}
+
+QString Session::keyGroupText() const
+{
+    const int numbered = numberedCount();
+    if (keyGroupCount() <= 1)
+        return numbered > 0 ? tr("number keys pick") : QString();
+    const int first = m_keyGroup * kGroup;
+    const int last = std::min(first + kGroup, numbered) - 1;
+    const auto label = [this](int i) { return m_options[i].toMap()["label"].toString(); };
+    return tr("1–0 pick %1 … %2 · [ ] other bands").arg(label(first), label(last));
+}
+
+void Session::setKeyGroup(int group)
+{
+    group = std::clamp(group, 0, keyGroupCount() - 1);
+    if (group == m_keyGroup)
+        return;
+    m_keyGroup = group;
+    emit keyGroupChanged();
+}
+
+void Session::moveKeyGroup(int delta)
+{
+    if (m_phase == Question)
+        setKeyGroup(m_keyGroup + delta);
+}
+
+double Session::loopStartSeconds() const
+{
+    return m_loop ? m_loop->startSeconds : 0.0;
+}
+
+double Session::loopLengthSeconds() const
+{
+    return m_loop && m_loop->audio ? m_loop->audio->durationSeconds() : 0.0;
+}
+
+QString Session::loopText() const
+{
+    if (!m_loop || !m_loop->material.isMusic())
+        return {};
+    const double start = loopStartSeconds();
+    const QString range = tr("%1–%2").arg(clock(start), clock(start + loopLengthSeconds()));
+    if (m_loop->material.kind != MaterialRef::Kind::UserFile)
+        return tr("Loop %1").arg(range);
+    return m_loop->material.regionPinned ? tr("Loop %1 (your pinned region)").arg(range)
+                                         : tr("Loop %1 (the densest part)").arg(range);
 }
 
 void Session::choose(int option)
 {
-    if (m_phase != Question || option < -1 || option >= int(m_options.size()) || option == m_selected)
+    if (m_phase != Question || m_pending || option < -1 || option >= int(m_options.size()))
+        return;
+    if (option >= 0 && option < numberedCount())
+        setKeyGroup(option / kGroup);
+    if (option == m_selected)
         return;
     m_selected = option;
     emit selectionChanged();
@@ -296,17 +383,25 @@ bool Session::pressKey(const QString& key)
         }
         return false;
     }
-    if (m_phase != Question)
+    if (m_phase != Question || m_pending)
         return false;
-    for (int i = 0; i < m_options.size(); ++i) {
-        const auto o = m_options[i].toMap();
-        if (o["keyLabel"].toString().compare(key, Qt::CaseInsensitive) == 0 ||
-            (o["flat"].toBool() && key.compare("F", Qt::CaseInsensitive) == 0)) {
-            choose(i);
-            return true;
-        }
+    if (key.compare("F", Qt::CaseInsensitive) == 0) {
+        for (int i = 0; i < m_options.size(); ++i)
+            if (m_options[i].toMap()["flat"].toBool()) {
+                choose(i);
+                return true;
+            }
+        return false;
     }
-    return false;
+    bool isNumber = false;
+    const int digit = key.toInt(&isNumber);
+    if (!isNumber || key.size() != 1)
+        return false;
+    const int index = m_keyGroup * kGroup + (digit + kGroup - 1) % kGroup; // 1 -> 0 … 0 -> 9
+    if (index >= numberedCount())
+        return false;
+    choose(index);
+    return true;
 }
 
 int Session::correctOption() const
@@ -325,7 +420,7 @@ int Session::correctOption() const
 
 void Session::moveSelection(int delta)
 {
-    if (m_phase != Question || m_options.isEmpty())
+    if (m_phase != Question || m_pending || m_options.isEmpty())
         return;
     const int from = m_selected < 0 ? (delta > 0 ? -1 : int(m_options.size())) : m_selected;
     choose(std::clamp(from + delta, 0, int(m_options.size()) - 1));
@@ -333,7 +428,7 @@ void Session::moveSelection(int delta)
 
 void Session::setAnswerBoost(bool boost)
 {
-    if (boost == m_answerBoost || m_phase != Question)
+    if (boost == m_answerBoost || m_phase != Question || m_pending)
         return;
     m_answerBoost = boost;
     emit selectionChanged();
@@ -416,54 +511,68 @@ bool Session::confirm()
 {
     if (!canConfirm())
         return false;
-    const EqAnswer answer = currentAnswer();
-    const EqGrade grade = gradeEqAnswer(m_current.question, answer);
-    const int responseMs = int(std::min<qint64>(m_shownAt.elapsed(), std::numeric_limits<int>::max()));
+    Pending p{0, m_generation, currentAnswer(), {}, 0, *m_tracker, 0};
+    p.grade = gradeEqAnswer(m_current.question, p.answer);
+    p.responseMs = int(std::min<qint64>(m_shownAt.elapsed(), std::numeric_limits<int>::max()));
+    p.levelChange = p.tracker.record(p.grade.correct);
 
     Attempt attempt;
     attempt.exercise = m_exerciseId;
     attempt.level = m_level;
     attempt.seed = m_current.question.seed;
     attempt.hidden = m_current.question.toJson();
-    attempt.answer = answer.toJson();
-    attempt.score = grade.score;
-    attempt.correct = grade.correct;
-    attempt.responseMs = responseMs;
+    attempt.answer = p.answer.toJson();
+    attempt.score = p.grade.score;
+    attempt.correct = p.grade.correct;
+    attempt.responseMs = p.responseMs;
     attempt.source = m_loop ? m_loop->material.id : QString();
     attempt.answeredAt = QDateTime::currentDateTimeUtc();
-    try {
-        m_store->recordAttempt(attempt); // committed: only now may the result be shown
-    } catch (const StoreError& e) {
-        setError(tr("%1 Your answer is still on screen: press Enter to try saving it again.").arg(e.message()));
-        return false;
-    }
-    setError({});
+    p.ticket = m_writer->write(attempt, p.levelChange != 0 ? std::optional<int>(p.tracker.level()) : std::nullopt);
+    m_pending = std::move(p);
+    emit selectionChanged(); // saving; no second confirm, no new choice
+    return true;
+}
 
-    m_answer = answer;
-    m_grade = grade;
-    m_responseMs = responseMs;
-    m_scores.push_back(grade.score);
-    m_responses.push_back(responseMs);
-    m_correctCount += grade.correct ? 1 : 0;
+void Session::onWriteFailed(quint64 ticket, const QString& message)
+{
+    if (!m_pending || m_pending->ticket != ticket)
+        return;
+    m_pending.reset();
+    setError(tr("%1 Your answer is still on screen: press Enter to try saving it again.").arg(message));
+    emit selectionChanged();
+}
+
+void Session::onCommitted(quint64 ticket, const QString& levelError)
+{
+    if (!m_pending || m_pending->ticket != ticket || m_pending->generation != m_generation || m_phase != Question) {
+        emit attemptRecorded(m_exerciseId); // an answer of a session left meanwhile: still counted
+        return;
+    }
+    // Committed: only now may the result be shown.
+    Pending p = std::move(*m_pending);
+    m_pending.reset();
+    setError(levelError);
+
+    m_answer = p.answer;
+    m_grade = p.grade;
+    m_responseMs = p.responseMs;
+    m_scores.push_back(p.grade.score);
+    m_responses.push_back(p.responseMs);
+    m_correctCount += p.grade.correct ? 1 : 0;
     auto& hits = m_bandHits[m_current.question.flat ? 0.0 : m_current.question.frequencyHz];
-    hits.first += grade.correct ? 1 : 0;
+    hits.first += p.grade.correct ? 1 : 0;
     hits.second += 1;
 
     m_levelChangeText.clear();
-    const int change = m_tracker->record(grade.correct);
-    if (change != 0) {
+    *m_tracker = p.tracker;
+    if (p.levelChange != 0) {
         m_level = m_tracker->level();
-        try {
-            m_store->saveLevel(m_exerciseId, m_level);
-        } catch (const StoreError& e) {
-            setError(e.message());
-        }
-        m_levelChangeText = change > 0 ? tr("Level up: %1 — %2").arg(m_level).arg(levelDescription())
-                                       : tr("Back to level %1 — %2").arg(m_level).arg(levelDescription());
+        m_levelChangeText = p.levelChange > 0 ? tr("Level up: %1 — %2").arg(m_level).arg(levelDescription())
+                                              : tr("Back to level %1 — %2").arg(m_level).arg(levelDescription());
     }
 
     m_trueCurve = eqCurve(m_current.question.treatment().eq);
-    const Treatment answered = answerTreatment(answer);
+    const Treatment answered = answerTreatment(p.answer);
     m_answerCurve = eqCurve(answered.eq);
     m_answerVariantReady = false;
     setPhase(Revealed);
@@ -484,7 +593,6 @@ bool Session::confirm()
         self->m_answerVariantReady = true;
         emit self->revealChanged();
     });
-    return true;
 }
 
 void Session::next()

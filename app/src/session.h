@@ -1,8 +1,15 @@
 #pragma once
 // One training session of N EQ questions: asks the exercise for each question at the level
-// the store remembers, prepares its scene on a worker thread, takes the answer, writes it to
-// the progress store (committed before the result is shown), adapts the level, and gives the
-// reveal (curves, score, three variants to hear) and the summary.
+// the store remembers, prepares its scene on a worker thread, takes the answer, has the
+// AttemptWriter commit it on the database thread (the reveal waits for its acknowledgement),
+// adapts the level, and gives the reveal (curves, score, three variants to hear) and the
+// summary.
+//
+// Number keys with many bands (third-octave levels: up to 26): the bands are numbered in
+// groups of ten; 1..9, 0 pick within the current group, [ and ] (or Page Up / Page Down)
+// move between groups, and choosing a band (mouse, Left/Right) makes its group current.
+// Up to ten answers (every octave and gain level) are one group, flat included; with more,
+// "flat" is F.
 
 #include "app/src/material.h"
 #include "app/src/question_preparation.h"
@@ -31,6 +38,7 @@ class ProgressStore;
 
 namespace earlab::app {
 
+class AttemptWriter;
 class AudioOutput;
 class Preferences;
 
@@ -62,6 +70,17 @@ private:
     Q_PROPERTY(int selectedOption READ selectedOption WRITE choose NOTIFY selectionChanged)
     Q_PROPERTY(bool answerBoost READ answerBoost WRITE setAnswerBoost NOTIFY selectionChanged)
     Q_PROPERTY(bool canConfirm READ canConfirm NOTIFY selectionChanged)
+    // Confirmed, waiting for the database writer's acknowledgement.
+    Q_PROPERTY(bool saving READ saving NOTIFY selectionChanged)
+    // Number keys: each option's key in the current group ("" when it has none).
+    Q_PROPERTY(QStringList keyLabels READ keyLabels NOTIFY keyGroupChanged)
+    Q_PROPERTY(int keyGroup READ keyGroup NOTIFY keyGroupChanged)
+    Q_PROPERTY(int keyGroupCount READ keyGroupCount NOTIFY questionChanged)
+    Q_PROPERTY(QString keyGroupText READ keyGroupText NOTIFY keyGroupChanged)
+    // Where the loop of the current question comes from (seconds in the material).
+    Q_PROPERTY(double loopStartSeconds READ loopStartSeconds NOTIFY questionChanged)
+    Q_PROPERTY(double loopLengthSeconds READ loopLengthSeconds NOTIFY questionChanged)
+    Q_PROPERTY(QString loopText READ loopText NOTIFY questionChanged)
     Q_PROPERTY(double preparingProgress READ preparingProgress NOTIFY preparingChanged)
     Q_PROPERTY(QString preparingText READ preparingText NOTIFY preparingChanged)
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
@@ -91,8 +110,9 @@ private:
 public:
     using MusicProvider = std::function<MaterialRef()>;
 
-    Session(ProgressStore* store, AudioOutput* audio, Preferences* preferences, MusicProvider music,
-            QObject* parent = nullptr);
+    // `store` (this thread's connection) is read; every write goes through `writer`.
+    Session(ProgressStore* store, AttemptWriter* writer, AudioOutput* audio, Preferences* preferences,
+            MusicProvider music, QObject* parent = nullptr);
     ~Session() override;
 
     Phase phase() const { return m_phase; }
@@ -113,7 +133,15 @@ public:
     bool loudnessMatched() const { return m_matched; }
     int selectedOption() const { return m_selected; }
     bool answerBoost() const { return m_answerBoost; }
-    bool canConfirm() const { return m_phase == Question && m_selected >= 0; }
+    bool canConfirm() const { return m_phase == Question && m_selected >= 0 && !m_pending; }
+    bool saving() const { return m_pending.has_value(); }
+    QStringList keyLabels() const;
+    int keyGroup() const { return m_keyGroup; }
+    int keyGroupCount() const;
+    QString keyGroupText() const;
+    double loopStartSeconds() const;
+    double loopLengthSeconds() const;
+    QString loopText() const;
     double preparingProgress() const { return m_preparingProgress; }
     QString preparingText() const { return m_preparingText; }
     QString errorMessage() const { return m_errorMessage; }
@@ -147,8 +175,12 @@ public:
     // in the reveal, 1/2/3 hear flat / the hidden change / your answer. True if used.
     Q_INVOKABLE bool pressKey(const QString& key);
     Q_INVOKABLE void moveSelection(int delta);
+    // [ / ]: the previous or next group of ten numbered answers.
+    Q_INVOKABLE void moveKeyGroup(int delta);
     Q_INVOKABLE void setAnswerBoost(bool boost);
     Q_INVOKABLE void toggleDirection() { setAnswerBoost(!m_answerBoost); }
+    // Sends the answer to the writer: true if sent. The reveal follows its acknowledgement;
+    // a failed write keeps the question on screen with the error.
     Q_INVOKABLE bool confirm();
     Q_INVOKABLE void next();
     Q_INVOKABLE void advance(); // Enter: confirm, then go on
@@ -160,6 +192,8 @@ public:
     // screenshot runner); never shown in QML before the answer.
     const EqQuestion& currentQuestion() const { return m_current.question; }
     int correctOption() const;
+    // The loop the current question plays (its region of the material and its audio).
+    std::shared_ptr<const PreparedLoop> currentLoop() const { return m_loop; }
     bool correctBoost() const { return m_current.question.gainDb >= 0; }
 
 signals:
@@ -171,6 +205,7 @@ signals:
     void errorChanged();
     void revealChanged();
     void summaryChanged();
+    void keyGroupChanged();
     void attemptRecorded(const QString& exerciseId); // after the store committed it
 
 private:
@@ -180,7 +215,22 @@ private:
         QString error; // the music could not be used (pink noise was used instead)
     };
 
+    // An answer sent to the writer, shown once it is committed.
+    struct Pending {
+        quint64 ticket = 0;
+        unsigned generation = 0;
+        EqAnswer answer;
+        EqGrade grade;
+        int responseMs = 0;
+        DifficultyTracker tracker; // after this answer
+        int levelChange = 0;
+    };
+
     const std::vector<EqLevel>& levels() const;
+    int numberedCount() const; // options that number keys reach
+    void setKeyGroup(int group);
+    void onCommitted(quint64 ticket, const QString& levelError);
+    void onWriteFailed(quint64 ticket, const QString& message);
     const EqLevel& currentLevel() const;
     EqExerciseKind kind() const;
     void setPhase(Phase phase);
@@ -193,6 +243,7 @@ private:
     QString describe(const EqAnswer& answer) const;
 
     ProgressStore* m_store;
+    AttemptWriter* m_writer;
     AudioOutput* m_audio;
     Preferences* m_preferences;
     MusicProvider m_music;
@@ -213,6 +264,8 @@ private:
     bool m_matched = true;
     QVariantList m_options;
     int m_selected = -1;
+    int m_keyGroup = 0;
+    std::optional<Pending> m_pending;
     bool m_answerBoost = true;
     QElapsedTimer m_shownAt;
     double m_preparingProgress = 0;

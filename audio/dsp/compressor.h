@@ -91,6 +91,9 @@ public:
     double gainReductionDb() const noexcept { return ramp_.current().amount * gainReductionDb_; }
 
 private:
+    // Enabled, no ramp running: the frame loop in three passes (see compressor.cpp).
+    void processSteady(float* left, float* right, int frames, double& meanSquare, double& reduction) noexcept;
+
     struct Shape {
         double thresholdDb = 0.0;
         double slope = 0.0;

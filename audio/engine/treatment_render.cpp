@@ -3,10 +3,17 @@
 #include "audio/dsp/treatment_chain.h"
 #include "audio/engine/offline_render.h"
 #include "audio/engine/scene_player.h"
+#include "audio/io/audio_stream.h"
 #include "audio/io/loudness.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
 
 namespace earlab {
 
@@ -27,6 +34,145 @@ AudioBuffer renderTreatment(const AudioBuffer& source, const Treatment& treatmen
         chain.process(channels, 2, n);
     }
     return out;
+}
+
+namespace {
+
+// The ring between the two pipeline stages: kSlots blocks of kBlock stereo frames, allocated
+// once. The producer fills slot (head % kSlots), the consumer empties slot (tail % kSlots).
+class BlockRing {
+public:
+    static constexpr std::size_t kBlock = 4096, kSlots = 8;
+
+    struct Slot {
+        std::vector<float> left, right;
+        std::size_t frames = 0; // 0 = the end of the stream
+    };
+
+    BlockRing() : slots_(kSlots)
+    {
+        for (auto& s : slots_) {
+            s.left.resize(kBlock);
+            s.right.resize(kBlock);
+        }
+    }
+
+    // Producer: the next free slot, or nullptr once the consumer has stopped.
+    Slot* acquireFree()
+    {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return head_ - tail_ < kSlots || stopped_; });
+        return stopped_ ? nullptr : &slots_[head_ % kSlots];
+    }
+    void publish()
+    {
+        std::lock_guard lock(mutex_);
+        ++head_;
+        changed_.notify_all();
+    }
+    // Consumer: the next full slot, or nullptr when the producer has stopped.
+    Slot* acquireFull()
+    {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return head_ != tail_ || stopped_; });
+        return head_ != tail_ && !stopped_ ? &slots_[tail_ % kSlots] : nullptr;
+    }
+    void release()
+    {
+        std::lock_guard lock(mutex_);
+        ++tail_;
+        changed_.notify_all();
+    }
+    // Either side gives up (after an error): the other's waits end.
+    void stop()
+    {
+        std::lock_guard lock(mutex_);
+        stopped_ = true;
+        changed_.notify_all();
+    }
+
+private:
+    std::vector<Slot> slots_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::size_t head_ = 0, tail_ = 0;
+    bool stopped_ = false;
+};
+
+} // namespace
+
+void renderTreatmentFile(const std::string& inPath, const std::string& outPath, const Treatment& treatment)
+{
+    AudioFileReader reader(inPath);
+    const double rate = reader.sampleRate();
+
+    // The chain split by stage: TreatmentChain runs EQ, compressor, gain/pan one after the
+    // other over each block, so an EQ-only chain followed by a compressor-and-gain/pan-only
+    // chain computes the same samples. A disabled compressor that was never enabled and an
+    // identity gain/pan leave the signal bit-exact; so do EQ bands at identity.
+    dsp::TreatmentChain eqStage, dynamicsStage;
+    std::optional<AudioFileWriter> writer;
+    try {
+        const dsp::ChainParams params = dsp::makeChainParams(treatment, rate);
+        dsp::ChainParams eqOnly = params;
+        eqOnly.compressor.enabled = false;
+        eqOnly.gainPan = {};
+        dsp::ChainParams dynamicsOnly = params;
+        dynamicsOnly.eq = {};
+        eqStage.prepare(rate, int(BlockRing::kBlock));
+        eqStage.setParams(eqOnly, 0);
+        dynamicsStage.prepare(rate, int(BlockRing::kBlock));
+        dynamicsStage.setParams(dynamicsOnly, 0);
+        writer.emplace(outPath, rate, 2);
+    } catch (...) {
+        // The whole-buffer sequence would have decoded the input first: its errors win.
+        reader.skipToEnd();
+        throw;
+    }
+
+    BlockRing ring;
+    std::exception_ptr writeError;
+    std::thread consumer([&] {
+        try {
+            while (BlockRing::Slot* slot = ring.acquireFull()) {
+                if (slot->frames == 0)
+                    break;
+                float* channels[2] = {slot->left.data(), slot->right.data()};
+                dynamicsStage.process(channels, 2, int(slot->frames));
+                writer->write(channels, slot->frames);
+                ring.release();
+            }
+        } catch (...) {
+            writeError = std::current_exception();
+        }
+        ring.stop();
+    });
+
+    std::exception_ptr readError;
+    try {
+        while (BlockRing::Slot* slot = ring.acquireFree()) {
+            slot->frames = reader.readStereo(slot->left.data(), slot->right.data(), BlockRing::kBlock);
+            if (slot->frames > 0) {
+                float* channels[2] = {slot->left.data(), slot->right.data()};
+                eqStage.process(channels, 2, int(slot->frames));
+            }
+            ring.publish();
+            if (slot->frames == 0)
+                break;
+        }
+    } catch (...) {
+        readError = std::current_exception();
+        ring.stop();
+    }
+    consumer.join();
+
+    if (readError)
+        std::rethrow_exception(readError); // ~AudioFileWriter removes the unfinished file
+    if (writeError) {
+        reader.skipToEnd(); // an input error first, as above
+        std::rethrow_exception(writeError);
+    }
+    writer->finish();
 }
 
 AudioBuffer renderMastered(const AudioBuffer& source, const Treatment& treatment, PlayerConfig config)

@@ -1,4 +1,5 @@
 #include "audio/io/audio_file.h"
+#include "audio/io/audio_stream.h"
 
 #include "audio/audio_error.h"
 #include "audio/io/downmix.h"
@@ -21,6 +22,7 @@
 #include <thread>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 #include <new>
@@ -307,40 +309,32 @@ double expectedFrames(const ReadHandle& h)
     return double(std::max<std::int64_t>(promisedFrames(h).value_or(h.info.frames), 1));
 }
 
-// Decodes everything, handing each block to `sink` (may be empty). Returns the frame count.
-std::int64_t decode(const std::string& path, ReadHandle& h, const BlockSink& sink)
+// The first frame in `chunk` (interleaved, `frames` frames) holding a NaN or infinity, or -1.
+std::int64_t firstNonFinite(const float* chunk, std::size_t frames, int channels)
 {
-    const int channels = h.info.channels;
-    const std::optional<std::int64_t> promised = promisedFrames(h);
-
-    std::vector<float> chunk(std::size_t(kChunkFrames) * std::size_t(channels));
-    std::int64_t total = 0;
+    const std::size_t n = frames * std::size_t(channels);
     bool finite = true;
-    std::int64_t firstBad = -1;
-    for (;;) {
-        const sf_count_t got = sf_readf_float(h.file, chunk.data(), kChunkFrames);
-        if (got <= 0)
-            break;
-        const std::size_t n = std::size_t(got) * std::size_t(channels);
-        for (std::size_t i = 0; i < n; ++i)
-            finite &= std::isfinite(chunk[i]);
-        if (!finite) {
-            for (std::size_t i = 0; i < n; ++i)
-                if (!std::isfinite(chunk[i])) {
-                    firstBad = total + std::int64_t(i / std::size_t(channels));
-                    break;
-                }
-            break; // nothing after a NaN is worth decoding
-        }
-        if (sink)
-            sink(chunk.data(), std::size_t(got));
-        total += got;
-    }
+    for (std::size_t i = 0; i < n; ++i)
+        finite &= std::isfinite(chunk[i]);
+    if (finite)
+        return -1;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!std::isfinite(chunk[i]))
+            return std::int64_t(i / std::size_t(channels));
+    return -1;
+}
 
-    if (!finite)
-        fail(AudioErrorKind::DecodeFailed, path,
-             "the file holds invalid samples (NaN or infinity) from frame " + std::to_string(firstBad) +
-                 "; it is damaged");
+[[noreturn]] void failNonFinite(const std::string& path, std::int64_t firstBad)
+{
+    fail(AudioErrorKind::DecodeFailed, path,
+         "the file holds invalid samples (NaN or infinity) from frame " + std::to_string(firstBad) +
+             "; it is damaged");
+}
+
+// After the last sf_readf_float (it returned 0): the checks on the whole decode.
+void checkDecodeEnd(const std::string& path, ReadHandle& h, const std::optional<std::int64_t>& promised,
+                    std::int64_t total)
+{
     if (sf_error(h.file) != SF_ERR_NO_ERROR) {
         const std::string text = sf_strerror(h.file);
         if (promised && total < *promised)
@@ -352,6 +346,28 @@ std::int64_t decode(const std::string& path, ReadHandle& h, const BlockSink& sin
         fail(AudioErrorKind::Truncated, path, truncatedCause(*promised, total));
     if (total == 0)
         fail(AudioErrorKind::ZeroFrames, path, "the file has a valid header but no audio (0 frames)");
+}
+
+// Decodes everything, handing each block to `sink` (may be empty). Returns the frame count.
+std::int64_t decode(const std::string& path, ReadHandle& h, const BlockSink& sink)
+{
+    const int channels = h.info.channels;
+    const std::optional<std::int64_t> promised = promisedFrames(h);
+
+    std::vector<float> chunk(std::size_t(kChunkFrames) * std::size_t(channels));
+    std::int64_t total = 0;
+    for (;;) {
+        const sf_count_t got = sf_readf_float(h.file, chunk.data(), kChunkFrames);
+        if (got <= 0)
+            break;
+        const std::int64_t bad = firstNonFinite(chunk.data(), std::size_t(got), channels);
+        if (bad >= 0)
+            failNonFinite(path, total + bad); // nothing after a NaN is worth decoding
+        if (sink)
+            sink(chunk.data(), std::size_t(got));
+        total += got;
+    }
+    checkDecodeEnd(path, h, promised, total);
     return total;
 }
 
@@ -401,17 +417,14 @@ WriteFormat writeFormatFor(const std::string& path, const std::string& ext)
              "; use .wav, .flac, .aif, .aiff, .ogg, .opus or .mp3");
 }
 
-void checkWritable(const std::string& path, const std::string& ext, const AudioBuffer& audio, int rate)
+// What the format can hold: rate and channel count (the checks after the buffer's own).
+void checkWritableFormat(const std::string& path, const std::string& ext, double sampleRate, std::size_t channelCount,
+                         int rate)
 {
-    if (audio.channelCount() == 0 || audio.frames() == 0)
-        fail(AudioErrorKind::InvalidArgument, path, "nothing to write: the buffer is empty");
-    for (const auto& ch : audio.channels)
-        if (ch.size() != audio.frames())
-            fail(AudioErrorKind::InvalidArgument, path, "the buffer's channels have different lengths");
-    if (!std::isfinite(audio.sampleRate) || audio.sampleRate <= 0.0 || audio.sampleRate > 4.0e6)
-        fail(AudioErrorKind::InvalidArgument, path, "the buffer's sample rate " + std::to_string(audio.sampleRate) + " Hz is not valid");
-    if (audio.channelCount() > std::size_t(kMaxChannels))
-        fail(AudioErrorKind::InvalidArgument, path, "cannot write " + std::to_string(audio.channelCount()) + " channels (at most " + std::to_string(kMaxChannels) + ")");
+    if (!std::isfinite(sampleRate) || sampleRate <= 0.0 || sampleRate > 4.0e6)
+        fail(AudioErrorKind::InvalidArgument, path, "the buffer's sample rate " + std::to_string(sampleRate) + " Hz is not valid");
+    if (channelCount > std::size_t(kMaxChannels))
+        fail(AudioErrorKind::InvalidArgument, path, "cannot write " + std::to_string(channelCount) + " channels (at most " + std::to_string(kMaxChannels) + ")");
     if (ext == ".opus" && rate != 8000 && rate != 12000 && rate != 16000 && rate != 24000 && rate != 48000)
         fail(AudioErrorKind::InvalidArgument, path,
              "Opus files can only be written at 8, 12, 16, 24 or 48 kHz, not " + std::to_string(rate) + " Hz");
@@ -421,13 +434,36 @@ void checkWritable(const std::string& path, const std::string& ext, const AudioB
             fail(AudioErrorKind::InvalidArgument, path,
                  "MP3 files can only be written at 8, 11.025, 12, 16, 22.05, 24, 32, 44.1 or 48 kHz, not " +
                      std::to_string(rate) + " Hz");
-        if (audio.channelCount() > 2)
-            fail(AudioErrorKind::InvalidArgument, path, "MP3 holds at most 2 channels, not " + std::to_string(audio.channelCount()));
+        if (channelCount > 2)
+            fail(AudioErrorKind::InvalidArgument, path, "MP3 holds at most 2 channels, not " + std::to_string(channelCount));
     }
-    if (ext == ".flac" && audio.channelCount() > 8)
-        fail(AudioErrorKind::InvalidArgument, path, "FLAC holds at most 8 channels, not " + std::to_string(audio.channelCount()));
+    if (ext == ".flac" && channelCount > 8)
+        fail(AudioErrorKind::InvalidArgument, path, "FLAC holds at most 8 channels, not " + std::to_string(channelCount));
 }
 
+void checkWritable(const std::string& path, const std::string& ext, const AudioBuffer& audio, int rate)
+{
+    if (audio.channelCount() == 0 || audio.frames() == 0)
+        fail(AudioErrorKind::InvalidArgument, path, "nothing to write: the buffer is empty");
+    for (const auto& ch : audio.channels)
+        if (ch.size() != audio.frames())
+            fail(AudioErrorKind::InvalidArgument, path, "the buffer's channels have different lengths");
+    checkWritableFormat(path, ext, audio.sampleRate, audio.channelCount(), rate);
+}
+
+
+// Round to the nearest 24-bit step ourselves: libsndfile's float to 24-bit conversion
+// truncates, which would cost up to one step.
+inline float roundTo24Bit(float v)
+{
+    constexpr float kStep24 = 1.0f / 8388608.0f;
+    return std::nearbyint(std::clamp(v, -1.0f, 1.0f - kStep24) * 8388608.0f) * kStep24;
+}
+
+std::string nonFiniteOutputCause(std::size_t channel, std::size_t frame)
+{
+    return "channel " + std::to_string(channel) + " holds a NaN or infinite sample at frame " + std::to_string(frame);
+}
 
 void deinterleaveAppend(const float* interleaved, std::size_t frames, std::vector<std::vector<float>>& planar)
 {
@@ -734,7 +770,6 @@ void writeAudioFile(const std::string& path, const AudioBuffer& audio)
     const std::size_t frames = audio.frames();
     constexpr std::size_t kBlock = 65536;
     std::vector<float> chunk(kBlock * channels);
-    constexpr float kStep24 = 1.0f / 8388608.0f;
     for (std::size_t start = 0; start < frames; start += kBlock) {
         const std::size_t n = std::min(kBlock, frames - start);
         for (std::size_t c = 0; c < channels; ++c) {
@@ -742,15 +777,8 @@ void writeAudioFile(const std::string& path, const AudioBuffer& audio)
             for (std::size_t i = 0; i < n; ++i) {
                 float v = src[i];
                 if (!std::isfinite(v))
-                    abandon(AudioErrorKind::InvalidArgument,
-                            "channel " + std::to_string(c) + " holds a NaN or infinite sample at frame " +
-                                std::to_string(start + i));
-                if (wf.integer24) {
-                    // Round to the nearest 24-bit step ourselves: libsndfile's float to
-                    // 24-bit conversion truncates, which would cost up to one step.
-                    v = std::nearbyint(std::clamp(v, -1.0f, 1.0f - kStep24) * 8388608.0f) * kStep24;
-                }
-                chunk[i * channels + c] = v;
+                    abandon(AudioErrorKind::InvalidArgument, nonFiniteOutputCause(c, start + i));
+                chunk[i * channels + c] = wf.integer24 ? roundTo24Bit(v) : v;
             }
         }
         if (sf_writef_float(file, chunk.data(), sf_count_t(n)) != sf_count_t(n))
@@ -765,6 +793,324 @@ void writeAudioFile(const std::string& path, const AudioBuffer& audio)
         ::unlink(path.c_str());
         fail(AudioErrorKind::WriteFailed, path, "cannot finish the file: " + osError(err));
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Streaming (audio_stream.h)
+
+struct AudioFileReader::Impl {
+    std::string path;
+    ReadHandle h;
+    std::optional<std::int64_t> promised;
+    // Decoded with the very calls decode() makes (kChunkFrames per sf_readf_float), so the
+    // samples are loadAudioFile's whatever block size the caller asks for.
+    std::vector<float> chunk;
+    std::size_t chunkFrames = 0, chunkPos = 0;
+    std::int64_t total = 0;
+    bool ended = false;
+
+    // Refills the chunk; false at the end (after the end checks passed).
+    bool refill()
+    {
+        const int channels = h.info.channels;
+        const sf_count_t got = sf_readf_float(h.file, chunk.data(), kChunkFrames);
+        chunkPos = 0;
+        chunkFrames = 0;
+        if (got <= 0) {
+            checkDecodeEnd(path, h, promised, total);
+            return false;
+        }
+        const std::int64_t bad = firstNonFinite(chunk.data(), std::size_t(got), channels);
+        if (bad >= 0)
+            failNonFinite(path, total + bad);
+        chunkFrames = std::size_t(got);
+        total += got;
+        return true;
+    }
+};
+
+AudioFileReader::AudioFileReader(const std::string& path) : impl_(std::make_unique<Impl>())
+{
+    impl_->path = path;
+    open(path, impl_->h);
+    impl_->promised = promisedFrames(impl_->h);
+    try {
+        impl_->chunk.resize(std::size_t(kChunkFrames) * std::size_t(impl_->h.info.channels));
+    } catch (const std::bad_alloc&) {
+        fail(AudioErrorKind::DecodeFailed, path, "not enough memory to hold the decoded audio");
+    }
+}
+
+AudioFileReader::~AudioFileReader() = default;
+
+const std::string& AudioFileReader::path() const noexcept { return impl_->path; }
+int AudioFileReader::sampleRate() const noexcept { return impl_->h.info.samplerate; }
+int AudioFileReader::fileChannels() const noexcept { return impl_->h.info.channels; }
+
+std::size_t AudioFileReader::readStereo(float* left, float* right, std::size_t maxFrames)
+{
+    Impl& d = *impl_;
+    std::size_t done = 0;
+    while (done < maxFrames && !d.ended) {
+        if (d.chunkPos == d.chunkFrames) {
+            bool more = false;
+            try {
+                more = d.refill();
+            } catch (...) {
+                d.ended = true;
+                throw;
+            }
+            if (!more) {
+                d.ended = true;
+                break;
+            }
+        }
+        const std::size_t n = std::min(maxFrames - done, d.chunkFrames - d.chunkPos);
+        const std::size_t channels = std::size_t(d.h.info.channels);
+        const float* src = d.chunk.data() + d.chunkPos * channels;
+        float* l = left + done;
+        float* r = right + done;
+        if (channels == 2) {
+            for (std::size_t i = 0; i < n; ++i) {
+                l[i] = src[2 * i];
+                r[i] = src[2 * i + 1];
+            }
+        } else if (channels == 1) {
+            std::memcpy(l, src, n * sizeof(float));
+            std::memcpy(r, src, n * sizeof(float));
+        } else {
+            // The rule lives in toStereo() alone; use it as loadAudioFile does.
+            AudioBuffer block;
+            block.sampleRate = d.h.info.samplerate;
+            block.channels.assign(channels, {});
+            deinterleaveAppend(src, n, block.channels);
+            block = toStereo(std::move(block));
+            std::memcpy(l, block.channels[0].data(), n * sizeof(float));
+            std::memcpy(r, block.channels[1].data(), n * sizeof(float));
+        }
+        d.chunkPos += n;
+        done += n;
+    }
+    return done;
+}
+
+void AudioFileReader::skipToEnd()
+{
+    Impl& d = *impl_;
+    while (!d.ended) {
+        try {
+            if (!d.refill())
+                d.ended = true;
+        } catch (...) {
+            d.ended = true;
+            throw;
+        }
+    }
+}
+
+AudioFileInfo AudioFileReader::info() const
+{
+    return describe(impl_->path, impl_->h.info, impl_->total);
+}
+
+struct AudioFileWriter::Impl {
+    std::string path;
+    std::string tempPath;
+    WriteFormat wf;
+    int fd = -1;
+    SNDFILE* file = nullptr;
+    std::size_t channels = 0;
+    std::vector<float> chunk; // interleaved, kBlock frames: writeAudioFile's sf_writef_float calls
+    std::size_t chunkFrames = 0;
+    std::size_t written = 0; // frames handed to write() so far
+    bool done = false;
+
+    static constexpr std::size_t kBlock = 65536; // as writeAudioFile
+
+    // Closes and removes the temporary file, then throws.
+    [[noreturn]] void abandon(AudioErrorKind kind, const std::string& cause)
+    {
+        discard();
+        fail(kind, path, cause);
+    }
+    void discard() noexcept
+    {
+        if (file)
+            sf_close(file);
+        file = nullptr;
+        if (fd >= 0) {
+            ::close(fd);
+            ::unlink(tempPath.c_str());
+        }
+        fd = -1;
+        done = true;
+    }
+    void flush()
+    {
+        if (chunkFrames == 0)
+            return;
+        if (sf_writef_float(file, chunk.data(), sf_count_t(chunkFrames)) != sf_count_t(chunkFrames))
+            abandon(AudioErrorKind::WriteFailed, std::string("cannot write the audio: ") + sf_strerror(file));
+        chunkFrames = 0;
+    }
+};
+
+namespace {
+
+std::string folderOf(const std::string& path)
+{
+    const auto slash = path.find_last_of('/');
+    if (slash == std::string::npos)
+        return ".";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string baseNameOf(const std::string& path)
+{
+    const auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+} // namespace
+
+AudioFileWriter::AudioFileWriter(const std::string& path, double sampleRate, int channels)
+    : impl_(std::make_unique<Impl>())
+{
+    Impl& d = *impl_;
+    d.path = path;
+    const std::string ext = lowerExtension(path);
+    d.wf = writeFormatFor(path, ext);
+    if (channels <= 0)
+        fail(AudioErrorKind::InvalidArgument, path, "nothing to write: the buffer is empty");
+    const int rate = int(std::lround(sampleRate));
+    checkWritableFormat(path, ext, sampleRate, std::size_t(channels), rate);
+
+    SF_INFO info{};
+    info.samplerate = rate;
+    info.channels = channels;
+    info.format = d.wf.format;
+    if (!sf_format_check(&info))
+        fail(AudioErrorKind::InvalidArgument, path,
+             "libsndfile cannot write " + std::to_string(info.channels) + " channels at " + std::to_string(rate) +
+                 " Hz in this format");
+
+    static std::atomic<unsigned> counter{0};
+    d.tempPath = folderOf(path) + "/." + baseNameOf(path) + ".earlab-" + std::to_string(::getpid()) + "-" +
+                 std::to_string(counter.fetch_add(1)) + ".tmp";
+    d.fd = ::open(d.tempPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (d.fd < 0)
+        fail(AudioErrorKind::WriteFailed, path, "cannot create the file: " + osError(errno));
+    struct stat existing {};
+    if (::stat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode))
+        ::fchmod(d.fd, existing.st_mode & 07777);
+
+    std::string openError;
+    {
+        std::lock_guard lock(sfOpenMutex());
+        d.file = sf_open_fd(d.fd, SFM_WRITE, &info, SF_FALSE);
+        if (!d.file)
+            openError = sf_strerror(nullptr);
+    }
+    if (!d.file)
+        d.abandon(AudioErrorKind::WriteFailed, "libsndfile cannot start the file: " + openError);
+    if (d.wf.integer24)
+        sf_command(d.file, SFC_SET_CLIPPING, nullptr, SF_TRUE);
+    if (d.wf.lossy) {
+        double level = 0.3; // as writeAudioFile
+        sf_command(d.file, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
+    }
+    d.channels = std::size_t(channels);
+    try {
+        d.chunk.resize(Impl::kBlock * d.channels);
+    } catch (const std::bad_alloc&) {
+        d.abandon(AudioErrorKind::WriteFailed, "not enough memory for the write buffer");
+    }
+}
+
+AudioFileWriter::~AudioFileWriter()
+{
+    if (!impl_->done)
+        impl_->discard();
+}
+
+void AudioFileWriter::write(const float* const* channels, std::size_t frames)
+{
+    Impl& d = *impl_;
+    if (d.done)
+        fail(AudioErrorKind::InvalidArgument, d.path, "the file is already finished or abandoned");
+    const std::size_t nch = d.channels;
+    std::size_t at = 0;
+    while (at < frames) {
+        const std::size_t n = std::min(frames - at, Impl::kBlock - d.chunkFrames);
+        float* dst = d.chunk.data() + d.chunkFrames * nch;
+        for (std::size_t c = 0; c < nch; ++c) {
+            const float* src = channels[c] + at;
+            float bad = 0.0f;
+            for (std::size_t i = 0; i < n; ++i) {
+                const float v = src[i];
+                bad += v * 0.0f; // NaN for a NaN or infinite v, else 0: one check per block
+                dst[i * nch + c] = d.wf.integer24 ? roundTo24Bit(v) : v;
+            }
+            if (bad != 0.0f || !std::isfinite(bad)) {
+                for (std::size_t i = 0; i < n; ++i)
+                    if (!std::isfinite(src[i]))
+                        d.abandon(AudioErrorKind::InvalidArgument, nonFiniteOutputCause(c, d.written + at + i));
+            }
+        }
+        d.chunkFrames += n;
+        at += n;
+        if (d.chunkFrames == Impl::kBlock)
+            d.flush();
+    }
+    d.written += frames;
+}
+
+void AudioFileWriter::finish()
+{
+    Impl& d = *impl_;
+    if (d.done)
+        fail(AudioErrorKind::InvalidArgument, d.path, "the file is already finished or abandoned");
+    if (d.written == 0)
+        d.abandon(AudioErrorKind::InvalidArgument, "nothing to write: the buffer is empty");
+    d.flush();
+    const int closeError = sf_close(d.file);
+    d.file = nullptr;
+    if (closeError != 0)
+        d.abandon(AudioErrorKind::WriteFailed, std::string("cannot finish the file: ") + sf_error_number(closeError));
+    if (::close(d.fd) != 0) {
+        const int err = errno;
+        d.fd = -1;
+        ::unlink(d.tempPath.c_str());
+        d.done = true;
+        fail(AudioErrorKind::WriteFailed, d.path, "cannot finish the file: " + osError(err));
+    }
+    d.fd = -1;
+    if (std::rename(d.tempPath.c_str(), d.path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(d.tempPath.c_str());
+        d.done = true;
+        fail(AudioErrorKind::WriteFailed, d.path, "cannot finish the file: " + osError(err));
+    }
+    d.done = true;
+}
+
+bool AudioFileWriter::canReplace(const std::string& path, const std::string& inputPath)
+{
+    const std::string ext = lowerExtension(path);
+    if (ext != ".wav" && ext != ".flac" && ext != ".aif" && ext != ".aiff" && ext != ".ogg" && ext != ".opus" &&
+        ext != ".mp3")
+        return false;
+    struct stat out {};
+    if (::lstat(path.c_str(), &out) == 0) {
+        if (!S_ISREG(out.st_mode) || out.st_nlink != 1)
+            return false;
+        struct stat in {};
+        if (::stat(inputPath.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+            return false;
+    } else if (errno != ENOENT) {
+        return false;
+    }
+    return ::access(folderOf(path).c_str(), W_OK | X_OK) == 0;
 }
 
 } // namespace earlab

@@ -1,7 +1,9 @@
 // Qt Quick Test runner for the app's QML: a QApplication (QtCharts needs one), the EarLab
 // module linked in, and every App on an on-disk database and settings file in a fresh
-// temporary folder.
+// temporary folder (optionally with a saved level, see below).
 #include "app/src/app_options.h"
+
+#include "exercises/progress_store.h"
 
 #include <QApplication>
 #include <QQmlEngine>
@@ -32,6 +34,12 @@ int main(int argc, char** argv)
     options.databasePathSet = true;
     options.settingsFile = dir.filePath("settings.ini");
     options.questionsPerSession = 10;
+    // EARLAB_TEST_EQ_BAND_LEVEL=N: the database starts with eq-band at level N.
+    if (const int level = qEnvironmentVariableIntValue("EARLAB_TEST_EQ_BAND_LEVEL"); level > 0) {
+        earlab::ProgressStore store;
+        store.open(options.databasePath);
+        store.saveLevel(QStringLiteral("eq-band"), level);
+    }
     QQuickStyle::setStyle("Basic");
     Setup setup;
     return quick_test_main_with_setup(argc, argv, "app_qml", QUICK_TEST_SOURCE_DIR, &setup);

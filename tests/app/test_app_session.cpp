@@ -1,8 +1,10 @@
 // The app's C++ controllers with the real engine (capture ALSA config) and an on-disk
-// progress store: whole sessions, answers stored before the reveal, promotion, the models,
-// the reveal's curves and the corrupt-database banner.
+// progress store: whole sessions, answers committed by the writer thread before the reveal,
+// promotion, the models, the reveal's curves, number keys over 26 third-octave bands and the
+// corrupt-database banner.
 #include "app/src/app.h"
 #include "app/src/app_options.h"
+#include "app/src/attempt_writer.h"
 #include "app/src/audio_output.h"
 #include "app/src/eq_curve.h"
 #include "app/src/library.h"
@@ -11,12 +13,15 @@
 
 #include "exercises/progress_store.h"
 
+#include "support/raw_database.h"
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <cmath>
 #include <memory>
@@ -31,6 +36,7 @@ private:
     struct Rig {
         QTemporaryDir dir;
         std::unique_ptr<ProgressStore> store = std::make_unique<ProgressStore>();
+        std::unique_ptr<AttemptWriter> writer = std::make_unique<AttemptWriter>();
         std::unique_ptr<Preferences> preferences;
         std::unique_ptr<AudioOutput> audio;
         std::unique_ptr<Session> session;
@@ -38,13 +44,18 @@ private:
         Rig()
         {
             store->open(dir.filePath("progress.sqlite"));
+            writer->open(store->path());
             preferences = std::make_unique<Preferences>(dir.filePath("settings.ini"));
             audio = std::make_unique<AudioOutput>(preferences.get());
             audio->retry();
-            session = std::make_unique<Session>(store.get(), audio.get(), preferences.get(),
+            session = std::make_unique<Session>(store.get(), writer.get(), audio.get(), preferences.get(),
                                                 [] { return MaterialRef::pinkNoise(); });
         }
-        ~Rig() { session.reset(); }
+        ~Rig()
+        {
+            session.reset();
+            writer.reset();
+        }
     };
 
     static bool waitForQuestion(Session& s)
@@ -52,7 +63,13 @@ private:
         return QTest::qWaitFor([&] { return s.phase() == Session::Question; }, 60000);
     }
 
-    // Answers the question on screen, right or wrong, as a listener who knows the truth.
+    static bool waitForReveal(Session& s)
+    {
+        return QTest::qWaitFor([&] { return s.phase() == Session::Revealed; }, 30000);
+    }
+
+    // Answers the question on screen, right or wrong, as a listener who knows the truth, and
+    // waits for the writer's acknowledgement (the reveal).
     static void answer(Session& s, bool right)
     {
         const int truth = s.correctOption();
@@ -60,6 +77,9 @@ private:
         s.choose(right ? truth : (truth + 1) % int(s.options().size()));
         s.setAnswerBoost(s.correctBoost());
         QVERIFY(s.confirm());
+        QVERIFY(s.saving());
+        QVERIFY(waitForReveal(s));
+        QVERIFY(!s.saving());
     }
 
 private slots:
@@ -189,21 +209,133 @@ private slots:
             QCOMPARE(p.y(), 0.0);
     }
 
+    void answersAreWrittenOnTheWriterThreadBeforeTheReveal()
+    {
+        Rig rig;
+        QVERIFY(rig.writer->writerThread() != QThread::currentThread());
+        QList<QThread*> writtenOn;
+        connect(rig.writer.get(), &AttemptWriter::committed, this,
+                [&](quint64, qint64, const QString&, QThread* thread) { writtenOn << thread; });
+        int rowsAtReveal = -1;
+        connect(rig.session.get(), &Session::phaseChanged, this, [&] {
+            if (rig.session->phase() == Session::Revealed)
+                rowsAtReveal = rig.store->attemptCount("eq-band"); // the UI thread's own connection
+        });
+        rig.session->start("eq-band", 3);
+        for (int i = 1; i <= 3; ++i) {
+            QVERIFY(waitForQuestion(*rig.session));
+            rig.session->choose(0);
+            QVERIFY(rig.session->confirm());
+            // Until the writer acknowledges, the question stays and takes no other answer.
+            QCOMPARE(rig.session->phase(), Session::Question);
+            QVERIFY(rig.session->saving());
+            QVERIFY(!rig.session->canConfirm());
+            QVERIFY(!rig.session->confirm());
+            QVERIFY(waitForReveal(*rig.session));
+            QCOMPARE(rowsAtReveal, i);
+            rig.session->next();
+        }
+        QCOMPARE(writtenOn.size(), 3);
+        for (QThread* thread : writtenOn) {
+            QVERIFY(thread != QThread::currentThread());
+            QCOMPARE(thread, rig.writer->writerThread());
+        }
+    }
+
     void storeWriteFailureKeepsTheQuestion()
     {
         Rig rig;
         rig.session->start("eq-band", 2);
         QVERIFY(waitForQuestion(*rig.session));
-        rig.store->close(); // every write now fails
+        rig.writer->close(); // the writer's connection is gone: every write now fails
         rig.session->choose(0);
-        QVERIFY(!rig.session->confirm());
+        QVERIFY(rig.session->confirm());
+        QVERIFY(QTest::qWaitFor([&] { return !rig.session->saving(); }, 10000));
         QCOMPARE(rig.session->phase(), Session::Question);
         QVERIFY(!rig.session->errorMessage().isEmpty());
-        rig.store->open(rig.dir.filePath("progress.sqlite"));
+        QCOMPARE(rig.session->selectedOption(), 0); // the answer is still there
+        QCOMPARE(rig.store->attemptCount("eq-band"), 0);
+        rig.writer->open(rig.dir.filePath("progress.sqlite"));
         QVERIFY(rig.session->confirm());
-        QCOMPARE(rig.session->phase(), Session::Revealed);
+        QVERIFY(waitForReveal(*rig.session));
         QVERIFY(rig.session->errorMessage().isEmpty());
         QCOMPARE(rig.store->attemptCount("eq-band"), 1);
+    }
+
+    void aLockedDatabaseKeepsTheQuestionUntilTheWriteSucceeds()
+    {
+        Rig rig;
+        rig.session->start("eq-band", 2);
+        QVERIFY(waitForQuestion(*rig.session));
+        // Another program holds the write lock longer than the writer's busy timeout (5 s).
+        auto raw = std::make_unique<test::RawDatabase>(rig.dir.filePath("progress.sqlite"));
+        QCOMPARE(raw->run("BEGIN IMMEDIATE"), QString());
+        rig.session->choose(1);
+        QVERIFY(rig.session->confirm());
+        QVERIFY(QTest::qWaitFor([&] { return !rig.session->saving(); }, 20000));
+        QCOMPARE(rig.session->phase(), Session::Question);
+        QVERIFY2(rig.session->errorMessage().contains("locked", Qt::CaseInsensitive),
+                 qPrintable(rig.session->errorMessage()));
+        QCOMPARE(raw->run("ROLLBACK"), QString());
+        raw.reset();
+        QVERIFY(rig.session->confirm()); // Enter again
+        QVERIFY(waitForReveal(*rig.session));
+        QCOMPARE(rig.store->attemptCount("eq-band"), 1);
+    }
+
+    void numberKeysReachEveryThirdOctaveBand()
+    {
+        Rig rig;
+        rig.store->saveLevel("eq-band", 6); // third-octave bands (pink noise: all 26 audible)
+        rig.session->start("eq-band", 1);
+        QVERIFY(waitForQuestion(*rig.session));
+        Session& s = *rig.session;
+        QCOMPARE(s.options().size(), 26);
+        QCOMPARE(s.keyGroupCount(), 3);
+        QCOMPARE(s.keyGroup(), 0);
+        QCOMPARE(s.keyLabels().mid(0, 11), (QStringList{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", ""}));
+        QVERIFY(s.pressKey("0"));
+        QCOMPARE(s.selectedOption(), 9);
+        s.moveKeyGroup(1);
+        QCOMPARE(s.keyGroup(), 1);
+        QCOMPARE(s.keyLabels()[19], QString("0"));
+        QCOMPARE(s.keyLabels()[9], QString());
+        QVERIFY(s.pressKey("0"));
+        QCOMPARE(s.selectedOption(), 19); // the 20th band
+        QCOMPARE(s.options()[19].toMap()["value"].toDouble(), 4000.0);
+        // The last group holds six bands: 7..0 reach nothing there.
+        s.moveKeyGroup(1);
+        QCOMPARE(s.keyGroup(), 2);
+        QVERIFY(s.pressKey("6"));
+        QCOMPARE(s.selectedOption(), 25);
+        QVERIFY(!s.pressKey("7"));
+        QCOMPARE(s.selectedOption(), 25);
+        s.moveKeyGroup(1); // stays on the last group
+        QCOMPARE(s.keyGroup(), 2);
+        // Moving the selection carries the group along.
+        s.choose(12);
+        QCOMPARE(s.keyGroup(), 1);
+        s.moveSelection(-3);
+        QCOMPARE(s.selectedOption(), 9);
+        QCOMPARE(s.keyGroup(), 0);
+        QVERIFY(!s.keyGroupText().isEmpty());
+    }
+
+    void octaveLevelsKeepOneGroupOfNumberKeys()
+    {
+        Rig rig;
+        rig.store->saveLevel("eq-band", 3); // nine octave bands, boost or cut
+        rig.session->start("eq-band", 1);
+        QVERIFY(waitForQuestion(*rig.session));
+        Session& s = *rig.session;
+        QCOMPARE(s.options().size(), 9);
+        QCOMPARE(s.keyGroupCount(), 1);
+        QCOMPARE(s.keyLabels(), (QStringList{"1", "2", "3", "4", "5", "6", "7", "8", "9"}));
+        s.moveKeyGroup(1);
+        QCOMPARE(s.keyGroup(), 0);
+        QVERIFY(s.pressKey("9"));
+        QCOMPARE(s.selectedOption(), 8);
+        QVERIFY(!s.pressKey("0"));
     }
 
     void modelsPassTheModelTester()
@@ -229,7 +361,7 @@ private slots:
         QCOMPARE(exercises.data(exercises.index(0), ExerciseListModel::RecentAccuracyRole).toInt(), 100);
 
         Preferences preferences(dir.filePath("s.ini"));
-        Library library(&preferences);
+        Library library(&store, &preferences);
         QAbstractItemModelTester t2(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(library.rowCount() >= 1);
         // A broken file is listed with its error; the scan goes on.
@@ -245,9 +377,10 @@ private slots:
         const QModelIndex row = library.index(before);
         QCOMPARE(library.data(row, Library::StatusRole).toString(), QString("broken"));
         QVERIFY(!library.data(row, Library::ErrorRole).toString().isEmpty());
-        // The list persists.
-        Library again(&preferences);
+        // The list persists, broken file and all.
+        Library again(&store, &preferences);
         QCOMPARE(again.rowCount(), before + 1);
+        QCOMPARE(again.brokenCount(), 1);
     }
 
     void corruptDatabaseIsReportedOnce()

@@ -169,7 +169,7 @@ private slots:
         QVERIFY2(result.error.size() > path.size() + 5, qPrintable(result.error)); // a cause follows
         QCOMPARE(result.durationSeconds, 0.0);
         QVERIFY(result.octaveLevelsDb.empty());
-        QCOMPARE(result.region, LoopRegion{});
+        QCOMPARE(result.region, TimeRegion{});
         QVERIFY(!fractions.empty());
         QCOMPARE(fractions.back(), 1.0);
         qInfo().noquote() << kind << "->" << result.error;

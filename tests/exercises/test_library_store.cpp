@@ -21,7 +21,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-ScanResult madeUpScan(const QString& path, double duration, LoopRegion region)
+ScanResult madeUpScan(const QString& path, double duration, TimeRegion region)
 {
     ScanResult r;
     r.path = path;
@@ -142,13 +142,13 @@ private slots:
         library.pinRegion(path, {12.5, 8.0});
         LibraryItem item = *library.item(path);
         QVERIFY(item.pinned);
-        QCOMPARE(item.scan.region, (LoopRegion{12.5, 8.0}));
+        QCOMPARE(item.scan.region, (TimeRegion{12.5, 8.0}));
 
         // The user re-exported the mix; the rescan picked another region: the pin stays.
         library.upsert(madeUpScan(path, 210.0, {90.0, 15.0}));
         item = *library.item(path);
         QVERIFY(item.pinned);
-        QCOMPARE(item.scan.region, (LoopRegion{12.5, 8.0}));
+        QCOMPARE(item.scan.region, (TimeRegion{12.5, 8.0}));
         QCOMPARE(item.scan.durationSeconds, 210.0);
 
         // The file is unreadable today: the pin stays too.
@@ -159,21 +159,21 @@ private slots:
         item = *library.item(path);
         QVERIFY(!item.scan.ok);
         QVERIFY(item.pinned);
-        QCOMPARE(item.scan.region, (LoopRegion{12.5, 8.0}));
+        QCOMPARE(item.scan.region, (TimeRegion{12.5, 8.0}));
 
         // It came back shorter than the pinned region's end: the picked region replaces it.
         library.upsert(madeUpScan(path, 18.0, {0.0, 15.0}));
         item = *library.item(path);
         QVERIFY(!item.pinned);
-        QCOMPARE(item.scan.region, (LoopRegion{0.0, 15.0}));
+        QCOMPARE(item.scan.region, (TimeRegion{0.0, 15.0}));
 
         // Unpin: flag cleared now, region replaced by the next rescan.
         library.pinRegion(path, {1.0, 10.0});
         library.unpinRegion(path);
         QVERIFY(!library.item(path)->pinned);
-        QCOMPARE(library.item(path)->scan.region, (LoopRegion{1.0, 10.0}));
+        QCOMPARE(library.item(path)->scan.region, (TimeRegion{1.0, 10.0}));
         library.upsert(madeUpScan(path, 18.0, {3.0, 15.0}));
-        QCOMPARE(library.item(path)->scan.region, (LoopRegion{3.0, 15.0}));
+        QCOMPARE(library.item(path)->scan.region, (TimeRegion{3.0, 15.0}));
     }
 
     void pinRegionRejectsWhatCannotBePlayed()
@@ -189,13 +189,13 @@ private slots:
         broken.error = QStringLiteral("/music/broken.flac: truncated");
         library.upsert(broken);
 
-        const auto pinError = [&](const QString& p, LoopRegion r) { return storeErrorOf([&] { library.pinRegion(p, r); }); };
+        const auto pinError = [&](const QString& p, TimeRegion r) { return storeErrorOf([&] { library.pinRegion(p, r); }); };
         QString message = pinError(QStringLiteral("/music/unknown.flac"), {0, 5});
         QVERIFY2(message.contains(db) && message.contains("not in the library"), qPrintable(message));
         message = pinError(broken.path, {0, 5});
         QVERIFY2(message.contains("could not be scanned"), qPrintable(message));
-        for (const LoopRegion bad : {LoopRegion{-1, 5}, LoopRegion{0, 0}, LoopRegion{20, 10.5},
-                                     LoopRegion{std::nan(""), 5}, LoopRegion{0, kInf}}) {
+        for (const TimeRegion bad : {TimeRegion{-1, 5}, TimeRegion{0, 0}, TimeRegion{20, 10.5},
+                                     TimeRegion{std::nan(""), 5}, TimeRegion{0, kInf}}) {
             message = pinError(path, bad);
             QVERIFY2(message.contains("not inside the file"), qPrintable(message));
         }

@@ -61,7 +61,7 @@ private slots:
 
         const AudioBuffer audio = load(song);
         QVERIFY(std::abs(audio.durationSeconds() - 55.0) < 0.01);
-        const LoopRegion region = pickDenseRegion(audio);
+        const TimeRegion region = pickDenseRegion(audio);
         QVERIFY2(std::abs(region.startSeconds - 20.0) < 1.0, qPrintable(QString::number(region.startSeconds)));
         QVERIFY(std::abs(region.lengthSeconds - 15.0) < 1e-3);
         QVERIFY(region.startSeconds + region.lengthSeconds <= audio.durationSeconds() + 1e-9);
@@ -72,16 +72,16 @@ private slots:
         const QString path = scratch("loop-short") + "/short.wav";
         QCOMPARE(sox({"-n", "-r", "48000", "-c", "2", path, "synth", "10", "pinknoise", "gain", "-20"}), QString());
         const AudioBuffer audio = load(path);
-        const LoopRegion region = pickDenseRegion(audio);
+        const TimeRegion region = pickDenseRegion(audio);
         QCOMPARE(region.startSeconds, 0.0);
         QCOMPARE(region.lengthSeconds, audio.durationSeconds());
         QVERIFY(std::abs(region.lengthSeconds - 10.0) < 1e-6);
 
         // Exactly as long as asked, a non-positive length, and nothing at all.
-        QCOMPARE(pickDenseRegion(audio, 10.0), (LoopRegion{0.0, audio.durationSeconds()}));
-        QCOMPARE(pickDenseRegion(audio, 0.0), (LoopRegion{0.0, audio.durationSeconds()}));
-        QCOMPARE(pickDenseRegion(audio, std::nan("")), (LoopRegion{0.0, audio.durationSeconds()}));
-        QCOMPARE(pickDenseRegion(AudioBuffer{}), (LoopRegion{0.0, 0.0}));
+        QCOMPARE(pickDenseRegion(audio, 10.0), (TimeRegion{0.0, audio.durationSeconds()}));
+        QCOMPARE(pickDenseRegion(audio, 0.0), (TimeRegion{0.0, audio.durationSeconds()}));
+        QCOMPARE(pickDenseRegion(audio, std::nan("")), (TimeRegion{0.0, audio.durationSeconds()}));
+        QCOMPARE(pickDenseRegion(AudioBuffer{}), (TimeRegion{0.0, 0.0}));
     }
 
     void avoidsAFadeInAndAFadeOut()
@@ -92,7 +92,7 @@ private slots:
         QCOMPARE(sox({"-n", "-r", "44100", "-c", "2", path, "synth", "60", "pinknoise", "gain", "-15",
                       "fade", "t", "20", "60", "20"}),
                  QString());
-        const LoopRegion region = pickDenseRegion(load(path));
+        const TimeRegion region = pickDenseRegion(load(path));
         QVERIFY2(region.startSeconds >= 17.0 && region.startSeconds + region.lengthSeconds <= 43.0,
                  qPrintable(QString::number(region.startSeconds)));
     }
@@ -105,11 +105,11 @@ private slots:
         AudioBuffer tone = test::sine(1000.0, -20.0 + 3.0103, rate, std::size_t(20 * rate)); // RMS -20 dBFS
         AudioBuffer noise = whiteNoise(20.0, -20.0, rate, 7);
         QVERIFY(std::abs(test::rmsDb(tone.channels[0]) - test::rmsDb(noise.channels[0])) < 0.1);
-        const LoopRegion region = pickDenseRegion(concatenate({tone, noise}));
+        const TimeRegion region = pickDenseRegion(concatenate({tone, noise}));
         QVERIFY2(region.startSeconds >= 19.99, qPrintable(QString::number(region.startSeconds)));
 
         // And the other way round, so position is not what decides.
-        const LoopRegion swapped = pickDenseRegion(concatenate({noise, tone}));
+        const TimeRegion swapped = pickDenseRegion(concatenate({noise, tone}));
         QVERIFY2(swapped.startSeconds + swapped.lengthSeconds <= 20.01, qPrintable(QString::number(swapped.startSeconds)));
     }
 
@@ -120,7 +120,7 @@ private slots:
         const double rate = 48000;
         AudioBuffer audio = concatenate({whiteNoise(5.0, -60.0, rate, 1),
                                          test::sine(50.0, -6.0, rate, std::size_t(30 * rate))});
-        const LoopRegion region = pickDenseRegion(audio, 15.0);
+        const TimeRegion region = pickDenseRegion(audio, 15.0);
         const auto frame = std::size_t(std::llround(region.startSeconds * rate));
         QCOMPARE(double(frame) / rate, region.startSeconds);
         const double onGrid = std::round(region.startSeconds * 10.0) / 10.0;
@@ -170,7 +170,7 @@ private slots:
         five.channels.push_back(stereo.channels[1]);
         five.channels.push_back(stereo.channels[0]);
         for (const AudioBuffer* audio : {&mono, &stereo, &five}) {
-            const LoopRegion region = pickDenseRegion(*audio, 8.0);
+            const TimeRegion region = pickDenseRegion(*audio, 8.0);
             QVERIFY2(region.startSeconds >= 9.98 && region.startSeconds <= 12.02,
                      qPrintable(QString::number(region.startSeconds)));
         }

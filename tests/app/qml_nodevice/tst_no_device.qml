@@ -35,7 +35,7 @@ Item {
             const before = App.attemptCount("eq-band");
             keyClick(Qt.Key_1);
             keyClick(Qt.Key_Return);
-            compare(App.session.phase, Session.Revealed);
+            tryCompare(App.session, "phase", Session.Revealed, 10000); // once the writer thread has committed it
             compare(App.attemptCount("eq-band"), before + 1);
 
             // "Choose device…" leads to Settings.

@@ -1,0 +1,277 @@
+// The Library page's model on the real backend: the real LibraryScanner on files sox makes in
+// a scratch folder, the real SQLite file (LibraryStore in the progress database), and the
+// real engine (capture ALSA config) for the question that plays a pinned region.
+#include "app/src/app.h"
+#include "app/src/app_options.h"
+#include "app/src/attempt_writer.h"
+#include "app/src/audio_output.h"
+#include "app/src/library.h"
+#include "app/src/preferences.h"
+#include "app/src/session.h"
+
+#include "exercises/library_store.h"
+#include "exercises/progress_store.h"
+
+#include "support/process_runner.h"
+#include "support/scratch_files.h"
+#include "support/test_signals.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTest>
+#include <QUrl>
+
+#include <cmath>
+#include <memory>
+
+using namespace earlab;
+using namespace earlab::app;
+using earlab::test::sox;
+
+namespace {
+
+// The user-file rows of the model, by file name.
+QMap<QString, int> fileRows(const Library& library)
+{
+    QMap<QString, int> rows;
+    for (int r = 0; r < library.rowCount(); ++r) {
+        const QModelIndex i = library.index(r);
+        if (library.data(i, Library::KindRole).toString() == "file")
+            rows[library.data(i, Library::FileNameRole).toString()] = r;
+    }
+    return rows;
+}
+
+QVariant role(const Library& library, int row, int role)
+{
+    return library.data(library.index(row), role);
+}
+
+} // namespace
+
+class TestAppLibrary : public QObject {
+    Q_OBJECT
+
+private:
+    QString m_music; // three good files (one in a subfolder), one broken, one text file
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(!qEnvironmentVariableIsEmpty("ALSA_CONFIG_PATH"));
+        m_music = test::scratch("app-library-music");
+        QVERIFY(QDir().mkpath(m_music + "/album"));
+        QCOMPARE(sox({"-n", "-r", "44100", "-c", "2", "-b", "16", m_music + "/a pink.wav", "synth", "20", "pinknoise",
+                      "gain", "-20"}),
+                 QString());
+        QCOMPARE(sox({"-n", "-r", "48000", "-c", "1", m_music + "/album/b tone.flac", "synth", "12", "sine", "1000",
+                      "gain", "-12"}),
+                 QString());
+        // 0-12 s: a quiet low tone; 12-40 s: loud noise. The densest 15 s lie in the noise.
+        const QString quiet = m_music + "/quiet.wav";
+        const QString loud = m_music + "/loud.wav";
+        QCOMPARE(sox({"-n", "-r", "48000", "-c", "2", quiet, "synth", "12", "sine", "200", "gain", "-40"}), QString());
+        QCOMPARE(sox({"-n", "-r", "48000", "-c", "2", loud, "synth", "28", "pinknoise", "gain", "-14"}), QString());
+        QCOMPARE(sox({quiet, loud, m_music + "/c intro then noise.wav"}), QString());
+        QVERIFY(QFile::remove(quiet));
+        QVERIFY(QFile::remove(loud));
+        QVERIFY(test::writeBytes(m_music + "/d broken.wav", "RIFF\x10\0\0\0WAVEfmt this is not audio"));
+        QVERIFY(test::writeBytes(m_music + "/notes.txt", "not audio, and not listed"));
+    }
+
+    void aFolderScansInTheBackgroundWithProgressAndErrors()
+    {
+        QTemporaryDir dir;
+        ProgressStore store;
+        store.open(dir.filePath("progress.sqlite"));
+        Preferences preferences(dir.filePath("settings.ini"));
+        Library library(&store, &preferences);
+        QAbstractItemModelTester tester(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int builtin = library.rowCount();
+
+        QList<QPair<int, int>> steps; // (done, total) each time the scan moves
+        QStringList names;
+        connect(&library, &Library::scanChanged, this, [&] {
+            if (library.scanning() && (steps.isEmpty() || steps.last() != qMakePair(library.scanDone(), library.scanTotal())))
+                steps << qMakePair(library.scanDone(), library.scanTotal());
+            if (library.scanning() && !library.scanFile().isEmpty() && !names.contains(library.scanFile()))
+                names << library.scanFile();
+            QVERIFY(library.scanProgress() >= 0.0 && library.scanProgress() <= 1.0);
+        });
+
+        library.addUrls({QUrl::fromLocalFile(m_music)}); // as a drop would
+        QCOMPARE(library.rowCount(), builtin + 4);       // listed at once, waiting
+        QVERIFY(library.scanning());
+        QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 120000));
+
+        // Every file's progress, in order, ending at 4 of 4.
+        QVERIFY2(steps.contains(qMakePair(3, 4)), qPrintable(QString::number(steps.size())));
+        QCOMPARE(steps.last(), qMakePair(4, 4));
+        QVERIFY(steps.indexOf(qMakePair(3, 4)) < steps.indexOf(qMakePair(4, 4)));
+        for (int i = 1; i < steps.size(); ++i)
+            QVERIFY(steps[i].first >= steps[i - 1].first);
+        QCOMPARE(names, (QStringList{"a pink.wav", "b tone.flac", "c intro then noise.wav", "d broken.wav"}));
+        QCOMPARE(library.scanDone(), 0); // idle again
+        QCOMPARE(library.scanProgress(), 1.0);
+
+        QCOMPARE(library.userCount(), 4);
+        QCOMPARE(library.brokenCount(), 1);
+        const auto rows = fileRows(library);
+        for (const QString name : {"a pink.wav", "b tone.flac", "c intro then noise.wav"}) {
+            const int r = rows.value(name, -1);
+            QVERIFY2(r >= 0, qPrintable(name));
+            QCOMPARE(role(library, r, Library::StatusRole).toString(), QString("ready"));
+            QVERIFY(role(library, r, Library::ErrorRole).toString().isEmpty());
+            QCOMPARE(role(library, r, Library::SpectrumRole).toList().size(), 9);
+            QVERIFY(role(library, r, Library::LoudnessTextRole).toString().endsWith("LUFS"));
+            QVERIFY(!role(library, r, Library::RegionTextRole).toString().isEmpty());
+            QVERIFY(!role(library, r, Library::PinnedRole).toBool());
+        }
+        const int pink = rows["a pink.wav"];
+        QCOMPARE(role(library, pink, Library::DurationRole).toDouble(), 20.0);
+        QCOMPARE(role(library, pink, Library::DurationTextRole).toString(), QString("0:20"));
+        QCOMPARE(role(library, pink, Library::FormatRole).toString(), QString("WAV · 44.1 kHz · 2 ch"));
+        const double lufs = role(library, pink, Library::LoudnessRole).toDouble();
+        QVERIFY2(lufs > -40.0 && lufs < -10.0, qPrintable(QString::number(lufs)));
+        QCOMPARE(role(library, pink, Library::LoudnessTextRole).toString(), QString("%1 LUFS").arg(lufs, 0, 'f', 1));
+        QCOMPARE(role(library, pink, Library::RegionLengthRole).toDouble(), 15.0);
+        // A 1 kHz tone: its spectrum peaks in the 1 kHz bar (index 4) and is low at 63 Hz.
+        const QVariantList tone = role(library, rows["b tone.flac"], Library::SpectrumRole).toList();
+        QCOMPARE(tone[4].toDouble(), 1.0);
+        QVERIFY(tone[0].toDouble() < 0.2);
+        QCOMPARE(role(library, rows["b tone.flac"], Library::FormatRole).toString(), QString("FLAC · 48 kHz · 1 ch"));
+        // The densest part of the third file is the noise after 12 s.
+        QVERIFY(role(library, rows["c intro then noise.wav"], Library::RegionStartRole).toDouble() >= 11.9);
+
+        const int broken = rows["d broken.wav"];
+        QCOMPARE(role(library, broken, Library::StatusRole).toString(), QString("broken"));
+        QVERIFY(role(library, broken, Library::ErrorRole).toString().contains("d broken.wav"));
+        QVERIFY(role(library, broken, Library::SpectrumRole).toList().isEmpty());
+
+        // All four are in the database, the broken one with its error.
+        LibraryStore stored(store);
+        QCOMPARE(stored.count(), 4);
+        QVERIFY(!stored.item(m_music + "/d broken.wav")->scan.ok);
+        QVERIFY(!stored.item(m_music + "/d broken.wav")->scan.error.isEmpty());
+
+        // Adding the same folder again scans only the broken file again.
+        steps.clear();
+        library.addPaths({m_music});
+        QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 60000));
+        QCOMPARE(steps.last(), qMakePair(1, 1));
+        QCOMPARE(library.userCount(), 4);
+
+        // Removing takes it out of the model and the database.
+        const QString id = role(library, broken, Library::MaterialIdRole).toString();
+        library.remove(id);
+        QCOMPARE(library.userCount(), 3);
+        QCOMPARE(library.brokenCount(), 0);
+        QCOMPARE(stored.count(), 3);
+    }
+
+    void theLibraryIsStillThereWhenTheAppOpensAgain()
+    {
+        QTemporaryDir dir;
+        auto& options = appOptions();
+        options.databasePath = dir.filePath("progress.sqlite");
+        options.databasePathSet = true;
+        options.settingsFile = dir.filePath("settings.ini");
+        options.autoOpenAudio = false;
+        QString pinnedId;
+        {
+            App app;
+            app.library()->addPaths({m_music});
+            QVERIFY(QTest::qWaitFor([&] { return !app.library()->scanning(); }, 120000));
+            QCOMPARE(app.library()->userCount(), 4);
+            const int row = fileRows(*app.library())["a pink.wav"];
+            pinnedId = role(*app.library(), row, Library::MaterialIdRole).toString();
+            QVERIFY(app.library()->pinRegion(pinnedId, 3.0, 6.0));
+            QVERIFY(!app.library()->pinRegion(pinnedId, 18.0, 6.0)); // past the end
+            QVERIFY(!app.library()->problem().isEmpty());
+        }
+        {
+            App app; // a new process would see the same: the same database file
+            Library& library = *app.library();
+            QCOMPARE(library.userCount(), 4);
+            QCOMPARE(library.brokenCount(), 1);
+            const auto rows = fileRows(library);
+            QCOMPARE(rows.size(), 4);
+            const int pink = rows["a pink.wav"];
+            QVERIFY(role(library, pink, Library::PinnedRole).toBool());
+            QCOMPARE(role(library, pink, Library::RegionStartRole).toDouble(), 3.0);
+            QCOMPARE(role(library, pink, Library::RegionLengthRole).toDouble(), 6.0);
+            QVERIFY(role(library, pink, Library::RegionTextRole).toString().contains("pinned"));
+            QVERIFY(!role(library, rows["d broken.wav"], Library::ErrorRole).toString().isEmpty());
+            QCOMPARE(role(library, pink, Library::SpectrumRole).toList().size(), 9);
+
+            // A rescan keeps the pinned region.
+            library.rescan();
+            QVERIFY(library.scanning());
+            QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 120000));
+            QVERIFY(role(library, pink, Library::PinnedRole).toBool());
+            QCOMPARE(role(library, pink, Library::RegionStartRole).toDouble(), 3.0);
+            QCOMPARE(library.material(pinnedId)->region, (TimeRegion{3.0, 6.0}));
+        }
+        options = AppOptions{};
+    }
+
+    void theNextQuestionPlaysThePinnedRegion()
+    {
+        QTemporaryDir dir;
+        ProgressStore store;
+        store.open(dir.filePath("progress.sqlite"));
+        store.saveLevel("eq-band", 4); // nine octave bands on music
+        AttemptWriter writer;
+        writer.open(store.path());
+        Preferences preferences(dir.filePath("settings.ini"));
+        AudioOutput audio(&preferences);
+        audio.retry();
+        QVERIFY2(audio.available(), qPrintable(audio.statusMessage()));
+        Library library(&store, &preferences);
+        library.addPaths({m_music + "/c intro then noise.wav"});
+        QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 60000));
+        const QString id = QStringLiteral("file:") + m_music + "/c intro then noise.wav";
+        library.select(id);
+        QCOMPARE(library.selectedId(), id);
+        Session session(&store, &writer, &audio, &preferences, [&] { return library.musicMaterial(); });
+
+        // Unpinned: the densest 15 s, in the noise.
+        session.start("eq-band", 1);
+        QVERIFY(QTest::qWaitFor([&] { return session.phase() == Session::Question; }, 60000));
+        auto loop = session.currentLoop();
+        QCOMPARE(loop->material.id, id);
+        QVERIFY(!loop->material.regionPinned);
+        QVERIFY(loop->startSeconds >= 11.9);
+        QVERIFY(std::abs(audio.lengthSeconds() - 15.0) < 0.001);
+        QVERIFY(test::rmsDb(loop->audio->channels[0]) > -30.0);
+        session.quit();
+
+        // Pinned: 2 s to 10 s of the quiet tone, and nothing else.
+        QVERIFY(library.pinRegion(id, 2.0, 8.0));
+        session.start("eq-band", 1);
+        QVERIFY(QTest::qWaitFor([&] { return session.phase() == Session::Question; }, 60000));
+        loop = session.currentLoop();
+        QVERIFY(loop->material.regionPinned);
+        QCOMPARE(loop->startSeconds, 2.0);
+        QCOMPARE(loop->audio->frames(), std::size_t(8 * 48000));
+        QVERIFY(std::abs(audio.lengthSeconds() - 8.0) < 0.001); // the scene the engine plays
+        const double level = test::rmsDb(loop->audio->channels[0]);
+        QVERIFY2(std::abs(level - (-43.0)) < 1.0, qPrintable(QString::number(level))); // -40 dB peak sine
+        QCOMPARE(session.loopStartSeconds(), 2.0);
+        QCOMPARE(session.loopLengthSeconds(), 8.0);
+        QVERIFY(session.loopText().contains("pinned"));
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("EarLabTest");
+    QApplication::setApplicationName("EarLabTest");
+    TestAppLibrary test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_app_library.moc"
