@@ -118,6 +118,9 @@ void AttemptWriter::open(const QString& path, ProgressStore* memoryStore)
         return;
     }
     if (m_worker->thread() != &m_thread) {
+        // Answers still queued for the in-memory store are written to it first; otherwise
+        // they would travel with the worker and fail against the closed connection.
+        QCoreApplication::sendPostedEvents(m_worker);
         m_worker->close();
         m_worker->moveToThread(&m_thread);
         if (!m_thread.isRunning())

@@ -24,6 +24,7 @@ namespace {
 // Levels below -200 dB are treated as -200 dB so log10 never sees 0.
 constexpr double kFloorLinear = 1e-10;
 constexpr double kFloorPower = kFloorLinear * kFloorLinear;
+constexpr double kStateFlushBelow = 1e-30;
 
 constexpr double kDbToNeper = std::numbers::ln10 / 20.0;
 constexpr double kNeperToDb = 20.0 / std::numbers::ln10;
@@ -403,6 +404,16 @@ void Compressor::process(float* const* channels, int channelCount, int frames) n
     }
     if (i < frames)
         processSteady(left + i, right ? right + i : nullptr, frames - i, meanSquare, reduction);
+    // After long quiet the one-poles decay towards 0 and, with nothing to stop them, end as
+    // subnormals (c · denorm_min rounds back to denorm_min), which makes every later frame
+    // about 13x slower. Flushing once per call is enough (decaying from 1e-30 to subnormal
+    // takes millions of frames) and changes no output sample: a gain reduction below 1e-30 dB
+    // leaves exp() at exactly the same value, and a mean square below 1e-30 is under the
+    // detector's floor (kFloorPower) either way.
+    if (std::abs(reduction) < kStateFlushBelow)
+        reduction = 0.0;
+    if (meanSquare < kStateFlushBelow)
+        meanSquare = 0.0;
     meanSquare_ = meanSquare;
     gainReductionDb_ = reduction;
 }

@@ -139,7 +139,9 @@ void ScenePlayer::render(float* interleaved, int frames) noexcept
 {
     int done = 0;
     while (done < frames) {
-        while (pendingCount_ > 0 && pending_[0].atFrame <= transportFrame_) {
+        // While stopped the schedule waits for the next Play: transportFrame_ still holds the
+        // last run's count, which the scheduled frames do not refer to.
+        while (state_ != State::Stopped && pendingCount_ > 0 && pending_[0].atFrame <= transportFrame_) {
             const PlayerCommand due = pending_[0];
             std::move(pending_.begin() + 1, pending_.begin() + pendingCount_, pending_.begin());
             --pendingCount_;

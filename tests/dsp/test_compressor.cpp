@@ -76,6 +76,34 @@ class TestCompressor : public QObject {
     Q_OBJECT
 
 private slots:
+    void longSilenceLeavesNoSubnormalState()
+    {
+        // After a loud passage, 10 s of silence: the gain reduction decays towards 0 and must
+        // be flushed before it turns subnormal (subnormal arithmetic is ~13x slower).
+        for (Detection detection : {Detection::Peak, Detection::Rms}) {
+            CompressorSettings s;
+            s.thresholdDb = -30.0;
+            s.ratio = 4.0;
+            s.attackMs = 1.0;
+            s.releaseMs = 5.0;
+            s.detection = detection;
+            Compressor c;
+            c.prepare(48000.0, 256);
+            c.setParams(makeCompressorParams(s, true, 48000.0), 0);
+            std::vector<float> left(256, 0.5f), right(256, 0.5f);
+            float* channels[2] = {left.data(), right.data()};
+            c.process(channels, 2, 256);
+            QVERIFY(c.gainReductionDb() > 10.0);
+            for (int block = 0; block < 48000 * 10 / 256; ++block) {
+                std::fill(left.begin(), left.end(), 0.0f);
+                std::fill(right.begin(), right.end(), 0.0f);
+                c.process(channels, 2, 256);
+                QVERIFY(std::fpclassify(c.gainReductionDb()) != FP_SUBNORMAL);
+            }
+            QCOMPARE(c.gainReductionDb(), 0.0);
+        }
+    }
+
     void staticCurveFormula()
     {
         // staticCurveDb() is the formula the brief gives; check it against the copy above

@@ -108,7 +108,8 @@ private slots:
         const AudioBuffer captured = playAndCapture(scene, {}, "capture-identical", [&](Engine& engine) {
             // Immediate selects from this thread, landing wherever the callback happens to be.
             std::mt19937 rng(42);
-            while (!engine.isAtEnd()) {
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+            while (!engine.isAtEnd() && std::chrono::steady_clock::now() < deadline) {
                 engine.select(++switches % 2);
                 std::this_thread::sleep_for(std::chrono::microseconds(200 + rng() % 800));
             }

@@ -81,6 +81,42 @@ private slots:
         QCOMPARE(firstSound(out), std::size_t(12345 + latency));
     }
 
+    void scheduleMadeWhileStoppedWaitsForTheNextRun()
+    {
+        // A player that has already played: its transport count is far past the frame the new
+        // schedule names, which counts from the next Play.
+        auto silence = std::make_shared<AudioBuffer>(AudioBuffer::silence(2, 96000, 48000.0));
+        auto dc = std::make_shared<AudioBuffer>(AudioBuffer::silence(2, 96000, 48000.0));
+        for (auto& ch : dc->channels)
+            std::fill(ch.begin(), ch.end(), 0.25f);
+        Scene scene;
+        scene.variants = {{silence, {}, "silence"}, {dc, {}, "dc"}};
+        PlayerConfig config;
+        config.crossfadeMs = 0.0;
+        ScenePlayer player(scene, config);
+        std::vector<float> block(2 * 20000);
+        player.apply(PlayerCommand::play());
+        player.render(block.data(), 20000);
+        player.apply(PlayerCommand::stop());
+        player.render(block.data(), 2000);
+        QVERIFY(player.isSilent());
+
+        player.apply(PlayerCommand::select(1, 5000));
+        player.render(block.data(), 2000); // stopped: nothing may fire
+        QCOMPARE(player.selectedVariant(), 0);
+
+        player.apply(PlayerCommand::seek(0));
+        player.apply(PlayerCommand::play());
+        player.render(block.data(), 20000);
+        QCOMPARE(player.selectedVariant(), 1);
+        // The switch landed on transport frame 5000 of the new run (plus the limiter's delay).
+        const int latency = player.latencyFrames();
+        std::size_t first = 0;
+        while (first < 20000 && block[2 * first] == 0.0f)
+            ++first;
+        QCOMPARE(first, std::size_t(5000 + latency));
+    }
+
     void loopWrapDoesNotClick()
     {
         // A loop cut at arbitrary points of a low sine: without the wrap fades the jump would be
