@@ -37,7 +37,9 @@ int main(int argc, char* argv[])
     parser.addOption({"db", "Progress database file (default: in the user's data folder).", "PATH"});
     parser.addOption({"settings", "Settings file (INI) instead of the user's settings.", "FILE"});
     parser.addOption({"questions", "Questions per session (default 10).", "N", "10"});
-    parser.addOption({"screenshot-dir", "Render every page to PNG files in DIR at 1280x800, then exit.", "DIR"});
+    parser.addOption({"screenshot-dir", "Render every page to PNG files in DIR, then exit.", "DIR"});
+    parser.addOption({"screenshot-size", "Window size for --screenshot-dir (default 1280x800; the smallest supported is 1024x640).",
+                      "WxH", "1280x800"});
     parser.process(application);
 
     auto& options = earlab::app::appOptions();
@@ -78,7 +80,15 @@ int main(int argc, char* argv[])
     auto* app = earlab::app::App::instance();
     if (!window || !app)
         return 1;
-    window->resize(1280, 800);
+    const QStringList size = parser.value("screenshot-size").split('x');
+    const int width = size.size() == 2 ? size[0].toInt() : 0;
+    const int height = size.size() == 2 ? size[1].toInt() : 0;
+    if (width < 320 || height < 240) {
+        std::fprintf(stderr, "earlab: --screenshot-size %s: expected WIDTHxHEIGHT, e.g. 1024x640\n",
+                     qPrintable(parser.value("screenshot-size")));
+        return 2;
+    }
+    window->resize(width, height);
     earlab::app::ScreenshotRunner runner(window, app, parser.value("screenshot-dir"));
     int exitCode = 0;
     QObject::connect(&runner, &earlab::app::ScreenshotRunner::finished, &application, [&](int code) {

@@ -57,24 +57,35 @@ Card {
                 visible: App.session.directionAsked
             }
 
-            RowLayout {
+            // The band buttons live in a Row inside a plain Item, not directly in the layout:
+            // the options change with every question, and a Qt 6.4 layout that holds Repeater
+            // delegates directly can keep a destroyed one and crash on the next resize.
+            Item {
                 objectName: "bandRow"
                 Layout.fillWidth: true
-                spacing: panel.bandOptions.length > 12 ? 2 : 6
+                implicitHeight: bandButtons.implicitHeight
 
-                Repeater {
-                    model: panel.bandOptions
+                Row {
+                    id: bandButtons
 
-                    delegate: AnswerButton {
-                        objectName: "answer_" + index
-                        Layout.fillWidth: true
-                        Layout.preferredWidth: 1
-                        keyLabel: App.session.keyLabels[index] ?? ""
-                        inKeyGroup: keyLabel !== "" && App.session.keyGroupCount > 1
-                        selected: App.session.selectedOption === index
-                        showDirection: App.session.directionAsked
-                        boost: App.session.answerBoost
-                        onPicked: App.session.selectedOption = index
+                    readonly property int count: panel.bandOptions.length
+
+                    width: parent.width
+                    spacing: count > 12 ? 2 : 6
+
+                    Repeater {
+                        model: panel.bandOptions
+
+                        delegate: AnswerButton {
+                            objectName: "answer_" + index
+                            width: Math.max(0, (bandButtons.width - bandButtons.spacing * (bandButtons.count - 1)) / bandButtons.count)
+                            keyLabel: App.session.keyLabels[index] ?? ""
+                            inKeyGroup: keyLabel !== "" && App.session.keyGroupCount > 1
+                            selected: App.session.selectedOption === index
+                            showDirection: App.session.directionAsked
+                            boost: App.session.answerBoost
+                            onPicked: App.session.selectedOption = index
+                        }
                     }
                 }
             }

@@ -41,7 +41,12 @@ Item {
                 }
             }
 
-            GridLayout {
+            // A Grid positioner, not a GridLayout: the exercise model resets when progress
+            // changes, and a Qt 6.4 layout that holds Repeater delegates directly can keep a
+            // destroyed one and crash on the next resize.
+            Grid {
+                id: exerciseGrid
+
                 Layout.fillWidth: true
                 columns: page.width > 1100 ? 2 : 1
                 columnSpacing: Theme.spacingLarge
@@ -51,9 +56,7 @@ Item {
                     model: App.exercises
 
                     delegate: ExerciseCard {
-                        Layout.fillWidth: true
-                        Layout.preferredWidth: 1
-                        Layout.alignment: Qt.AlignTop
+                        width: Math.max(0, (exerciseGrid.width - exerciseGrid.columnSpacing * (exerciseGrid.columns - 1)) / exerciseGrid.columns)
                     }
                 }
             }

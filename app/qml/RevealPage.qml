@@ -154,7 +154,11 @@ Item {
                 }
 
                 Card {
+                    // May give up a little width so the page fits a 1024 px wide window.
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 300
                     Layout.preferredWidth: 340
+                    Layout.maximumWidth: 340
                     Layout.preferredHeight: 300
 
                     ColumnLayout {
@@ -163,6 +167,7 @@ Item {
                         spacing: Theme.spacing
 
                         ColumnLayout {
+                            Layout.fillWidth: true
                             spacing: 2
 
                             Text {
@@ -175,6 +180,8 @@ Item {
 
                             Text {
                                 objectName: "truthText"
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
                                 text: App.session.truthText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontLarge
@@ -182,6 +189,7 @@ Item {
                         }
 
                         ColumnLayout {
+                            Layout.fillWidth: true
                             spacing: 2
 
                             Text {
@@ -193,6 +201,8 @@ Item {
                             }
 
                             Text {
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
                                 text: App.session.answerText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontLarge
@@ -246,10 +256,12 @@ Item {
 
                 Text {
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    verticalAlignment: Text.AlignVCenter
                     text: qsTr("Hear the difference you missed or found, then go on.")
                     color: Theme.textFaint
                     font.pixelSize: Theme.fontSmall
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                 }
 
                 AppButton {

@@ -42,19 +42,30 @@ Item {
                 Layout.fillWidth: true
                 spacing: Theme.spacingLarge
 
+                // A fixed model: the values are bindings in the delegate, so the cards are never
+                // destroyed while the layout holds them (a Qt 6.4 layout crash on resize).
                 Repeater {
-                    model: [
-                        { value: Math.round(App.session.averageScore * 100), unit: "", label: qsTr("score (mean of 0–1 scores × 100)"), name: "summaryScore" },
-                        { value: App.session.correctCount + " / " + App.session.answeredCount, unit: "", label: qsTr("exactly right"), name: "summaryCorrect" },
-                        { value: App.session.medianResponseSeconds.toFixed(1), unit: " s", label: qsTr("median time to answer"), name: "summaryTime" }
-                    ]
+                    model: ["summaryScore", "summaryCorrect", "summaryTime"]
 
                     delegate: Card {
                         id: stat
 
-                        required property var modelData
+                        required property string modelData
+                        readonly property string value: {
+                            switch (modelData) {
+                            case "summaryScore":
+                                return Math.round(App.session.averageScore * 100);
+                            case "summaryCorrect":
+                                return App.session.correctCount + " / " + App.session.answeredCount;
+                            default:
+                                return App.session.medianResponseSeconds.toFixed(1) + " s";
+                            }
+                        }
+                        readonly property string label: modelData === "summaryScore" ? qsTr("score (mean of 0–1 scores × 100)")
+                                                        : modelData === "summaryCorrect" ? qsTr("exactly right")
+                                                                                         : qsTr("median time to answer")
 
-                        objectName: modelData.name
+                        objectName: modelData
                         Layout.fillWidth: true
                         implicitHeight: 108
 
@@ -64,14 +75,14 @@ Item {
                             spacing: 2
 
                             Text {
-                                text: stat.modelData.value + stat.modelData.unit
+                                text: stat.value
                                 color: Theme.text
                                 font.pixelSize: 40
                                 font.weight: Font.Light
                             }
 
                             Text {
-                                text: stat.modelData.label
+                                text: stat.label
                                 color: Theme.textFaint
                                 font.pixelSize: Theme.fontSmall
                             }
@@ -130,11 +141,21 @@ Item {
                         font.letterSpacing: 1
                     }
 
-                    Repeater {
-                        model: App.session.bandHits
+                    // In a Column, not directly in the layout: the rows change with every session
+                    // (a Qt 6.4 layout can keep a destroyed Repeater delegate and crash on resize).
+                    Column {
+                        Layout.fillWidth: true
+                        visible: bandHitRows.count > 0
+                        spacing: hits.spacing
 
-                        delegate: BandHitRow {
-                            Layout.fillWidth: true
+                        Repeater {
+                            id: bandHitRows
+
+                            model: App.session.bandHits
+
+                            delegate: BandHitRow {
+                                width: parent.width
+                            }
                         }
                     }
                 }
