@@ -425,9 +425,17 @@ bool Library::pinRegion(const QString& materialId, double startSeconds, double l
         return false;
     }
     const QString path = m_entries[i].material.path;
+    if (!changeStoredItem(i, [&] { m_library.pinRegion(path, {startSeconds, lengthSeconds}); }))
+        return false;
+    emit selectedChanged();
+    return true;
+}
+
+bool Library::changeStoredItem(int i, const std::function<void()>& change)
+{
     try {
-        m_library.pinRegion(path, {startSeconds, lengthSeconds});
-        if (const auto item = m_library.item(path))
+        change();
+        if (const auto item = m_library.item(m_entries[i].material.path))
             setEntry(i, *item);
     } catch (const StoreError& e) {
         setProblem(e.message());
@@ -435,7 +443,6 @@ bool Library::pinRegion(const QString& materialId, double startSeconds, double l
     }
     setProblem({});
     emit dataChanged(index(i), index(i));
-    emit selectedChanged();
     return true;
 }
 
@@ -445,16 +452,8 @@ bool Library::unpinRegion(const QString& materialId)
     if (i < 0 || !m_entries[i].item)
         return false;
     const QString path = m_entries[i].material.path;
-    try {
-        m_library.unpinRegion(path);
-        if (const auto item = m_library.item(path))
-            setEntry(i, *item);
-    } catch (const StoreError& e) {
-        setProblem(e.message());
+    if (!changeStoredItem(i, [&] { m_library.unpinRegion(path); }))
         return false;
-    }
-    setProblem({});
-    emit dataChanged(index(i), index(i));
     // The densest region is the scan's to pick again.
     setStatus(i, "waiting");
     startScan({path});

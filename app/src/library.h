@@ -1,4 +1,6 @@
 #pragma once
+
+#include <functional>
 // What can be listened to: pink noise, the built-in loops and the user's own files. Files
 // and folders are added by dialog or drag and drop, scanned one after another on a worker
 // thread (LibraryScanner: duration, format, loudness, octave spectrum, the densest loop
@@ -128,6 +130,10 @@ signals:
     void problemChanged();
 
 private:
+    // Runs a change to the stored item at row i, re-reads it and refreshes the row; a store
+    // error becomes the page's problem line. False when the change failed.
+    bool changeStoredItem(int i, const std::function<void()>& change);
+
     struct Entry {
         MaterialRef material;
         QString detail;            // built-in entries

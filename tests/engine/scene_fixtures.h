@@ -40,6 +40,19 @@ inline Scene twoVariantScene(std::shared_ptr<AudioBuffer> source, const Treatmen
     return s;
 }
 
+// Variant 0 silent, variant 1 a constant 0.25: the first non-zero output sample shows exactly
+// when a switch to variant 1 took effect.
+inline Scene silenceThenDcScene(std::size_t frames)
+{
+    auto silence = std::make_shared<AudioBuffer>(AudioBuffer::silence(2, frames, 48000.0));
+    auto dc = std::make_shared<AudioBuffer>(AudioBuffer::silence(2, frames, 48000.0));
+    for (auto& ch : dc->channels)
+        std::fill(ch.begin(), ch.end(), 0.25f);
+    Scene s;
+    s.variants = {{silence, {}, "silence"}, {dc, {}, "dc"}};
+    return s;
+}
+
 // Largest |x[n] - x[n-1]| over both channels.
 inline double maxStep(const AudioBuffer& b, std::size_t begin = 1, std::size_t end = SIZE_MAX)
 {

@@ -68,12 +68,7 @@ private slots:
 
     void scheduledSelectLandsOnItsFrame()
     {
-        auto silence = std::make_shared<AudioBuffer>(AudioBuffer::silence(2, 48000, 48000.0));
-        auto dc = std::make_shared<AudioBuffer>(AudioBuffer::silence(2, 48000, 48000.0));
-        for (auto& ch : dc->channels)
-            std::fill(ch.begin(), ch.end(), 0.25f);
-        Scene scene;
-        scene.variants = {{silence, {}, "silence"}, {dc, {}, "dc"}};
+        const Scene scene = silenceThenDcScene(48000);
         PlayerConfig config;
         config.crossfadeMs = 0.0;
         const AudioBuffer out = renderScene(scene, config, {PlayerCommand::select(1, 12345)}, 20000, 256);
@@ -85,12 +80,7 @@ private slots:
     {
         // A player that has already played: its transport count is far past the frame the new
         // schedule names, which counts from the next Play.
-        auto silence = std::make_shared<AudioBuffer>(AudioBuffer::silence(2, 96000, 48000.0));
-        auto dc = std::make_shared<AudioBuffer>(AudioBuffer::silence(2, 96000, 48000.0));
-        for (auto& ch : dc->channels)
-            std::fill(ch.begin(), ch.end(), 0.25f);
-        Scene scene;
-        scene.variants = {{silence, {}, "silence"}, {dc, {}, "dc"}};
+        const Scene scene = silenceThenDcScene(96000);
         PlayerConfig config;
         config.crossfadeMs = 0.0;
         ScenePlayer player(scene, config);
