@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <numbers>
 #include <vector>
 
@@ -451,6 +452,47 @@ private slots:
         QCOMPARE(direct.audio.frames(), after.frames());
         QVERIFY(direct.audio.channels == after.channels);
         QCOMPARE(direct.info.frames, plain.info.frames);
+    }
+
+    void longFlacDecodedInTwoHalvesEqualsSinglePass()
+    {
+        // Long FLAC files are decoded in two halves on two threads (second handle seeked to
+        // the midpoint); the samples must be exactly the single-pass decode's.
+        const std::string path = pathOf("long-noise.flac");
+        QVERIFY(runSox({"-n", "-r", "44100", "-c", "2", "-b", "24", QString::fromStdString(path), "synth", "40",
+                        "pinknoise", "vol", "0.5"}));
+        const LoadedAudio plain = loadAudioFile(path, {.targetSampleRate = 0, .stereo = true, .progress = {}});
+        QCOMPARE(plain.info.frames, std::int64_t(40 * 44100));
+        const LoadedAudio direct = loadAudioFile(path, {.targetSampleRate = 48000, .stereo = true, .progress = {}});
+        const AudioBuffer after = resample(plain.audio, 48000);
+        QCOMPARE(direct.info.frames, plain.info.frames);
+        QCOMPARE(direct.audio.frames(), after.frames());
+        QVERIFY(direct.audio.channels == after.channels);
+
+        // The same file cut short: the error is the single pass's, whichever half it lands in.
+        std::ifstream in(path, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        for (const double keep : {0.3, 0.7, 0.999}) {
+            const std::string cut = pathOf("long-noise-cut.flac");
+            std::ofstream(cut, std::ios::binary) << bytes.substr(0, std::size_t(double(bytes.size()) * keep));
+            std::string plainError, directError;
+            AudioErrorKind plainKind{}, directKind{};
+            try {
+                loadAudioFile(cut, {.targetSampleRate = 0, .stereo = true, .progress = {}});
+            } catch (const AudioError& e) {
+                plainError = e.what();
+                plainKind = e.kind();
+            }
+            try {
+                loadAudioFile(cut, {.targetSampleRate = 48000, .stereo = true, .progress = {}});
+            } catch (const AudioError& e) {
+                directError = e.what();
+                directKind = e.kind();
+            }
+            QVERIFY2(!plainError.empty(), qPrintable(QString::number(keep)));
+            QCOMPARE(directError, plainError);
+            QVERIFY(directKind == plainKind);
+        }
     }
 
     void resampleOnLoadKeepsSine()
