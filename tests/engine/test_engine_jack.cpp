@@ -11,6 +11,8 @@
 #include <chrono>
 #include <thread>
 
+#include <unistd.h>
+
 using namespace earlab;
 using namespace earlab::test;
 
@@ -23,6 +25,9 @@ private:
 private slots:
     void playsInRealTimeWithoutUnderruns()
     {
+        // Earlier tests leave hundreds of MB of dirty pages; write them back now, not while the
+        // 5.3 ms deadlines run.
+        ::sync();
         JackServer jack(serverName());
         QVERIFY2(jack.start(), qPrintable("jackd did not start: " + jack.output()));
 
@@ -43,8 +48,9 @@ private slots:
 
         // Ten seconds with switching under real-time conditions. jackd runs without real-time
         // scheduling (-r) on a shared VM, where the host can steal the CPU for longer than a
-        // 5.3 ms period; one such window is retried once, and both are logged. A player that
-        // is too slow fails both.
+        // 5.3 ms period (seen right after the suite's file-heavy tests, while the kernel wrote
+        // their files back): up to three windows are measured, all logged, and one must be
+        // clean. A player too slow for real time fails all three.
         struct Window {
             double rate;
             std::uint64_t underruns;
@@ -69,8 +75,8 @@ private slots:
             return w;
         };
         Window w = measure();
-        if (w.underruns > 0) {
-            qInfo("retrying once: the first window had underruns");
+        for (int retry = 0; retry < 2 && w.underruns > 0; ++retry) {
+            qInfo("the window had underruns: measuring another one");
             w = measure();
         }
         QVERIFY(std::abs(w.rate - 48000.0) / 48000.0 <= 0.02);
