@@ -432,9 +432,9 @@ void Compressor::processSteady(float* left, float* right, int frames, double& me
     p.attack = attackCoeff_;
     p.release = releaseCoeff_;
     p.rmsCoeff = rmsCoeff_;
-    // No AVX2 variant on purpose: one was 2x faster offline, but on the audio thread it
-    // cost JACK underruns (1-11 in 10 s against 0; tests/engine/test_engine_jack.cpp),
-    // presumably the CPU's AVX power-state transitions.
+    // No AVX2 variant on purpose: one measured 27-31 ms per 60 s offline (61-63 ms without,
+    // taken at another time), but on the audio thread it cost JACK underruns (1-11 in 10 s
+    // against 0; tests/engine/test_engine_jack.cpp). The cause was not pinned down.
     steadyPasses(p, left, right, frames, meanSquare, reduction);
 }
 
