@@ -54,8 +54,9 @@ int runPlay(const QStringList& args)
         std::fflush(stdout);
     };
     const PlaybackResult result = playToEnd(run);
-    std::printf("played %.3f s on \"%s\", %llu underruns\n", double(result.frames) / kEngineSampleRate, result.device.c_str(),
-                static_cast<unsigned long long>(result.underruns));
+    std::printf("played %.3f s on \"%s\", %llu underruns, longest callback %.0f us\n",
+                double(result.frames) / kEngineSampleRate, result.device.c_str(),
+                static_cast<unsigned long long>(result.underruns), result.longestCallbackMicros);
     return kExitOk;
 }
 

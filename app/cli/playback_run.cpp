@@ -53,7 +53,8 @@ PlaybackResult playToEnd(const PlaybackRun& run)
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     engine.stop(true);
-    PlaybackResult result{engine.device().name, engine.transportFrame(), engine.underruns()};
+    PlaybackResult result{engine.device().name, engine.transportFrame(), engine.underruns(),
+                          engine.takeWorstCallbackMicros()};
     engine.close();
     return result;
 }

@@ -23,6 +23,7 @@ struct PlaybackResult {
     std::string device;
     std::int64_t frames = 0;
     std::uint64_t underruns = 0;
+    double longestCallbackMicros = 0.0; // the engine's own share of a period, at worst
 };
 
 // Throws AudioError: NoDevice / DeviceFailed (exit status 3), also when the stream dies.

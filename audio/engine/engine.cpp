@@ -61,6 +61,7 @@ struct Engine::Impl {
     std::atomic<float> rms[2] = {0.0f, 0.0f};
     std::atomic<std::uint64_t> underruns{0};
     std::atomic<std::uint64_t> rendered{0};
+    std::atomic<std::int64_t> worstCallbackNs{0}; // written by the callback only; reset by a reader
     std::atomic<std::uint64_t> leakedPlayers{0};
 };
 
@@ -81,6 +82,8 @@ void Engine::Impl::finished(void* user) noexcept
 void Engine::Impl::process(float* out, int frames, PaStreamCallbackFlags flags) noexcept
 {
     RealtimeProbeScope probe;
+    // steady_clock is clock_gettime(CLOCK_MONOTONIC): a vDSO read, no system call or lock.
+    const auto began = std::chrono::steady_clock::now();
     if (flags & paOutputUnderflow)
         underruns.fetch_add(1, std::memory_order_relaxed);
 
@@ -103,6 +106,10 @@ void Engine::Impl::process(float* out, int frames, PaStreamCallbackFlags flags) 
         std::fill(out, out + 2 * frames, 0.0f);
     }
     rendered.fetch_add(std::uint64_t(frames), std::memory_order_relaxed);
+    const std::int64_t took =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - began).count();
+    if (took > worstCallbackNs.load(std::memory_order_relaxed))
+        worstCallbackNs.store(took, std::memory_order_relaxed);
 }
 
 void Engine::Impl::publish(const ScenePlayer& p) noexcept
@@ -344,6 +351,10 @@ bool Engine::isAtEnd() const { return impl_->atEnd.load(std::memory_order_relaxe
 int Engine::selectedVariant() const { return impl_->selected.load(std::memory_order_relaxed); }
 std::uint64_t Engine::underruns() const { return impl_->underruns.load(std::memory_order_relaxed); }
 std::uint64_t Engine::framesRendered() const { return impl_->rendered.load(std::memory_order_relaxed); }
+double Engine::takeWorstCallbackMicros()
+{
+    return 1e-3 * double(impl_->worstCallbackNs.exchange(0, std::memory_order_relaxed));
+}
 bool Engine::streamFailed() const
 {
     if (impl_->failed.load(std::memory_order_acquire))

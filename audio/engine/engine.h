@@ -65,6 +65,10 @@ public:
     MeterReading meters() const;
     std::uint64_t underruns() const;     // callbacks PortAudio flagged with an output underflow
     std::uint64_t framesRendered() const;
+    // The longest time one callback spent rendering since the last call, in microseconds:
+    // the engine's own share of the period. An underrun with a small figure here was the
+    // host's scheduling, not the DSP.
+    double takeWorstCallbackMicros();
     // The stream stopped without being asked (device gone). Control thread only: it asks
     // PortAudio as well as reading the flag the finished callback sets.
     bool streamFailed() const;
