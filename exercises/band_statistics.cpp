@@ -1,5 +1,8 @@
 #include "exercises/band_statistics.h"
 
+#include "exercises/eq_bands.h"
+
+#include <algorithm>
 #include <cmath>
 
 namespace earlab {
@@ -40,6 +43,33 @@ std::vector<BandAccuracy> perBandAccuracy(const QList<Attempt>& attempts)
     for (auto& [band, b] : bands) {
         b.meanScore /= double(b.asked);
         out.push_back(b);
+    }
+    return out;
+}
+
+std::vector<BandAccuracy> pooledByOctave(const std::vector<BandAccuracy>& bands, std::span<const double> octaveCentresHz)
+{
+    std::map<double, BandAccuracy> pooled;
+    for (double centre : octaveCentresHz)
+        pooled[centre].bandHz = centre;
+    for (const BandAccuracy& b : bands) {
+        double target = 0.0; // flat trials
+        if (b.bandHz > 0.0 && !octaveCentresHz.empty())
+            target = *std::min_element(octaveCentresHz.begin(), octaveCentresHz.end(), [&](double x, double y) {
+                return octavesBetween(x, b.bandHz) < octavesBetween(y, b.bandHz);
+            });
+        BandAccuracy& p = pooled[target];
+        p.bandHz = target;
+        // meanScore is kept as a sum until the end, then divided by the pooled count.
+        p.meanScore += b.meanScore * b.asked;
+        p.asked += b.asked;
+        p.correct += b.correct;
+    }
+    std::vector<BandAccuracy> out;
+    for (auto& [band, p] : pooled) {
+        if (p.asked > 0)
+            p.meanScore /= double(p.asked);
+        out.push_back(p);
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <map>
+#include <span>
 #include <vector>
 
 namespace earlab {
@@ -22,6 +23,13 @@ struct BandAccuracy {
 
 // Sorted by band. Attempts without a readable hidden band are left out.
 std::vector<BandAccuracy> perBandAccuracy(const QList<Attempt>& attempts);
+
+// The same results pooled per octave (for a compact view): each band counts towards the
+// centre in `octaveCentresHz` nearest to it on a log scale (a third-octave band to the octave
+// it lies in), flat trials stay at 0 Hz. Every centre is in the result, asked = 0 when none
+// of its bands was asked; sorted by band, flat first when present.
+std::vector<BandAccuracy> pooledByOctave(const std::vector<BandAccuracy>& bands,
+                                         std::span<const double> octaveCentresHz);
 
 // confusions[hidden band][answered band] = count, for wrong band answers (0 = "flat").
 using ConfusionTable = std::map<double, std::map<double, int>>;

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 
 namespace earlab {
 
@@ -27,6 +28,16 @@ const char* bandLabel(double hz)
         if (std::abs(kThird[i] - hz) < 0.5)
             return kThirdLabels[i];
     return "?";
+}
+
+std::string bandTickLabel(double hz)
+{
+    char text[32];
+    if (hz >= 1000.0)
+        std::snprintf(text, sizeof text, "%gk", hz / 1000.0);
+    else
+        std::snprintf(text, sizeof text, "%g", hz);
+    return text;
 }
 
 } // namespace earlab

@@ -2,6 +2,7 @@
 // The frequencies EQ exercises ask about: ISO 266 preferred octave and third-octave centres.
 
 #include <span>
+#include <string>
 
 namespace earlab {
 
@@ -15,5 +16,7 @@ double octavesBetween(double aHz, double bHz);
 
 // "63 Hz", "1 kHz", "12.5 kHz": how the UI and the reveal name a band.
 const char* bandLabel(double hz); // for ISO centres only; other values give "?"
+// "63", "1k", "12.5k": the short form for axis ticks and compact bars (any frequency).
+std::string bandTickLabel(double hz);
 
 } // namespace earlab

@@ -16,6 +16,8 @@ Card {
     required property int recentAccuracy
     required property int recentCount
     required property int totalAttempts
+    required property var bandAccuracy
+    required property int bandWindow
 
     implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
 
@@ -78,6 +80,15 @@ Card {
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
+        }
+
+        BandAccuracyStrip {
+            objectName: "bandAccuracy_" + card.exerciseId
+            Layout.fillWidth: true
+            Layout.topMargin: 4
+            visible: card.bandWindow > 0
+            bands: card.bandAccuracy
+            window: card.bandWindow
         }
 
         Rectangle {

@@ -1,5 +1,7 @@
 #include "app/src/exercise_list_model.h"
 
+#include "exercises/band_statistics.h"
+#include "exercises/eq_bands.h"
 #include "exercises/eq_levels.h"
 #include "exercises/progress_store.h"
 
@@ -7,6 +9,25 @@
 #include <cmath>
 
 namespace earlab::app {
+
+namespace {
+QVariantList bandAccuracyList(const QList<Attempt>& attempts)
+{
+    QVariantList out;
+    for (const BandAccuracy& b : pooledByOctave(perBandAccuracy(attempts), octaveCentresHz())) {
+        const QString label = b.bandHz > 0 ? QString::fromStdString(bandTickLabel(b.bandHz))
+                                           : ExerciseListModel::tr("flat");
+        const QString name = b.bandHz > 0 ? QString::fromLatin1(bandLabel(b.bandHz)) : label;
+        out.append(QVariantMap{{"label", label},
+                               {"name", name},
+                               {"bandHz", b.bandHz},
+                               {"asked", b.asked},
+                               {"correct", b.correct},
+                               {"percent", b.asked > 0 ? int(std::lround(100.0 * b.accuracy())) : -1}});
+    }
+    return out;
+}
+} // namespace
 
 ExerciseListModel::ExerciseListModel(ProgressStore* store, QObject* parent)
     : QAbstractListModel(parent), m_store(store)
@@ -34,6 +55,9 @@ ExerciseListModel::Row ExerciseListModel::load(const QString& id) const
                 r.recentAccuracy = int(std::lround(100.0 * double(right) / double(recent.size())));
             }
             r.total = m_store->attemptCount(id);
+            const auto window = m_store->recentAttempts(id, kBandWindow);
+            r.bandWindow = int(window.size());
+            r.bands = bandAccuracyList(window);
         }
     } catch (const StoreError&) {
         // The banner reports store problems; the page still shows the exercise.
@@ -70,6 +94,8 @@ QVariant ExerciseListModel::data(const QModelIndex& index, int role) const
     case RecentAccuracyRole: return r.recentAccuracy;
     case RecentCountRole: return r.recentCount;
     case TotalAttemptsRole: return r.total;
+    case BandAccuracyRole: return r.bands;
+    case BandWindowRole: return r.bandWindow;
     default: return {};
     }
 }
@@ -80,7 +106,8 @@ QHash<int, QByteArray> ExerciseListModel::roleNames() const
             {SummaryRole, "summary"},             {LevelRole, "level"},
             {LevelCountRole, "levelCount"},       {LevelDescriptionRole, "levelDescription"},
             {RecentAccuracyRole, "recentAccuracy"}, {RecentCountRole, "recentCount"},
-            {TotalAttemptsRole, "totalAttempts"}};
+            {TotalAttemptsRole, "totalAttempts"}, {BandAccuracyRole, "bandAccuracy"},
+            {BandWindowRole, "bandWindow"}};
 }
 
 } // namespace earlab::app

@@ -25,8 +25,13 @@ public:
         RecentAccuracyRole, // percent over the last kRecent answers; -1 with no answers
         RecentCountRole,
         TotalAttemptsRole,
+        // Per octave over the last kBandWindow answers: a list of {label ("1k"), name ("1 kHz"), bandHz, asked,
+        // correct, percent (-1 when not asked)}, flat trials first when there were any.
+        BandAccuracyRole,
+        BandWindowRole, // how many answers BandAccuracyRole covers
     };
     static constexpr int kRecent = 20;
+    static constexpr int kBandWindow = 200;
 
     explicit ExerciseListModel(ProgressStore* store, QObject* parent = nullptr);
 
@@ -42,6 +47,8 @@ private:
         int level = 1, levelCount = 1;
         QString levelDescription;
         int recentAccuracy = -1, recentCount = 0, total = 0;
+        QVariantList bands;
+        int bandWindow = 0;
     };
     Row load(const QString& id) const;
 

@@ -86,7 +86,7 @@ Report makeLoop(const BuiltinLoop& info, const std::string& dir)
         // One gain for every stem: the balance the style chose stays, the mix lands on the
         // target loudness, and the peak stays under the ceiling (loudness gives way if not).
         AudioBuffer mix = sumOf(stems);
-        double gainDb = kTargetLufs - measureLoudness(mix).integratedLufs;
+        double gainDb = kTargetLufs - integratedLoudnessLufs(mix);
         const double peakAfter = 20 * std::log10(peakOf(mix)) + gainDb;
         if (peakAfter > kPeakCeilingDbfs)
             gainDb -= peakAfter - kPeakCeilingDbfs;
@@ -99,7 +99,7 @@ Report makeLoop(const BuiltinLoop& info, const std::string& dir)
             writeFloatWav((out / info.stems[k].second).string(), stems[k]);
         writeFloatWav((out / info.mixFile).string(), mix);
 
-        report.lufs = measureLoudness(mix).integratedLufs;
+        report.lufs = integratedLoudnessLufs(mix);
         report.peakDb = 20 * std::log10(peakOf(mix));
         report.seconds = mix.durationSeconds();
     } catch (const std::exception& e) {

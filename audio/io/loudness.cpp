@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <exception>
+#include <future>
 #include <limits>
 #include <memory>
 #include <string>
@@ -67,64 +69,115 @@ void checkMeasurable(const AudioBuffer& audio, const std::string& subject)
                          "sample rate " + std::to_string(audio.sampleRate) + " Hz cannot be measured");
 }
 
-// `gain` is applied on the fly exactly as applyGainDb() would, without copying the audio.
-Loudness measure(const AudioBuffer& audio, const std::string& subject, float gain = 1.0f)
+State makeState(std::size_t channels, double sampleRate, int mode, const std::string& subject)
 {
-    checkMeasurable(audio, subject);
-    const std::size_t channels = audio.channelCount();
-    State state(ebur128_init(unsigned(channels), static_cast<unsigned long>(std::lround(audio.sampleRate)),
-                             EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK));
+    State state(ebur128_init(unsigned(channels), static_cast<unsigned long>(std::lround(sampleRate)), mode));
     if (!state)
         throw AudioError(AudioErrorKind::InvalidArgument, subject,
                          "libebur128 refused " + std::to_string(channels) + " channels at " +
-                             std::to_string(audio.sampleRate) + " Hz");
-    for (std::size_t c = 0; c < channels; ++c)
-        ebur128_set_channel(state.get(), unsigned(c), channelType(channels, c));
+                             std::to_string(sampleRate) + " Hz");
+    return state;
+}
 
-    // libebur128 wants interleaved frames: feed it in blocks.
+// Feeds `channels` of `audio` (indices into audio.channels) to `state`, interleaved as
+// libebur128 wants, in blocks; `gain` is applied on the fly exactly as applyGainDb() would,
+// without copying the audio.
+void feed(ebur128_state* state, const AudioBuffer& audio, const std::vector<std::size_t>& channels,
+          const std::string& subject, float gain = 1.0f)
+{
     constexpr std::size_t kBlock = 16384;
-    std::vector<float> interleaved(kBlock * channels);
+    const std::size_t width = channels.size();
+    std::vector<float> interleaved(kBlock * width);
     const std::size_t frames = audio.frames();
     for (std::size_t start = 0; start < frames; start += kBlock) {
         const std::size_t n = std::min(kBlock, frames - start);
-        for (std::size_t c = 0; c < channels; ++c) {
-            const float* src = audio.channels[c].data() + start;
+        for (std::size_t k = 0; k < width; ++k) {
+            const float* src = audio.channels[channels[k]].data() + start;
             for (std::size_t i = 0; i < n; ++i)
-                interleaved[i * channels + c] = src[i] * gain;
+                interleaved[i * width + k] = src[i] * gain;
         }
-        if (ebur128_add_frames_float(state.get(), interleaved.data(), n) != EBUR128_SUCCESS)
+        if (ebur128_add_frames_float(state, interleaved.data(), n) != EBUR128_SUCCESS)
             throw AudioError(AudioErrorKind::InvalidArgument, subject, "libebur128 could not take the samples");
     }
+}
 
-    Loudness result{kNegInf, kNegInf};
+// Gated integrated loudness only: no true-peak oversampler, which costs several times the
+// K-weighting (loudness matching measures the same audio up to six times).
+double integratedLufs(const AudioBuffer& audio, const std::string& subject, float gain = 1.0f)
+{
+    checkMeasurable(audio, subject);
+    const std::size_t channels = audio.channelCount();
+    State state = makeState(channels, audio.sampleRate, EBUR128_MODE_I, subject);
+    std::vector<std::size_t> all(channels);
+    for (std::size_t c = 0; c < channels; ++c) {
+        all[c] = c;
+        ebur128_set_channel(state.get(), unsigned(c), channelType(channels, c));
+    }
+    feed(state.get(), audio, all, subject, gain);
     double lufs = kNegInf;
     if (ebur128_loudness_global(state.get(), &lufs) == EBUR128_SUCCESS && std::isfinite(lufs))
-        result.integratedLufs = lufs;
+        return lufs;
+    return kNegInf;
+}
+
+// One channel's true peak (linear). libebur128 oversamples each channel on its own, so a
+// mono state per channel gives exactly what one multichannel state would.
+double channelTruePeak(const AudioBuffer& audio, std::size_t channel, const std::string& subject)
+{
+    State state = makeState(1, audio.sampleRate, EBUR128_MODE_TRUE_PEAK, subject);
+    feed(state.get(), audio, {channel}, subject);
     double peak = 0.0;
-    for (std::size_t c = 0; c < channels; ++c) {
-        double p = 0.0;
-        if (ebur128_true_peak(state.get(), unsigned(c), &p) == EBUR128_SUCCESS)
-            peak = std::max(peak, p);
-    }
-    if (peak > 0.0)
-        result.truePeakDbtp = 20.0 * std::log10(peak);
-    return result;
+    if (ebur128_true_peak(state.get(), 0, &peak) != EBUR128_SUCCESS)
+        return 0.0;
+    return peak;
 }
 
 } // namespace
 
 Loudness measureLoudness(const AudioBuffer& audio)
 {
-    return measure(audio, "loudness measurement");
+    const std::string subject = "loudness measurement";
+    checkMeasurable(audio, subject);
+    // The true peak (4x oversampling) dominates: each channel's runs on a thread of its own,
+    // the loudness on this one. Errors surface through the futures' get().
+    std::vector<std::future<double>> peaks;
+    for (std::size_t c = 0; c < audio.channelCount(); ++c)
+        peaks.push_back(std::async(std::launch::async, [&audio, c, &subject] { return channelTruePeak(audio, c, subject); }));
+    Loudness result{kNegInf, kNegInf};
+    std::exception_ptr error;
+    try {
+        result.integratedLufs = integratedLufs(audio, subject);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    double peak = 0.0;
+    for (auto& p : peaks) {
+        try {
+            peak = std::max(peak, p.get()); // waits for every thread, also after an error
+        } catch (...) {
+            if (!error)
+                error = std::current_exception();
+        }
+    }
+    if (error)
+        std::rethrow_exception(error);
+    if (peak > 0.0)
+        result.truePeakDbtp = 20.0 * std::log10(peak);
+    return result;
+}
+
+double integratedLoudnessLufs(const AudioBuffer& audio)
+{
+    return integratedLufs(audio, "loudness measurement");
 }
 
 double loudnessMatchGainDb(const AudioBuffer& reference, const AudioBuffer& candidate)
 {
-    const double target = measure(reference, "reference").integratedLufs;
+    const double target = integratedLufs(reference, "reference");
     if (!std::isfinite(target))
         throw AudioError(AudioErrorKind::InvalidArgument, "reference",
                          "it is silent (or shorter than 400 ms): it has no loudness to match");
-    const double start = measure(candidate, "candidate").integratedLufs;
+    const double start = integratedLufs(candidate, "candidate");
     if (!std::isfinite(start))
         throw AudioError(AudioErrorKind::InvalidArgument, "candidate",
                          "it is silent (or shorter than 400 ms): it has no loudness to match");
@@ -135,7 +188,7 @@ double loudnessMatchGainDb(const AudioBuffer& reference, const AudioBuffer& cand
     // Loudness is linear in gain except for blocks crossing the -70 LUFS absolute gate, so
     // this converges in one or two steps; four is a safe cap.
     for (int iteration = 0; iteration < 4; ++iteration) {
-        const double measured = measure(candidate, "candidate", gainFactor(gain)).integratedLufs;
+        const double measured = integratedLufs(candidate, "candidate", gainFactor(gain));
         if (!std::isfinite(measured))
             break;
         const double residual = target - measured;

@@ -24,7 +24,13 @@ struct Loudness {
 //   > 6         -> the first six as 5.1, every further channel weighted 1.0
 // Throws AudioError InvalidArgument for an empty buffer (no channels or no frames) or a
 // sample rate libebur128 refuses.
+// Threads: each channel's true peak is measured on a thread of its own (std::async), the
+// loudness on the caller's; `audio` must not change until it returns.
 Loudness measureLoudness(const AudioBuffer& audio);
+
+// Only the integrated loudness (as measureLoudness().integratedLufs), on the caller's thread
+// and without the true-peak oversampling: a fraction of the work. Same errors.
+double integratedLoudnessLufs(const AudioBuffer& audio);
 
 // The gain in dB to add to `candidate` so that its integrated loudness equals
 // `reference`'s. The gain is re-measured after applying it and corrected (at most a few

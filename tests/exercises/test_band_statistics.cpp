@@ -1,6 +1,7 @@
 // Per-band accuracy and confusions computed from attempts as the store returns them.
 
 #include "exercises/band_statistics.h"
+#include "exercises/eq_bands.h"
 #include "exercises/eq_levels.h"
 #include "exercises/eq_question.h"
 #include "exercises/progress_store.h"
@@ -82,6 +83,31 @@ private slots:
         odd.hidden = QJsonObject{{"kind", "something-else"}};
         QVERIFY(perBandAccuracy({odd}).empty());
         QVERIFY(bandConfusions({odd}).empty());
+    }
+
+    void poolsThirdOctavesIntoTheirOctave()
+    {
+        // 800 Hz, 1 kHz and 1.25 kHz all lie in the 1 kHz octave; 50 Hz is nearest 63 Hz;
+        // flat trials stay apart; untouched octaves are listed with nothing asked.
+        const std::vector<BandAccuracy> bands = {
+            {0.0, 4, 4, 1.0}, {50.0, 2, 0, 0.25}, {800.0, 2, 1, 0.5}, {1000.0, 4, 4, 1.0}, {1250.0, 2, 0, 0.0}};
+        const auto pooled = pooledByOctave(bands, octaveCentresHz());
+        QCOMPARE(int(pooled.size()), 1 + int(octaveCentresHz().size()));
+        QCOMPARE(pooled[0].bandHz, 0.0);
+        QCOMPARE(pooled[0].asked, 4);
+        QCOMPARE(pooled[1].bandHz, 63.0);
+        QCOMPARE(pooled[1].asked, 2);
+        QCOMPARE(pooled[1].meanScore, 0.25);
+        const auto k1 = std::find_if(pooled.begin(), pooled.end(), [](const BandAccuracy& b) { return b.bandHz == 1000.0; });
+        QVERIFY(k1 != pooled.end());
+        QCOMPARE(k1->asked, 8);
+        QCOMPARE(k1->correct, 5);
+        QCOMPARE(k1->meanScore, (0.5 * 2 + 1.0 * 4 + 0.0 * 2) / 8.0);
+        int asked = 0;
+        for (const auto& b : pooled)
+            asked += b.asked;
+        QCOMPARE(asked, 14); // nothing lost, nothing counted twice
+        QCOMPARE(pooledByOctave({}, octaveCentresHz())[2].asked, 0);
     }
 };
 

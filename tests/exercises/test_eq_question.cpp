@@ -14,6 +14,16 @@ class TestEqQuestion : public QObject {
     Q_OBJECT
 
 private slots:
+    void bandLabelsForTheUi()
+    {
+        QCOMPARE(QString(bandLabel(1250.0)), QString("1.25 kHz"));
+        QCOMPARE(QString(bandLabel(1234.0)), QString("?"));
+        QCOMPARE(bandTickLabel(63.0), std::string("63"));
+        QCOMPARE(bandTickLabel(1000.0), std::string("1k"));
+        QCOMPARE(bandTickLabel(12500.0), std::string("12.5k"));
+        QCOMPARE(bandTickLabel(3150.0), std::string("3.15k"));
+    }
+
     void sameSeedSameQuestion()
     {
         const auto& level = eqBandLevels()[2];

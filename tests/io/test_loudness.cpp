@@ -99,6 +99,24 @@ private slots:
         QVERIFY(std::abs(measureLoudness(b).truePeakDbtp) <= 0.2);
     }
 
+    void truePeakIsTheLoudestChannels()
+    {
+        // Each channel's true peak is measured on a thread of its own: the result must be the
+        // loudest channel's whichever channel that is, and the loudness must not change.
+        for (std::size_t loud = 0; loud < 3; ++loud) {
+            AudioBuffer b = AudioBuffer::silence(3, 48000, kRate);
+            for (std::size_t c = 0; c < 3; ++c) {
+                const double amplitude = c == loud ? 1.0 : 0.25; // 0 dBTP against -12.04
+                for (std::size_t i = 0; i < b.frames(); ++i)
+                    b.channels[c][i] =
+                        float(amplitude * std::sin(std::numbers::pi / 2.0 * double(i) + std::numbers::pi / 4.0));
+            }
+            const Loudness l = measureLoudness(b);
+            QVERIFY2(std::abs(l.truePeakDbtp) <= 0.2, qPrintable(QString("loud channel %1: %2 dBTP").arg(loud).arg(l.truePeakDbtp)));
+            QCOMPARE(integratedLoudnessLufs(b), l.integratedLufs);
+        }
+    }
+
     void silenceIsMinusInfinity()
     {
         const Loudness l = measureLoudness(AudioBuffer::silence(2, kTenSeconds, kRate));

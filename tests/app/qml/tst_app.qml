@@ -75,6 +75,24 @@ Item {
             compare(App.session.questionNumber, 2);
         }
 
+        function test_homeShowsAccuracyPerBand() {
+            // After an answer, Home's card shows it in its per-octave strip.
+            startAndWaitForQuestion("eq-band");
+            keyClick(Qt.Key_1);
+            keyClick(Qt.Key_Return);
+            tryCompare(App.session, "phase", Session.Revealed, 10000);
+            keyClick(Qt.Key_Escape);
+            compare(App.page, App.HomePage);
+            const strip = child("bandAccuracy_eq-band");
+            tryVerify(() => strip.visible, 5000);
+            compare(strip.window, Math.min(200, App.attemptCount("eq-band")));
+            let asked = 0;
+            for (const b of strip.bands)
+                asked += b.asked;
+            compare(asked, strip.window);
+            verify(strip.bands.length >= 9);
+        }
+
         function test_navigation() {
             const pages = child("pages");
             compare(pages.currentIndex, 0);

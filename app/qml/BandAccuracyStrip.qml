@@ -1,0 +1,98 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import EarLab
+
+// Accuracy per octave over the exercise's recent answers: one bar per band, so the weak
+// bands show at a glance. `bands` is ExerciseListModel's bandAccuracy list.
+ColumnLayout {
+    id: strip
+
+    required property var bands
+    required property int window
+
+    // The band found least often among those asked at least twice ("" when none).
+    readonly property var weakest: {
+        let worst = null
+        for (const b of strip.bands)
+            if (b.asked >= 2 && b.bandHz > 0 && (worst === null || b.percent < worst.percent))
+                worst = b
+        return worst
+    }
+
+    spacing: 6
+
+    Text {
+        Layout.fillWidth: true
+        text: strip.weakest !== null && strip.weakest.percent < 100
+              ? qsTr("By band, last %1 answers · weakest: %2 (%3 %)").arg(strip.window)
+                    .arg(strip.weakest.name).arg(strip.weakest.percent)
+              : qsTr("By band, last %1 answers").arg(strip.window)
+        color: Theme.textFaint
+        font.pixelSize: Theme.fontSmall
+        elide: Text.ElideRight
+    }
+
+    Row {
+        spacing: 6
+
+        Repeater {
+            model: strip.bands
+
+            delegate: Column {
+                id: cell
+
+                required property var modelData
+
+                objectName: "band_" + modelData.label
+                width: 40
+                spacing: 3
+
+                HoverHandler {
+                    id: hover
+                }
+
+                ToolTip.visible: hover.hovered
+                ToolTip.text: cell.modelData.asked > 0
+                              ? qsTr("%1: %2 of %3 found").arg(cell.modelData.name).arg(cell.modelData.correct)
+                                    .arg(cell.modelData.asked)
+                              : qsTr("%1: not asked yet").arg(cell.modelData.name)
+
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: cell.modelData.percent < 0 ? "–" : cell.modelData.percent
+                    color: cell.modelData.percent < 0 ? Theme.textFaint : Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                    font.family: Theme.monoFamily
+                }
+
+                Rectangle {
+                    width: parent.width
+                    height: 28
+                    radius: 3
+                    color: Theme.raised
+                    border.color: Theme.border
+
+                    Rectangle {
+                        anchors.bottom: parent.bottom
+                        width: parent.width
+                        height: parent.height * Math.max(0, cell.modelData.percent) / 100
+                        radius: 3
+                        color: cell.modelData.percent >= 80 ? Theme.success
+                             : cell.modelData.percent >= 50 ? Theme.accent : Theme.warning
+                        visible: cell.modelData.asked > 0
+                    }
+                }
+
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: cell.modelData.label
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+        }
+    }
+}
