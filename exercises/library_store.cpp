@@ -18,7 +18,7 @@ constexpr double kFitToleranceSeconds = 0.001;
 
 const QString kColumns = QStringLiteral(
     "path, ok, error, format, channels, sample_rate, duration_s, loudness_lufs, true_peak_dbtp,"
-    " octave_levels, region_start_s, region_length_s, pinned, added_at, scanned_at");
+    " octave_levels, region_start_s, region_length_s, pinned, added_at, scanned_at, scan_queued");
 
 QString isoUtc(const QDateTime& time)
 {
@@ -69,18 +69,39 @@ LibraryItem readItem(const QSqlQuery& query)
     scan.region = {query.value(10).toDouble(), query.value(11).toDouble()};
     item.pinned = query.value(12).toInt() != 0;
     item.addedAt = QDateTime::fromString(query.value(13).toString(), Qt::ISODateWithMs);
-    item.scannedAt = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs);
+    item.scannedAt = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs); // '' = never
+    item.queued = query.value(15).toInt() != 0;
     return item;
 }
 
-bool fits(const TimeRegion& region, double durationSeconds)
+// A one-line description of some paths for an error message.
+QString describePaths(const QStringList& paths)
+{
+    return paths.size() == 1 ? paths.front() : QStringLiteral("%1 files").arg(paths.size());
+}
+
+} // namespace
+
+bool regionFits(TimeRegion region, double durationSeconds)
 {
     return std::isfinite(region.startSeconds) && std::isfinite(region.lengthSeconds)
         && region.startSeconds >= 0.0 && region.lengthSeconds > 0.0
         && region.startSeconds + region.lengthSeconds <= durationSeconds + kFitToleranceSeconds;
 }
 
-} // namespace
+LibraryItem itemAfterScan(const std::optional<LibraryItem>& stored, const ScanResult& result, const QDateTime& now)
+{
+    LibraryItem item;
+    item.scan = result;
+    item.scan.path = libraryKey(result.path);
+    item.addedAt = stored ? stored->addedAt : now;
+    item.scannedAt = now;
+    if (stored && stored->pinned && (!result.ok || regionFits(stored->scan.region, result.durationSeconds))) {
+        item.scan.region = stored->scan.region;
+        item.pinned = true;
+    }
+    return item;
+}
 
 LibraryStore::LibraryStore(ProgressStore& store)
     : m_store(store)
@@ -110,26 +131,20 @@ void LibraryStore::upsert(const ScanResult& result)
         throw store::makeError(path, doing, QStringLiteral("the scan names no file"));
 
     store::Transaction transaction(db, path, doing);
-    TimeRegion region = result.region;
-    bool pinned = false;
+    std::optional<LibraryItem> stored;
     {
         QSqlQuery existing = store::prepare(db, path,
-            QStringLiteral("SELECT pinned, region_start_s, region_length_s FROM library_items WHERE path = ?"),
-            doing);
+            QStringLiteral("SELECT %1 FROM library_items WHERE path = ?").arg(kColumns), doing);
         existing.addBindValue(key);
         store::exec(existing, path, doing);
-        if (existing.next() && existing.value(0).toInt() != 0) {
-            const TimeRegion pin{existing.value(1).toDouble(), existing.value(2).toDouble()};
-            if (!result.ok || fits(pin, result.durationSeconds)) {
-                region = pin;
-                pinned = true;
-            }
-        }
+        if (existing.next())
+            stored = readItem(existing);
     }
+    const LibraryItem item = itemAfterScan(stored, result, QDateTime::currentDateTimeUtc());
+    const ScanResult& scan = item.scan;
 
-    const QString now = isoUtc(QDateTime::currentDateTimeUtc());
     QSqlQuery upsert = store::prepare(db, path,
-        QStringLiteral("INSERT INTO library_items (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        QStringLiteral("INSERT INTO library_items (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
                        " ON CONFLICT(path) DO UPDATE SET ok = excluded.ok, error = excluded.error,"
                        " format = excluded.format, channels = excluded.channels,"
                        " sample_rate = excluded.sample_rate, duration_s = excluded.duration_s,"
@@ -138,27 +153,64 @@ void LibraryStore::upsert(const ScanResult& result)
                        " octave_levels = excluded.octave_levels,"
                        " region_start_s = excluded.region_start_s,"
                        " region_length_s = excluded.region_length_s, pinned = excluded.pinned,"
-                       " scanned_at = excluded.scanned_at")
+                       " scanned_at = excluded.scanned_at, scan_queued = 0")
             .arg(kColumns),
         doing);
     upsert.addBindValue(key);
-    upsert.addBindValue(result.ok ? 1 : 0);
+    upsert.addBindValue(scan.ok ? 1 : 0);
     // A null QString binds as SQL NULL; these columns hold text, possibly empty.
-    upsert.addBindValue(result.error.isNull() ? QStringLiteral("") : result.error);
-    upsert.addBindValue(result.format.isNull() ? QStringLiteral("") : result.format);
-    upsert.addBindValue(result.channels);
-    upsert.addBindValue(result.sampleRate);
-    upsert.addBindValue(std::isfinite(result.durationSeconds) ? result.durationSeconds : 0.0);
-    upsert.addBindValue(finiteOrNull(result.loudnessLufs));
-    upsert.addBindValue(finiteOrNull(result.truePeakDbtp));
-    upsert.addBindValue(levelsToJson(result.octaveLevelsDb));
-    upsert.addBindValue(std::isfinite(region.startSeconds) ? region.startSeconds : 0.0);
-    upsert.addBindValue(std::isfinite(region.lengthSeconds) ? region.lengthSeconds : 0.0);
-    upsert.addBindValue(pinned ? 1 : 0);
-    upsert.addBindValue(now); // added_at: only used when the row is new
-    upsert.addBindValue(now);
+    upsert.addBindValue(scan.error.isNull() ? QStringLiteral("") : scan.error);
+    upsert.addBindValue(scan.format.isNull() ? QStringLiteral("") : scan.format);
+    upsert.addBindValue(scan.channels);
+    upsert.addBindValue(scan.sampleRate);
+    upsert.addBindValue(std::isfinite(scan.durationSeconds) ? scan.durationSeconds : 0.0);
+    upsert.addBindValue(finiteOrNull(scan.loudnessLufs));
+    upsert.addBindValue(finiteOrNull(scan.truePeakDbtp));
+    upsert.addBindValue(levelsToJson(scan.octaveLevelsDb));
+    upsert.addBindValue(std::isfinite(scan.region.startSeconds) ? scan.region.startSeconds : 0.0);
+    upsert.addBindValue(std::isfinite(scan.region.lengthSeconds) ? scan.region.lengthSeconds : 0.0);
+    upsert.addBindValue(item.pinned ? 1 : 0);
+    upsert.addBindValue(isoUtc(item.addedAt)); // only used when the row is new
+    upsert.addBindValue(isoUtc(item.scannedAt));
     store::exec(upsert, path, doing);
     upsert.finish();
+    transaction.commit();
+}
+
+void LibraryStore::queue(const QStringList& paths)
+{
+    const QString now = isoUtc(QDateTime::currentDateTimeUtc());
+    runForEachFile(QStringLiteral("Could not keep %1 waiting to be scanned").arg(describePaths(paths)), paths,
+                   QStringLiteral("INSERT INTO library_items (%1)"
+                                  " VALUES (?, 0, '', '', 0, 0, 0, NULL, NULL, '[]', 0, 0, 0, ?, '', 1)"
+                                  " ON CONFLICT(path) DO UPDATE SET scan_queued = 1")
+                       .arg(kColumns),
+                   {now});
+}
+
+void LibraryStore::unqueue(const QStringList& paths)
+{
+    runForEachFile(QStringLiteral("Could not take %1 out of the scan queue").arg(describePaths(paths)), paths,
+                   QStringLiteral("UPDATE library_items SET scan_queued = 0 WHERE path = ?"), {});
+}
+
+void LibraryStore::runForEachFile(const QString& doing, const QStringList& files, const QString& sql,
+                                  const QVariantList& values)
+{
+    const QSqlDatabase db = database(doing);
+    const QString path = databasePath();
+    store::Transaction transaction(db, path, doing);
+    QSqlQuery query = store::prepare(db, path, sql, doing);
+    for (const QString& file : files) {
+        const QString key = libraryKey(file);
+        if (key.isEmpty())
+            throw store::makeError(path, doing, QStringLiteral("an empty file name"));
+        query.addBindValue(key);
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        store::exec(query, path, doing);
+    }
+    query.finish();
     transaction.commit();
 }
 
@@ -225,7 +277,7 @@ void LibraryStore::pinRegion(const QString& path, TimeRegion region)
     existing.finish();
     if (!ok)
         throw store::makeError(dbPath, doing, QStringLiteral("the file could not be scanned"));
-    if (!fits(region, duration)) {
+    if (!regionFits(region, duration)) {
         throw store::makeError(dbPath, doing,
             QStringLiteral("the region %1 s + %2 s is not inside the file (%3 s long)")
                 .arg(region.startSeconds).arg(region.lengthSeconds).arg(duration));
@@ -247,7 +299,7 @@ void LibraryStore::unpinRegion(const QString& path)
     const QString doing = QStringLiteral("Could not unpin the loop region of %1").arg(path);
     const QSqlDatabase db = database(doing);
     QSqlQuery update = store::prepare(db, databasePath(),
-        QStringLiteral("UPDATE library_items SET pinned = 0 WHERE path = ?"), doing);
+        QStringLiteral("UPDATE library_items SET pinned = 0, scan_queued = 1 WHERE path = ?"), doing);
     update.addBindValue(libraryKey(path));
     store::exec(update, databasePath(), doing);
     if (update.numRowsAffected() <= 0)

@@ -1,7 +1,9 @@
 #pragma once
 // The user's music library, kept in the progress database (table library_items, schema
-// step 3): one row per file with its last scan and its loop region. A region the user
-// pinned survives rescans; a picked one is replaced by each rescan.
+// steps 3 and 4): one row per file with its last scan, its loop region and whether it waits
+// for a scan. A region the user pinned survives rescans; a picked one is replaced by each
+// rescan. A file enters the library when it is added (queue()), before it is scanned, so a
+// scan cut short by quitting is resumed at the next start rather than forgotten.
 //
 // Errors: every failure throws StoreError naming the database file and the cause, as
 // ProgressStore does. Threads: a LibraryStore uses its ProgressStore's connection, so use
@@ -13,17 +15,32 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 
 #include <optional>
 
 namespace earlab {
 
 struct LibraryItem {
-    ScanResult scan;     // the last scan; scan.region is the pinned region when `pinned`
+    ScanResult scan;     // the last scan (only the path, ok = false, if never scanned);
+                         // scan.region is the pinned region when `pinned`
     bool pinned = false; // the user chose scan.region
+    bool queued = false; // waiting for a scan (the app queues it again at start)
     QDateTime addedAt;   // UTC, when the file first entered the library
-    QDateTime scannedAt; // UTC, when scan was stored
+    QDateTime scannedAt; // UTC, when scan was stored; invalid while never scanned
+
+    bool scanned() const { return scannedAt.isValid(); }
 };
+
+// Whether `region` lies inside a file `durationSeconds` long (start >= 0, length > 0,
+// start + length <= duration + 1 ms): the regions pinRegion() accepts.
+bool regionFits(TimeRegion region, double durationSeconds);
+
+// The row upsert() stores for `result` at `now`, over the file's row `stored` (if any): the
+// rule for pinned regions below, addedAt kept, no longer queued. Lets a caller show a scan
+// as it will be stored before the write is done.
+LibraryItem itemAfterScan(const std::optional<LibraryItem>& stored, const ScanResult& result, const QDateTime& now);
 
 class LibraryStore {
 public:
@@ -33,9 +50,17 @@ public:
     // Adds or replaces the file's row, in one transaction. On a rescan the pinned region is
     // kept if the new scan failed (the file may be back tomorrow) or if the region still
     // lies inside the file; a pinned region that no longer fits (the file got shorter) is
-    // dropped for the new scan's region, and the row is unpinned. addedAt never changes.
-    // Rejects a result without a path.
+    // dropped for the new scan's region, and the row is unpinned. addedAt never changes; the
+    // file no longer waits for a scan. Rejects a result without a path.
     void upsert(const ScanResult& result);
+
+    // Records that `paths` wait for a scan, in one transaction: a file new to the library
+    // enters it not scanned yet; one already there keeps its last scan and pin until the new
+    // scan is stored.
+    void queue(const QStringList& paths);
+    // Their scan was cancelled: they no longer wait (a file never scanned stays in the
+    // library, not scanned yet). One transaction; paths not in the library are ignored.
+    void unqueue(const QStringList& paths);
 
     // Every item, sorted by path ignoring ASCII letter case (SQLite's NOCASE), then exactly.
     // Paths given to these functions are looked up by libraryKey(path).
@@ -50,11 +75,14 @@ public:
     // whose last scan failed, and a region that is not inside the file
     // (start >= 0, length > 0, start + length <= duration + 1 ms).
     void pinRegion(const QString& path, TimeRegion region);
-    // Clears the pin; the region stays until the next rescan replaces it with a picked one.
-    // Rejects a path not in the library.
+    // Clears the pin and queues the file for a scan, which picks the region again (until it
+    // is stored the old region stays). One statement. Rejects a path not in the library.
     void unpinRegion(const QString& path);
 
 private:
+    // Runs `sql` once per file (its key bound first, then `values`), in one transaction.
+    void runForEachFile(const QString& doing, const QStringList& files, const QString& sql,
+                        const QVariantList& values);
     QSqlDatabase database(const QString& doing) const;
     QString databasePath() const;
 

@@ -50,6 +50,12 @@ const QList<MigrationStep>& migrationSteps()
                          " pinned INTEGER NOT NULL DEFAULT 0,"
                          " added_at TEXT NOT NULL,"
                          " scanned_at TEXT NOT NULL)")}},
+        // The scan queue survives a restart: scan_queued = 1 while a file waits for a scan
+        // (the app queues it again at start). A file added but never scanned has
+        // scanned_at = '' and no scan facts (ok = 0, error = '').
+        {4,
+         {QStringLiteral("ALTER TABLE library_items"
+                         " ADD COLUMN scan_queued INTEGER NOT NULL DEFAULT 0")}},
     };
     return steps;
 }

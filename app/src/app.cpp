@@ -25,14 +25,11 @@ App::App(QObject* parent) : QObject(parent), m_store(std::make_unique<ProgressSt
         m_storeProblem = tr("%1 Progress is kept only until EarLab closes.").arg(e.message());
         m_store->open(QString());
     }
-    m_writer = new AttemptWriter(this);
-    if (m_store->path() == QLatin1String(":memory:"))
-        m_writer->open({}, m_store.get());
-    else
-        m_writer->open(m_store->path());
+    m_writer = new DatabaseWriter(this);
+    m_writer->openFor(m_store.get());
     m_preferences = new Preferences(options.settingsFile, this);
     m_audio = new AudioOutput(m_preferences, this);
-    m_library = new Library(m_store.get(), m_preferences, this);
+    m_library = new Library(m_store.get(), m_writer, m_preferences, this);
     m_exercises = new ExerciseListModel(m_store.get(), this);
     m_session = new Session(m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
     connect(m_session, &Session::attemptRecorded, m_exercises, &ExerciseListModel::refresh);

@@ -3,8 +3,8 @@
 // progress store, preferences, audio output, library, the exercise list and the session, and
 // decides which page is shown. QML only binds to it.
 
-#include "app/src/attempt_writer.h"
 #include "app/src/audio_output.h"
+#include "app/src/database_writer.h"
 #include "app/src/exercise_list_model.h"
 #include "app/src/library.h"
 #include "app/src/preferences.h"
@@ -67,7 +67,7 @@ public:
     QString databasePath() const;
     QString version() const;
     ProgressStore* store() const { return m_store.get(); } // the UI thread's connection: reads
-    AttemptWriter* writer() const { return m_writer; }     // answers, on the database thread
+    DatabaseWriter* writer() const { return m_writer; }     // every write, on the database thread
 
     Q_INVOKABLE void startExercise(const QString& exerciseId);
     Q_INVOKABLE void goHome();
@@ -83,7 +83,7 @@ signals:
 
 private:
     std::unique_ptr<ProgressStore> m_store;
-    AttemptWriter* m_writer;
+    DatabaseWriter* m_writer;
     Preferences* m_preferences;
     AudioOutput* m_audio;
     Library* m_library;

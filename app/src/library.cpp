@@ -1,5 +1,6 @@
 #include "app/src/library.h"
 
+#include "app/src/database_writer.h"
 #include "app/src/preferences.h"
 
 #include "exercises/eq_bands.h"
@@ -27,6 +28,19 @@ QString rateText(int hz)
     return hz % 1000 == 0 ? QString::number(hz / 1000) : QString::number(hz / 1000.0, 'f', 1);
 }
 
+// What a stored item's row says when no scan of it is under way.
+QString storedStatus(const LibraryItem& item)
+{
+    if (!item.scanned())
+        return QStringLiteral("unscanned");
+    return item.scan.ok ? QStringLiteral("ready") : QStringLiteral("broken");
+}
+
+bool inScan(const QString& status)
+{
+    return status == QLatin1String("waiting") || status == QLatin1String("scanning");
+}
+
 } // namespace
 
 QString clockText(double seconds)
@@ -35,20 +49,31 @@ QString clockText(double seconds)
     return QString("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-Library::Library(ProgressStore* store, Preferences* preferences, QObject* parent)
-    : QAbstractListModel(parent), m_store(store), m_library(*store), m_preferences(preferences)
+Library::Library(ProgressStore* store, DatabaseWriter* writer, Preferences* preferences, QObject* parent)
+    : QAbstractListModel(parent), m_library(*store), m_writer(writer), m_preferences(preferences)
 {
+    Q_ASSERT(m_writer);
     connect(&m_scanner, &LibraryScanner::progress, this, &Library::onProgress);
     connect(&m_scanner, &LibraryScanner::fileScanned, this, &Library::onScanned);
     connect(&m_scanner, &LibraryScanner::finished, this, &Library::onFinished);
+    connect(m_writer, &DatabaseWriter::jobDone, this, [this](quint64 ticket, QThread*) { onWritten(ticket, {}); });
+    connect(m_writer, &DatabaseWriter::failed, this, &Library::onWritten);
     m_entries.append({MaterialRef::pinkNoise(),
                       tr("Built-in · equal energy per octave, the clearest material for learning bands"), "ready", {}});
     for (const auto& [material, detail] : builtinMaterials())
         m_entries.append({material, detail, "ready", {}});
+    // Writes already submitted (by a library before this one) are read back, not missed.
+    m_writer->flush();
     load();
 }
 
-Library::~Library() = default; // the scanner (declared after the store) stops first
+Library::~Library()
+{
+    // What this library wrote is in the database when it is gone (a library made next reads
+    // it); the scanner, a member, stops after this, leaving unscanned files queued there.
+    if (m_writer)
+        m_writer->flush();
+}
 
 void Library::load()
 {
@@ -59,15 +84,29 @@ void Library::load()
         setProblem(e.message());
         return;
     }
+    QStringList waiting;
     for (const LibraryItem& item : items) {
-        Entry e;
-        e.material.kind = MaterialRef::Kind::UserFile;
-        e.material.id = fileId(item.scan.path);
-        e.material.path = item.scan.path;
-        e.material.title = QFileInfo(item.scan.path).completeBaseName();
-        m_entries.append(e);
-        setEntry(int(m_entries.size()) - 1, item);
+        appendFile(item, item.queued ? QStringLiteral("waiting") : QString());
+        if (item.queued)
+            waiting << item.scan.path;
     }
+    // Files whose scan a quit interrupted.
+    if (!waiting.isEmpty())
+        startScan(waiting);
+}
+
+void Library::appendFile(const LibraryItem& item, const QString& status)
+{
+    Entry e;
+    e.material.kind = MaterialRef::Kind::UserFile;
+    e.material.id = fileId(item.scan.path);
+    e.material.path = item.scan.path;
+    e.material.title = QFileInfo(item.scan.path).completeBaseName();
+    const int row = int(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append(e);
+    setEntry(row, item, status);
+    endInsertRows();
 }
 
 int Library::rowCount(const QModelIndex& parent) const
@@ -134,6 +173,8 @@ QVariant Library::fileData(const Entry& e, int role) const
             return tr("Waiting to be scanned…");
         if (e.status == "scanning")
             return tr("Scanning…");
+        if (e.status == "unscanned")
+            return tr("Not scanned yet — Rescan to scan it");
         if (!ok)
             return tr("Cannot be used");
         return QStringList{clockText(scan->durationSeconds), fileData(e, FormatRole).toString(),
@@ -269,11 +310,11 @@ MaterialRef Library::musicMaterial() const
     return MaterialRef::pinkNoise();
 }
 
-void Library::setEntry(int row, const LibraryItem& item)
+void Library::setEntry(int row, const LibraryItem& item, const QString& status)
 {
     Entry& e = m_entries[row];
     e.item = item;
-    e.status = item.scan.ok ? "ready" : "broken";
+    e.status = status.isEmpty() ? storedStatus(item) : status;
     e.material.region = item.scan.ok ? item.scan.region : TimeRegion{};
     e.material.regionPinned = item.scan.ok && item.pinned;
 }
@@ -284,6 +325,22 @@ void Library::setStatus(int row, const QString& status)
         return;
     m_entries[row].status = status;
     emit dataChanged(index(row), index(row));
+}
+
+void Library::changed(int row)
+{
+    emit dataChanged(index(row), index(row));
+    emit countsChanged();
+    emit selectedChanged();
+}
+
+void Library::dropRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_entries.removeAt(row);
+    endRemoveRows();
+    emit countsChanged();
+    emit selectedChanged();
 }
 
 void Library::setProblem(const QString& problem)
@@ -325,27 +382,39 @@ void Library::addPaths(const QStringList& paths)
             continue;
         const int i = indexOf(fileId(path));
         if (i >= 0) {
-            if (m_entries[i].status != "broken")
-                continue; // already there (or on its way); a broken one gets another chance
+            if (m_entries[i].status != "broken" && m_entries[i].status != "unscanned")
+                continue; // already there (or on its way); the others get another chance
             setStatus(i, "waiting");
         } else {
-            Entry e;
-            e.material = {MaterialRef::Kind::UserFile, fileId(path), QFileInfo(path).completeBaseName(), path, {}, false};
-            e.status = "waiting";
-            beginInsertRows({}, int(m_entries.size()), int(m_entries.size()));
-            m_entries.append(e);
-            endInsertRows();
+            LibraryItem item; // as queue() stores it
+            item.scan.path = path;
+            item.queued = true;
+            item.addedAt = QDateTime::currentDateTimeUtc();
+            appendFile(item, QStringLiteral("waiting"));
         }
         queued << path;
     }
     if (queued.isEmpty())
         return;
     emit countsChanged();
-    startScan(queued);
+    queueForScan(queued);
+}
+
+void Library::queueForScan(const QStringList& paths)
+{
+    for (const QString& path : paths)
+        if (const int i = indexOf(fileId(path)); i >= 0 && m_entries[i].item)
+            m_entries[i].item->queued = true;
+    write(paths, [paths](LibraryStore& library) { library.queue(paths); });
+    startScan(paths);
 }
 
 void Library::startScan(const QStringList& paths)
 {
+    m_scanQueue += paths;
+    if (m_cancelling)
+        m_afterCancel += paths;
+    m_scanEnding = false; // the scanner's next finished() ends the scan
     // Scanning from now on (the scanner's first progress report comes a moment later); its
     // reports then replace these counts with the batch's own.
     m_scanTotal += int(paths.size());
@@ -375,18 +444,11 @@ void Library::remove(const QString& materialId)
     const int i = indexOf(materialId);
     if (i < 0 || m_entries[i].material.kind != MaterialRef::Kind::UserFile)
         return;
-    try {
-        m_library.remove(m_entries[i].material.path);
-    } catch (const StoreError& e) {
-        setProblem(e.message());
-        return; // still in the database: keep showing it
-    }
-    // A scan of it still under way is dropped when it arrives (onScanned finds no row).
-    beginRemoveRows({}, i, i);
-    m_entries.removeAt(i);
-    endRemoveRows();
-    emit countsChanged();
-    emit selectedChanged();
+    const QString path = m_entries[i].material.path;
+    // A scan of it still under way is dropped when it arrives (onScanned finds no row). If
+    // the removal cannot be saved, the row comes back when the failure is reported.
+    dropRow(i);
+    write({path}, [path](LibraryStore& library) { library.remove(path); });
 }
 
 void Library::select(const QString& materialId)
@@ -403,17 +465,18 @@ void Library::rescan()
 {
     QStringList paths;
     for (int i = 0; i < m_entries.size(); ++i)
-        if (m_entries[i].material.kind == MaterialRef::Kind::UserFile && m_entries[i].status != "waiting"
-            && m_entries[i].status != "scanning") {
+        if (m_entries[i].material.kind == MaterialRef::Kind::UserFile && !inScan(m_entries[i].status)) {
             setStatus(i, "waiting");
             paths << m_entries[i].material.path;
         }
     if (!paths.isEmpty())
-        startScan(paths);
+        queueForScan(paths);
 }
 
 void Library::cancelScan()
 {
+    if (m_scanner.isRunning())
+        m_cancelling = true;
     m_scanner.cancel();
 }
 
@@ -424,39 +487,47 @@ bool Library::pinRegion(const QString& materialId, double startSeconds, double l
         setProblem(tr("Only a scanned file of yours can have a pinned loop region."));
         return false;
     }
-    const QString path = m_entries[i].material.path;
-    if (!changeStoredItem(i, [&] { m_library.pinRegion(path, {startSeconds, lengthSeconds}); }))
-        return false;
-    emit selectedChanged();
-    return true;
-}
-
-bool Library::changeStoredItem(int i, const std::function<void()>& change)
-{
-    try {
-        change();
-        if (const auto item = m_library.item(m_entries[i].material.path))
-            setEntry(i, *item);
-    } catch (const StoreError& e) {
-        setProblem(e.message());
+    LibraryItem item = *m_entries[i].item;
+    const TimeRegion region{startSeconds, lengthSeconds};
+    // What LibraryStore::pinRegion would reject, said now rather than after the write.
+    if (!regionFits(region, item.scan.durationSeconds)) {
+        setProblem(tr("The loop from %1 s for %2 s is not inside %3, which is %4 s long.")
+                       .arg(startSeconds)
+                       .arg(lengthSeconds)
+                       .arg(QFileInfo(item.scan.path).fileName())
+                       .arg(item.scan.durationSeconds, 0, 'f', 2));
         return false;
     }
+    item.scan.region = region;
+    item.pinned = true;
+    setEntry(i, item);
+    const QString path = item.scan.path;
+    write({path}, [path, region](LibraryStore& library) { library.pinRegion(path, region); });
     setProblem({});
-    emit dataChanged(index(i), index(i));
+    changed(i);
     return true;
 }
 
 bool Library::unpinRegion(const QString& materialId)
 {
     const int i = indexOf(materialId);
-    if (i < 0 || !m_entries[i].item)
+    if (i < 0 || !m_entries[i].item) {
+        setProblem(tr("Only a file of yours has a loop region to unpin."));
         return false;
-    const QString path = m_entries[i].material.path;
-    if (!changeStoredItem(i, [&] { m_library.unpinRegion(path); }))
-        return false;
-    // The densest region is the scan's to pick again.
-    setStatus(i, "waiting");
-    startScan({path});
+    }
+    LibraryItem item = *m_entries[i].item;
+    item.pinned = false;
+    item.queued = true;
+    const QString path = item.scan.path;
+    const QString status = m_entries[i].status;
+    // The densest region is the scan's to pick again (unpinRegion() queues it in the
+    // database too, in the same statement).
+    setEntry(i, item, inScan(status) ? status : QStringLiteral("waiting"));
+    write({path}, [path](LibraryStore& library) { library.unpinRegion(path); });
+    setProblem({});
+    changed(i);
+    if (!inScan(status))
+        startScan({path});
     return true;
 }
 
@@ -476,51 +547,121 @@ void Library::onProgress(int done, int total, const QString& path, double fracti
 
 void Library::onScanned(const ScanResult& result)
 {
+    m_scanQueue.removeOne(result.path);
     const int i = indexOf(fileId(result.path));
     if (i < 0)
         return; // removed while it was being scanned
-    LibraryItem item;
-    item.scan = result;
-    try {
-        m_library.upsert(result);
-        if (const auto stored = m_library.item(result.path))
-            item = *stored; // with the pinned region, if it survived the rescan
-    } catch (const StoreError& e) {
-        setProblem(e.message()); // shown now, lost at exit: the user is told which file and why
-    }
-    setEntry(i, item);
-    emit dataChanged(index(i), index(i));
-    emit countsChanged();
-    emit selectedChanged();
+    // Shown as it will be stored (a pinned region kept or not); read back once written.
+    setEntry(i, itemAfterScan(m_entries[i].item, result, QDateTime::currentDateTimeUtc()));
+    write({result.path}, [result](LibraryStore& library) { library.upsert(result); });
+    changed(i);
 }
 
 void Library::onFinished()
 {
-    // Rows a cancelled scan never reached go back to what they were (unless files added
-    // meanwhile already started the next batch).
-    for (int i = 0; i < m_entries.size() && !m_scanner.isRunning(); ++i)
-        if (m_entries[i].status == "waiting" || m_entries[i].status == "scanning") {
-            if (m_entries[i].item)
-                setStatus(i, m_entries[i].item->scan.ok ? "ready" : "broken");
-            else {
-                LibraryItem item;
-                item.scan.path = m_entries[i].material.path;
-                item.scan.error = tr("The scan was cancelled before this file; add it again to scan it.");
-                setEntry(i, item);
-                emit dataChanged(index(i), index(i));
-            }
-        }
-    m_scanDone = 0;
+    // Files a cancelled batch never reached stay in the library, no longer waiting (the
+    // ones queued after the cancel are the scanner's next batch).
+    QStringList dropped;
+    if (m_scanner.wasCancelled()) {
+        dropped = m_scanQueue;
+        for (const QString& path : std::as_const(m_afterCancel))
+            dropped.removeOne(path);
+        m_scanQueue = m_afterCancel;
+    }
+    m_cancelling = false;
+    m_afterCancel.clear();
+    dropped.removeDuplicates();
+    for (const QString& path : std::as_const(dropped)) {
+        const int i = indexOf(fileId(path));
+        if (i < 0 || !m_entries[i].item)
+            continue;
+        m_entries[i].item->queued = false;
+        setEntry(i, *m_entries[i].item); // its last scan, or "not scanned yet"
+        emit dataChanged(index(i), index(i));
+    }
+    if (!dropped.isEmpty())
+        write(dropped, [dropped](LibraryStore& library) { library.unqueue(dropped); });
     m_scanFile.clear();
     m_scanFileProgress = 0;
     if (m_scanner.isRunning()) { // files added after a cancel: their batch has begun
+        m_scanDone = 0;
         emit scanChanged();
         return;
     }
+    m_scanEnding = true;
+    if (!m_writes.isEmpty())
+        emit scanChanged(); // no file is being scanned; the end waits for the writes
+    endScanWhenSaved();
+}
+
+void Library::endScanWhenSaved()
+{
+    // The scan ends once its results are in the database, so whoever reads the database
+    // after scanFinished() finds them there.
+    if (!m_scanEnding || !m_writes.isEmpty())
+        return;
+    m_scanEnding = false;
+    m_scanDone = 0;
     m_scanTotal = 0;
     emit scanChanged();
     emit countsChanged();
     emit scanFinished();
+}
+
+void Library::write(const QStringList& paths, const std::function<void(LibraryStore&)>& change)
+{
+    // `change` runs on the writer thread: it captures values only, never this model.
+    const quint64 ticket = m_writer->submit(tr("Could not save the music library"), [change](ProgressStore& store) {
+        LibraryStore library(store);
+        change(library);
+    });
+    m_writes.insert(ticket, paths);
+    for (const QString& path : paths)
+        ++m_unsettled[path];
+}
+
+void Library::onWritten(quint64 ticket, const QString& error)
+{
+    const auto it = m_writes.constFind(ticket);
+    if (it == m_writes.cend())
+        return; // an answer, or another library's write
+    const QStringList paths = *it;
+    m_writes.erase(it);
+    if (!error.isEmpty())
+        setProblem(error);
+    for (const QString& path : paths) {
+        if (--m_unsettled[path] > 0)
+            continue; // a later write of it is on its way
+        m_unsettled.remove(path);
+        showStored(path);
+    }
+    endScanWhenSaved();
+}
+
+void Library::showStored(const QString& path)
+{
+    std::optional<LibraryItem> stored;
+    try {
+        stored = m_library.item(path);
+    } catch (const StoreError& e) {
+        setProblem(e.message());
+        return;
+    }
+    const int i = indexOf(fileId(path));
+    if (!stored) { // its addition failed (or its removal succeeded)
+        if (i >= 0)
+            dropRow(i);
+        return;
+    }
+    if (i < 0) { // its removal failed
+        appendFile(*stored, {});
+        emit countsChanged();
+        return;
+    }
+    // A file waiting for (or in) a scan keeps saying so.
+    const QString status = m_entries[i].status;
+    setEntry(i, *stored, inScan(status) ? status : QString());
+    changed(i);
 }
 
 } // namespace earlab::app

@@ -1,6 +1,4 @@
 #pragma once
-
-#include <functional>
 // What can be listened to: pink noise, the built-in loops and the user's own files. Files
 // and folders are added by dialog or drag and drop, scanned one after another on a worker
 // thread (LibraryScanner: duration, format, loudness, octave spectrum, the densest loop
@@ -8,9 +6,15 @@
 // files with their error. The user may pin a loop region of their own; questions on a file
 // play its pinned region, else the one the scan picked.
 //
-// Threads: the model, its LibraryStore and the scanner's signals all live on the UI thread
-// (the library's writes are one small transaction per file; the answers have their own
-// writer thread, see AttemptWriter).
+// The scan queue is kept too: a file is stored as waiting the moment it is added, so files
+// a quit interrupted are scanned when the library opens again. A cancelled scan leaves the
+// files it never reached in the library, not scanned yet.
+//
+// Threads: the model, its LibraryStore (reads only) and the scanner's signals live on the UI
+// thread. Every write goes through the database writer (DatabaseWriter), as answers do, so
+// no commit (an fsync) ever waits on the UI thread. A change shows at once; once every write
+// of a file is acknowledged its row is read back, so it shows what is really stored, and a
+// write that failed becomes `problem`.
 
 #include "app/src/material.h"
 
@@ -18,9 +22,12 @@
 #include "exercises/library_store.h"
 
 #include <QAbstractListModel>
+#include <QHash>
+#include <QPointer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
 #include <optional>
 
 namespace earlab {
@@ -29,6 +36,7 @@ class ProgressStore;
 
 namespace earlab::app {
 
+class DatabaseWriter;
 class Preferences;
 
 class Library : public QAbstractListModel {
@@ -57,7 +65,7 @@ public:
         TitleRole,
         DetailRole,   // one line: duration · format · rate · channels (built-in: a description)
         KindRole,     // "builtin" (pink noise and the loops) or "file"
-        StatusRole,   // "ready", "waiting", "scanning", "broken"
+        StatusRole,   // "ready", "waiting", "scanning", "broken", "unscanned" (a scan was cancelled)
         ErrorRole,
         SelectedRole,
         PathRole,
@@ -75,14 +83,19 @@ public:
         PinnedRole,
     };
 
-    // `store` is the UI thread's progress store; the library lives in its database.
-    Library(ProgressStore* store, Preferences* preferences, QObject* parent = nullptr);
+    // `store` is the UI thread's progress store (the library lives in its database), read
+    // here; `writer` writes to the same database and must outlive the library. Files that
+    // were waiting for a scan are queued again.
+    Library(ProgressStore* store, DatabaseWriter* writer, Preferences* preferences, QObject* parent = nullptr);
+    // Stops the scan (the files it did not reach stay queued in the database) and waits for
+    // this library's writes.
     ~Library() override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // True from adding files until their scans are done and stored (scanFinished()).
     bool scanning() const { return m_scanTotal > 0; }
     int scanDone() const { return m_scanDone; }
     int scanTotal() const { return m_scanTotal; }
@@ -99,7 +112,8 @@ public:
     QStringList spectrumBands() const;
 
     // Files and folders (searched recursively for audio files); URLs from a drop or dialog.
-    // A file already in the library is scanned again only if its last scan failed.
+    // A file already in the library is scanned again only if its last scan failed or it was
+    // never scanned.
     Q_INVOKABLE void addUrls(const QList<QUrl>& urls);
     Q_INVOKABLE void addPaths(const QStringList& paths);
     Q_INVOKABLE void addFilesWithDialog();
@@ -108,10 +122,12 @@ public:
     Q_INVOKABLE void select(const QString& materialId);
     Q_INVOKABLE void rescan();      // every file of the user's (pinned regions are kept)
     Q_INVOKABLE void cancelScan();
-    // Pins [start, start + length) s as the file's loop; false (and `problem`) if it is not
-    // inside the file or cannot be saved.
+    // Pins [start, start + length) s as the file's loop; false (and `problem`) at once if it
+    // is not a scanned file or the region is not inside it. Saving it may still fail later:
+    // then `problem` says why and the row shows the region stored.
     Q_INVOKABLE bool pinRegion(const QString& materialId, double startSeconds, double lengthSeconds);
-    // Back to the region the scan picked (the scan runs again to pick it).
+    // Back to the region the scan picked (the scan runs again to pick it); false (and
+    // `problem`) if it is not a file of the user's.
     Q_INVOKABLE bool unpinRegion(const QString& materialId);
     Q_INVOKABLE void clearProblem();
 
@@ -130,33 +146,47 @@ signals:
     void problemChanged();
 
 private:
-    // Runs a change to the stored item at row i, re-reads it and refreshes the row; a store
-    // error becomes the page's problem line. False when the change failed.
-    bool changeStoredItem(int i, const std::function<void()>& change);
-
     struct Entry {
         MaterialRef material;
         QString detail;            // built-in entries
         QString status = "ready";
-        std::optional<LibraryItem> item; // user files, once scanned (or loaded from the store)
+        std::optional<LibraryItem> item; // user files: as stored (or about to be)
     };
 
     int indexOf(const QString& id) const;
     void load();
-    void setEntry(int row, const LibraryItem& item);
+    void appendFile(const LibraryItem& item, const QString& status);
+    // Row `row` shows `item` with `status` (default: what the item's scan says).
+    void setEntry(int row, const LibraryItem& item, const QString& status = {});
     void setStatus(int row, const QString& status);
+    void changed(int row); // the row's data, the counts and the choice may have changed
+    void dropRow(int row);
     void setProblem(const QString& problem);
+    void queueForScan(const QStringList& paths); // stored as waiting, then scanned
     void startScan(const QStringList& paths);
+    void endScanWhenSaved();
     void onProgress(int done, int total, const QString& path, double fraction);
     void onScanned(const ScanResult& result);
     void onFinished();
     QVariant fileData(const Entry& e, int role) const;
 
-    ProgressStore* m_store;
+    // Hands a write of these files' rows to the writer; each row is read back once all its
+    // writes are acknowledged.
+    void write(const QStringList& paths, const std::function<void(LibraryStore&)>& change);
+    void onWritten(quint64 ticket, const QString& error);
+    void showStored(const QString& path);
+
     LibraryStore m_library;
+    QPointer<DatabaseWriter> m_writer;
     Preferences* m_preferences;
     LibraryScanner m_scanner;
     QList<Entry> m_entries;
+    QHash<quint64, QStringList> m_writes; // ticket -> the files it writes
+    QHash<QString, int> m_unsettled;      // file -> its writes not acknowledged yet
+    QStringList m_scanQueue;  // handed to the scanner, not reported yet (a file may repeat)
+    bool m_cancelling = false; // cancelScan() until the scanner's finished()
+    QStringList m_afterCancel; // queued after cancelScan(): the scanner's next batch
+    bool m_scanEnding = false; // the scanner is done; the end waits for the writes
     int m_scanDone = 0;
     int m_scanTotal = 0;
     QString m_scanFile;

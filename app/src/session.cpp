@@ -1,8 +1,8 @@
 #include "app/src/session.h"
 
 #include "app/src/app_options.h"
-#include "app/src/attempt_writer.h"
 #include "app/src/audio_output.h"
+#include "app/src/database_writer.h"
 #include "app/src/eq_curve.h"
 #include "app/src/preferences.h"
 
@@ -36,15 +36,15 @@ QString clock(double seconds)
 
 } // namespace
 
-Session::Session(ProgressStore* store, AttemptWriter* writer, AudioOutput* audio, Preferences* preferences,
+Session::Session(ProgressStore* store, DatabaseWriter* writer, AudioOutput* audio, Preferences* preferences,
                  MusicProvider music, QObject* parent)
     : QObject(parent), m_store(store), m_writer(writer), m_audio(audio), m_preferences(preferences),
       m_music(std::move(music)), m_seeds(QRandomGenerator::global()->generate64())
 {
     connect(&m_preparation, &QFutureWatcher<Prepared>::finished, this, &Session::onPrepared);
-    connect(m_writer, &AttemptWriter::committed, this,
+    connect(m_writer, &DatabaseWriter::committed, this,
             [this](quint64 ticket, qint64, const QString& levelError, QThread*) { onCommitted(ticket, levelError); });
-    connect(m_writer, &AttemptWriter::failed, this, &Session::onWriteFailed);
+    connect(m_writer, &DatabaseWriter::failed, this, &Session::onWriteFailed);
 }
 
 Session::~Session()

@@ -1,7 +1,7 @@
 #pragma once
 // One training session of N EQ questions: asks the exercise for each question at the level
 // the store remembers, prepares its scene on a worker thread, takes the answer, has the
-// AttemptWriter commit it on the database thread (the reveal waits for its acknowledgement),
+// DatabaseWriter commit it on the database thread (the reveal waits for its acknowledgement),
 // adapts the level, and gives the reveal (curves, score, three variants to hear) and the
 // summary.
 //
@@ -38,7 +38,7 @@ class ProgressStore;
 
 namespace earlab::app {
 
-class AttemptWriter;
+class DatabaseWriter;
 class AudioOutput;
 class Preferences;
 
@@ -111,7 +111,7 @@ public:
     using MusicProvider = std::function<MaterialRef()>;
 
     // `store` (this thread's connection) is read; every write goes through `writer`.
-    Session(ProgressStore* store, AttemptWriter* writer, AudioOutput* audio, Preferences* preferences,
+    Session(ProgressStore* store, DatabaseWriter* writer, AudioOutput* audio, Preferences* preferences,
             MusicProvider music, QObject* parent = nullptr);
     ~Session() override;
 
@@ -243,7 +243,7 @@ private:
     QString describe(const EqAnswer& answer) const;
 
     ProgressStore* m_store;
-    AttemptWriter* m_writer;
+    DatabaseWriter* m_writer;
     AudioOutput* m_audio;
     Preferences* m_preferences;
     MusicProvider m_music;

@@ -1,10 +1,11 @@
 // The Library page's model on the real backend: the real LibraryScanner on files sox makes in
-// a scratch folder, the real SQLite file (LibraryStore in the progress database), and the
-// real engine (capture ALSA config) for the question that plays a pinned region.
+// a scratch folder, the real SQLite file (LibraryStore in the progress database) written by
+// the database writer thread, and the real engine (capture ALSA config) for the question
+// that plays a pinned region.
 #include "app/src/app.h"
 #include "app/src/app_options.h"
-#include "app/src/attempt_writer.h"
 #include "app/src/audio_output.h"
+#include "app/src/database_writer.h"
 #include "app/src/library.h"
 #include "app/src/preferences.h"
 #include "app/src/session.h"
@@ -13,6 +14,7 @@
 #include "exercises/progress_store.h"
 
 #include "support/process_runner.h"
+#include "support/raw_database.h"
 #include "support/scratch_files.h"
 #include "support/test_signals.h"
 
@@ -23,6 +25,7 @@
 #include <QTest>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -47,6 +50,32 @@ QMap<QString, int> fileRows(const Library& library)
 QVariant role(const Library& library, int row, int role)
 {
     return library.data(library.index(row), role);
+}
+
+// A progress database on disk with its writer thread, and settings, in a fresh folder. A
+// Library on it must be made after it (and so go first).
+struct Backend {
+    QTemporaryDir dir;
+    ProgressStore store;
+    DatabaseWriter writer;
+    Preferences preferences{dir.filePath("settings.ini")};
+
+    Backend()
+    {
+        store.open(dir.filePath("progress.sqlite"));
+        writer.open(store.path());
+    }
+};
+
+// An App made next keeps its database and settings in `dir` and opens no audio device.
+AppOptions& appOptionsIn(const QTemporaryDir& dir)
+{
+    auto& options = appOptions();
+    options.databasePath = dir.filePath("progress.sqlite");
+    options.databasePathSet = true;
+    options.settingsFile = dir.filePath("settings.ini");
+    options.autoOpenAudio = false;
+    return options;
 }
 
 } // namespace
@@ -83,11 +112,9 @@ private slots:
 
     void aFolderScansInTheBackgroundWithProgressAndErrors()
     {
-        QTemporaryDir dir;
-        ProgressStore store;
-        store.open(dir.filePath("progress.sqlite"));
-        Preferences preferences(dir.filePath("settings.ini"));
-        Library library(&store, &preferences);
+        Backend backend;
+        ProgressStore& store = backend.store;
+        Library library(&store, &backend.writer, &backend.preferences);
         QAbstractItemModelTester tester(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int builtin = library.rowCount();
 
@@ -163,22 +190,219 @@ private slots:
         QCOMPARE(steps.last(), qMakePair(1, 1));
         QCOMPARE(library.userCount(), 4);
 
-        // Removing takes it out of the model and the database.
+        // Removing takes it out of the model at once, and out of the database when the
+        // writer gets to it.
         const QString id = role(library, broken, Library::MaterialIdRole).toString();
         library.remove(id);
         QCOMPARE(library.userCount(), 3);
         QCOMPARE(library.brokenCount(), 0);
-        QCOMPARE(stored.count(), 3);
+        QVERIFY(QTest::qWaitFor([&] { return stored.count() == 3; }, 10000));
+        QVERIFY(library.problem().isEmpty());
+    }
+
+    void libraryWritesRunOnTheWriterThread()
+    {
+        Backend backend;
+        ProgressStore& store = backend.store;
+        DatabaseWriter& writer = backend.writer;
+        Library library(&store, &writer, &backend.preferences);
+        QAbstractItemModelTester tester(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(writer.writerThread() != QThread::currentThread());
+        QList<QThread*> writtenOn;
+        connect(&writer, &DatabaseWriter::jobDone, this, [&](quint64, QThread* thread) { writtenOn << thread; });
+        QStringList failures;
+        connect(&writer, &DatabaseWriter::failed, this, [&](quint64, const QString& message) { failures << message; });
+
+        library.addPaths({m_music + "/a pink.wav", m_music + "/album/b tone.flac"}); // 1 write: both queued
+        QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 60000));         // 2: their scans
+        // The scan ends only once its results are stored.
+        QCOMPARE(writtenOn.size(), 3);
+        LibraryStore stored(store);
+        QVERIFY(stored.item(m_music + "/a pink.wav")->scan.ok);
+        const auto rows = fileRows(library);
+        const QString pink = role(library, rows["a pink.wav"], Library::MaterialIdRole).toString();
+        QVERIFY(library.pinRegion(pink, 4.0, 5.0));                                              // 4
+        library.remove(role(library, rows["b tone.flac"], Library::MaterialIdRole).toString()); // 5
+        QVERIFY(QTest::qWaitFor([&] { return writtenOn.size() == 5; }, 10000));
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
+        for (QThread* thread : writtenOn) {
+            QVERIFY(thread != QThread::currentThread());
+            QCOMPARE(thread, writer.writerThread());
+        }
+        QCOMPARE(stored.count(), 1);
+        QCOMPARE(stored.item(m_music + "/a pink.wav")->scan.region, (TimeRegion{4.0, 5.0}));
+
+        // What cannot be pinned is refused at once, and nothing is sent to the writer.
+        QVERIFY(!library.pinRegion(pink, 18.0, 6.0));
+        QVERIFY2(library.problem().contains("not inside") && library.problem().contains("a pink.wav"),
+                 qPrintable(library.problem()));
+        QVERIFY(!library.pinRegion("file:/nowhere.wav", 0.0, 1.0));
+        QTest::qWait(100);
+        QCOMPARE(writtenOn.size(), 5);
+        QVERIFY(failures.isEmpty());
+        QCOMPARE(role(library, fileRows(library)["a pink.wav"], Library::RegionStartRole).toDouble(), 4.0);
+    }
+
+    void aFailedWriteIsTheProblemAndTheRowShowsWhatIsStored()
+    {
+        Backend backend;
+        ProgressStore& store = backend.store;
+        const QString db = store.path();
+        Library library(&store, &backend.writer, &backend.preferences);
+        QAbstractItemModelTester tester(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        library.addPaths({m_music + "/a pink.wav"});
+        QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 60000));
+        const QString id = role(library, fileRows(library)["a pink.wav"], Library::MaterialIdRole).toString();
+        const double picked = role(library, fileRows(library)["a pink.wav"], Library::RegionStartRole).toDouble();
+        QVERIFY(library.problem().isEmpty());
+
+        // Another program holds the write lock longer than the writer's busy timeout (5 s);
+        // reading goes on (WAL). The pin is accepted (it fits) and shown, then the failure
+        // arrives: the problem names the database and the cause, and the row shows the
+        // loop that is stored, not pinned.
+        auto raw = std::make_unique<test::RawDatabase>(db);
+        QCOMPARE(raw->run("BEGIN IMMEDIATE"), QString());
+        QVERIFY(library.pinRegion(id, 2.0, 5.0));
+        QVERIFY(role(library, fileRows(library)["a pink.wav"], Library::PinnedRole).toBool());
+        QVERIFY(QTest::qWaitFor([&] { return !library.problem().isEmpty(); }, 20000));
+        QVERIFY2(library.problem().contains(db), qPrintable(library.problem()));
+        QVERIFY2(library.problem().contains("locked"), qPrintable(library.problem()));
+        QVERIFY(!role(library, fileRows(library)["a pink.wav"], Library::PinnedRole).toBool());
+        QCOMPARE(role(library, fileRows(library)["a pink.wav"], Library::RegionStartRole).toDouble(), picked);
+        QCOMPARE(raw->run("ROLLBACK"), QString());
+
+        // From now on the database refuses every change to the library.
+        for (const char* change : {"INSERT", "UPDATE", "DELETE"})
+            QCOMPARE(raw->run(QString("CREATE TRIGGER refuse_%1 BEFORE %1 ON library_items"
+                                      " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+                                  .arg(change)),
+                     QString());
+        raw.reset();
+
+        // A removal that cannot be saved: the row comes back.
+        library.clearProblem();
+        library.remove(id);
+        QVERIFY(!fileRows(library).contains("a pink.wav"));
+        QVERIFY(QTest::qWaitFor([&] { return fileRows(library).contains("a pink.wav"); }, 10000));
+        QVERIFY2(library.problem().contains(db) && library.problem().contains("refused by the test"),
+                 qPrintable(library.problem()));
+        QCOMPARE(role(library, fileRows(library)["a pink.wav"], Library::StatusRole).toString(), QString("ready"));
+
+        // A file whose addition cannot be saved is not in the library: it goes again.
+        library.clearProblem();
+        library.addPaths({m_music + "/album/b tone.flac"});
+        QVERIFY(fileRows(library).contains("b tone.flac"));
+        QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 60000));
+        QVERIFY(!fileRows(library).contains("b tone.flac"));
+        QVERIFY2(library.problem().contains(db) && library.problem().contains("refused by the test"),
+                 qPrintable(library.problem()));
+        QCOMPARE(library.userCount(), 1);
+        QCOMPARE(LibraryStore(store).count(), 1);
+    }
+
+    void filesWaitingForAScanAreScannedWhenTheAppOpensAgain()
+    {
+        QTemporaryDir dir;
+        auto& options = appOptionsIn(dir);
+        {
+            App app;
+            app.library()->addPaths({m_music + "/a pink.wav"});
+            QVERIFY(QTest::qWaitFor([&] { return !app.library()->scanning(); }, 60000));
+            app.library()->addPaths({m_music}); // the other three, then quit before they are scanned
+            QCOMPARE(app.library()->userCount(), 4);
+            QVERIFY(app.library()->scanning());
+        }
+        {
+            ProgressStore store; // the file as the next start finds it
+            store.open(options.databasePath);
+            const QList<LibraryItem> items = LibraryStore(store).items();
+            QCOMPARE(items.size(), 4);
+            QCOMPARE(std::count_if(items.begin(), items.end(), [](const LibraryItem& i) { return i.queued; }), 3);
+        }
+        App app;
+        Library& library = *app.library();
+        QAbstractItemModelTester tester(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(library.userCount(), 4);
+        QVERIFY(library.scanning()); // by itself
+        auto rows = fileRows(library);
+        QCOMPARE(role(library, rows["a pink.wav"], Library::StatusRole).toString(), QString("ready"));
+        QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 120000));
+        rows = fileRows(library);
+        for (const QString name : {"a pink.wav", "b tone.flac", "c intro then noise.wav"})
+            QCOMPARE(role(library, rows[name], Library::StatusRole).toString(), QString("ready"));
+        QCOMPARE(role(library, rows["d broken.wav"], Library::StatusRole).toString(), QString("broken"));
+        for (const LibraryItem& item : LibraryStore(*app.store()).items())
+            QVERIFY(!item.queued && item.scanned());
+        options = AppOptions{};
+    }
+
+    void aCancelledScanKeepsTheFilesNotScannedYet()
+    {
+        Backend backend;
+        ProgressStore& store = backend.store;
+        QStringList unscanned;
+        {
+            Library library(&store, &backend.writer, &backend.preferences);
+            QAbstractItemModelTester tester(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            library.addPaths({m_music});
+            library.cancelScan();
+            QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 60000));
+            QCOMPARE(library.userCount(), 4);
+            QCOMPARE(library.brokenCount(), 0);
+            for (const auto& [name, row] : fileRows(library).asKeyValueRange()) {
+                const QString status = role(library, row, Library::StatusRole).toString();
+                QVERIFY2(status == "unscanned" || status == "ready", qPrintable(name + ": " + status));
+                if (status == "unscanned") {
+                    unscanned << name;
+                    QCOMPARE(role(library, row, Library::DetailRole).toString(),
+                             QString("Not scanned yet — Rescan to scan it"));
+                    QVERIFY(role(library, row, Library::ErrorRole).toString().isEmpty());
+                    QVERIFY(!library.material(role(library, row, Library::MaterialIdRole).toString()));
+                }
+            }
+            QVERIFY2(unscanned.size() >= 3, qPrintable(unscanned.join(", "))); // the scanner reached one at most
+        }
+        // Kept so, and not scanned by itself at the next start: the user cancelled.
+        Library library(&store, &backend.writer, &backend.preferences);
+        QVERIFY(!library.scanning());
+        auto rows = fileRows(library);
+        for (const QString& name : unscanned)
+            QCOMPARE(role(library, rows[name], Library::StatusRole).toString(), QString("unscanned"));
+        for (const LibraryItem& item : LibraryStore(store).items())
+            QVERIFY(!item.queued);
+        // Rescan scans them.
+        library.rescan();
+        QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 120000));
+        rows = fileRows(library);
+        QCOMPARE(library.brokenCount(), 1);
+        for (const QString name : {"a pink.wav", "b tone.flac", "c intro then noise.wav"})
+            QCOMPARE(role(library, rows[name], Library::StatusRole).toString(), QString("ready"));
+    }
+
+    void aLibraryInMemoryWritesThroughTheSameStore()
+    {
+        // The fallback when no database file can be opened: one connection, on this thread.
+        QTemporaryDir dir;
+        ProgressStore store;
+        store.open(QString());
+        DatabaseWriter writer;
+        writer.openFor(&store);
+        QCOMPARE(writer.writerThread(), QThread::currentThread());
+        Preferences preferences(dir.filePath("settings.ini"));
+        Library library(&store, &writer, &preferences);
+        library.addPaths({m_music + "/a pink.wav"});
+        QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 60000));
+        const QString id = role(library, fileRows(library)["a pink.wav"], Library::MaterialIdRole).toString();
+        QVERIFY(library.pinRegion(id, 1.0, 2.0));
+        LibraryStore stored(store);
+        QVERIFY(QTest::qWaitFor([&] { return stored.item(m_music + "/a pink.wav")->pinned; }, 10000));
+        QVERIFY(library.problem().isEmpty());
     }
 
     void theLibraryIsStillThereWhenTheAppOpensAgain()
     {
         QTemporaryDir dir;
-        auto& options = appOptions();
-        options.databasePath = dir.filePath("progress.sqlite");
-        options.databasePathSet = true;
-        options.settingsFile = dir.filePath("settings.ini");
-        options.autoOpenAudio = false;
+        auto& options = appOptionsIn(dir);
         QString pinnedId;
         {
             App app;
@@ -219,17 +443,15 @@ private slots:
 
     void theNextQuestionPlaysThePinnedRegion()
     {
-        QTemporaryDir dir;
-        ProgressStore store;
-        store.open(dir.filePath("progress.sqlite"));
+        Backend backend;
+        ProgressStore& store = backend.store;
+        DatabaseWriter& writer = backend.writer;
+        Preferences& preferences = backend.preferences;
         store.saveLevel("eq-band", 4); // nine octave bands on music
-        AttemptWriter writer;
-        writer.open(store.path());
-        Preferences preferences(dir.filePath("settings.ini"));
         AudioOutput audio(&preferences);
         audio.retry();
         QVERIFY2(audio.available(), qPrintable(audio.statusMessage()));
-        Library library(&store, &preferences);
+        Library library(&store, &writer, &preferences);
         library.addPaths({m_music + "/c intro then noise.wav"});
         QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 60000));
         const QString id = QStringLiteral("file:") + m_music + "/c intro then noise.wav";

@@ -4,8 +4,8 @@
 // corrupt-database banner.
 #include "app/src/app.h"
 #include "app/src/app_options.h"
-#include "app/src/attempt_writer.h"
 #include "app/src/audio_output.h"
+#include "app/src/database_writer.h"
 #include "app/src/eq_curve.h"
 #include "app/src/library.h"
 #include "app/src/preferences.h"
@@ -36,7 +36,7 @@ private:
     struct Rig {
         QTemporaryDir dir;
         std::unique_ptr<ProgressStore> store = std::make_unique<ProgressStore>();
-        std::unique_ptr<AttemptWriter> writer = std::make_unique<AttemptWriter>();
+        std::unique_ptr<DatabaseWriter> writer = std::make_unique<DatabaseWriter>();
         std::unique_ptr<Preferences> preferences;
         std::unique_ptr<AudioOutput> audio;
         std::unique_ptr<Session> session;
@@ -214,7 +214,7 @@ private slots:
         Rig rig;
         QVERIFY(rig.writer->writerThread() != QThread::currentThread());
         QList<QThread*> writtenOn;
-        connect(rig.writer.get(), &AttemptWriter::committed, this,
+        connect(rig.writer.get(), &DatabaseWriter::committed, this,
                 [&](quint64, qint64, const QString&, QThread* thread) { writtenOn << thread; });
         int rowsAtReveal = -1;
         connect(rig.session.get(), &Session::phaseChanged, this, [&] {
@@ -361,7 +361,9 @@ private slots:
         QCOMPARE(exercises.data(exercises.index(0), ExerciseListModel::RecentAccuracyRole).toInt(), 100);
 
         Preferences preferences(dir.filePath("s.ini"));
-        Library library(&store, &preferences);
+        DatabaseWriter writer;
+        writer.openFor(&store);
+        Library library(&store, &writer, &preferences);
         QAbstractItemModelTester t2(&library, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(library.rowCount() >= 1);
         // A broken file is listed with its error; the scan goes on.
@@ -378,7 +380,7 @@ private slots:
         QCOMPARE(library.data(row, Library::StatusRole).toString(), QString("broken"));
         QVERIFY(!library.data(row, Library::ErrorRole).toString().isEmpty());
         // The list persists, broken file and all.
-        Library again(&store, &preferences);
+        Library again(&store, &writer, &preferences);
         QCOMPARE(again.rowCount(), before + 1);
         QCOMPARE(again.brokenCount(), 1);
     }

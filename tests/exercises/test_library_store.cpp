@@ -1,5 +1,6 @@
 // The music library table: a round trip on disk, pinned regions across rescans, removal,
-// the errors, and the migration from a version-2 progress database that keeps every answer.
+// the scan queue, the errors, and the migrations from a version-2 progress database that
+// keeps every answer and from a version-3 one that keeps every library row.
 
 #include "exercises/library_store.h"
 #include "exercises/store_schema.h"
@@ -52,6 +53,20 @@ void compareScans(const ScanResult& a, const ScanResult& b)
     QCOMPARE(a.region, b.region);
 }
 
+// A database as the EarLab of schema `version` left it: the released steps up to `version`
+// run by hand, then `rows` (SQL as that version wrote them), then its user_version.
+void makeReleasedDatabase(const QString& db, int version, const QStringList& rows)
+{
+    RawDatabase raw(db);
+    for (const store::MigrationStep& step : store::migrationSteps())
+        if (step.version <= version)
+            for (const QString& sql : step.statements)
+                QCOMPARE(raw.run(sql), QString());
+    for (const QString& sql : rows)
+        QCOMPARE(raw.run(sql), QString());
+    QCOMPARE(raw.run(QStringLiteral("PRAGMA user_version = %1").arg(version)), QString());
+}
+
 } // namespace
 
 class TestLibraryStore : public QObject {
@@ -62,8 +77,8 @@ private slots:
     {
         ProgressStore progress;
         progress.open(QString());
-        QCOMPARE(progress.schemaVersion(), 3);
-        QCOMPARE(store::latestSchemaVersion(), 3);
+        QCOMPARE(progress.schemaVersion(), 4);
+        QCOMPARE(store::latestSchemaVersion(), 4);
         LibraryStore library(progress);
         QCOMPARE(library.count(), 0);
         QVERIFY(library.items().isEmpty());
@@ -218,6 +233,87 @@ private slots:
         QCOMPARE(library.items().front().scan.path, QStringLiteral("/m/b.wav"));
     }
 
+    void theScanQueueIsKept()
+    {
+        const QString db = scratch("library-queue") + "/progress.sqlite";
+        const QString scanned = QStringLiteral("/music/old.flac");
+        const QString fresh = QStringLiteral("/music/new.wav");
+        {
+            ProgressStore progress;
+            progress.open(db);
+            LibraryStore library(progress);
+            library.upsert(madeUpScan(scanned, 60.0, {10.0, 15.0}));
+            library.pinRegion(scanned, {2.0, 4.0});
+            library.queue({fresh, scanned});
+        }
+        ProgressStore progress;
+        progress.open(db);
+        LibraryStore library(progress);
+        QCOMPARE(library.count(), 2);
+        // The new file is in the library, waiting and not scanned; the old one waits for a
+        // rescan with its last scan and its pin.
+        LibraryItem item = *library.item(fresh);
+        QVERIFY(item.queued);
+        QVERIFY(!item.scanned());
+        QVERIFY(!item.scan.ok);
+        QVERIFY(item.scan.error.isEmpty());
+        QVERIFY(item.addedAt.isValid());
+        item = *library.item(scanned);
+        QVERIFY(item.queued);
+        QVERIFY(item.scanned());
+        QVERIFY(item.pinned);
+        QCOMPARE(item.scan.region, (TimeRegion{2.0, 4.0}));
+        QCOMPARE(item.scan.durationSeconds, 60.0);
+
+        // Queued again: nothing changes. A stored scan ends the wait; a cancel ends it too.
+        library.queue({fresh});
+        QCOMPARE(library.count(), 2);
+        library.upsert(madeUpScan(scanned, 60.0, {30.0, 15.0}));
+        item = *library.item(scanned);
+        QVERIFY(!item.queued);
+        QCOMPARE(item.scan.region, (TimeRegion{2.0, 4.0})); // still pinned
+        library.unqueue({fresh, QStringLiteral("/music/unknown.wav")});
+        item = *library.item(fresh);
+        QVERIFY(!item.queued);
+        QVERIFY(!item.scanned());
+        const ScanResult freshScan = madeUpScan(fresh, 20.0, {5.0, 15.0});
+        const QDateTime beforeScan = QDateTime::currentDateTimeUtc().addMSecs(-1);
+        library.upsert(freshScan);
+        item = *library.item(fresh);
+        QVERIFY(item.scanned() && item.scannedAt >= beforeScan);
+        compareScans(item.scan, freshScan);
+
+        // Unpinning queues a rescan, which picks the region again.
+        library.unpinRegion(scanned);
+        item = *library.item(scanned);
+        QVERIFY(item.queued && !item.pinned);
+        QCOMPARE(library.items().size(), 2);
+        QVERIFY(storeErrorOf([&] { library.queue({QString()}); }).contains(db));
+        QVERIFY(!library.item(fresh)->queued); // that failed transaction changed nothing
+    }
+
+    void itemAfterScanIsWhatUpsertStores()
+    {
+        ProgressStore progress;
+        progress.open(QString());
+        LibraryStore library(progress);
+        const QString path = QStringLiteral("/music/a.flac");
+        library.upsert(madeUpScan(path, 100.0, {40.0, 15.0}));
+        library.pinRegion(path, {90.0, 10.0});
+        for (const ScanResult& next : {madeUpScan(path, 120.0, {0.0, 15.0}), madeUpScan(path, 95.0, {0.0, 15.0})}) {
+            const std::optional<LibraryItem> before = library.item(path);
+            const LibraryItem predicted = itemAfterScan(before, next, QDateTime::currentDateTimeUtc());
+            library.upsert(next);
+            const LibraryItem stored = *library.item(path);
+            compareScans(predicted.scan, stored.scan);
+            QCOMPARE(predicted.pinned, stored.pinned);
+            QCOMPARE(predicted.addedAt, stored.addedAt);
+        }
+        QVERIFY(!library.item(path)->pinned); // 95 s: the pin at 90 s + 10 s no longer fits
+        QVERIFY(regionFits({85.0, 10.0}, 95.0));
+        QVERIFY(!regionFits({85.0, 10.1}, 95.0));
+    }
+
     void closedStoreThrowsNamingTheFile()
     {
         ProgressStore progress;
@@ -231,34 +327,21 @@ private slots:
 
     void migratesVersionTwoKeepingAttempts()
     {
-        // Version 2 as the released store made it: its own steps 1 and 2, run by hand.
         const QString db = scratch("library-v2") + "/progress.sqlite";
-        {
-            RawDatabase raw(db);
-            for (const store::MigrationStep& step : store::migrationSteps()) {
-                if (step.version > 2)
-                    continue;
-                for (const QString& sql : step.statements)
-                    QCOMPARE(raw.run(sql), QString());
-            }
-            QCOMPARE(raw.run(QStringLiteral(
-                         "INSERT INTO attempts VALUES (1, 'eq-band', 3, 42, '{\"frequency_hz\":1000}',"
-                         " '{\"frequency_hz\":2000}', 0.5, 0, 1500, '/music/a.flac', '2024-02-01T10:00:00.000Z')")),
-                     QString());
-            QCOMPARE(raw.run(QStringLiteral(
-                         "INSERT INTO attempts VALUES (2, 'eq-band', 3, 43, '{\"frequency_hz\":250}',"
-                         " '{\"frequency_hz\":250}', 1.0, 1, 900, 'builtin:pop', '2024-02-01T10:00:05.000Z')")),
-                     QString());
-            QCOMPARE(raw.run(QStringLiteral("INSERT INTO exercise_state VALUES ('eq-band', 3, '2024-02-01T10:00:05.000Z')")),
-                     QString());
-            QCOMPARE(raw.run(QStringLiteral("PRAGMA user_version = 2")), QString());
-            QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'library_items'")).toInt(), 0);
-        }
+        makeReleasedDatabase(db, 2,
+            {QStringLiteral("INSERT INTO attempts VALUES (1, 'eq-band', 3, 42, '{\"frequency_hz\":1000}',"
+                            " '{\"frequency_hz\":2000}', 0.5, 0, 1500, '/music/a.flac', '2024-02-01T10:00:00.000Z')"),
+             QStringLiteral("INSERT INTO attempts VALUES (2, 'eq-band', 3, 43, '{\"frequency_hz\":250}',"
+                            " '{\"frequency_hz\":250}', 1.0, 1, 900, 'builtin:pop', '2024-02-01T10:00:05.000Z')"),
+             QStringLiteral("INSERT INTO exercise_state VALUES ('eq-band', 3, '2024-02-01T10:00:05.000Z')")});
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(RawDatabase(db).value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'library_items'")).toInt(), 0);
 
         ProgressStore progress;
         progress.open(db);
         QVERIFY(progress.recoveryMessage().isEmpty());
-        QCOMPARE(progress.schemaVersion(), 3);
+        QCOMPARE(progress.schemaVersion(), 4);
         const QList<Attempt> attempts = progress.recentAttempts(QStringLiteral("eq-band"), -1);
         QCOMPARE(attempts.size(), 2);
         QCOMPARE(attempts[0].id, qint64(2));
@@ -276,6 +359,46 @@ private slots:
         Attempt next = attempts[0];
         next.answeredAt = next.answeredAt.addSecs(60);
         QCOMPARE(progress.recordAttempt(next), qint64(3));
+    }
+
+    void migratesVersionThreeKeepingLibraryRows()
+    {
+        // Rows as version 3 wrote them: one pinned, one broken (with silence's NULLs).
+        const QString db = scratch("library-v3") + "/progress.sqlite";
+        makeReleasedDatabase(db, 3,
+            {QStringLiteral("INSERT INTO library_items VALUES ('/music/a.flac', 1, '', 'FLAC', 2, 44100, 200.0,"
+                            " -14.25, -0.75, '[-30.5,-25,-20.125,-18,-17,-19,-24,-31,-45.5]', 12.5, 8.0, 1,"
+                            " '2024-03-01T09:00:00.000Z', '2024-03-02T10:00:00.500Z')"),
+             QStringLiteral("INSERT INTO library_items VALUES ('/music/b.wav', 0, '/music/b.wav: truncated', '', 0, 0, 0,"
+                            " NULL, NULL, '[]', 0, 0, 0, '2024-03-01T09:00:01.000Z', '2024-03-01T09:00:01.000Z')"),
+             QStringLiteral("INSERT INTO attempts VALUES (1, 'eq-band', 3, 42, '{}', '{}', 0.5, 0, 1500,"
+                            " '/music/a.flac', '2024-03-01T10:00:00.000Z')")});
+        if (QTest::currentTestFailed())
+            return;
+
+        ProgressStore progress;
+        progress.open(db);
+        QVERIFY(progress.recoveryMessage().isEmpty());
+        QCOMPARE(progress.schemaVersion(), 4);
+        QCOMPARE(progress.attemptCount(QStringLiteral("eq-band")), 1);
+        LibraryStore library(progress);
+        const QList<LibraryItem> items = library.items();
+        QCOMPARE(items.size(), 2);
+        ScanResult a = madeUpScan(QStringLiteral("/music/a.flac"), 200.0, {12.5, 8.0});
+        compareScans(items[0].scan, a);
+        QVERIFY(items[0].pinned);
+        QCOMPARE(items[0].addedAt, QDateTime(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC));
+        QCOMPARE(items[0].scannedAt, QDateTime(QDate(2024, 3, 2), QTime(10, 0, 0, 500), Qt::UTC));
+        QVERIFY(!items[1].scan.ok);
+        QCOMPARE(items[1].scan.error, QStringLiteral("/music/b.wav: truncated"));
+        QVERIFY(std::isinf(items[1].scan.loudnessLufs));
+        // Every old row was scanned and waits for nothing.
+        for (const LibraryItem& item : items) {
+            QVERIFY(item.scanned());
+            QVERIFY(!item.queued);
+        }
+        library.queue({QStringLiteral("/music/c.ogg")});
+        QCOMPARE(library.count(), 3);
     }
 };
 

@@ -1,6 +1,7 @@
-#include "app/src/attempt_writer.h"
+#include "app/src/database_writer.h"
 
 #include "exercises/progress_store.h"
+#include "exercises/store_sql.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
@@ -11,13 +12,14 @@ namespace earlab::app {
 
 // Lives on the writer thread (or the UI thread for a store in memory); every member is used
 // there only.
-class AttemptWriterWorker : public QObject {
+class DatabaseWriterWorker : public QObject {
     Q_OBJECT
 
 public:
     void openFile(const QString& path)
     {
         m_borrowed = nullptr;
+        m_path = path;
         m_own = std::make_unique<ProgressStore>();
         try {
             m_own->open(path);
@@ -34,6 +36,7 @@ public:
     {
         m_own.reset();
         m_borrowed = store;
+        m_path = store->path();
         m_openError.clear();
     }
 
@@ -46,13 +49,9 @@ public:
 
     void write(quint64 ticket, const Attempt& attempt, std::optional<int> level)
     {
-        ProgressStore* store = m_own ? m_own.get() : m_borrowed;
-        if (!store || !store->isOpen()) {
-            emit failed(ticket, m_openError.isEmpty()
-                                    ? tr("Could not save your answer: the progress database is not open.")
-                                    : m_openError);
+        ProgressStore* store = openStore(ticket, QStringLiteral("Could not save your answer"));
+        if (!store)
             return;
-        }
         qint64 id = 0;
         try {
             id = store->recordAttempt(attempt); // one transaction, committed on return
@@ -71,40 +70,63 @@ public:
         emit committed(ticket, id, levelError, QThread::currentThread());
     }
 
+    void run(quint64 ticket, const QString& doing, const DatabaseWriter::Job& job)
+    {
+        ProgressStore* store = openStore(ticket, doing);
+        if (!store)
+            return;
+        try {
+            job(*store);
+        } catch (const StoreError& e) {
+            emit failed(ticket, e.message());
+            return;
+        }
+        emit jobDone(ticket, QThread::currentThread());
+    }
+
 signals:
     void committed(quint64 ticket, qint64 attemptId, const QString& levelError, QThread* writtenOn);
+    void jobDone(quint64 ticket, QThread* writtenOn);
     void failed(quint64 ticket, const QString& message);
     void openFailed(const QString& message);
 
 private:
+    // The store to write to; nullptr, after failed(ticket) saying why, when none is open.
+    ProgressStore* openStore(quint64 ticket, const QString& doing)
+    {
+        ProgressStore* store = m_own ? m_own.get() : m_borrowed;
+        if (store && store->isOpen())
+            return store;
+        emit failed(ticket, m_openError.isEmpty()
+                                ? store::makeError(m_path, doing, QStringLiteral("the database is not open")).message()
+                                : m_openError);
+        return nullptr;
+    }
+
     std::unique_ptr<ProgressStore> m_own;
     ProgressStore* m_borrowed = nullptr;
+    QString m_path; // the database last opened, named when it is not open any more
     QString m_openError;
 };
 
-AttemptWriter::AttemptWriter(QObject* parent) : QObject(parent), m_worker(new AttemptWriterWorker)
+DatabaseWriter::DatabaseWriter(QObject* parent) : QObject(parent), m_worker(new DatabaseWriterWorker)
 {
     m_thread.setObjectName(QStringLiteral("EarLab database writer"));
-    connect(m_worker, &AttemptWriterWorker::committed, this, &AttemptWriter::committed, Qt::QueuedConnection);
-    connect(m_worker, &AttemptWriterWorker::failed, this, &AttemptWriter::failed, Qt::QueuedConnection);
-    connect(m_worker, &AttemptWriterWorker::openFailed, this, &AttemptWriter::openFailed, Qt::QueuedConnection);
+    connect(m_worker, &DatabaseWriterWorker::committed, this, &DatabaseWriter::committed, Qt::QueuedConnection);
+    connect(m_worker, &DatabaseWriterWorker::jobDone, this, &DatabaseWriter::jobDone, Qt::QueuedConnection);
+    connect(m_worker, &DatabaseWriterWorker::failed, this, &DatabaseWriter::failed, Qt::QueuedConnection);
+    connect(m_worker, &DatabaseWriterWorker::openFailed, this, &DatabaseWriter::openFailed, Qt::QueuedConnection);
 }
 
-AttemptWriter::~AttemptWriter()
+DatabaseWriter::~DatabaseWriter()
 {
-    // Queued after every write submitted so far, so all of them are done when it returns.
-    if (m_worker->thread() == &m_thread) {
-        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); }, Qt::BlockingQueuedConnection);
-    } else {
-        QCoreApplication::sendPostedEvents(m_worker); // writes still queued on this thread
-        m_worker->close();
-    }
+    runAfterQueued([w = m_worker] { w->close(); });
     m_thread.quit();
     m_thread.wait();
     delete m_worker;
 }
 
-void AttemptWriter::open(const QString& path, ProgressStore* memoryStore)
+void DatabaseWriter::open(const QString& path, ProgressStore* memoryStore)
 {
     if (memoryStore) {
         // Stays on (or comes back to) the UI thread: the memory database is that connection.
@@ -129,12 +151,20 @@ void AttemptWriter::open(const QString& path, ProgressStore* memoryStore)
     QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->openFile(path); }, Qt::QueuedConnection);
 }
 
-void AttemptWriter::close()
+void DatabaseWriter::openFor(ProgressStore* readStore)
+{
+    if (readStore->path() == QLatin1String(":memory:"))
+        open({}, readStore);
+    else
+        open(readStore->path());
+}
+
+void DatabaseWriter::close()
 {
     QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); }, Qt::QueuedConnection);
 }
 
-quint64 AttemptWriter::write(const Attempt& attempt, std::optional<int> levelToSave)
+quint64 DatabaseWriter::write(const Attempt& attempt, std::optional<int> levelToSave)
 {
     const quint64 ticket = ++m_nextTicket;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, ticket, attempt, levelToSave] {
@@ -143,11 +173,36 @@ quint64 AttemptWriter::write(const Attempt& attempt, std::optional<int> levelToS
     return ticket;
 }
 
-QThread* AttemptWriter::writerThread() const
+quint64 DatabaseWriter::submit(const QString& doing, Job job)
+{
+    const quint64 ticket = ++m_nextTicket;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, ticket, doing, job = std::move(job)] {
+        w->run(ticket, doing, job);
+    }, Qt::QueuedConnection);
+    return ticket;
+}
+
+void DatabaseWriter::flush()
+{
+    runAfterQueued([] {});
+}
+
+void DatabaseWriter::runAfterQueued(const std::function<void()>& call)
+{
+    if (m_worker->thread() == &m_thread) {
+        // Queued after every write submitted so far, so all of them are done when it returns.
+        QMetaObject::invokeMethod(m_worker, call, Qt::BlockingQueuedConnection);
+    } else {
+        QCoreApplication::sendPostedEvents(m_worker); // writes still queued on this thread
+        call();
+    }
+}
+
+QThread* DatabaseWriter::writerThread() const
 {
     return m_worker->thread();
 }
 
 } // namespace earlab::app
 
-#include "attempt_writer.moc"
+#include "database_writer.moc"

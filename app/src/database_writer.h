@@ -1,13 +1,16 @@
 #pragma once
-// Writes answers to the progress database off the UI thread (DESIGN.md: database writes run
-// on a worker). A worker object lives in its own QThread with its own ProgressStore
-// connection (a Qt SQL connection belongs to the thread that opened it); the UI thread keeps
-// its connection for reads, which WAL lets run beside the writer.
+// The database writer: every write to the progress database runs here, off the UI thread
+// (DESIGN.md: database writes run on a worker). A worker object lives in its own QThread
+// with its own ProgressStore connection (a Qt SQL connection belongs to the thread that
+// opened it); the UI thread keeps its connection for reads, which WAL lets run beside the
+// writer. One writer connection for the whole database: SQLite serialises writers anyway,
+// and two would only wait on each other's lock.
 //
 // Each write() is one answer: recordAttempt (its own transaction, committed, synchronous =
 // FULL) and then, if given, the exercise's new level. committed() is emitted only after the
 // attempt's commit returned, so a result shown from that signal can no longer be lost.
-// Writes run in the order they were submitted.
+// submit() runs any other write (the library's rows) the same way, acknowledged by
+// jobDone(). Answers and jobs run in the order they were submitted.
 //
 // A database in memory exists in one connection only, so for one (the fallback when no file
 // can be opened, where nothing is kept anyway) the worker stays on the UI thread and uses
@@ -19,6 +22,7 @@
 #include <QString>
 #include <QThread>
 
+#include <functional>
 #include <optional>
 
 namespace earlab {
@@ -27,26 +31,39 @@ class ProgressStore;
 
 namespace earlab::app {
 
-class AttemptWriterWorker;
+class DatabaseWriterWorker;
 
-class AttemptWriter : public QObject {
+class DatabaseWriter : public QObject {
     Q_OBJECT
 
 public:
-    explicit AttemptWriter(QObject* parent = nullptr);
+    explicit DatabaseWriter(QObject* parent = nullptr);
     // Finishes every write already submitted, closes the connection and stops the thread.
-    ~AttemptWriter() override;
+    ~DatabaseWriter() override;
 
     // Opens `path` on the writer thread with a connection of its own (queued: failures come
     // back as openFailed(), and writes then fail with the cause). For a store in memory, pass
     // it as `memoryStore`: the writer then uses it on this thread.
     void open(const QString& path, ProgressStore* memoryStore = nullptr);
+    // Writes to the database `readStore` (the UI thread's store) has open: with a connection
+    // of its own, or through `readStore` itself when that database is in memory.
+    void openFor(ProgressStore* readStore);
     // Closes the writer's connection (queued, after the writes before it): later writes fail
     // until open() is called again.
     void close();
 
     // Queues one answer; returns the ticket its committed() or failed() will carry.
     quint64 write(const Attempt& attempt, std::optional<int> levelToSave = std::nullopt);
+
+    // A write of another kind, run with the writer's store; it reports failure by throwing
+    // StoreError and should be one transaction, so that a failure leaves nothing of it.
+    using Job = std::function<void(ProgressStore&)>;
+    // Queues `job`; returns the ticket its jobDone() or failed() will carry. `doing`
+    // ("Could not save the music library") starts the message if the store is not open.
+    quint64 submit(const QString& doing, Job job);
+
+    // Waits until every write submitted so far has run (their signals are still queued).
+    void flush();
 
     // The thread the writes run on (the UI thread for a store in memory).
     QThread* writerThread() const;
@@ -56,13 +73,18 @@ signals:
     // could not be saved afterwards (the answer itself is safe). writtenOn: the thread that
     // ran the transaction.
     void committed(quint64 ticket, qint64 attemptId, const QString& levelError, QThread* writtenOn);
-    // Nothing of this answer was written; `message` names the database and the cause.
+    // The job is done (committed). writtenOn: the thread that ran it.
+    void jobDone(quint64 ticket, QThread* writtenOn);
+    // Nothing of this answer (or job) was written; `message` names the database and the cause.
     void failed(quint64 ticket, const QString& message);
     void openFailed(const QString& message);
 
 private:
+    // Runs `call` on the worker after every write queued so far, and waits for it.
+    void runAfterQueued(const std::function<void()>& call);
+
     QThread m_thread;
-    AttemptWriterWorker* m_worker = nullptr;
+    DatabaseWriterWorker* m_worker = nullptr;
     quint64 m_nextTicket = 0;
 };
 
