@@ -6,12 +6,17 @@
 
 #include <QDebug>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QStandardPaths>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+
+#include <sys/stat.h>
 
 namespace earlab {
 
@@ -112,6 +117,15 @@ void ProgressStore::open(const QString& requested)
         connect(path);
         configure();
         store::migrate(database(), path);
+        if (!inMemory) {
+            // The file exists now (configure() wrote to it): remember which one it is.
+            struct stat st {};
+            if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+                throw store::makeError(path, QStringLiteral("Could not open"),
+                                       QString::fromLocal8Bit(std::strerror(errno)));
+            m_fileDevice = st.st_dev;
+            m_fileInode = st.st_ino;
+        }
     } catch (...) {
         disconnect();
         throw;
@@ -153,6 +167,23 @@ void ProgressStore::requireOpen(const QString& doing) const
 {
     if (!isOpen())
         throw store::makeError(m_path, doing, QStringLiteral("the database is not open"));
+}
+
+void ProgressStore::requireFileInPlace(const QString& doing) const
+{
+    requireOpen(doing);
+    if (m_path == kMemory)
+        return;
+    struct stat st {};
+    if (::stat(QFile::encodeName(m_path).constData(), &st) != 0)
+        throw store::makeError(m_path, doing,
+                               QStringLiteral("the file was deleted or moved while EarLab had it open (restart "
+                                              "EarLab to start a new progress database there)"));
+    if (st.st_dev != m_fileDevice || st.st_ino != m_fileInode)
+        throw store::makeError(m_path, doing,
+                               QStringLiteral("another file took its place while EarLab had it open; EarLab "
+                                              "does not write into a file it did not open (restart EarLab to "
+                                              "use the new file)"));
 }
 
 void ProgressStore::connect(const QString& path)
@@ -221,7 +252,7 @@ void ProgressStore::configure()
 qint64 ProgressStore::recordAttempt(const Attempt& attempt)
 {
     const QString doing = QStringLiteral("Could not save the answer");
-    requireOpen(doing);
+    requireFileInPlace(doing);
     QString invalid;
     if (attempt.exercise.isEmpty())
         invalid = QStringLiteral("the answer names no exercise");
@@ -314,7 +345,7 @@ std::optional<int> ProgressStore::savedLevel(const QString& exercise) const
 void ProgressStore::saveLevel(const QString& exercise, int level)
 {
     const QString doing = QStringLiteral("Could not save the level");
-    requireOpen(doing);
+    requireFileInPlace(doing);
     // One statement is its own transaction in SQLite; no BEGIN needed.
     QSqlQuery query = store::prepare(database(), m_path,
         QStringLiteral("INSERT INTO exercise_state (exercise, level, updated_at) VALUES (?, ?, ?)"

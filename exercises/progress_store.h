@@ -52,6 +52,13 @@ public:
     QString recoveryMessage() const { return m_recoveryMessage; }
     QString movedAsidePath() const { return m_movedAsidePath; }
 
+    // Throws StoreError naming the file when the database file this store opened is no longer
+    // at its path: deleted, moved or replaced by another file while open. SQLite would go on
+    // writing into the unlinked file, and everything written would vanish when EarLab
+    // closes: so every write checks first, and the caller keeps what it wanted to write.
+    // (Restarting EarLab then starts a new database at the path.) Nothing for one in memory.
+    void requireFileInPlace(const QString& doing) const;
+
     // Writes one answer in its own transaction, committed before returning. Returns its id.
     // Rejects an attempt without exercise, with score outside 0..1, negative response
     // time or invalid answeredAt.
@@ -77,6 +84,9 @@ private:
 
     QString m_connection;
     QString m_path;
+    // The opened file's identity (st_dev, st_ino), for requireFileInPlace(); 0 in memory.
+    unsigned long long m_fileDevice = 0;
+    unsigned long long m_fileInode = 0;
     QString m_recoveryMessage;
     QString m_movedAsidePath;
 };

@@ -76,6 +76,7 @@ public:
         if (!store)
             return;
         try {
+            store->requireFileInPlace(doing); // the jobs' own statements do not check
             job(*store);
         } catch (const StoreError& e) {
             emit failed(ticket, e.message());

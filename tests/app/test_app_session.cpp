@@ -283,6 +283,37 @@ private slots:
         QCOMPARE(rig.store->attemptCount("eq-band"), 1);
     }
 
+    void aDeletedDatabaseKeepsTheAnswerOnScreenAndSaysWhy()
+    {
+        // SQLite would accept the write into the deleted file and lose it at exit.
+        Rig rig;
+        rig.session->start("eq-band", 2);
+        QVERIFY(waitForQuestion(*rig.session));
+        QVERIFY(QFile::remove(rig.dir.filePath("progress.sqlite")));
+        rig.session->choose(2);
+        QVERIFY(rig.session->confirm());
+        QVERIFY(QTest::qWaitFor([&] { return !rig.session->saving(); }, 10000));
+        QCOMPARE(rig.session->phase(), Session::Question);
+        QCOMPARE(rig.session->selectedOption(), 2);
+        const QString message = rig.session->errorMessage();
+        QVERIFY2(message.contains(rig.dir.filePath("progress.sqlite")) && message.contains("deleted"),
+                 qPrintable(message));
+    }
+
+    void writerJobsRefuseADeletedDatabase()
+    {
+        // Library rows and levels go through submit(): the same check, before the job runs.
+        Rig rig;
+        QVERIFY(QFile::remove(rig.dir.filePath("progress.sqlite")));
+        bool ran = false;
+        QString failure;
+        connect(rig.writer.get(), &DatabaseWriter::failed, this, [&](quint64, const QString& m) { failure = m; });
+        rig.writer->submit(QStringLiteral("Could not save the music library"), [&](ProgressStore&) { ran = true; });
+        QVERIFY(QTest::qWaitFor([&] { return !failure.isEmpty(); }, 10000));
+        QVERIFY(!ran);
+        QVERIFY2(failure.contains("deleted"), qPrintable(failure));
+    }
+
     void numberKeysReachEveryThirdOctaveBand()
     {
         Rig rig;

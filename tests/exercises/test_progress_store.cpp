@@ -266,6 +266,34 @@ private slots:
         QCOMPARE(store.savedLevel(QStringLiteral("eq-band")), std::optional<int>(2));
     }
 
+    void aDeletedOrReplacedFileRefusesWrites()
+    {
+        // SQLite keeps writing into a deleted file, and all of it would vanish at exit: the
+        // store refuses instead, naming the file, so the caller keeps the answer.
+        const QString path = scratch("store-gone") + QStringLiteral("/progress.sqlite");
+        ProgressStore store;
+        store.open(path);
+        store.recordAttempt(sampleAttempt(0));
+        QVERIFY(QFile::remove(path));
+        QString message = storeErrorOf([&] { store.recordAttempt(sampleAttempt(1)); });
+        QVERIFY2(message.contains(path) && message.contains(QLatin1String("deleted")), qPrintable(message));
+        message = storeErrorOf([&] { store.saveLevel(QStringLiteral("eq-band"), 2); });
+        QVERIFY2(message.contains(QLatin1String("deleted")), qPrintable(message));
+
+        // Another file put in its place (a backup restored over it) is not written into.
+        const QString replacement = scratch("store-gone") + QStringLiteral("/backup.sqlite");
+        {
+            ProgressStore backup;
+            backup.open(replacement);
+        } // closed: checkpointed, no -wal left
+        QVERIFY(QFile::rename(replacement, path));
+        message = storeErrorOf([&] { store.recordAttempt(sampleAttempt(2)); });
+        QVERIFY2(message.contains(QLatin1String("another file took its place")), qPrintable(message));
+        // (Reopening in this process is not tested: the old connection's -wal and -shm files
+        // sit next to the path, and SQLite may read them into the new file. After a restart
+        // they are gone: the last connection removes them when it closes.)
+    }
+
     void closedStoreThrows()
     {
         ProgressStore store;
