@@ -36,14 +36,15 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     parser.addOption({"db", "Progress database file (default: in the user's data folder).", "PATH"});
     parser.addOption({"settings", "Settings file (INI) instead of the user's settings.", "FILE"});
-    parser.addOption({"questions", "Questions per session (default 10).", "N", "10"});
+    parser.addOption({"questions", "Questions per session, overriding the setting (default: the setting, 10).", "N"});
     parser.addOption({"screenshot-dir", "Render every page to PNG files in DIR, then exit.", "DIR"});
     parser.addOption({"screenshot-size", "Window size for --screenshot-dir (default 1280x800; the smallest supported is 1024x640).",
                       "WxH", "1280x800"});
     parser.process(application);
 
     auto& options = earlab::app::appOptions();
-    options.questionsPerSession = std::max(1, parser.value("questions").toInt());
+    if (parser.isSet("questions"))
+        options.questionsPerSession = std::max(1, parser.value("questions").toInt());
     if (parser.isSet("db")) {
         options.databasePath = parser.value("db");
         options.databasePathSet = true;

@@ -145,7 +145,7 @@ Card {
             AppButton {
                 objectName: "start_" + card.exerciseId
                 Layout.alignment: Qt.AlignBottom
-                text: qsTr("Start %1 questions").arg(App.session.questionCount)
+                text: qsTr("Start %1 questions").arg(App.session.plannedQuestionCount)
                 primary: true
                 onClicked: App.startExercise(card.exerciseId)
             }

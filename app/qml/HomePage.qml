@@ -34,7 +34,7 @@ Item {
                 Text {
                     Layout.fillWidth: true
                     text: qsTr("Sessions of %1 questions. Flat and processed are loudness-matched, so only the tone can give the answer away.")
-                          .arg(App.session.questionCount)
+                          .arg(App.session.plannedQuestionCount)
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap

@@ -116,6 +116,21 @@ Item {
 
                     SettingRow {
                         Layout.fillWidth: true
+                        title: qsTr("Questions per session")
+                        explanation: qsTr("Each session ends with a summary. Levels move on the last 10 answers at a level, whatever the session length.")
+
+                        ComboBox {
+                            objectName: "sessionLengthCombo"
+                            width: parent.width
+                            model: App.preferences.sessionLengths
+                            displayText: qsTr("%1 questions").arg(App.preferences.questionsPerSession)
+                            currentIndex: App.preferences.sessionLengths.indexOf(App.preferences.questionsPerSession)
+                            onActivated: index => App.preferences.questionsPerSession = App.preferences.sessionLengths[index]
+                        }
+                    }
+
+                    SettingRow {
+                        Layout.fillWidth: true
                         title: qsTr("Loudness matching")
                         explanation: qsTr("Processed plays at the same integrated loudness (BS.1770) as flat, so louder never gives the answer away. Keep it on.")
 

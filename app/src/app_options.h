@@ -10,7 +10,7 @@ struct AppOptions {
     QString databasePath;        // ProgressStore path; "" = in memory
     bool databasePathSet = false; // false: ProgressStore::defaultPath()
     QString settingsFile;        // INI file for QSettings; empty = the platform default
-    int questionsPerSession = 10;
+    int questionsPerSession = 0; // > 0: --questions, overriding the Settings page
     bool autoOpenAudio = true;   // open the output device when the App is created
 };
 

@@ -17,6 +17,8 @@ Preferences::Preferences(const QString& settingsFile, QObject* parent)
     m_outputLevelDb = std::clamp(m_settings->value("audio/outputLevelDb", -6.0).toDouble(), -60.0, 0.0);
     m_loudnessMatching = m_settings->value("audio/loudnessMatching", true).toBool();
     m_materialId = m_settings->value("library/material").toString();
+    m_questionsPerSession =
+        std::clamp(m_settings->value("training/questionsPerSession", 10).toInt(), kMinQuestions, kMaxQuestions);
 }
 
 Preferences::~Preferences() = default;
@@ -76,6 +78,16 @@ void Preferences::setMaterialId(const QString& id)
     m_materialId = id;
     m_settings->setValue("library/material", id);
     emit materialIdChanged();
+}
+
+void Preferences::setQuestionsPerSession(int count)
+{
+    count = std::clamp(count, kMinQuestions, kMaxQuestions);
+    if (count == m_questionsPerSession)
+        return;
+    m_questionsPerSession = count;
+    m_settings->setValue("training/questionsPerSession", count);
+    emit questionsPerSessionChanged();
 }
 
 } // namespace earlab::app

@@ -26,6 +26,10 @@ class Preferences : public QObject {
     // Processed variants matched in integrated loudness (BS.1770) to flat.
     Q_PROPERTY(bool loudnessMatching READ loudnessMatching WRITE setLoudnessMatching NOTIFY loudnessMatchingChanged)
     Q_PROPERTY(QString materialId READ materialId WRITE setMaterialId NOTIFY materialIdChanged)
+    // Questions in a training session [kMinQuestions to kMaxQuestions], 10 by default.
+    Q_PROPERTY(int questionsPerSession READ questionsPerSession WRITE setQuestionsPerSession NOTIFY
+                   questionsPerSessionChanged)
+    Q_PROPERTY(QList<int> sessionLengths READ sessionLengths CONSTANT) // the Settings page's choices
     Q_PROPERTY(QList<int> bufferSizes READ bufferSizes CONSTANT)
 
 public:
@@ -39,6 +43,10 @@ public:
     bool loudnessMatching() const { return m_loudnessMatching; }
     QString materialId() const { return m_materialId; }
     QList<int> bufferSizes() const { return {64, 128, 256, 512, 1024, 2048, 4096}; }
+    static constexpr int kMinQuestions = 1;
+    static constexpr int kMaxQuestions = 100;
+    int questionsPerSession() const { return m_questionsPerSession; }
+    QList<int> sessionLengths() const { return {5, 10, 15, 20, 30, 50}; }
 
     void setDeviceName(const QString& name);
     void setBufferFrames(int frames);
@@ -46,6 +54,7 @@ public:
     void setOutputLevelDb(double db);
     void setLoudnessMatching(bool on);
     void setMaterialId(const QString& id);
+    void setQuestionsPerSession(int count);
 
 signals:
     void deviceNameChanged();
@@ -54,6 +63,7 @@ signals:
     void outputLevelDbChanged();
     void loudnessMatchingChanged();
     void materialIdChanged();
+    void questionsPerSessionChanged();
 
 private:
     std::unique_ptr<QSettings> m_settings;
@@ -63,6 +73,7 @@ private:
     double m_outputLevelDb = -6.0;
     bool m_loudnessMatching = true;
     QString m_materialId;
+    int m_questionsPerSession = 10;
 };
 
 } // namespace earlab::app

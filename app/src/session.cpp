@@ -45,6 +45,13 @@ Session::Session(ProgressStore* store, DatabaseWriter* writer, AudioOutput* audi
     connect(m_writer, &DatabaseWriter::committed, this,
             [this](quint64 ticket, qint64, const QString& levelError, QThread*) { onCommitted(ticket, levelError); });
     connect(m_writer, &DatabaseWriter::failed, this, &Session::onWriteFailed);
+    connect(m_preferences, &Preferences::questionsPerSessionChanged, this, &Session::plannedQuestionCountChanged);
+}
+
+int Session::plannedQuestionCount() const
+{
+    const int fromCommandLine = appOptions().questionsPerSession;
+    return fromCommandLine > 0 ? fromCommandLine : m_preferences->questionsPerSession();
 }
 
 Session::~Session()
@@ -150,7 +157,7 @@ void Session::clearError()
 void Session::start(const QString& id, int count)
 {
     m_exerciseId = id == QLatin1String("eq-gain") ? QStringLiteral("eq-gain") : QStringLiteral("eq-band");
-    m_questionCount = count > 0 ? count : std::max(1, appOptions().questionsPerSession);
+    m_questionCount = count > 0 ? count : plannedQuestionCount();
     const int levelCount = int(levels().size());
     int saved = 1;
     try {

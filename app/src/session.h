@@ -55,7 +55,8 @@ private:
     Q_PROPERTY(QString exerciseId READ exerciseId NOTIFY exerciseChanged)
     Q_PROPERTY(QString exerciseTitle READ exerciseTitle NOTIFY exerciseChanged)
     Q_PROPERTY(int levelCount READ levelCount NOTIFY exerciseChanged)
-    Q_PROPERTY(int questionCount READ questionCount NOTIFY exerciseChanged)
+    Q_PROPERTY(int questionCount READ questionCount NOTIFY exerciseChanged) // this session's
+    Q_PROPERTY(int plannedQuestionCount READ plannedQuestionCount NOTIFY plannedQuestionCountChanged) // the next one's
     Q_PROPERTY(int level READ level NOTIFY questionChanged)
     Q_PROPERTY(QString levelDescription READ levelDescription NOTIFY questionChanged)
     Q_PROPERTY(int questionNumber READ questionNumber NOTIFY questionChanged)
@@ -168,8 +169,10 @@ public:
     QString levelSummary() const;
     double medianResponseSeconds() const;
 
-    // count < 1 uses AppOptions::questionsPerSession.
+    // count < 1: plannedQuestionCount().
     Q_INVOKABLE void start(const QString& exerciseId, int count = 0);
+    // What start() without a count asks: --questions when given, else the Settings page's.
+    int plannedQuestionCount() const;
     Q_INVOKABLE void choose(int option);
     // A key typed on the question or reveal page ("1".."9", "0", "F"): picks an answer, or
     // in the reveal, 1/2/3 hear flat / the hidden change / your answer. True if used.
@@ -199,6 +202,7 @@ public:
 signals:
     void phaseChanged();
     void exerciseChanged();
+    void plannedQuestionCountChanged();
     void questionChanged();
     void selectionChanged();
     void preparingChanged();

@@ -33,7 +33,6 @@ int main(int argc, char** argv)
     options.databasePath = dir.filePath("progress.sqlite");
     options.databasePathSet = true;
     options.settingsFile = dir.filePath("settings.ini");
-    options.questionsPerSession = 10;
     // EARLAB_TEST_EQ_BAND_LEVEL=N: the database starts with eq-band at level N.
     if (const int level = qEnvironmentVariableIntValue("EARLAB_TEST_EQ_BAND_LEVEL"); level > 0) {
         earlab::ProgressStore store;

@@ -369,6 +369,29 @@ private slots:
         QVERIFY(!s.pressKey("0"));
     }
 
+    void sessionLengthComesFromTheSettings()
+    {
+        Rig rig;
+        QCOMPARE(rig.session->plannedQuestionCount(), 10); // the default
+        QSignalSpy planned(rig.session.get(), &Session::plannedQuestionCountChanged);
+        rig.preferences->setQuestionsPerSession(5);
+        QCOMPARE(planned.count(), 1);
+        rig.session->start("eq-band");
+        QCOMPARE(rig.session->questionCount(), 5);
+        rig.session->quit();
+        // Kept in the settings file, within range.
+        Preferences again(rig.dir.filePath("settings.ini"));
+        QCOMPARE(again.questionsPerSession(), 5);
+        again.setQuestionsPerSession(0);
+        QCOMPARE(again.questionsPerSession(), Preferences::kMinQuestions);
+        again.setQuestionsPerSession(1000);
+        QCOMPARE(again.questionsPerSession(), Preferences::kMaxQuestions);
+        // --questions wins over the setting.
+        appOptions().questionsPerSession = 3;
+        QCOMPARE(rig.session->plannedQuestionCount(), 3);
+        appOptions().questionsPerSession = 0;
+    }
+
     void modelsPassTheModelTester()
     {
         QTemporaryDir dir;
