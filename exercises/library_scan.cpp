@@ -9,6 +9,8 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <exception>
 #include <new>
 
@@ -26,6 +28,61 @@ constexpr double kDecodeShare = 0.10;
 constexpr double kLoudnessShare = 0.45;
 
 } // namespace
+
+LevelOverview LevelOverview::fromBytes(const QByteArray& bytes)
+{
+    if (bytes.isEmpty() || bytes.size() % 2 != 0)
+        return {};
+    const qsizetype bins = bytes.size() / 2;
+    return {bytes.left(bins), bytes.mid(bins)};
+}
+
+std::uint8_t LevelOverview::encode(double amplitude)
+{
+    if (!(amplitude > 0.0)) // also NaN
+        return 0;
+    return std::uint8_t(std::lround(255.0 * std::sqrt(std::min(amplitude, 1.0))));
+}
+
+LevelOverview levelOverview(const AudioBuffer& audio, int bins)
+{
+    const std::size_t frames = audio.frames();
+    if (frames == 0 || bins <= 0)
+        return {};
+    LevelOverview overview;
+    overview.peak.resize(bins);
+    overview.rms.resize(bins);
+    for (int bin = 0; bin < bins; ++bin) {
+        const std::size_t begin = frames * std::size_t(bin) / std::size_t(bins);
+        const std::size_t end = frames * std::size_t(bin + 1) / std::size_t(bins);
+        // Eight independent lanes, so the compiler can use SIMD without reassociating (no
+        // fast-math); float sums of at most a bin's samples are ample for an 8-bit picture.
+        constexpr std::size_t kLanes = 8;
+        std::array<float, kLanes> peaks{}, sums{};
+        for (const std::vector<float>& channel : audio.channels) {
+            const float* x = channel.data();
+            std::size_t i = begin;
+            for (; i + kLanes <= end; i += kLanes)
+                for (std::size_t k = 0; k < kLanes; ++k) {
+                    const float v = x[i + k];
+                    peaks[k] = std::max(peaks[k], std::abs(v));
+                    sums[k] += v * v;
+                }
+            for (; i < end; ++i) {
+                peaks[0] = std::max(peaks[0], std::abs(x[i]));
+                sums[0] += x[i] * x[i];
+            }
+        }
+        const float peak = *std::max_element(peaks.begin(), peaks.end());
+        double sum = 0.0;
+        for (float lane : sums)
+            sum += lane;
+        const std::size_t count = (end - begin) * audio.channelCount();
+        overview.peak[bin] = char(LevelOverview::encode(peak));
+        overview.rms[bin] = char(LevelOverview::encode(count > 0 ? std::sqrt(sum / double(count)) : 0.0));
+    }
+    return overview;
+}
 
 QString libraryKey(const QString& path)
 {
@@ -80,6 +137,8 @@ ScanResult scanFile(const QString& path, const std::function<void(double)>& prog
         result.channels = loaded.info.channels;
         result.sampleRate = loaded.info.sampleRate;
         result.durationSeconds = loaded.audio.durationSeconds();
+        // Its own pass over the decoded audio: under 1 % of the scan (test_library_scan logs it).
+        result.overview = levelOverview(loaded.audio);
 
         const Loudness loudness = measureLoudness(loaded.audio);
         result.loudnessLufs = loudness.integratedLufs;

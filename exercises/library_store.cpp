@@ -18,7 +18,7 @@ constexpr double kFitToleranceSeconds = 0.001;
 
 const QString kColumns = QStringLiteral(
     "path, ok, error, format, channels, sample_rate, duration_s, loudness_lufs, true_peak_dbtp,"
-    " octave_levels, region_start_s, region_length_s, pinned, added_at, scanned_at, scan_queued");
+    " octave_levels, region_start_s, region_length_s, pinned, added_at, scanned_at, scan_queued, overview");
 
 QString isoUtc(const QDateTime& time)
 {
@@ -71,6 +71,7 @@ LibraryItem readItem(const QSqlQuery& query)
     item.addedAt = QDateTime::fromString(query.value(13).toString(), Qt::ISODateWithMs);
     item.scannedAt = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs); // '' = never
     item.queued = query.value(15).toInt() != 0;
+    scan.overview = LevelOverview::fromBytes(query.value(16).toByteArray()); // NULL: none
     return item;
 }
 
@@ -144,7 +145,7 @@ void LibraryStore::upsert(const ScanResult& result)
     const ScanResult& scan = item.scan;
 
     QSqlQuery upsert = store::prepare(db, path,
-        QStringLiteral("INSERT INTO library_items (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
+        QStringLiteral("INSERT INTO library_items (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"
                        " ON CONFLICT(path) DO UPDATE SET ok = excluded.ok, error = excluded.error,"
                        " format = excluded.format, channels = excluded.channels,"
                        " sample_rate = excluded.sample_rate, duration_s = excluded.duration_s,"
@@ -153,7 +154,7 @@ void LibraryStore::upsert(const ScanResult& result)
                        " octave_levels = excluded.octave_levels,"
                        " region_start_s = excluded.region_start_s,"
                        " region_length_s = excluded.region_length_s, pinned = excluded.pinned,"
-                       " scanned_at = excluded.scanned_at, scan_queued = 0")
+                       " scanned_at = excluded.scanned_at, scan_queued = 0, overview = excluded.overview")
             .arg(kColumns),
         doing);
     upsert.addBindValue(key);
@@ -172,6 +173,9 @@ void LibraryStore::upsert(const ScanResult& result)
     upsert.addBindValue(item.pinned ? 1 : 0);
     upsert.addBindValue(isoUtc(item.addedAt)); // only used when the row is new
     upsert.addBindValue(isoUtc(item.scannedAt));
+    // An empty overview (a broken file) is stored as NULL, as rows from before schema 5 have it.
+    const QByteArray overview = scan.overview.toBytes();
+    upsert.addBindValue(overview.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(overview));
     store::exec(upsert, path, doing);
     upsert.finish();
     transaction.commit();
@@ -182,7 +186,7 @@ void LibraryStore::queue(const QStringList& paths)
     const QString now = isoUtc(QDateTime::currentDateTimeUtc());
     runForEachFile(QStringLiteral("Could not keep %1 waiting to be scanned").arg(describePaths(paths)), paths,
                    QStringLiteral("INSERT INTO library_items (%1)"
-                                  " VALUES (?, 0, '', '', 0, 0, 0, NULL, NULL, '[]', 0, 0, 0, ?, '', 1)"
+                                  " VALUES (?, 0, '', '', 0, 0, 0, NULL, NULL, '[]', 0, 0, 0, ?, '', 1, NULL)"
                                   " ON CONFLICT(path) DO UPDATE SET scan_queued = 1")
                        .arg(kColumns),
                    {now});

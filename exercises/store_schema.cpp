@@ -56,6 +56,11 @@ const QList<MigrationStep>& migrationSteps()
         {4,
          {QStringLiteral("ALTER TABLE library_items"
                          " ADD COLUMN scan_queued INTEGER NOT NULL DEFAULT 0")}},
+        // The loop editor's picture of each file (LevelOverview::toBytes, library_scan.h):
+        // kOverviewBins peak codes then as many RMS codes, one byte each. NULL for rows
+        // scanned before this step, never scanned or broken; a rescan fills it.
+        {5,
+         {QStringLiteral("ALTER TABLE library_items ADD COLUMN overview BLOB")}},
     };
     return steps;
 }

@@ -11,11 +11,13 @@ ColumnLayout {
     required property var bands
     required property int window
 
-    // The band found least often among those asked at least twice ("" when none).
+    // The band found least often (null when none was asked); of equals, the one asked most.
     readonly property var weakest: {
         let worst = null
         for (const b of strip.bands)
-            if (b.asked >= 2 && b.bandHz > 0 && (worst === null || b.percent < worst.percent))
+            if (b.asked > 0 && b.bandHz > 0
+                    && (worst === null || b.percent < worst.percent
+                        || (b.percent === worst.percent && b.asked > worst.asked)))
                 worst = b
         return worst
     }
@@ -77,7 +79,8 @@ ColumnLayout {
                     Rectangle {
                         anchors.bottom: parent.bottom
                         width: parent.width
-                        height: parent.height * Math.max(0, cell.modelData.percent) / 100
+                        // A band asked and never found still shows a sliver: not "not asked".
+                        height: Math.max(3, parent.height * Math.max(0, cell.modelData.percent) / 100)
                         radius: 3
                         color: cell.modelData.percent >= 80 ? Theme.success
                              : cell.modelData.percent >= 50 ? Theme.accent : Theme.warning

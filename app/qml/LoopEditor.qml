@@ -3,9 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import EarLab
 
-// Pins the loop region questions play from a file: start and length in seconds (15 s by
-// default), or back to the densest part the scan picked.
-RowLayout {
+// The loop region questions play from a file, on a picture of the whole file: click to start
+// the loop there, drag the highlight to move it, or type the start and length (5-30 s).
+// Pin keeps it across rescans; "Back to densest part" returns to the scan's choice.
+Rectangle {
     id: editor
 
     required property string materialId
@@ -13,91 +14,191 @@ RowLayout {
     required property real regionLength
     required property real duration
     required property bool pinned
+    required property var overview // Library's "overview" role (bytes; empty: no picture yet)
+
+    // The region on the picture is not the one stored.
+    readonly property bool changed: Math.abs(picture.regionStart - regionStart) > 1e-6
+                                    || Math.abs(picture.regionLength - regionLength) > 1e-6
 
     signal done
 
+    // Back to the region stored.
+    function reset() {
+        picture.setRegion(editor.regionStart, editor.regionLength);
+    }
+
+    function pin() {
+        lengthField.commit();
+        startField.commit();
+        if (App.library.pinRegion(editor.materialId, picture.regionStart, picture.regionLength))
+            editor.done();
+    }
+
     objectName: "loopEditor"
-    spacing: Theme.spacing
+    implicitHeight: column.implicitHeight + 2 * Theme.spacing
+    radius: Theme.radius
+    color: Theme.background
+    border.color: Theme.border
+    onVisibleChanged: {
+        if (visible)
+            reset();
+    }
+    Component.onCompleted: reset()
 
-    Text {
-        text: qsTr("Loop from")
-        color: Theme.textMuted
-        font.pixelSize: Theme.fontSmall
+    // Clicks between the controls stay here (the row under the editor would take them).
+    MouseArea {
+        anchors.fill: parent
     }
 
-    TextField {
-        id: startField
+    ColumnLayout {
+        id: column
 
-        objectName: "loopStart"
-        implicitWidth: 72
-        text: editor.regionStart.toFixed(1)
-        color: Theme.text
-        font.pixelSize: Theme.fontSmall
-        validator: DoubleValidator {
-            bottom: 0
-            decimals: 2
-            notation: DoubleValidator.StandardNotation
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: 10
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+
+            Text {
+                text: qsTr("LOOP REGION")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+                font.weight: Font.DemiBold
+                font.letterSpacing: 1
+            }
+
+            Rectangle {
+                objectName: "loopState"
+                implicitWidth: stateText.implicitWidth + 20
+                implicitHeight: 22
+                radius: 11
+                color: Qt.rgba(picture.pinned ? Theme.hidden.r : Theme.accent.r, picture.pinned ? Theme.hidden.g : Theme.accent.g, picture.pinned ? Theme.hidden.b : Theme.accent.b, 0.14)
+                border.color: picture.pinned ? Theme.hidden : Theme.accent
+
+                Text {
+                    id: stateText
+
+                    anchors.centerIn: parent
+                    text: editor.changed ? qsTr("Moved · Pin to keep it") : editor.pinned ? qsTr("Pinned by you") : qsTr("Densest part · picked by the scan")
+                    color: picture.pinned ? Theme.hidden : Theme.accent
+                    font.pixelSize: Theme.fontSmall
+                    font.weight: Font.DemiBold
+                }
+            }
+
+            Text {
+                Layout.fillWidth: true
+                horizontalAlignment: Text.AlignRight
+                text: qsTr("Click to start the loop there · drag the highlight to move it · ← → nudge")
+                color: Theme.textFaint
+                font.pixelSize: Theme.fontSmall
+                elide: Text.ElideLeft
+            }
         }
-        background: Rectangle {
-            radius: Theme.radius
-            color: Theme.background
-            border.color: startField.activeFocus ? Theme.accent : Theme.borderStrong
+
+        LoopOverviewItem {
+            id: picture
+
+            objectName: "loopPicture"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 128
+            overview: editor.overview
+            duration: editor.duration
+            savedStart: editor.regionStart
+            savedLength: editor.regionLength
+            pinned: editor.pinned || editor.changed
+            densestColor: Theme.accent
+            pinnedColor: Theme.hidden
+            waveColor: Theme.textFaint
+            gridColor: Theme.borderStrong
+            labelColor: Theme.textMuted
+            backgroundColor: Theme.rail
+            focusColor: Theme.accent
+            emptyText: qsTr("No picture of this file yet: Rescan to draw it.")
+            Accessible.role: Accessible.Slider
+            Accessible.name: qsTr("Loop from %1 s for %2 s").arg(regionStart.toFixed(1)).arg(regionLength.toFixed(1))
         }
-    }
 
-    Text {
-        text: qsTr("s, for")
-        color: Theme.textMuted
-        font.pixelSize: Theme.fontSmall
-    }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 8
 
-    TextField {
-        id: lengthField
+            Text {
+                text: qsTr("Start")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+            }
 
-        objectName: "loopLength"
-        implicitWidth: 72
-        text: (editor.regionLength > 0 ? editor.regionLength : 15).toFixed(1)
-        color: Theme.text
-        font.pixelSize: Theme.fontSmall
-        validator: DoubleValidator {
-            bottom: 1
-            decimals: 2
-            notation: DoubleValidator.StandardNotation
-        }
-        background: Rectangle {
-            radius: Theme.radius
-            color: Theme.background
-            border.color: lengthField.activeFocus ? Theme.accent : Theme.borderStrong
-        }
-    }
+            SecondsField {
+                id: startField
 
-    Text {
-        text: qsTr("s (the file is %1 s)").arg(editor.duration.toFixed(1))
-        color: Theme.textFaint
-        font.pixelSize: Theme.fontSmall
-    }
+                objectName: "loopStart"
+                value: picture.regionStart
+                decimals: 2
+                onCommitted: seconds => picture.regionStart = seconds
+            }
 
-    Item {
-        Layout.fillWidth: true
-    }
+            Text {
+                text: qsTr("s")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+                rightPadding: 8
+            }
 
-    AppButton {
-        objectName: "pinLoop"
-        text: qsTr("Pin")
-        primary: true
-        onClicked: {
-            if (App.library.pinRegion(editor.materialId, Number(startField.text), Number(lengthField.text)))
-                editor.done();
-        }
-    }
+            Text {
+                text: qsTr("Length")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontSmall
+            }
 
-    AppButton {
-        objectName: "unpinLoop"
-        visible: editor.pinned
-        text: qsTr("Use the densest part")
-        onClicked: {
-            if (App.library.unpinRegion(editor.materialId))
-                editor.done();
+            SecondsField {
+                id: lengthField
+
+                objectName: "loopLength"
+                value: picture.regionLength
+                onCommitted: seconds => picture.regionLength = seconds
+            }
+
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("s (%1–%2)").arg(picture.minLength.toFixed(0)).arg(picture.maxLength.toFixed(0))
+                color: Theme.textFaint
+                font.pixelSize: Theme.fontSmall
+                elide: Text.ElideRight
+            }
+
+            // Always there (a button a layout shows later can stay unplaced in Qt 6.4); it
+            // does something whenever the region is not the densest part.
+            AppButton {
+                objectName: "unpinLoop"
+                enabled: editor.pinned || editor.changed
+                text: qsTr("Back to densest part")
+                onClicked: {
+                    if (!editor.pinned)
+                        editor.reset();
+                    else if (App.library.unpinRegion(editor.materialId))
+                        editor.done();
+                }
+            }
+
+            AppButton {
+                objectName: "cancelLoop"
+                text: qsTr("Cancel")
+                onClicked: {
+                    editor.reset();
+                    editor.done();
+                }
+            }
+
+            AppButton {
+                objectName: "pinLoop"
+                text: qsTr("Pin")
+                primary: true
+                tint: Theme.hidden
+                onClicked: editor.pin()
+            }
         }
     }
 }

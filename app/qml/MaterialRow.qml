@@ -12,6 +12,7 @@ Rectangle {
     required property string materialId
     required property string title
     required property string fileName
+    required property string path
     required property string detail
     required property string kind
     required property string status
@@ -23,14 +24,26 @@ Rectangle {
     required property real regionLength
     required property real duration
     required property bool pinned
+    required property var overview
 
     property bool editing: false
+
+    function showEditor() {
+        if (editing && ListView.view)
+            ListView.view.positionViewAtIndex(index, ListView.Contain);
+    }
 
     objectName: "materialRow_" + index
     implicitHeight: content.implicitHeight + 20
     radius: Theme.radius
     color: selected ? Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.10) : mouse.containsMouse ? Theme.raised : Theme.surface
     border.color: selected ? Theme.accent : row.status === "broken" ? Qt.rgba(Theme.danger.r, Theme.danger.g, Theme.danger.b, 0.45) : Theme.border
+    // The opened editor scrolls into view once it has its height (and the list has placed
+    // the rows after it).
+    onHeightChanged: {
+        if (editing)
+            Qt.callLater(row.showEditor);
+    }
 
     MouseArea {
         id: mouse
@@ -98,6 +111,13 @@ Rectangle {
                         color: Theme.textFaint
                         font.pixelSize: Theme.fontSmall
                         elide: Text.ElideMiddle
+                        ToolTip.text: row.path
+                        ToolTip.visible: fileHover.hovered
+                        ToolTip.delay: 600
+
+                        HoverHandler {
+                            id: fileHover
+                        }
                     }
                 }
 
@@ -158,13 +178,14 @@ Rectangle {
 
         LoopEditor {
             Layout.fillWidth: true
-            Layout.leftMargin: 28
+            Layout.bottomMargin: 2
             visible: row.editing && row.status === "ready"
             materialId: row.materialId
             regionStart: row.regionStart
             regionLength: row.regionLength
             duration: row.duration
             pinned: row.pinned
+            overview: row.overview
             onDone: row.editing = false
         }
     }

@@ -145,6 +145,7 @@ QVariant Library::data(const QModelIndex& index, int role) const
         case SpectrumRole:
         case SpectrumDbRole: return QVariantList();
         case PinnedRole: return false;
+        case OverviewRole: return QByteArray();
         default: return {};
         }
     }
@@ -209,6 +210,7 @@ QVariant Library::fileData(const Entry& e, int role) const
         return e.item->pinned ? tr("Loop %1 · pinned").arg(range) : tr("Loop %1 · densest part").arg(range);
     }
     case PinnedRole: return e.item && e.item->pinned;
+    case OverviewRole: return ok ? scan->overview.toBytes() : QByteArray();
     default: return {};
     }
 }
@@ -224,7 +226,8 @@ QHash<int, QByteArray> Library::roleNames() const
             {LoudnessRole, "loudness"},       {LoudnessTextRole, "loudnessText"},
             {SpectrumRole, "spectrum"},       {SpectrumDbRole, "spectrumDb"},
             {RegionStartRole, "regionStart"}, {RegionLengthRole, "regionLength"},
-            {RegionTextRole, "regionText"},   {PinnedRole, "pinned"}};
+            {RegionTextRole, "regionText"},   {PinnedRole, "pinned"},
+            {OverviewRole, "overview"}};
 }
 
 QStringList Library::spectrumBands() const

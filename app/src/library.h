@@ -2,7 +2,7 @@
 // What can be listened to: pink noise, the built-in loops and the user's own files. Files
 // and folders are added by dialog or drag and drop, scanned one after another on a worker
 // thread (LibraryScanner: duration, format, loudness, octave spectrum, the densest loop
-// region) with a progress bar, and kept in the progress database (LibraryStore), broken
+// region, a level overview for the loop editor's picture) with a progress bar, and kept in the progress database (LibraryStore), broken
 // files with their error. The user may pin a loop region of their own; questions on a file
 // play its pinned region, else the one the scan picked.
 //
@@ -81,6 +81,11 @@ public:
         RegionLengthRole,
         RegionTextRole,
         PinnedRole,
+        // The whole file at a glance for the loop editor (LoopOverviewItem draws it): a
+        // QByteArray, LevelOverview::toBytes() (library_scan.h): 400 peak codes then 400 RMS
+        // codes, one byte each, amplitude = (code / 255)². Empty for built-in material, a
+        // file not scanned or broken, and one scanned before the library kept overviews.
+        OverviewRole,
     };
 
     // `store` is the UI thread's progress store (the library lives in its database), read

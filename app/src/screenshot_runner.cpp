@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QQuickItem>
 #include <QQuickWindow>
 
 #include <cmath>
@@ -20,7 +21,19 @@ namespace {
 constexpr int kTickMs = 50;
 constexpr int kStepTimeoutMs = 60000;
 constexpr int kSettleMs = 400; // lets bindings, layouts and the painted curve settle
+
+// The first item named `name` at or under `item`, through the visual children (a list's
+// delegates are not QObject children of the list).
+QQuickItem* findItem(QQuickItem* item, const QString& name)
+{
+    if (!item || item->objectName() == name)
+        return item;
+    for (QQuickItem* child : item->childItems())
+        if (QQuickItem* found = findItem(child, name))
+            return found;
+    return nullptr;
 }
+} // namespace
 
 ScreenshotRunner::ScreenshotRunner(QQuickWindow* window, App* app, const QString& directory, QObject* parent)
     : QObject(parent), m_window(window), m_app(app), m_dir(directory)
@@ -118,7 +131,27 @@ void ScreenshotRunner::start()
         }
         settle();
     });
-    then("library shot", isSettled, [=, this] { grab("library"); });
+    // The loop editor, open on the first of the user's files (the one pinned above).
+    auto loopRow = std::make_shared<int>(-1);
+    then("library shot", isSettled, [=, this] {
+        grab("library");
+        for (int row = 0; row < library->rowCount() && *loopRow < 0; ++row)
+            if (library->data(library->index(row), Library::PinnedRole).toBool())
+                *loopRow = row;
+        if (QQuickItem* list = findItem(m_window->contentItem(), "materialList"); list && *loopRow >= 0)
+            QMetaObject::invokeMethod(list, "positionViewAtIndex", Q_ARG(int, *loopRow), Q_ARG(int, 1)); // Center
+        settle();
+    });
+    then("loop editor", isSettled, [=, this] {
+        if (QQuickItem* row = findItem(m_window->contentItem(), QString("materialRow_%1").arg(*loopRow)))
+            row->setProperty("editing", true);
+        settle();
+    });
+    then("library loop shot", isSettled, [=, this] {
+        grab("library-loop");
+        if (QQuickItem* row = findItem(m_window->contentItem(), QString("materialRow_%1").arg(*loopRow)))
+            row->setProperty("editing", false);
+    });
     then("start", [] { return true; }, [=, this] { m_app->startExercise("eq-band"); });
     then("question", phaseIs(Session::Question), [=, this] {
         const QVariantList options = s->options();

@@ -7,6 +7,7 @@
 #include "app/src/audio_output.h"
 #include "app/src/database_writer.h"
 #include "app/src/library.h"
+#include "app/src/loop_overview_item.h"
 #include "app/src/preferences.h"
 #include "app/src/session.h"
 
@@ -439,6 +440,59 @@ private slots:
             QCOMPARE(library.material(pinnedId)->region, (TimeRegion{3.0, 6.0}));
         }
         options = AppOptions{};
+    }
+
+    void theOverviewRoleDrawsTheWholeFile()
+    {
+        Backend backend;
+        Library library(&backend.store, &backend.writer, &backend.preferences);
+        library.addPaths({m_music + "/c intro then noise.wav", m_music + "/d broken.wav"});
+        QVERIFY(QTest::qWaitFor([&] { return !library.scanning(); }, 60000));
+        const auto rows = fileRows(library);
+
+        // 400 peaks then 400 RMS values: the quiet intro (a -40 dB tone, 12 of 40 s) low, the
+        // noise after it high.
+        const QByteArray bytes = role(library, rows["c intro then noise.wav"], Library::OverviewRole).toByteArray();
+        QCOMPARE(bytes.size(), 2 * kOverviewBins);
+        const LevelOverview overview = LevelOverview::fromBytes(bytes);
+        for (int bin = 0; bin < 115; ++bin) // 0 .. 11.5 s
+            QVERIFY2(std::abs(overview.peakAt(bin) - 0.01) < 0.002, qPrintable(QString::number(overview.peakAt(bin))));
+        for (int bin = 125; bin < kOverviewBins; ++bin)
+            QVERIFY(overview.rmsAt(bin) > 0.025 && overview.peakAt(bin) > 2 * overview.rmsAt(bin)); // -27 dB RMS noise
+        QVERIFY(role(library, rows["d broken.wav"], Library::OverviewRole).toByteArray().isEmpty());
+        QVERIFY(role(library, 0, Library::OverviewRole).toByteArray().isEmpty()); // pink noise
+        QCOMPARE(library.roleNames().value(Library::OverviewRole), QByteArray("overview"));
+
+        // The picture maps time to x across its width and keeps the region inside the file.
+        LoopOverviewItem picture;
+        picture.setWidth(402);
+        picture.setHeight(150);
+        picture.setOverview(bytes);
+        QVERIFY(picture.hasOverview());
+        picture.setDuration(40.0);
+        QCOMPARE(picture.secondsAt(picture.xAt(12.5)), 12.5);
+        QCOMPARE(picture.secondsAt(-50), 0.0);
+        QCOMPARE(picture.secondsAt(1000), 40.0);
+        picture.setRegion(30.0, 15.0); // past the end: moved back inside
+        QCOMPARE(picture.regionStart(), 25.0);
+        QCOMPARE(picture.regionLength(), 15.0);
+        picture.setRegion(1.0, 2.0); // a short pinned region stays as it is
+        QCOMPARE(picture.regionLength(), 2.0);
+        picture.setRegionLength(2.0); // typed: 5 s at least
+        QCOMPARE(picture.regionLength(), 5.0);
+        picture.setRegionLength(90.0); // 30 s at most
+        QCOMPARE(picture.regionLength(), 30.0);
+        QCOMPARE(picture.regionStart(), 1.0);
+        picture.setRegionStart(39.0);
+        QCOMPARE(picture.regionStart(), 10.0);
+        picture.setRegionStart(-3.0);
+        QCOMPARE(picture.regionStart(), 0.0);
+        picture.setDuration(4.0); // a file shorter than the shortest loop: all of it
+        QCOMPARE(picture.maxLength(), 4.0);
+        QCOMPARE(picture.regionLength(), 4.0);
+        QCOMPARE(picture.regionStart(), 0.0);
+        picture.setOverview({});
+        QVERIFY(!picture.hasOverview());
     }
 
     void theNextQuestionPlaysThePinnedRegion()

@@ -1,5 +1,6 @@
-// Scanning one file: the right facts from good files (WAV, FLAC, MP3 made by sox), a clear
-// ok = false for broken ones, progress and cancellation, and finding files in folders.
+// Scanning one file: the right facts from good files (WAV, FLAC, MP3 made by sox), the level
+// overview of a known signal, a clear ok = false for broken ones, progress and cancellation,
+// and finding files in folders.
 
 #include "audio/io/audio_file.h"
 #include "audio/io/loudness.h"
@@ -126,6 +127,76 @@ private slots:
         QVERIFY2(result.loudnessLufs > -30.0 && result.loudnessLufs < -20.0, qPrintable(QString::number(result.loudnessLufs)));
     }
 
+    void overviewOfSilenceThenASine()
+    {
+        // 10 s of silence, then 10 s of a 1 kHz sine at 0.5 on the left channel only: 400
+        // bins of 50 ms. The peak is the larger channel's; the RMS pools both channels, so
+        // a sine of RMS 0.5/√2 on one of two channels gives √(0.125 / 2) = 0.25.
+        const QString dir = scratch("scan-overview");
+        const QString silence = dir + "/silence.wav", sine = dir + "/sine.wav", path = dir + "/half.wav";
+        QCOMPARE(sox({"-D", "-n", "-r", "48000", "-c", "2", "-b", "24", silence, "trim", "0", "10"}), QString());
+        QCOMPARE(sox({"-D", "-n", "-r", "48000", "-c", "2", "-b", "24", sine, "synth", "10", "sine", "1000", "vol", "0.5",
+                      "remix", "1", "0"}),
+                 QString());
+        QCOMPARE(sox({"-D", silence, sine, path}), QString());
+        const ScanResult result = scanFile(path);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        const LevelOverview& overview = result.overview;
+        QCOMPARE(overview.bins(), kOverviewBins);
+        QCOMPARE(overview.rms.size(), qsizetype(kOverviewBins));
+        for (int bin = 0; bin < 200; ++bin) {
+            QCOMPARE(overview.peakAt(bin), 0.0);
+            QCOMPARE(overview.rmsAt(bin), 0.0);
+        }
+        for (int bin = 200; bin < kOverviewBins; ++bin) {
+            QVERIFY2(std::abs(overview.peakAt(bin) - 0.5) < 0.005, qPrintable(QString("bin %1: peak %2").arg(bin).arg(overview.peakAt(bin))));
+            QVERIFY2(std::abs(overview.rmsAt(bin) - 0.25) < 0.005, qPrintable(QString("bin %1: RMS %2").arg(bin).arg(overview.rmsAt(bin))));
+        }
+
+        // A mono file plays as dual mono: the RMS is the channel's own.
+        const QString mono = dir + "/mono.flac";
+        QCOMPARE(sox({"-n", "-r", "44100", "-c", "1", "-b", "24", mono, "synth", "4", "sine", "1000", "vol", "0.5"}), QString());
+        const ScanResult dual = scanFile(mono);
+        QVERIFY2(dual.ok, qPrintable(dual.error));
+        QCOMPARE(dual.overview.bins(), kOverviewBins);
+        for (int bin : {0, 199, 399}) {
+            QVERIFY(std::abs(dual.overview.peakAt(bin) - 0.5) < 0.005);
+            QVERIFY(std::abs(dual.overview.rmsAt(bin) - 0.5 / std::sqrt(2.0)) < 0.005);
+        }
+    }
+
+    void overviewEncoding()
+    {
+        // One byte per value, round(255·√a): exact at 0 and full scale, ±0.002 around 0.5,
+        // ±0.4 dB at -40 dBFS; out-of-range values land at the ends.
+        QCOMPARE(LevelOverview::encode(0.0), std::uint8_t(0));
+        QCOMPARE(LevelOverview::encode(1.0), std::uint8_t(255));
+        QCOMPARE(LevelOverview::encode(2.0), std::uint8_t(255));
+        QCOMPARE(LevelOverview::encode(-1.0), std::uint8_t(0));
+        QCOMPARE(LevelOverview::encode(std::nan("")), std::uint8_t(0));
+        QCOMPARE(LevelOverview::decode(255), 1.0);
+        QVERIFY(std::abs(LevelOverview::decode(LevelOverview::encode(0.5)) - 0.5) < 0.002);
+        const double quiet = LevelOverview::decode(LevelOverview::encode(0.01));
+        QVERIFY2(std::abs(20.0 * std::log10(quiet / 0.01)) < 0.4, qPrintable(QString::number(quiet)));
+
+        // The stored form: peaks then RMS values; anything else is no overview.
+        AudioBuffer audio = AudioBuffer::silence(2, 1000, 1000.0);
+        audio.channels[0][10] = 1.0f;
+        const LevelOverview overview = levelOverview(audio, 10);
+        QCOMPARE(overview.bins(), 10);
+        QCOMPARE(overview.peakAt(0), 1.0);
+        QCOMPARE(overview.peakAt(1), 0.0);
+        QVERIFY(std::abs(overview.rmsAt(0) - std::sqrt(1.0 / 200.0)) < 0.003);
+        QCOMPARE(overview.toBytes().size(), 20);
+        QCOMPARE(LevelOverview::fromBytes(overview.toBytes()), overview);
+        QVERIFY(LevelOverview::fromBytes(QByteArray("abc")).isEmpty());
+        QVERIFY(LevelOverview::fromBytes(QByteArray()).isEmpty());
+        QVERIFY(levelOverview(AudioBuffer{}).isEmpty());
+        // Fewer frames than bins: the empty bins are silence.
+        const LevelOverview tiny = levelOverview(AudioBuffer::silence(2, 3, 1000.0), 10);
+        QCOMPARE(tiny.bins(), 10);
+    }
+
     void brokenFiles_data()
     {
         QTest::addColumn<QString>("kind");
@@ -170,6 +241,7 @@ private slots:
         QCOMPARE(result.durationSeconds, 0.0);
         QVERIFY(result.octaveLevelsDb.empty());
         QCOMPARE(result.region, TimeRegion{});
+        QVERIFY(result.overview.isEmpty());
         QVERIFY(!fractions.empty());
         QCOMPARE(fractions.back(), 1.0);
         qInfo().noquote() << kind << "->" << result.error;
@@ -241,13 +313,18 @@ private slots:
         timer.restart();
         const DensityAnalysis density = analyseDensity(loaded.audio);
         const double analysis = double(timer.nsecsElapsed()) * 1e-9;
+        timer.restart();
+        const LevelOverview overview = levelOverview(loaded.audio);
+        const double overviewSeconds = double(timer.nsecsElapsed()) * 1e-9;
         QCOMPARE(loudness.integratedLufs, result.loudnessLufs);
         QCOMPARE(density.region, result.region);
+        QCOMPARE(overview, result.overview);
         qInfo().noquote() << QStringLiteral("per minute of audio: decode %1 s, loudness + true peak %2 s, "
-                                            "bands + region %3 s")
+                                            "bands + region %3 s, level overview %4 s")
                                  .arg(decode / 3.0, 0, 'f', 3)
                                  .arg(loudnessSeconds / 3.0, 0, 'f', 3)
-                                 .arg(analysis / 3.0, 0, 'f', 3);
+                                 .arg(analysis / 3.0, 0, 'f', 3)
+                                 .arg(overviewSeconds / 3.0, 0, 'f', 4);
     }
 
     void audioFilesInFindsNestedFiles()

@@ -1,6 +1,7 @@
-// The music library table: a round trip on disk, pinned regions across rescans, removal,
-// the scan queue, the errors, and the migrations from a version-2 progress database that
-// keeps every answer and from a version-3 one that keeps every library row.
+// The music library table: a round trip on disk (level overviews included), pinned regions
+// across rescans, removal, the scan queue, the errors, and the migrations from a version-2
+// progress database that keeps every answer and from version-3 and version-4 ones that keep
+// every library row.
 
 #include "exercises/library_store.h"
 #include "exercises/store_schema.h"
@@ -35,6 +36,10 @@ ScanResult madeUpScan(const QString& path, double duration, TimeRegion region)
     r.truePeakDbtp = -0.75;
     r.octaveLevelsDb = {-30.5, -25.0, -20.125, -18.0, -17.0, -19.0, -24.0, -31.0, -45.5};
     r.region = region;
+    for (int bin = 0; bin < kOverviewBins; ++bin) { // a made-up shape using every code
+        r.overview.peak.append(char(bin % 256));
+        r.overview.rms.append(char((bin * 7) % 200));
+    }
     return r;
 }
 
@@ -51,6 +56,7 @@ void compareScans(const ScanResult& a, const ScanResult& b)
     QCOMPARE(a.truePeakDbtp, b.truePeakDbtp);
     QCOMPARE(a.octaveLevelsDb, b.octaveLevelsDb);
     QCOMPARE(a.region, b.region);
+    QCOMPARE(a.overview.toBytes(), b.overview.toBytes());
 }
 
 // A database as the EarLab of schema `version` left it: the released steps up to `version`
@@ -67,6 +73,21 @@ void makeReleasedDatabase(const QString& db, int version, const QStringList& row
     QCOMPARE(raw.run(QStringLiteral("PRAGMA user_version = %1").arg(version)), QString());
 }
 
+// madeUpScan("/music/a.flac", 200 s, pinned at 12.5 s + 8 s) as versions 3 to 5 store it, but
+// for the overview; %1 adds the later columns.
+const QString kPinnedRowSql = QStringLiteral(
+    "INSERT INTO library_items VALUES ('/music/a.flac', 1, '', 'FLAC', 2, 44100, 200.0, -14.25, -0.75,"
+    " '[-30.5,-25,-20.125,-18,-17,-19,-24,-31,-45.5]', 12.5, 8.0, 1, '2024-03-01T09:00:00.000Z',"
+    " '2024-03-02T10:00:00.500Z'%1)");
+
+// Opens `db`, which must migrate to the latest version without any recovery.
+void openMigrated(ProgressStore& progress, const QString& db)
+{
+    progress.open(db);
+    QVERIFY(progress.recoveryMessage().isEmpty());
+    QCOMPARE(progress.schemaVersion(), store::latestSchemaVersion());
+}
+
 } // namespace
 
 class TestLibraryStore : public QObject {
@@ -77,8 +98,8 @@ private slots:
     {
         ProgressStore progress;
         progress.open(QString());
-        QCOMPARE(progress.schemaVersion(), 4);
-        QCOMPARE(store::latestSchemaVersion(), 4);
+        QCOMPARE(progress.schemaVersion(), 5);
+        QCOMPARE(store::latestSchemaVersion(), 5);
         LibraryStore library(progress);
         QCOMPARE(library.count(), 0);
         QVERIFY(library.items().isEmpty());
@@ -121,6 +142,12 @@ private slots:
         compareScans(items[0].scan, broken);
         compareScans(items[1].scan, quiet);
         compareScans(items[2].scan, good);
+        // The overview: 400 bins, 800 bytes in the database; none for the broken file.
+        QCOMPARE(good.overview.bins(), kOverviewBins);
+        QCOMPARE(items[0].scan.overview.bins(), 0);
+        QCOMPARE(RawDatabase(db).value(QStringLiteral("SELECT length(overview) FROM library_items WHERE path = '%1'").arg(song)).toInt(),
+                 2 * kOverviewBins);
+        QVERIFY(RawDatabase(db).value(QStringLiteral("SELECT overview FROM library_items WHERE path = '%1'").arg(dir + "/missing.mp3")).isNull());
         for (const LibraryItem& item : items) {
             QVERIFY(!item.pinned);
             QVERIFY(item.addedAt.isValid() && item.addedAt >= before);
@@ -341,7 +368,7 @@ private slots:
         ProgressStore progress;
         progress.open(db);
         QVERIFY(progress.recoveryMessage().isEmpty());
-        QCOMPARE(progress.schemaVersion(), 4);
+        QCOMPARE(progress.schemaVersion(), 5);
         const QList<Attempt> attempts = progress.recentAttempts(QStringLiteral("eq-band"), -1);
         QCOMPARE(attempts.size(), 2);
         QCOMPARE(attempts[0].id, qint64(2));
@@ -366,9 +393,7 @@ private slots:
         // Rows as version 3 wrote them: one pinned, one broken (with silence's NULLs).
         const QString db = scratch("library-v3") + "/progress.sqlite";
         makeReleasedDatabase(db, 3,
-            {QStringLiteral("INSERT INTO library_items VALUES ('/music/a.flac', 1, '', 'FLAC', 2, 44100, 200.0,"
-                            " -14.25, -0.75, '[-30.5,-25,-20.125,-18,-17,-19,-24,-31,-45.5]', 12.5, 8.0, 1,"
-                            " '2024-03-01T09:00:00.000Z', '2024-03-02T10:00:00.500Z')"),
+            {kPinnedRowSql.arg(QString()),
              QStringLiteral("INSERT INTO library_items VALUES ('/music/b.wav', 0, '/music/b.wav: truncated', '', 0, 0, 0,"
                             " NULL, NULL, '[]', 0, 0, 0, '2024-03-01T09:00:01.000Z', '2024-03-01T09:00:01.000Z')"),
              QStringLiteral("INSERT INTO attempts VALUES (1, 'eq-band', 3, 42, '{}', '{}', 0.5, 0, 1500,"
@@ -379,12 +404,13 @@ private slots:
         ProgressStore progress;
         progress.open(db);
         QVERIFY(progress.recoveryMessage().isEmpty());
-        QCOMPARE(progress.schemaVersion(), 4);
+        QCOMPARE(progress.schemaVersion(), 5);
         QCOMPARE(progress.attemptCount(QStringLiteral("eq-band")), 1);
         LibraryStore library(progress);
         const QList<LibraryItem> items = library.items();
         QCOMPARE(items.size(), 2);
         ScanResult a = madeUpScan(QStringLiteral("/music/a.flac"), 200.0, {12.5, 8.0});
+        a.overview = {}; // version 3 kept none
         compareScans(items[0].scan, a);
         QVERIFY(items[0].pinned);
         QCOMPARE(items[0].addedAt, QDateTime(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC));
@@ -399,6 +425,43 @@ private slots:
         }
         library.queue({QStringLiteral("/music/c.ogg")});
         QCOMPARE(library.count(), 3);
+    }
+
+    void migratesVersionFourKeepingLibraryRowsWithoutOverviews()
+    {
+        // Rows as version 4 wrote them: one pinned, one waiting for its first scan.
+        const QString db = scratch("library-v4") + "/progress.sqlite";
+        const QString a = QStringLiteral("/music/a.flac");
+        makeReleasedDatabase(db, 4,
+            {kPinnedRowSql.arg(QStringLiteral(", 0")), // + scan_queued
+             QStringLiteral("INSERT INTO library_items VALUES ('/music/new.wav', 0, '', '', 0, 0, 0, NULL, NULL, '[]',"
+                            " 0, 0, 0, '2024-03-03T09:00:00.000Z', '', 1)")});
+        if (QTest::currentTestFailed())
+            return;
+
+        ProgressStore progress;
+        openMigrated(progress, db);
+        if (QTest::currentTestFailed())
+            return;
+        LibraryStore library(progress);
+        QList<LibraryItem> items = library.items();
+        QCOMPARE(items.size(), 2);
+        // Every fact kept; no overview yet (the editor shows the region without a picture).
+        ScanResult expected = madeUpScan(a, 200.0, {12.5, 8.0});
+        expected.overview = {};
+        compareScans(items[0].scan, expected);
+        QVERIFY(items[0].pinned && !items[0].queued);
+        QCOMPARE(items[0].scannedAt, QDateTime(QDate(2024, 3, 2), QTime(10, 0, 0, 500), Qt::UTC));
+        QVERIFY(items[1].queued && !items[1].scanned());
+        QVERIFY(items[1].scan.overview.isEmpty());
+
+        // A rescan fills the overview and keeps the pin; queueing again keeps the overview.
+        library.upsert(madeUpScan(a, 200.0, {40.0, 15.0}));
+        library.queue({a});
+        const LibraryItem rescanned = *library.item(a);
+        compareScans(rescanned.scan, madeUpScan(a, 200.0, {12.5, 8.0}));
+        QVERIFY(rescanned.pinned);
+        QCOMPARE(rescanned.scan.overview.bins(), kOverviewBins);
     }
 };
 

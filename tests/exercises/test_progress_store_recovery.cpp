@@ -116,7 +116,7 @@ private slots:
         QVERIFY2(message.contains(aside), qPrintable(message));
 
         // A working fresh database in the original place.
-        QCOMPARE(store.schemaVersion(), 4);
+        QCOMPARE(store.schemaVersion(), 5);
         QCOMPARE(store.attemptCount(QStringLiteral("eq-band")), 0);
         store.recordAttempt(someAttempt(1));
         store.close();

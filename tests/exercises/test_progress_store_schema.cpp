@@ -58,28 +58,28 @@ class TestProgressStoreSchema : public QObject {
     Q_OBJECT
 
 private slots:
-    void stepsAreOrderedAndEndAtFour()
+    void stepsAreOrderedAndEndAtFive()
     {
         const auto& steps = store::migrationSteps();
         QVERIFY(!steps.isEmpty());
         for (int i = 0; i < steps.size(); ++i)
             QCOMPARE(steps.at(i).version, i + 1);
-        QCOMPARE(store::latestSchemaVersion(), 4);
+        QCOMPARE(store::latestSchemaVersion(), 5);
     }
 
     void freshDatabaseIsAtLatestVersion()
     {
         ProgressStore memory;
         memory.open(QString());
-        QCOMPARE(memory.schemaVersion(), 4);
+        QCOMPARE(memory.schemaVersion(), 5);
 
         const QString path = scratch("schema-fresh") + QStringLiteral("/progress.sqlite");
         {
             ProgressStore disk;
             disk.open(path);
-            QCOMPARE(disk.schemaVersion(), 4);
+            QCOMPARE(disk.schemaVersion(), 5);
         }
-        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 4);
+        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 5);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("attempts")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
@@ -96,7 +96,7 @@ private slots:
         ProgressStore store;
         store.open(path);
         QVERIFY(store.recoveryMessage().isEmpty());
-        QCOMPARE(store.schemaVersion(), 4);
+        QCOMPARE(store.schemaVersion(), 5);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
 

@@ -93,6 +93,25 @@ Item {
             verify(strip.bands.length >= 9);
         }
 
+        function test_sessionLengthSetting() {
+            // Settings → questions per session: saved, and the next session asks that many.
+            mouseClick(child("navSettings"));
+            const combo = child("sessionLengthCombo");
+            compare(App.preferences.questionsPerSession, 10);
+            combo.activated(combo.model.indexOf(5));
+            compare(App.preferences.questionsPerSession, 5);
+            compare(combo.displayText, "5 questions");
+            compare(App.session.plannedQuestionCount, 5);
+            keyClick(Qt.Key_1, Qt.ControlModifier);
+            compare(child("start_eq-band").text, "Start 5 questions");
+            startAndWaitForQuestion("eq-band");
+            compare(App.session.questionCount, 5);
+            compare(child("questionCounter").text, "Question 1 of 5");
+            keyClick(Qt.Key_Escape);
+            App.preferences.questionsPerSession = 10;
+            compare(child("start_eq-band").text, "Start 10 questions");
+        }
+
         function test_navigation() {
             const pages = child("pages");
             compare(pages.currentIndex, 0);
@@ -163,6 +182,81 @@ Item {
             compare(App.audio.variant, 2);
             mouseClick(child("listen1"));
             compare(App.audio.variant, 1);
+        }
+
+        function test_loopEditorSetsTheRegionOnThePicture() {
+            // A built-in loop's file, added as one of the user's own and scanned.
+            verify(App.library.hasBuiltinMusic, "needs the built-in loops (assets)");
+            mouseClick(child("navLibrary"));
+            const list = child("materialList");
+            const builtin = child("materialRow_1");
+            compare(builtin.kind, "builtin");
+            App.library.addPaths([builtin.path]);
+            tryCompare(App.library, "scanning", false, 60000);
+            const index = list.count - 1;
+            list.positionViewAtIndex(index, ListView.End);
+            waitForRendering(list);
+            const row = child("materialRow_" + index);
+            compare(row.kind, "file");
+            compare(row.status, "ready");
+            compare(row.overview.byteLength, 800); // 400 peaks, 400 RMS values
+
+            // The editor opens on the region the scan picked, on the picture of the file.
+            mouseClick(findChild(row, "editLoop"));
+            const editor = findChild(row, "loopEditor");
+            tryVerify(() => editor.visible);
+            const picture = findChild(row, "loopPicture");
+            verify(picture.hasOverview);
+            waitForRendering(picture);
+            compare(picture.regionStart, row.regionStart);
+            compare(picture.regionLength, row.regionLength);
+            const duration = picture.duration;
+            const length = picture.regionLength;
+            verify(duration > length + 4, "the loop must be longer than its region: " + duration + " s");
+            const bin = duration / 400;
+            const plot = picture.plotArea();
+            const y = plot.y + plot.height / 2;
+
+            // A click starts the loop at the clicked time, keeping its length.
+            const early = row.regionStart > (duration - length) / 2;
+            const target = early ? 1.0 : duration - length - 1.0; // far from where it was
+            mouseClick(picture, picture.xAt(target), y);
+            verify(Math.abs(picture.regionStart - target) <= bin, picture.regionStart + " s, clicked at " + target + " s");
+            compare(picture.regionLength, length);
+            compare(findChild(row, "loopStart").text, picture.regionStart.toFixed(2));
+            verify(editor.changed);
+            verify(!row.pinned);
+
+            // Dragging the highlight moves it by the time dragged over.
+            const before = picture.regionStart;
+            const moved = early ? 2 : -2; // s, towards the middle
+            mouseDrag(picture, picture.xAt(before + length / 2), y, picture.xAt(moved) - picture.xAt(0), 0);
+            verify(Math.abs(picture.regionStart - (before + moved)) <= bin, picture.regionStart + " s, expected " + (before + moved));
+
+            // The length is typed (and held to 5-30 s and inside the file).
+            const lengthField = findChild(row, "loopLength");
+            lengthField.forceActiveFocus();
+            lengthField.selectAll();
+            keyClick("6");
+            keyClick(Qt.Key_Return);
+            compare(picture.regionLength, 6);
+            lengthField.selectAll();
+            keyClick("2");
+            keyClick(Qt.Key_Return);
+            compare(picture.regionLength, 5);
+
+            // Pin saves it through the library: the row shows it pinned, also once read back.
+            const start = picture.regionStart;
+            mouseClick(findChild(row, "pinLoop"));
+            tryCompare(row, "editing", false);
+            compare(row.pinned, true);
+            compare(row.regionStart, start);
+            compare(row.regionLength, 5);
+            wait(300); // the writer's acknowledgement: the row is read back from the database
+            compare(row.regionStart, start);
+            verify(row.pinned);
+            verify(App.library.problem === "", App.library.problem);
+            App.library.remove(row.materialId);
         }
 
         name: "App"
