@@ -74,6 +74,34 @@ std::vector<BandAccuracy> pooledByOctave(const std::vector<BandAccuracy>& bands,
     return out;
 }
 
+double wilsonUpperBound(int correct, int asked)
+{
+    if (asked <= 0)
+        return 1.0;
+    constexpr double z = 1.959963984540054; // 95 %, two-sided
+    const double n = asked;
+    const double p = double(correct) / n;
+    const double centre = p + z * z / (2.0 * n);
+    const double spread = z * std::sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n));
+    return std::min(1.0, (centre + spread) / (1.0 + z * z / n));
+}
+
+std::optional<BandAccuracy> weakestBand(const std::vector<BandAccuracy>& bands)
+{
+    std::optional<BandAccuracy> weakest;
+    double weakestBound = 2.0;
+    for (const BandAccuracy& b : bands) {
+        if (b.bandHz <= 0.0 || b.asked <= 0)
+            continue;
+        const double bound = wilsonUpperBound(b.correct, b.asked);
+        if (!weakest || bound < weakestBound || (bound == weakestBound && b.asked > weakest->asked)) {
+            weakest = b;
+            weakestBound = bound;
+        }
+    }
+    return weakest;
+}
+
 ConfusionTable bandConfusions(const QList<Attempt>& attempts)
 {
     ConfusionTable table;

@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <map>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -30,6 +31,14 @@ std::vector<BandAccuracy> perBandAccuracy(const QList<Attempt>& attempts);
 // of its bands was asked; sorted by band, flat first when present.
 std::vector<BandAccuracy> pooledByOctave(const std::vector<BandAccuracy>& bands,
                                          std::span<const double> octaveCentresHz);
+
+// The band the listener is surely weakest at, among those asked (flat trials left out):
+// the lowest upper bound of the 95 % Wilson interval of its accuracy, so that 0 of 1 does
+// not outrank 20 of 50 — one miss says little, fifty answers say a lot. Ties go to the band
+// asked more often, then the lower band. Nothing when no band was asked.
+std::optional<BandAccuracy> weakestBand(const std::vector<BandAccuracy>& bands);
+// The upper end of the 95 % Wilson score interval of correct/asked (1 when asked = 0).
+double wilsonUpperBound(int correct, int asked);
 
 // confusions[hidden band][answered band] = count, for wrong band answers (0 = "flat").
 using ConfusionTable = std::map<double, std::map<double, int>>;

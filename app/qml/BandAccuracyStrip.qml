@@ -11,24 +11,16 @@ ColumnLayout {
     required property var bands
     required property int window
 
-    // The band found least often (null when none was asked); of equals, the one asked most.
-    readonly property var weakest: {
-        let worst = null
-        for (const b of strip.bands)
-            if (b.asked > 0 && b.bandHz > 0
-                    && (worst === null || b.percent < worst.percent
-                        || (b.percent === worst.percent && b.asked > worst.asked)))
-                worst = b
-        return worst
-    }
+    // ExerciseListModel's weakestBand: {} when no band was asked.
+    required property var weakest
 
     spacing: 6
 
     Text {
         Layout.fillWidth: true
-        text: strip.weakest !== null && strip.weakest.percent < 100
-              ? qsTr("By band, last %1 answers · weakest: %2 (%3 %)").arg(strip.window)
-                    .arg(strip.weakest.name).arg(strip.weakest.percent)
+        text: strip.weakest.name !== undefined && strip.weakest.percent < 100
+              ? qsTr("By band, last %1 answers · weakest: %2 (%3 of %4 found)").arg(strip.window)
+                    .arg(strip.weakest.name).arg(strip.weakest.correct).arg(strip.weakest.asked)
               : qsTr("By band, last %1 answers").arg(strip.window)
         color: Theme.textFaint
         font.pixelSize: Theme.fontSmall

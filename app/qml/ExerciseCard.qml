@@ -18,6 +18,7 @@ Card {
     required property int totalAttempts
     required property var bandAccuracy
     required property int bandWindow
+    required property var weakestBand
 
     implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
 
@@ -89,6 +90,7 @@ Card {
             visible: card.bandWindow > 0
             bands: card.bandAccuracy
             window: card.bandWindow
+            weakest: card.weakestBand
         }
 
         Rectangle {

@@ -22,9 +22,22 @@ Rectangle {
 
     signal done
 
+    // The stored region the picture was last reset to.
+    property real shownStart: 0
+    property real shownLength: 0
+
     // Back to the region stored.
     function reset() {
+        shownStart = editor.regionStart;
+        shownLength = editor.regionLength;
         picture.setRegion(editor.regionStart, editor.regionLength);
+    }
+
+    // The stored region changed under the open editor (a scan or an unpin finished): follow
+    // it, unless the user has moved the region meanwhile.
+    function followStored() {
+        if (Math.abs(picture.regionStart - shownStart) < 1e-6 && Math.abs(picture.regionLength - shownLength) < 1e-6)
+            reset();
     }
 
     function pin() {
@@ -44,6 +57,8 @@ Rectangle {
             reset();
     }
     Component.onCompleted: reset()
+    onRegionStartChanged: followStored()
+    onRegionLengthChanged: followStored()
 
     // Clicks between the controls stay here (the row under the editor would take them).
     MouseArea {

@@ -13,9 +13,11 @@ TextField {
 
     signal committed(real seconds)
 
+    // Dot or comma as the decimal mark, whatever the system locale (the field shows a dot).
     function commit() {
-        if (acceptableInput && text !== value.toFixed(decimals))
-            committed(Number(text));
+        const typed = text.replace(",", ".");
+        if (acceptableInput && typed !== "" && typed !== "." && typed !== value.toFixed(decimals))
+            committed(Number(typed));
         text = Qt.binding(() => field.value.toFixed(field.decimals));
     }
 
@@ -27,10 +29,8 @@ TextField {
     font.family: Theme.monoFamily
     horizontalAlignment: TextInput.AlignRight
     selectByMouse: true
-    validator: DoubleValidator {
-        bottom: 0
-        decimals: field.decimals
-        notation: DoubleValidator.StandardNotation
+    validator: RegularExpressionValidator {
+        regularExpression: /[0-9]{0,4}([.,][0-9]{0,2})?/
     }
     background: Rectangle {
         implicitHeight: Theme.controlHeight

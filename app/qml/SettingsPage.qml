@@ -117,7 +117,9 @@ Item {
                     SettingRow {
                         Layout.fillWidth: true
                         title: qsTr("Questions per session")
-                        explanation: qsTr("Each session ends with a summary. Levels move on the last 10 answers at a level, whatever the session length.")
+                        explanation: App.session.plannedQuestionCount !== App.preferences.questionsPerSession
+                                     ? qsTr("EarLab was started with --questions %1: sessions ask that many until it is started without it.").arg(App.session.plannedQuestionCount)
+                                     : qsTr("Each session ends with a summary. Levels move on the last 10 answers at a level, whatever the session length.")
 
                         ComboBox {
                             objectName: "sessionLengthCombo"

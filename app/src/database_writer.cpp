@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 
+#include <exception>
 #include <memory>
 
 namespace earlab::app {
@@ -58,6 +59,9 @@ public:
         } catch (const StoreError& e) {
             emit failed(ticket, e.message());
             return;
+        } catch (const std::exception& e) { // e.g. out of memory: fail this write, keep the thread
+            emit failed(ticket, unexpected(QStringLiteral("Could not save your answer"), e));
+            return;
         }
         QString levelError;
         if (level) {
@@ -81,6 +85,9 @@ public:
         } catch (const StoreError& e) {
             emit failed(ticket, e.message());
             return;
+        } catch (const std::exception& e) {
+            emit failed(ticket, unexpected(doing, e));
+            return;
         }
         emit jobDone(ticket, QThread::currentThread());
     }
@@ -92,6 +99,12 @@ signals:
     void openFailed(const QString& message);
 
 private:
+    // An exception that is not the store's own (a StoreError names file and cause already).
+    QString unexpected(const QString& doing, const std::exception& e) const
+    {
+        return QStringLiteral("%1 in %2: %3").arg(doing, m_path, QString::fromLocal8Bit(e.what()));
+    }
+
     // The store to write to; nullptr, after failed(ticket) saying why, when none is open.
     ProgressStore* openStore(quint64 ticket, const QString& doing)
     {

@@ -11,21 +11,16 @@
 namespace earlab::app {
 
 namespace {
-QVariantList bandAccuracyList(const QList<Attempt>& attempts)
+QVariantMap bandEntry(const BandAccuracy& b)
 {
-    QVariantList out;
-    for (const BandAccuracy& b : pooledByOctave(perBandAccuracy(attempts), octaveCentresHz())) {
-        const QString label = b.bandHz > 0 ? QString::fromStdString(bandTickLabel(b.bandHz))
-                                           : ExerciseListModel::tr("flat");
-        const QString name = b.bandHz > 0 ? QString::fromLatin1(bandLabel(b.bandHz)) : label;
-        out.append(QVariantMap{{"label", label},
-                               {"name", name},
-                               {"bandHz", b.bandHz},
-                               {"asked", b.asked},
-                               {"correct", b.correct},
-                               {"percent", b.asked > 0 ? int(std::lround(100.0 * b.accuracy())) : -1}});
-    }
-    return out;
+    const QString label = b.bandHz > 0 ? QString::fromStdString(bandTickLabel(b.bandHz)) : ExerciseListModel::tr("flat");
+    const QString name = b.bandHz > 0 ? QString::fromLatin1(bandLabel(b.bandHz)) : label;
+    return {{"label", label},
+            {"name", name},
+            {"bandHz", b.bandHz},
+            {"asked", b.asked},
+            {"correct", b.correct},
+            {"percent", b.asked > 0 ? int(std::lround(100.0 * b.accuracy())) : -1}};
 }
 } // namespace
 
@@ -57,7 +52,11 @@ ExerciseListModel::Row ExerciseListModel::load(const QString& id) const
             r.total = m_store->attemptCount(id);
             const auto window = m_store->recentAttempts(id, kBandWindow);
             r.bandWindow = int(window.size());
-            r.bands = bandAccuracyList(window);
+            const auto pooled = pooledByOctave(perBandAccuracy(window), octaveCentresHz());
+            for (const BandAccuracy& b : pooled)
+                r.bands.append(bandEntry(b));
+            if (const auto weakest = weakestBand(pooled))
+                r.weakest = bandEntry(*weakest);
         }
     } catch (const StoreError&) {
         // The banner reports store problems; the page still shows the exercise.
@@ -96,6 +95,7 @@ QVariant ExerciseListModel::data(const QModelIndex& index, int role) const
     case TotalAttemptsRole: return r.total;
     case BandAccuracyRole: return r.bands;
     case BandWindowRole: return r.bandWindow;
+    case WeakestBandRole: return r.weakest;
     default: return {};
     }
 }
@@ -107,7 +107,7 @@ QHash<int, QByteArray> ExerciseListModel::roleNames() const
             {LevelCountRole, "levelCount"},       {LevelDescriptionRole, "levelDescription"},
             {RecentAccuracyRole, "recentAccuracy"}, {RecentCountRole, "recentCount"},
             {TotalAttemptsRole, "totalAttempts"}, {BandAccuracyRole, "bandAccuracy"},
-            {BandWindowRole, "bandWindow"}};
+            {BandWindowRole, "bandWindow"}, {WeakestBandRole, "weakestBand"}};
 }
 
 } // namespace earlab::app

@@ -29,6 +29,7 @@ public:
         // correct, percent (-1 when not asked)}, flat trials first when there were any.
         BandAccuracyRole,
         BandWindowRole, // how many answers BandAccuracyRole covers
+        WeakestBandRole, // {name, percent, correct, asked} of weakestBand() over them; {} when none
     };
     static constexpr int kRecent = 20;
     static constexpr int kBandWindow = 200;
@@ -48,6 +49,7 @@ private:
         QString levelDescription;
         int recentAccuracy = -1, recentCount = 0, total = 0;
         QVariantList bands;
+        QVariantMap weakest;
         int bandWindow = 0;
     };
     Row load(const QString& id) const;

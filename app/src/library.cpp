@@ -568,7 +568,7 @@ void Library::onFinished()
     if (m_scanner.wasCancelled()) {
         dropped = m_scanQueue;
         for (const QString& path : std::as_const(m_afterCancel))
-            dropped.removeOne(path);
+            dropped.removeAll(path); // a file removed and added again may be listed twice
         m_scanQueue = m_afterCancel;
     }
     m_cancelling = false;

@@ -195,6 +195,13 @@ void LoopOverviewItem::mouseMoveEvent(QMouseEvent* event)
     update();
 }
 
+void LoopOverviewItem::mouseUngrabEvent()
+{
+    m_pressed = false;
+    setKeepMouseGrab(false);
+    update(); // the hover line comes back
+}
+
 void LoopOverviewItem::mouseReleaseEvent(QMouseEvent* event)
 {
     if (m_pressed && m_pressedInRegion && !m_dragged)

@@ -61,7 +61,9 @@ struct Engine::Impl {
     std::atomic<float> rms[2] = {0.0f, 0.0f};
     std::atomic<std::uint64_t> underruns{0};
     std::atomic<std::uint64_t> rendered{0};
-    std::atomic<std::int64_t> worstCallbackNs{0}; // written by the callback only; reset by a reader
+    // Raised by the callback, reset to 0 by takeWorstCallbackMicros(): a diagnostic, so a
+    // callback spanning the reset may land in either window.
+    std::atomic<std::int64_t> worstCallbackNs{0};
     std::atomic<std::uint64_t> leakedPlayers{0};
 };
 
@@ -82,7 +84,8 @@ void Engine::Impl::finished(void* user) noexcept
 void Engine::Impl::process(float* out, int frames, PaStreamCallbackFlags flags) noexcept
 {
     RealtimeProbeScope probe;
-    // steady_clock is clock_gettime(CLOCK_MONOTONIC): a vDSO read, no system call or lock.
+    // steady_clock is clock_gettime(CLOCK_MONOTONIC): a vDSO read where the clock source
+    // allows, else a non-blocking system call; no lock either way.
     const auto began = std::chrono::steady_clock::now();
     if (flags & paOutputUnderflow)
         underruns.fetch_add(1, std::memory_order_relaxed);

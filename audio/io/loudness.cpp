@@ -12,6 +12,8 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 namespace earlab {
@@ -121,7 +123,8 @@ double integratedLufs(const AudioBuffer& audio, const std::string& subject, floa
 }
 
 // One channel's true peak (linear). libebur128 oversamples each channel on its own, so a
-// mono state per channel gives exactly what one multichannel state would.
+// mono state per channel gives exactly what one multichannel state would. (Its true-peak
+// mode also runs the momentary K-weighting; the API has no way to leave that out.)
 double channelTruePeak(const AudioBuffer& audio, std::size_t channel, const std::string& subject)
 {
     State state = makeState(1, audio.sampleRate, EBUR128_MODE_TRUE_PEAK, subject);
@@ -138,11 +141,26 @@ Loudness measureLoudness(const AudioBuffer& audio)
 {
     const std::string subject = "loudness measurement";
     checkMeasurable(audio, subject);
-    // The true peak (4x oversampling) dominates: each channel's runs on a thread of its own,
-    // the loudness on this one. Errors surface through the futures' get().
+    // The true peak (4x oversampling) dominates: the channels' peaks are measured on worker
+    // threads (no more than the machine has cores; channel c on worker c % workers) while
+    // this thread measures the loudness. A worker that cannot be started runs here instead,
+    // at get(). Errors surface through the futures' get().
+    const std::size_t channels = audio.channelCount();
+    const std::size_t workers = std::min<std::size_t>(channels, std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::future<double>> peaks;
-    for (std::size_t c = 0; c < audio.channelCount(); ++c)
-        peaks.push_back(std::async(std::launch::async, [&audio, c, &subject] { return channelTruePeak(audio, c, subject); }));
+    for (std::size_t w = 0; w < workers; ++w) {
+        auto task = [&audio, &subject, w, workers, channels] {
+            double peak = 0.0;
+            for (std::size_t c = w; c < channels; c += workers)
+                peak = std::max(peak, channelTruePeak(audio, c, subject));
+            return peak;
+        };
+        try {
+            peaks.push_back(std::async(std::launch::async, task));
+        } catch (const std::system_error&) { // no thread to be had: measure it on this one
+            peaks.push_back(std::async(std::launch::deferred, task));
+        }
+    }
     Loudness result{kNegInf, kNegInf};
     std::exception_ptr error;
     try {

@@ -24,8 +24,9 @@ struct Loudness {
 //   > 6         -> the first six as 5.1, every further channel weighted 1.0
 // Throws AudioError InvalidArgument for an empty buffer (no channels or no frames) or a
 // sample rate libebur128 refuses.
-// Threads: each channel's true peak is measured on a thread of its own (std::async), the
-// loudness on the caller's; `audio` must not change until it returns.
+// Threads: the channels' true peaks are measured on up to hardware_concurrency() threads of
+// its own (std::async; on this thread if none can be started), the loudness on the caller's;
+// `audio` must not change until it returns.
 Loudness measureLoudness(const AudioBuffer& audio);
 
 // Only the integrated loudness (as measureLoudness().integratedLufs), on the caller's thread

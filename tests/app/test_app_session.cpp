@@ -300,6 +300,27 @@ private slots:
                  qPrintable(message));
     }
 
+    void aJobThatThrowsFailsAloneAndTheWriterGoesOn()
+    {
+        Rig rig;
+        QStringList failures;
+        connect(rig.writer.get(), &DatabaseWriter::failed, this, [&](quint64, const QString& m) { failures << m; });
+        rig.writer->submit(QStringLiteral("Could not save the music library"),
+                           [](ProgressStore&) { throw std::runtime_error("something unexpected"); });
+        Attempt a;
+        a.exercise = "eq-band";
+        a.source = "pink-noise";
+        a.answeredAt = QDateTime::currentDateTimeUtc();
+        bool committed = false;
+        connect(rig.writer.get(), &DatabaseWriter::committed, this, [&] { committed = true; });
+        rig.writer->write(a);
+        QVERIFY(QTest::qWaitFor([&] { return committed; }, 10000));
+        QCOMPARE(failures.size(), 1);
+        QVERIFY2(failures[0].contains("something unexpected") && failures[0].contains(rig.store->path()),
+                 qPrintable(failures[0]));
+        QCOMPARE(rig.store->attemptCount("eq-band"), 1);
+    }
+
     void writerJobsRefuseADeletedDatabase()
     {
         // Library rows and levels go through submit(): the same check, before the job runs.

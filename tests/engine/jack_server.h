@@ -21,7 +21,12 @@ public:
     bool isRunning() const { return process_.state() == QProcess::Running; }
     bool isRealtime() const { return realtime_; }
     // Everything jackd printed since the last call (its xrun reports name the late party).
-    QString output() { return QString::fromLocal8Bit(process_.readAll()); }
+    QString output()
+    {
+        while (process_.waitForReadyRead(0)) { // no event loop runs here to pull the pipe
+        }
+        return QString::fromLocal8Bit(process_.readAll());
+    }
 
     // Whether a thread of this process may switch to SCHED_FIFO (tried on a throwaway thread).
     static bool realtimeSchedulingAllowed();

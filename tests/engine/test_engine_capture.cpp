@@ -180,6 +180,24 @@ private slots:
         QCOMPARE(callbackAllocations(), std::uint64_t(0));
     }
 
+    void measuresItsLongestCallback()
+    {
+        Engine engine;
+        engine.open("default", 256);
+        engine.load(twoVariantScene(pinkSource(2.0), busyTreatment()));
+        engine.play();
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (engine.transportFrame() < 20000 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        const double worst = engine.takeWorstCallbackMicros();
+        qInfo("longest callback: %.1f us", worst);
+        QVERIFY(worst > 0.0);
+        QVERIFY(worst < 1e6); // a time of one callback, not a sum or garbage
+        engine.close();
+        engine.takeWorstCallbackMicros();
+        QCOMPARE(engine.takeWorstCallbackMicros(), 0.0); // taken resets it; no callback since
+    }
+
     void reopensTheSameDeviceAndKeepsTheScene()
     {
         CaptureFile capture(scratchDirectory("capture-reopen") + "/capture.raw");

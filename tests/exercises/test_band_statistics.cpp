@@ -109,6 +109,25 @@ private slots:
         QCOMPARE(asked, 14); // nothing lost, nothing counted twice
         QCOMPARE(pooledByOctave({}, octaveCentresHz())[2].asked, 0);
     }
+
+    void weakestBandWeighsTheEvidence()
+    {
+        // Wilson 95 % upper bounds: 0/1 -> 0.793, 20/50 -> 0.538, 5/10 -> 0.763.
+        QVERIFY(std::abs(wilsonUpperBound(0, 1) - 0.7935) < 1e-3);
+        QVERIFY(std::abs(wilsonUpperBound(20, 50) - 0.5380) < 1e-3);
+        QCOMPARE(wilsonUpperBound(0, 0), 1.0);
+        QCOMPARE(wilsonUpperBound(7, 7), 1.0);
+        // One miss does not outrank twenty of fifty; flat trials and unasked bands never count.
+        const std::vector<BandAccuracy> bands = {
+            {0.0, 10, 0, 0.0}, {125.0, 1, 0, 0.0}, {1000.0, 50, 20, 0.4}, {4000.0, 10, 5, 0.5}, {8000.0, 0, 0, 0.0}};
+        const auto weakest = weakestBand(bands);
+        QVERIFY(weakest.has_value());
+        QCOMPARE(weakest->bandHz, 1000.0);
+        // Equal evidence: the band asked more often, then the lower band.
+        QCOMPARE(weakestBand({{250.0, 4, 2, 0.5}, {500.0, 4, 2, 0.5}})->bandHz, 250.0);
+        QVERIFY(!weakestBand({{0.0, 3, 1, 0.3}}).has_value());
+        QVERIFY(!weakestBand({}).has_value());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBandStatistics)
