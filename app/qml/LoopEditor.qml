@@ -10,6 +10,7 @@ Rectangle {
     id: editor
 
     required property string materialId
+    required property string path
     required property real regionStart
     required property real regionLength
     required property real duration
@@ -21,6 +22,16 @@ Rectangle {
                                     || Math.abs(picture.regionLength - regionLength) > 1e-6
 
     signal done
+
+    // The preview plays this file's region (App.preview is the Library page's one player).
+    readonly property bool previewing: App.preview.active && App.preview.path === editor.path
+
+    function togglePreview() {
+        if (previewing && App.audio.playing)
+            App.preview.stop();
+        else
+            App.preview.play(editor.path, picture.regionStart, picture.regionLength);
+    }
 
     // The stored region the picture was last reset to.
     property real shownStart: 0
@@ -55,10 +66,22 @@ Rectangle {
     onVisibleChanged: {
         if (visible)
             reset();
+        else if (previewing)
+            App.preview.stop();
     }
     Component.onCompleted: reset()
     onRegionStartChanged: followStored()
     onRegionLengthChanged: followStored()
+
+    Timer {
+        id: followRegion
+
+        interval: 150
+        onTriggered: {
+            if (editor.previewing)
+                App.preview.play(editor.path, picture.regionStart, picture.regionLength);
+        }
+    }
 
     // Clicks between the controls stay here (the row under the editor would take them).
     MouseArea {
@@ -132,13 +155,28 @@ Rectangle {
             backgroundColor: Theme.rail
             focusColor: Theme.accent
             emptyText: qsTr("No picture of this file yet: Rescan to draw it.")
+            playhead: editor.previewing && App.audio.playing
+                      ? App.preview.startSeconds + App.audio.position * App.preview.lengthSeconds : -1
+            // Moving the region while it plays moves the preview with it, once the drag rests.
+            onRegionChanged: {
+                if (editor.previewing)
+                    followRegion.restart();
+            }
             Accessible.role: Accessible.Slider
             Accessible.name: qsTr("Loop from %1 s for %2 s").arg(regionStart.toFixed(1)).arg(regionLength.toFixed(1))
         }
 
         RowLayout {
             Layout.fillWidth: true
-            spacing: 8
+            spacing: 6
+
+            AppButton {
+                objectName: "previewLoop"
+                text: App.preview.loading && editor.previewing ? qsTr("Loading…")
+                      : editor.previewing && App.audio.playing ? qsTr("■ Stop") : qsTr("▶ Listen")
+                enabled: App.audio.available
+                onClicked: editor.togglePreview()
+            }
 
             Text {
                 text: qsTr("Start")
@@ -159,7 +197,7 @@ Rectangle {
                 text: qsTr("s")
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
-                rightPadding: 8
+                rightPadding: 4
             }
 
             Text {
@@ -173,15 +211,19 @@ Rectangle {
 
                 objectName: "loopLength"
                 value: picture.regionLength
+                ToolTip.visible: hovered || activeFocus
+                ToolTip.text: qsTr("%1 to %2 s").arg(picture.minLength.toFixed(0)).arg(picture.maxLength.toFixed(0))
                 onCommitted: seconds => picture.regionLength = seconds
             }
 
             Text {
-                Layout.fillWidth: true
-                text: qsTr("s (%1–%2)").arg(picture.minLength.toFixed(0)).arg(picture.maxLength.toFixed(0))
-                color: Theme.textFaint
+                text: qsTr("s")
+                color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
-                elide: Text.ElideRight
+            }
+
+            Item {
+                Layout.fillWidth: true
             }
 
             // Always there (a button a layout shows later can stay unplaced in Qt 6.4); it

@@ -181,6 +181,7 @@ Rectangle {
             Layout.bottomMargin: 2
             visible: row.editing && row.status === "ready"
             materialId: row.materialId
+            path: row.path
             regionStart: row.regionStart
             regionLength: row.regionLength
             duration: row.duration

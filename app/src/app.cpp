@@ -31,6 +31,7 @@ App::App(QObject* parent) : QObject(parent), m_store(std::make_unique<ProgressSt
     m_audio = new AudioOutput(m_preferences, this);
     m_library = new Library(m_store.get(), m_writer, m_preferences, this);
     m_exercises = new ExerciseListModel(m_store.get(), this);
+    m_preview = new LoopPreview(m_audio, this);
     m_session = new Session(m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
     connect(m_session, &Session::attemptRecorded, m_exercises, &ExerciseListModel::refresh);
     if (options.autoOpenAudio)
@@ -40,6 +41,8 @@ App::App(QObject* parent) : QObject(parent), m_store(std::make_unique<ProgressSt
 
 App::~App()
 {
+    delete m_preview; // waits for a decode under way
+    m_preview = nullptr;
     delete m_session; // before the store and the audio output it uses
     m_session = nullptr;
     delete m_library; // its scanner stops before the store closes
@@ -74,6 +77,8 @@ void App::setPage(Page page)
         return;
     if (m_page == ExercisePage && page != ExercisePage)
         m_session->quit(); // every answer given is already in the store
+    if (m_page == LibraryPage && page != LibraryPage)
+        m_preview->stop();
     m_page = page;
     emit pageChanged();
 }
@@ -88,6 +93,7 @@ void App::setHelpVisible(bool visible)
 
 void App::startExercise(const QString& exerciseId)
 {
+    m_preview->stop(); // the session's scene takes the output
     m_page = ExercisePage;
     m_session->start(exerciseId);
     emit pageChanged();

@@ -7,6 +7,7 @@
 #include "app/src/database_writer.h"
 #include "app/src/exercise_list_model.h"
 #include "app/src/library.h"
+#include "app/src/loop_preview.h"
 #include "app/src/preferences.h"
 #include "app/src/session.h"
 
@@ -39,6 +40,7 @@ private:
     Q_PROPERTY(earlab::app::AudioOutput* audio READ audio CONSTANT)
     Q_PROPERTY(earlab::app::Session* session READ session CONSTANT)
     Q_PROPERTY(earlab::app::Library* library READ library CONSTANT)
+    Q_PROPERTY(earlab::app::LoopPreview* preview READ preview CONSTANT) // the Library page's player
     Q_PROPERTY(earlab::app::ExerciseListModel* exercises READ exercises CONSTANT)
     Q_PROPERTY(QString recoveryMessage READ recoveryMessage NOTIFY recoveryMessageChanged)
     Q_PROPERTY(QString storeProblem READ storeProblem CONSTANT)
@@ -61,6 +63,7 @@ public:
     AudioOutput* audio() const { return m_audio; }
     Session* session() const { return m_session; }
     Library* library() const { return m_library; }
+    LoopPreview* preview() const { return m_preview; }
     ExerciseListModel* exercises() const { return m_exercises; }
     QString recoveryMessage() const { return m_recoveryMessage; }
     QString storeProblem() const { return m_storeProblem; }
@@ -87,6 +90,7 @@ private:
     Preferences* m_preferences;
     AudioOutput* m_audio;
     Library* m_library;
+    LoopPreview* m_preview;
     ExerciseListModel* m_exercises;
     Session* m_session;
     Page m_page = HomePage;

@@ -373,6 +373,12 @@ void LoopOverviewItem::paint(QPainter* painter)
     painter->drawLine(QPointF(region.right(), plot.top()), QPointF(region.right(), plot.bottom()));
     painter->fillRect(QRectF(region.left(), plot.top(), region.width(), 5.0), colour);
 
+    // Where the preview plays.
+    if (m_playhead >= 0.0 && m_playhead <= m_duration) {
+        painter->setPen(QPen(QColor(Qt::white), 2));
+        painter->drawLine(QPointF(xAt(m_playhead), plot.top()), QPointF(xAt(m_playhead), plot.bottom()));
+    }
+
     // Where a click would start the loop.
     if (m_hoverX >= plot.left() && m_hoverX <= plot.right() && !m_pressed) {
         painter->setPen(QPen(mix(m_labelColor, QColor(Qt::white), 0.3), 1));

@@ -40,6 +40,8 @@ class LoopOverviewItem : public QQuickPaintedItem {
     Q_PROPERTY(QColor backgroundColor MEMBER m_backgroundColor NOTIFY appearanceChanged)
     Q_PROPERTY(QColor focusColor MEMBER m_focusColor NOTIFY appearanceChanged)
     Q_PROPERTY(QString emptyText MEMBER m_emptyText NOTIFY appearanceChanged) // shown without an overview
+    // Where the preview is playing, s in the file; negative: not playing (no line drawn).
+    Q_PROPERTY(double playhead MEMBER m_playhead NOTIFY appearanceChanged)
 
 public:
     static constexpr double kMinLoopSeconds = 5.0;
@@ -99,6 +101,7 @@ private:
     double m_start = 0.0;
     double m_length = 0.0;
     double m_savedStart = 0.0;
+    double m_playhead = -1.0;
     double m_savedLength = 0.0;
     bool m_pinned = false;
     // A press: in the highlight (drag it; a click without a drag starts it there) or not

@@ -8,6 +8,7 @@
 #include "app/src/database_writer.h"
 #include "app/src/library.h"
 #include "app/src/loop_overview_item.h"
+#include "app/src/loop_preview.h"
 #include "app/src/preferences.h"
 #include "app/src/session.h"
 
@@ -494,6 +495,48 @@ private slots:
         QCOMPARE(picture.regionStart(), 0.0);
         picture.setOverview({});
         QVERIFY(!picture.hasOverview());
+    }
+
+    void thePreviewPlaysTheRegionItShows()
+    {
+        Backend backend;
+        AudioOutput audio(&backend.preferences);
+        audio.retry();
+        QVERIFY2(audio.available(), qPrintable(audio.statusMessage()));
+        LoopPreview preview(&audio);
+        const QString file = m_music + "/c intro then noise.wav"; // 12 s of a -40 dB tone, then loud noise
+
+        // The quiet part: decoded first (loading), then exactly that region plays, looping.
+        preview.play(file, 2.0, 8.0);
+        QVERIFY(preview.loading());
+        QVERIFY(QTest::qWaitFor([&] { return !preview.loading() && audio.playing(); }, 30000));
+        QVERIFY2(preview.error().isEmpty(), qPrintable(preview.error()));
+        QVERIFY(preview.active());
+        QVERIFY(std::abs(audio.lengthSeconds() - 8.0) < 0.001);
+        QVERIFY(QTest::qWaitFor([&] { return audio.peakDb() > -120.0; }, 5000));
+        QTest::qWait(300);
+        QVERIFY2(audio.peakDb() < -35.0, qPrintable(QString::number(audio.peakDb())));
+
+        // Another region of the same file plays at once (no second decode), and it is the noise.
+        preview.play(file, 20.0, 10.0);
+        QVERIFY(!preview.loading());
+        QVERIFY(std::abs(audio.lengthSeconds() - 10.0) < 0.001);
+        QVERIFY2(QTest::qWaitFor([&] { return audio.peakDb() > -30.0; }, 5000), qPrintable(QString::number(audio.peakDb())));
+
+        preview.stop();
+        QVERIFY(!preview.active());
+        QVERIFY(!audio.hasScene());
+
+        // A file that cannot be decoded says which and why, and nothing plays.
+        preview.play(m_music + "/d broken.wav", 0.0, 5.0);
+        QVERIFY(QTest::qWaitFor([&] { return !preview.loading(); }, 30000));
+        QVERIFY2(preview.error().contains("d broken.wav"), qPrintable(preview.error()));
+        QVERIFY(!preview.active());
+        QVERIFY(!audio.hasScene());
+        // A region outside the file is refused with the file named.
+        preview.play(file, 100.0, 5.0);
+        QVERIFY(QTest::qWaitFor([&] { return !preview.loading(); }, 30000));
+        QVERIFY2(preview.error().contains("outside the file"), qPrintable(preview.error()));
     }
 
     void theNextQuestionPlaysThePinnedRegion()

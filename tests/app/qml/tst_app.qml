@@ -245,6 +245,19 @@ Item {
             keyClick(Qt.Key_Return);
             compare(picture.regionLength, 5);
 
+            // Listen plays the region on the picture, with a playhead inside it; again stops.
+            mouseClick(findChild(row, "previewLoop"));
+            tryVerify(() => App.preview.active && App.audio.playing, 30000);
+            compare(App.preview.path, row.path);
+            compare(App.preview.startSeconds, picture.regionStart);
+            compare(App.preview.lengthSeconds, picture.regionLength);
+            tryVerify(() => picture.playhead >= picture.regionStart
+                            && picture.playhead <= picture.regionStart + picture.regionLength, 5000);
+            mouseClick(findChild(row, "previewLoop"));
+            verify(!App.preview.active);
+            verify(!App.audio.hasScene);
+            compare(picture.playhead, -1);
+
             // Pin saves it through the library: the row shows it pinned (the read-back from
             // the database after the writer's acknowledgement is test_app_library's).
             const start = picture.regionStart;
