@@ -78,7 +78,7 @@ void App::setPage(Page page)
     if (m_page == ExercisePage && page != ExercisePage)
         m_session->quit(); // every answer given is already in the store
     if (m_page == LibraryPage && page != LibraryPage)
-        m_preview->stop();
+        m_preview->release();
     m_page = page;
     emit pageChanged();
 }

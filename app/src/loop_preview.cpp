@@ -104,6 +104,16 @@ void LoopPreview::start()
     emit changed();
 }
 
+void LoopPreview::release()
+{
+    stop();
+    if (m_loading)
+        return; // onDecoded() keeps the result; the next release() (or play()) settles it
+    m_file.reset();
+    m_path.clear();
+    emit changed();
+}
+
 void LoopPreview::stop()
 {
     if (!m_active && !m_loading)

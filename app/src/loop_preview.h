@@ -47,6 +47,9 @@ public:
     Q_INVOKABLE void play(const QString& path, double startSeconds, double lengthSeconds);
     // Stops and gives the output back (its scene unloaded). Does nothing when inactive.
     Q_INVOKABLE void stop();
+    // Stops and lets go of the decoded file (about 11.5 MB per stereo minute): the Library
+    // page was left.
+    void release();
 
 signals:
     void changed();

@@ -526,6 +526,13 @@ private slots:
         preview.stop();
         QVERIFY(!preview.active());
         QVERIFY(!audio.hasScene());
+        QCOMPARE(preview.path(), file); // kept for the next region
+        preview.release();
+        QVERIFY(preview.path().isEmpty()); // let go: the next play decodes again
+        preview.play(file, 2.0, 8.0);
+        QVERIFY(preview.loading());
+        QVERIFY(QTest::qWaitFor([&] { return !preview.loading(); }, 30000));
+        preview.stop();
 
         // A file that cannot be decoded says which and why, and nothing plays.
         preview.play(m_music + "/d broken.wav", 0.0, 5.0);
