@@ -43,14 +43,15 @@ ExerciseListModel::Row ExerciseListModel::load(const QString& id) const
     try {
         if (m_store && m_store->isOpen()) {
             r.level = std::clamp(m_store->savedLevel(id).value_or(1), 1, r.levelCount);
-            const auto recent = m_store->recentAttempts(id, kRecent);
-            r.recentCount = int(recent.size());
-            if (!recent.isEmpty()) {
-                const auto right = std::count_if(recent.begin(), recent.end(), [](const Attempt& a) { return a.correct; });
-                r.recentAccuracy = int(std::lround(100.0 * double(right) / double(recent.size())));
+            // One read serves both: newest first, so the recent answers are the window's first.
+            const auto window = m_store->recentAttempts(id, kBandWindow);
+            r.recentCount = int(std::min<qsizetype>(window.size(), kRecent));
+            if (r.recentCount > 0) {
+                const auto right = std::count_if(window.begin(), window.begin() + r.recentCount,
+                                                 [](const Attempt& a) { return a.correct; });
+                r.recentAccuracy = int(std::lround(100.0 * double(right) / double(r.recentCount)));
             }
             r.total = m_store->attemptCount(id);
-            const auto window = m_store->recentAttempts(id, kBandWindow);
             r.bandWindow = int(window.size());
             const auto pooled = pooledByOctave(perBandAccuracy(window), octaveCentresHz());
             for (const BandAccuracy& b : pooled)

@@ -33,6 +33,7 @@ public:
     };
     static constexpr int kRecent = 20;
     static constexpr int kBandWindow = 200;
+    static_assert(kBandWindow >= kRecent, "the recent answers are read from the band window");
 
     explicit ExerciseListModel(ProgressStore* store, QObject* parent = nullptr);
 

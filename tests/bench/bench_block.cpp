@@ -4,8 +4,9 @@
 // crossfade in progress in every measured block (a select every 8 blocks = 42.7 ms).
 // Goal: <= 1 % of the 5.33 ms block period at 48 kHz.
 
-#include "bench_fixtures.h"
+#include "tests/support/busy_treatment.h"
 
+#include "audio/dsp/pink_noise.h"
 #include "audio/engine/player_command.h"
 #include "audio/engine/player_config.h"
 #include "audio/engine/scene_player.h"
@@ -28,7 +29,7 @@ void BM_ScenePlayerBlock(benchmark::State& state)
 {
     auto noise = std::make_shared<AudioBuffer>(dsp::makePinkNoise(10.0, 48000.0, -20.0, 42));
     Scene scene;
-    scene.variants = {{noise, Treatment{}, "flat"}, {noise, bench::fiveBandsAndCompressor(true), "treated"}};
+    scene.variants = {{noise, Treatment{}, "flat"}, {noise, test::fiveBandsAndCompressor(true), "treated"}};
     scene.looping = true;
 
     PlayerConfig config;

@@ -3,8 +3,9 @@
 // matching (a 15 s loop rendered and re-measured until the match holds). Figures:
 // docs/performance.md.
 
-#include "bench_fixtures.h"
+#include "tests/support/busy_treatment.h"
 
+#include "audio/dsp/pink_noise.h"
 #include "audio/engine/treatment_render.h"
 #include "audio/io/loudness.h"
 
@@ -34,7 +35,7 @@ BENCHMARK(BM_IntegratedLoudness60s)->Unit(benchmark::kMillisecond)->UseRealTime(
 void BM_LoudnessMatchedLoop15s(benchmark::State& state)
 {
     const AudioBuffer loop = dsp::makePinkNoise(15.0, 48000.0, -20.0, 42);
-    const Treatment t = bench::fiveBandsAndCompressor(false);
+    const Treatment t = test::fiveBandsAndCompressor(false);
     for (auto _ : state)
         benchmark::DoNotOptimize(loudnessMatched(loop, loop, t));
 }

@@ -2,8 +2,9 @@
 // the exercises' answer checks run): 60 s of stereo 48 kHz pink noise through five peaking
 // bands and a compressor, reported as "x realtime" (seconds of audio per second of wall time).
 
-#include "bench_fixtures.h"
+#include "tests/support/busy_treatment.h"
 
+#include "audio/dsp/pink_noise.h"
 #include "audio/engine/treatment_render.h"
 
 #include <benchmark/benchmark.h>
@@ -19,7 +20,7 @@ constexpr double kSeconds = 60.0;
 void BM_RenderTreatment60s(benchmark::State& state)
 {
     const AudioBuffer noise = dsp::makePinkNoise(kSeconds, 48000.0, -20.0, 42);
-    const Treatment treatment = bench::fiveBandsAndCompressor(false);
+    const Treatment treatment = test::fiveBandsAndCompressor(false);
     const auto t0 = std::chrono::steady_clock::now();
     for (auto _ : state) {
         AudioBuffer out = renderTreatment(noise, treatment);

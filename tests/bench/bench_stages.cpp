@@ -2,10 +2,11 @@
 // peaking bands of the performance goal, and the compressor (Peak and Rms detection). For
 // before/after figures of changes to biquad.cpp and compressor.cpp (docs/performance.md).
 
-#include "bench_fixtures.h"
+#include "tests/support/busy_treatment.h"
 
 #include "audio/dsp/compressor.h"
 #include "audio/dsp/parametric_eq.h"
+#include "audio/dsp/pink_noise.h"
 
 #include <benchmark/benchmark.h>
 
@@ -40,7 +41,7 @@ void BM_Eq5Bands60s(benchmark::State& state)
     const AudioBuffer noise = dsp::makePinkNoise(60.0, 48000.0, -20.0, 42);
     dsp::ParametricEq eq;
     eq.prepare(48000.0, kBlock);
-    eq.setParams(dsp::makeEqParams(bench::fiveBandsAndCompressor(false).eq, 48000.0), 0);
+    eq.setParams(dsp::makeEqParams(test::fiveBandsAndCompressor(false).eq, 48000.0), 0);
     runOver(state, eq, noise);
 }
 BENCHMARK(BM_Eq5Bands60s)->Unit(benchmark::kMillisecond)->MinTime(2.0);
@@ -48,7 +49,7 @@ BENCHMARK(BM_Eq5Bands60s)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 void BM_Compressor60s(benchmark::State& state)
 {
     const AudioBuffer noise = dsp::makePinkNoise(60.0, 48000.0, -20.0, 42);
-    CompressorSettings s = bench::fiveBandsAndCompressor(false).compressor;
+    CompressorSettings s = test::fiveBandsAndCompressor(false).compressor;
     s.detection = state.range(0) ? Detection::Rms : Detection::Peak;
     dsp::Compressor c;
     c.prepare(48000.0, kBlock);

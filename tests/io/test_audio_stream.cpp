@@ -5,6 +5,7 @@
 #include "audio/engine/treatment_render.h"
 #include "audio/io/audio_file.h"
 #include "audio/io/audio_stream.h"
+#include "support/busy_treatment.h"
 #include "support/test_signals.h"
 
 #include <QtTest/QtTest>
@@ -66,22 +67,6 @@ std::size_t tempFilesIn(const std::string& dir)
     for (const auto& e : std::filesystem::directory_iterator(dir))
         n += e.path().filename().string().find(".earlab-") != std::string::npos;
     return n;
-}
-
-Treatment busy()
-{
-    Treatment t;
-    t.eq = {{FilterType::Peak, 100.0, 4.0, 1.0}, {FilterType::Peak, 1000.0, 6.0, 1.0},
-            {FilterType::HighShelf, 6000.0, -3.0, 0.7}};
-    t.compress = true;
-    t.compressor.thresholdDb = -30.0;
-    t.compressor.ratio = 4.0;
-    t.compressor.attackMs = 5.0;
-    t.compressor.releaseMs = 50.0;
-    t.compressor.kneeDb = 6.0;
-    t.gainDb = -2.0;
-    t.pan = 0.3;
-    return t;
 }
 
 } // namespace
@@ -259,8 +244,8 @@ private slots:
         writeAudioFile(in, noise(std::size_t(channels), seconds, 48000.0, 11));
         const std::string whole = pathOf("render-whole.wav");
         const std::string streamed = pathOf("render-streamed.wav");
-        writeAudioFile(whole, renderTreatment(loadAudioFile(in).audio, busy()));
-        renderTreatmentFile(in, streamed, busy());
+        writeAudioFile(whole, renderTreatment(loadAudioFile(in).audio, test::fiveBandsAndCompressor(true)));
+        renderTreatmentFile(in, streamed, test::fiveBandsAndCompressor(true));
         QVERIFY(loadAudioFile(streamed).audio.channels == loadAudioFile(whole).audio.channels);
     }
 
@@ -274,14 +259,14 @@ private slots:
         writeAudioFile(out, noise(2, 0.1, 48000.0, 8));
         const auto before = bytesOf(out);
         try {
-            renderTreatmentFile(cut, out, busy());
+            renderTreatmentFile(cut, out, test::fiveBandsAndCompressor(true));
             QFAIL("no error for a truncated input");
         } catch (const AudioError& e) {
             QCOMPARE(e.kind(), AudioErrorKind::Truncated);
         }
         QVERIFY(bytesOf(out) == before);
         // A bad input and a bad treatment: the input's error first, as loading first would.
-        Treatment bad = busy();
+        Treatment bad = test::fiveBandsAndCompressor(true);
         bad.eq[0].frequencyHz = 30000.0; // above Nyquist
         try {
             renderTreatmentFile(cut, out, bad);

@@ -1,11 +1,11 @@
 #pragma once
-// What the benchmarks share: the "busy" treatment of the performance goals (five peaking
-// bands, a compressor, gain and pan) and pink noise to feed it.
+// The "busy" treatment of the performance goals (five peaking bands, a compressor, gain and
+// pan): what the benchmarks time, and what tests use when any treatment that works every
+// block of the chain will do.
 
-#include "audio/dsp/pink_noise.h"
 #include "audio/treatment.h"
 
-namespace earlab::bench {
+namespace earlab::test {
 
 // Five peaking bands across the spectrum plus a compressor that works (pink noise at
 // -20 dBFS RMS peaks well above -30 dBFS), then gain and pan: every block of the chain runs.
@@ -30,4 +30,4 @@ inline Treatment fiveBandsAndCompressor(bool withGainPan)
     return t;
 }
 
-} // namespace earlab::bench
+} // namespace earlab::test
