@@ -1,13 +1,16 @@
 #pragma once
-// What every earlab-cli subcommand shares: exit statuses, the usage error, argument parsing
-// that reports instead of exiting, and output helpers.
+// What every earlab-cli subcommand (and the app's own command line) shares: exit statuses,
+// the usage error, argument parsing that reports instead of exiting, numbers checked for
+// range with the text as typed, and arguments that keep every byte the user gave.
 
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace earlab::cli {
 
@@ -23,14 +26,50 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Parses `args` (args[0] is the subcommand's name). Returns false when --help was given
-// (the help text is already printed). Throws UsageError for unknown options or a wrong
-// number of positional arguments.
+// --- Arguments that keep every byte ---------------------------------------------------------
+// A file name on Linux is bytes, not necessarily UTF-8 ($'caf\xe9.wav' from a Latin-1 system).
+// QCoreApplication::arguments() turns such bytes into U+FFFD, so the name can no longer be
+// opened (or a file is written under another name). Instead each byte that is not part of
+// valid UTF-8 becomes the lone surrogate U+DC80 + byte (Python's "surrogateescape", PEP 383):
+// QCommandLineParser handles such strings like any other, and toStd() gives the bytes back.
+
+// argv as QStrings, byte-faithful (the surrogate escapes above). Read argv after the
+// Q*Application is constructed: it removes the arguments it handled itself.
+QStringList argumentsFromArgv(int argc, char** argv);
+QString fromStd(std::string_view bytes); // bytes -> QString, invalid UTF-8 escaped as above
+std::string toStd(const QString& s);     // the exact bytes again (UTF-8 for everything else)
+// For messages: the invalid bytes as the text \xe9, so that a name prints readably.
+QString readable(const QString& s);
+std::string readable(std::string_view bytes);
+
+// --- Parsing ----------------------------------------------------------------------------------
+// Parses `args` (args[0] is the subcommand's or program's name). Returns false when --help was
+// given (the help text is already printed). Throws UsageError for unknown options, a
+// single-value option given more than once (only the options in kRepeatableOptions may be
+// repeated), or a wrong number of positional arguments.
 bool parseOrHelp(QCommandLineParser& parser, const QStringList& args, int minPositional, int maxPositional);
 
-double parseNumber(const QString& text, const QString& what);
-std::string toStd(const QString& s);
-void printOut(const QString& text); // stdout, with a newline
+// The value-taking options that may be given more than once; every other one must appear at
+// most once, because the parser would silently keep only the last.
+inline const QStringList kRepeatableOptions = {QStringLiteral("eq")};
+
+// --- Numbers, checked with the text as typed --------------------------------------------------
+// An allowed range, inclusive unless minExcluded. unit is shown after the range ("s", "dB").
+struct NumberRange {
+    double min;
+    double max;
+    const char* unit = "";
+    bool minExcluded = false;
+};
+
+// Parses `text` (the value typed for `what`, e.g. "--pan") as a finite number in `range`.
+// Throws UsageError "--pan 1.0000001: must be a number between -1 and 1": the text is quoted
+// as the user typed it, never as the value it was rounded or overflowed to.
+double parseNumber(const QString& what, const QString& text, const NumberRange& range);
+// The same for whole numbers (no fraction, no exponent) in [min, max].
+std::int64_t parseInteger(const QString& what, const QString& text, std::int64_t min, std::int64_t max);
+
+void printOut(const QString& text); // stdout, with a newline, invalid bytes shown readably
 
 using CommandFunction = int (*)(const QStringList& args);
 int runDevices(const QStringList& args);

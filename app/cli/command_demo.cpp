@@ -7,6 +7,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <random>
@@ -25,15 +26,16 @@ int runDemo(const QStringList& args)
     parser.setApplicationDescription("Pink noise, flat and with a hidden +9 dB boost on one octave band, "
                                      "alternating every 2 seconds. Listen, guess, then read the answer.");
     parser.addOption({"seed", "Random seed (default: from the clock).", "N"});
-    parser.addOption({"seconds", "Length of the demo.", "S", "8"});
-    parser.addOption({"device", "Output device name (see `earlab-cli devices`).", "NAME"});
-    parser.addOption({"buffer", "Buffer size in frames [16 to 8192].", "FRAMES", "256"});
+    addPlaybackOptions(parser, "Length of the demo.", "8");
     if (!parseOrHelp(parser, args, 0, 0))
         return kExitOk;
 
+    // The clock's count is what an unseeded demo prints, so every printed seed can be typed back.
     const auto seed = parser.isSet("seed")
-                          ? std::uint64_t(parseNumber(parser.value("seed"), "--seed"))
+                          ? std::uint64_t(parseInteger("--seed", parser.value("seed"), 0, INT64_MAX))
                           : std::uint64_t(std::chrono::steady_clock::now().time_since_epoch().count());
+    PlaybackRun run;
+    readPlaybackOptions(parser, run); // all options are checked before any work
     std::mt19937_64 rng(seed);
     const double centre = kOctaveCentresHz[std::uniform_int_distribution<std::size_t>(0, kOctaveCentresHz.size() - 1)(rng)];
 
@@ -44,13 +46,9 @@ int runDemo(const QStringList& args)
     // the tone colour gives it away.
     boost = loudnessMatched(*noise, *noise, boost);
 
-    PlaybackRun run;
     run.scene.variants = {{noise, Treatment{}, "flat"}, {noise, boost, "boosted"}};
     run.scene.looping = true;
-    run.seconds = parseNumber(parser.value("seconds"), "--seconds");
     run.switchEverySeconds = 2.0;
-    run.device = toStd(parser.value("device"));
-    run.framesPerBuffer = int(parseNumber(parser.value("buffer"), "--buffer"));
     run.onSwitch = [](int variant, double at) {
         std::printf("%6.1f s  %s\n", at, variant == 0 ? "flat" : "boosted");
         std::fflush(stdout);

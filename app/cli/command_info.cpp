@@ -40,7 +40,7 @@ int runInfo(const QStringList& args)
     const AudioFileInfo& info = loaded.info;
 
     if (parser.isSet("json")) {
-        const QJsonObject o{{"path", QString::fromStdString(info.path)},
+        const QJsonObject o{{"path", QString::fromStdString(readable(info.path))},
                             {"format", QString::fromStdString(info.format)},
                             {"encoding", QString::fromStdString(info.encoding)},
                             {"channels", info.channels},
@@ -54,7 +54,7 @@ int runInfo(const QStringList& args)
     }
     printOut(QString("%1\n  format       %2, %3\n  channels     %4\n  sample rate  %5 Hz\n"
                      "  frames       %6\n  duration     %7 s\n  loudness     %8 LUFS\n  true peak    %9 dBTP")
-                 .arg(QString::fromStdString(info.path), QString::fromStdString(info.format),
+                 .arg(QString::fromStdString(readable(info.path)), QString::fromStdString(info.format),
                       QString::fromStdString(info.encoding))
                  .arg(info.channels)
                  .arg(info.sampleRate)

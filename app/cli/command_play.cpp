@@ -2,7 +2,6 @@
 #include "playback_run.h"
 #include "treatment_options.h"
 
-#include "audio/engine/treatment_render.h"
 #include "audio/engine/player_config.h"
 #include "audio/io/audio_file.h"
 
@@ -18,33 +17,22 @@ int runPlay(const QStringList& args)
                                      "With --switch-every, alternate flat and treated at that period (flat first).");
     parser.addPositionalArgument("IN", "The audio file.");
     addTreatmentOptions(parser);
-    parser.addOption({"seconds", "Stop after S seconds (loops the file when it is shorter). Default: the whole file.", "S"});
-    parser.addOption({"device", "Output device name (see `earlab-cli devices`). Default: the default output.", "NAME"});
-    parser.addOption({"buffer", "Buffer size in frames [16 to 8192].", "FRAMES", "256"});
+    addPlaybackOptions(parser, "Stop after S seconds (loops the file when it is shorter). Default: the whole file.");
     parser.addOption({"switch-every", "Alternate flat and treated every S seconds.", "S"});
     if (!parseOrHelp(parser, args, 1, 1))
         return kExitOk;
 
     const TreatmentOptions options = readTreatmentOptions(parser);
     PlaybackRun run;
-    run.device = toStd(parser.value("device"));
-    run.framesPerBuffer = int(parseNumber(parser.value("buffer"), "--buffer"));
-    if (parser.isSet("seconds")) {
-        run.seconds = parseNumber(parser.value("seconds"), "--seconds");
-        if (!(run.seconds > 0.0))
-            throw UsageError("--seconds must be more than 0");
-    }
-    if (parser.isSet("switch-every")) {
-        run.switchEverySeconds = parseNumber(parser.value("switch-every"), "--switch-every");
-        if (!(run.switchEverySeconds >= 0.05))
-            throw UsageError("--switch-every must be at least 0.05 s");
-    }
+    readPlaybackOptions(parser, run);
+    if (parser.isSet("switch-every"))
+        run.switchEverySeconds = parseNumber("--switch-every", parser.value("switch-every"), {0.05, 86400.0, "s"});
 
     LoadOptions load;
     load.targetSampleRate = kEngineSampleRate;
-    auto source = std::make_shared<AudioBuffer>(loadAudioFile(toStd(parser.positionalArguments().front()), load).audio);
-    const Treatment treatment =
-        options.matchLoudness ? loudnessMatched(*source, *source, options.treatment) : options.treatment;
+    const std::string path = toStd(parser.positionalArguments().front());
+    auto source = std::make_shared<AudioBuffer>(loadAudioFile(path, load).audio);
+    const Treatment treatment = treatmentFor(options, *source, path);
 
     run.scene.variants = {{source, Treatment{}, "flat"}, {source, treatment, "treated"}};
     run.scene.initialVariant = run.switchEverySeconds > 0 ? 0 : 1;

@@ -37,8 +37,7 @@ int runRender(const QStringList& args)
         return kExitOk;
     }
     const LoadedAudio in = loadAudioFile(inPath);
-    const Treatment treatment =
-        options.matchLoudness ? loudnessMatched(in.audio, in.audio, options.treatment) : options.treatment;
+    const Treatment treatment = treatmentFor(options, in.audio, inPath);
     const AudioBuffer out =
         parser.isSet("master") ? renderMastered(in.audio, treatment) : renderTreatment(in.audio, treatment);
     writeAudioFile(outPath, out);

@@ -35,7 +35,8 @@ void printUsage(std::FILE* to)
 
 void fail(const QString& command, const char* message)
 {
-    std::fprintf(stderr, "earlab-cli %s: %s\n", command.toUtf8().constData(), message);
+    std::fprintf(stderr, "earlab-cli %s: %s\n", earlab::cli::readable(command).toUtf8().constData(),
+                 earlab::cli::readable(std::string_view(message)).c_str()); // a file name's invalid bytes as \xe9
 }
 
 } // namespace
@@ -45,7 +46,7 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("earlab-cli");
     QCoreApplication::setApplicationVersion(EARLAB_VERSION);
-    const QStringList args = QCoreApplication::arguments();
+    const QStringList args = earlab::cli::argumentsFromArgv(argc, argv); // file names keep every byte
 
     if (args.size() < 2) {
         printUsage(stderr);
@@ -78,7 +79,7 @@ int main(int argc, char** argv)
             return earlab::cli::kExitBadInput;
         }
     }
-    std::fprintf(stderr, "earlab-cli: unknown command \"%s\"\n", name.toUtf8().constData());
+    std::fprintf(stderr, "earlab-cli: unknown command \"%s\"\n", earlab::cli::readable(name).toUtf8().constData());
     printUsage(stderr);
     return earlab::cli::kExitBadInput;
 }

@@ -2,12 +2,31 @@
 
 #include "audio/audio_error.h"
 #include "audio/engine/engine.h"
+#include "cli_support.h"
 
 #include <chrono>
 #include <cmath>
 #include <thread>
 
 namespace earlab::cli {
+
+void addPlaybackOptions(QCommandLineParser& parser, const QString& secondsHelp, const QString& defaultSeconds)
+{
+    parser.addOption({"seconds", secondsHelp, "S", defaultSeconds});
+    parser.addOption({"device", "Output device name (see `earlab-cli devices`). Default: the default output.", "NAME"});
+    parser.addOption({"buffer", "Buffer size in frames [16 to 8192].", "FRAMES", "256"});
+}
+
+void readPlaybackOptions(const QCommandLineParser& parser, PlaybackRun& run)
+{
+    // A day is far beyond any listening session, and far below where seconds x rate stops
+    // fitting a frame count (1e308 s once became 0 frames: nothing played, exit 0).
+    constexpr NumberRange kSeconds{0.0, 86400.0, "s", /*minExcluded=*/true};
+    if (const QStringList seconds = parser.values("seconds"); !seconds.isEmpty()) // given, or a default
+        run.seconds = parseNumber("--seconds", seconds.front(), kSeconds);
+    run.device = toStd(parser.value("device"));
+    run.framesPerBuffer = int(parseInteger("--buffer", parser.value("buffer"), 16, 8192));
+}
 
 PlaybackResult playToEnd(const PlaybackRun& run)
 {

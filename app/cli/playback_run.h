@@ -4,6 +4,8 @@
 
 #include "audio/engine/scene.h"
 
+#include <QCommandLineParser>
+
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -25,6 +27,14 @@ struct PlaybackResult {
     std::uint64_t underruns = 0;
     double longestCallbackMicros = 0.0; // the engine's own share of a period, at worst
 };
+
+// --seconds S, --device NAME, --buffer FRAMES: the options of `play` and `demo`. Without a
+// default, --seconds means "to the end of the material".
+void addPlaybackOptions(QCommandLineParser& parser, const QString& secondsHelp, const QString& defaultSeconds = {});
+// Sets run.seconds, run.device and run.framesPerBuffer. Throws UsageError with the text as
+// typed when a number is not finite or outside its range (seconds (0, 86400], buffer [16, 8192],
+// Engine::open's range).
+void readPlaybackOptions(const QCommandLineParser& parser, PlaybackRun& run);
 
 // Throws AudioError: NoDevice / DeviceFailed (exit status 3), also when the stream dies.
 PlaybackResult playToEnd(const PlaybackRun& run);

@@ -3,9 +3,12 @@
 //   --eq TYPE:FREQ_HZ:GAIN_DB:Q (repeatable), --compress THRESHOLD_DB:RATIO:ATTACK_MS:RELEASE_MS[:KNEE_DB[:MAKEUP_DB]],
 //   --gain DB, --pan P, --match-loudness
 
+#include "audio/audio_buffer.h"
 #include "audio/treatment.h"
 
 #include <QCommandLineParser>
+
+#include <string>
 
 namespace earlab::cli {
 
@@ -15,8 +18,15 @@ struct TreatmentOptions {
 };
 
 void addTreatmentOptions(QCommandLineParser& parser);
-// Throws UsageError naming the flag and the bad field. Ranges are checked later by the DSP
-// (AudioError InvalidArgument names the parameter and its range).
+// Throws UsageError naming the flag, the value as typed and its allowed range (the ranges
+// audio/treatment.h documents). Only the EQ frequency's upper limit depends on the sample
+// rate: the DSP checks that one (AudioError InvalidArgument naming it and its range).
 TreatmentOptions readTreatmentOptions(const QCommandLineParser& parser);
+
+// The treatment to apply to `source`, the audio of the user's file `path`: loudness-matched to
+// the source when --match-loudness was given. When there is no loudness to match, throws
+// AudioError InvalidArgument naming the file and saying whether the file itself or the
+// treated result is silent.
+Treatment treatmentFor(const TreatmentOptions& options, const AudioBuffer& source, const std::string& path);
 
 } // namespace earlab::cli
