@@ -2,6 +2,7 @@
 // Running command line tools (sox, soxi, ...) from the tests through QProcess.
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +24,11 @@ struct ProcessRun {
 
 // Runs `program` with `args` and waits up to `timeoutMs` for it to end.
 ProcessRun runProcess(const QString& program, const QStringList& args, int timeoutMs);
+
+// The same with arguments as raw bytes, passed to execv unchanged: QProcess encodes a
+// QStringList as UTF-8, so it cannot pass a file name that is not (such as "caf\xe9.wav").
+// `program` must be a path (no PATH search).
+ProcessRun runProcessBytes(const QByteArray& program, const QList<QByteArray>& args, int timeoutMs);
 
 // The sox found when the build was configured ("sox-not-found" if there was none, so the
 // tests that need it fail naming the missing tool instead of silently testing less).
