@@ -1,10 +1,10 @@
 // earlab: the Qt Quick app.
+#include "app/cli/cli_support.h"
 #include "app/src/app.h"
 #include "app/src/app_options.h"
 #include "app/src/screenshot_runner.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QDir>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -14,6 +14,8 @@
 
 #include <cstdio>
 #include <cstring>
+#include <optional>
+#include <string_view>
 
 Q_IMPORT_QML_PLUGIN(EarLabPlugin)
 
@@ -30,28 +32,20 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(EARLAB_VERSION);
     QApplication::setDesktopFileName("earlab");
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription("EarLab: ear training for mixing and mastering.");
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption({"db", "Progress database file (default: in the user's data folder).", "PATH"});
-    parser.addOption({"settings", "Settings file (INI) instead of the user's settings.", "FILE"});
-    parser.addOption({"questions", "Questions per session, overriding the setting (default: the setting, 10).", "N"});
-    parser.addOption({"screenshot-dir", "Render every page to PNG files in DIR, then exit.", "DIR"});
-    parser.addOption({"screenshot-size", "Window size for --screenshot-dir (default 1280x800; the smallest supported is 1024x640).",
-                      "WxH", "1280x800"});
-    parser.process(application);
-
-    auto& options = earlab::app::appOptions();
-    if (parser.isSet("questions"))
-        options.questionsPerSession = std::max(1, parser.value("questions").toInt());
-    if (parser.isSet("db")) {
-        options.databasePath = parser.value("db");
-        options.databasePathSet = true;
+    // Numbers are checked with the text as typed, and file names keep every byte (app_options.h).
+    std::optional<earlab::app::AppOptions> parsed;
+    try {
+        parsed = earlab::app::parseAppOptions(earlab::cli::argumentsFromArgv(argc, argv));
+    } catch (const earlab::cli::UsageError& e) {
+        std::fprintf(stderr, "earlab: %s\n", earlab::cli::readable(std::string_view(e.what())).c_str());
+        return earlab::cli::kExitBadInput;
     }
-    options.settingsFile = parser.value("settings");
+    if (!parsed)
+        return earlab::cli::kExitOk; // --help or --version
+    auto& options = earlab::app::appOptions();
+    options = *parsed;
 
-    const bool screenshots = parser.isSet("screenshot-dir");
+    const bool screenshots = !options.screenshotDir.isEmpty();
     QTemporaryDir scratch;
     if (screenshots) {
         // Screenshots never touch the user's progress or settings. A scratch file (not memory)
@@ -62,8 +56,8 @@ int main(int argc, char* argv[])
         }
         if (options.settingsFile.isEmpty())
             options.settingsFile = scratch.filePath("settings.ini");
-        if (!QDir().mkpath(parser.value("screenshot-dir"))) {
-            std::fprintf(stderr, "earlab: cannot create %s\n", qPrintable(parser.value("screenshot-dir")));
+        if (!QDir().mkpath(options.screenshotDir)) {
+            std::fprintf(stderr, "earlab: cannot create %s\n", qPrintable(options.screenshotDir));
             return 2;
         }
     }
@@ -81,16 +75,8 @@ int main(int argc, char* argv[])
     auto* app = earlab::app::App::instance();
     if (!window || !app)
         return 1;
-    const QStringList size = parser.value("screenshot-size").split('x');
-    const int width = size.size() == 2 ? size[0].toInt() : 0;
-    const int height = size.size() == 2 ? size[1].toInt() : 0;
-    if (width < 320 || height < 240) {
-        std::fprintf(stderr, "earlab: --screenshot-size %s: expected WIDTHxHEIGHT, e.g. 1024x640\n",
-                     qPrintable(parser.value("screenshot-size")));
-        return 2;
-    }
-    window->resize(width, height);
-    earlab::app::ScreenshotRunner runner(window, app, parser.value("screenshot-dir"));
+    window->resize(options.screenshotSize);
+    earlab::app::ScreenshotRunner runner(window, app, options.screenshotDir);
     int exitCode = 0;
     QObject::connect(&runner, &earlab::app::ScreenshotRunner::finished, &application, [&](int code) {
         exitCode = code;
