@@ -26,7 +26,7 @@ int runPlay(const QStringList& args)
     PlaybackRun run;
     readPlaybackOptions(parser, run);
     if (parser.isSet("switch-every"))
-        run.switchEverySeconds = parseNumber("--switch-every", parser.value("switch-every"), {0.05, 86400.0, "s"});
+        run.switchEverySeconds = parseNumber("--switch-every", parser.value("switch-every"), {0.05, kMaxPlaybackSeconds, "s"});
 
     LoadOptions load;
     load.targetSampleRate = kEngineSampleRate;

@@ -19,9 +19,7 @@ void addPlaybackOptions(QCommandLineParser& parser, const QString& secondsHelp, 
 
 void readPlaybackOptions(const QCommandLineParser& parser, PlaybackRun& run)
 {
-    // A day is far beyond any listening session, and far below where seconds x rate stops
-    // fitting a frame count (1e308 s once became 0 frames: nothing played, exit 0).
-    constexpr NumberRange kSeconds{0.0, 86400.0, "s", /*minExcluded=*/true};
+    constexpr NumberRange kSeconds{0.0, kMaxPlaybackSeconds, "s", /*minExcluded=*/true};
     if (const QStringList seconds = parser.values("seconds"); !seconds.isEmpty()) // given, or a default
         run.seconds = parseNumber("--seconds", seconds.front(), kSeconds);
     run.device = toStd(parser.value("device"));

@@ -12,6 +12,10 @@
 
 namespace earlab::cli {
 
+// A day: far beyond any listening session, and far below where seconds x rate stops fitting a
+// frame count (1e308 s once became 0 frames: nothing played, exit 0).
+inline constexpr double kMaxPlaybackSeconds = 86400.0;
+
 struct PlaybackRun {
     Scene scene;
     std::string device;            // empty = default output
@@ -32,7 +36,7 @@ struct PlaybackResult {
 // default, --seconds means "to the end of the material".
 void addPlaybackOptions(QCommandLineParser& parser, const QString& secondsHelp, const QString& defaultSeconds = {});
 // Sets run.seconds, run.device and run.framesPerBuffer. Throws UsageError with the text as
-// typed when a number is not finite or outside its range (seconds (0, 86400], buffer [16, 8192],
+// typed when a number is not finite or outside its range (seconds (0, kMaxPlaybackSeconds], buffer [16, 8192],
 // Engine::open's range).
 void readPlaybackOptions(const QCommandLineParser& parser, PlaybackRun& run);
 
