@@ -3,21 +3,20 @@
 
 #include "audio/audio_error.h"
 #include "audio/io/audio_file_shared.h"
+#include "audio/io/file_replacement.h"
+#include "audio/io/resampler.h"
 
 #include <sndfile.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <new>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -67,9 +66,6 @@ void checkWritableFormat(const std::string& path, const std::string& ext, double
         fail(AudioErrorKind::InvalidArgument, path, "the buffer's sample rate " + std::to_string(sampleRate) + " Hz is not valid");
     if (channelCount > std::size_t(kMaxChannels))
         fail(AudioErrorKind::InvalidArgument, path, "cannot write " + std::to_string(channelCount) + " channels (at most " + std::to_string(kMaxChannels) + ")");
-    if (ext == ".opus" && rate != 8000 && rate != 12000 && rate != 16000 && rate != 24000 && rate != 48000)
-        fail(AudioErrorKind::InvalidArgument, path,
-             "Opus files can only be written at 8, 12, 16, 24 or 48 kHz, not " + std::to_string(rate) + " Hz");
     if (ext == ".mp3") {
         constexpr int rates[] = {8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000};
         if (std::find(std::begin(rates), std::end(rates), rate) == std::end(rates))
@@ -83,16 +79,14 @@ void checkWritableFormat(const std::string& path, const std::string& ext, double
         fail(AudioErrorKind::InvalidArgument, path, "FLAC holds at most 8 channels, not " + std::to_string(channelCount));
 }
 
-void checkWritable(const std::string& path, const std::string& ext, const AudioBuffer& audio, int rate)
+// The rate the file holds for `rate` given: Opus streams exist at five rates only (decoders
+// play them at 48 kHz anyway), so any other rate goes to 48 kHz.
+int fileRateFor(const std::string& ext, int rate)
 {
-    if (audio.channelCount() == 0 || audio.frames() == 0)
-        fail(AudioErrorKind::InvalidArgument, path, "nothing to write: the buffer is empty");
-    for (const auto& ch : audio.channels)
-        if (ch.size() != audio.frames())
-            fail(AudioErrorKind::InvalidArgument, path, "the buffer's channels have different lengths");
-    checkWritableFormat(path, ext, audio.sampleRate, audio.channelCount(), rate);
+    if (ext == ".opus" && rate != 8000 && rate != 12000 && rate != 16000 && rate != 24000 && rate != 48000)
+        return 48000;
+    return rate;
 }
-
 
 // Round to the nearest 24-bit step ourselves: libsndfile's float to 24-bit conversion
 // truncates, which would cost up to one step.
@@ -109,140 +103,110 @@ std::string nonFiniteOutputCause(std::size_t channel, std::size_t frame)
 
 } // namespace
 
-void writeAudioFile(const std::string& path, const AudioBuffer& audio)
-{
-    const std::string ext = lowerExtension(path);
-    const WriteFormat wf = writeFormatFor(path, ext);
-    const int rate = int(std::lround(audio.sampleRate));
-    checkWritable(path, ext, audio, rate);
-
-    SF_INFO info{};
-    info.samplerate = rate;
-    info.channels = int(audio.channelCount());
-    info.format = wf.format;
-    if (!sf_format_check(&info))
-        fail(AudioErrorKind::InvalidArgument, path,
-             "libsndfile cannot write " + std::to_string(info.channels) + " channels at " + std::to_string(rate) +
-                 " Hz in this format");
-
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        fail(AudioErrorKind::WriteFailed, path, "cannot create the file: " + osError(errno));
-
-    SNDFILE* file = nullptr;
-    std::string openError;
-    {
-        std::lock_guard lock(sfOpenMutex());
-        file = sf_open_fd(fd, SFM_WRITE, &info, SF_FALSE);
-        if (!file)
-            openError = sf_strerror(nullptr);
-    }
-    auto abandon = [&](AudioErrorKind kind, const std::string& cause) {
-        if (file)
-            sf_close(file);
-        ::close(fd);
-        ::unlink(path.c_str());
-        fail(kind, path, cause);
-    };
-    if (!file)
-        abandon(AudioErrorKind::WriteFailed, "libsndfile cannot start the file: " + openError);
-
-    if (wf.integer24)
-        sf_command(file, SFC_SET_CLIPPING, nullptr, SF_TRUE);
-    if (wf.lossy) {
-        // 0 = best quality, 1 = smallest file; 0.3 keeps lossy round trips close to the source.
-        double level = 0.3;
-        sf_command(file, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
-    }
-
-    const std::size_t channels = audio.channelCount();
-    const std::size_t frames = audio.frames();
-    constexpr std::size_t kBlock = 65536;
-    std::vector<float> chunk(kBlock * channels);
-    for (std::size_t start = 0; start < frames; start += kBlock) {
-        const std::size_t n = std::min(kBlock, frames - start);
-        for (std::size_t c = 0; c < channels; ++c) {
-            const float* src = audio.channels[c].data() + start;
-            for (std::size_t i = 0; i < n; ++i) {
-                float v = src[i];
-                if (!std::isfinite(v))
-                    abandon(AudioErrorKind::InvalidArgument, nonFiniteOutputCause(c, start + i));
-                chunk[i * channels + c] = wf.integer24 ? roundTo24Bit(v) : v;
-            }
-        }
-        if (sf_writef_float(file, chunk.data(), sf_count_t(n)) != sf_count_t(n))
-            abandon(AudioErrorKind::WriteFailed, std::string("cannot write the audio: ") + sf_strerror(file));
-    }
-    const int closeError = sf_close(file);
-    file = nullptr;
-    if (closeError != 0)
-        abandon(AudioErrorKind::WriteFailed, std::string("cannot finish the file: ") + sf_error_number(closeError));
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(path.c_str());
-        fail(AudioErrorKind::WriteFailed, path, "cannot finish the file: " + osError(err));
-    }
-}
-
 struct AudioFileWriter::Impl {
     std::string path;
-    std::string tempPath;
     WriteFormat wf;
-    int fd = -1;
-    SNDFILE* file = nullptr;
+    std::optional<FileReplacement> file;
+    SNDFILE* sf = nullptr;
     std::size_t channels = 0;
-    std::vector<float> chunk; // interleaved, kBlock frames: writeAudioFile's sf_writef_float calls
+    std::vector<float> chunk; // interleaved, kBlock frames per sf_writef_float
     std::size_t chunkFrames = 0;
     std::size_t written = 0; // frames handed to write() so far
+    // An .opus at a rate Opus cannot hold: converted to 48 kHz on the way (streaming, so the
+    // whole file is never held); `resampled` holds only the current block's output.
+    std::unique_ptr<StreamResampler> resampler;
+    AudioBuffer resampled;
+    std::vector<const float*> resampledPtrs;
+    WriteSummary summary;
     bool done = false;
 
-    static constexpr std::size_t kBlock = 65536; // as writeAudioFile
+    static constexpr std::size_t kBlock = 65536;
 
-    // Closes and removes the temporary file, then throws.
+    // Closes and removes the temporary file, then throws, saying what became of the user's file.
     [[noreturn]] void abandon(AudioErrorKind kind, const std::string& cause)
     {
+        const std::string note = file ? "; " + file->untouchedNote() : "";
         discard();
-        fail(kind, path, cause);
+        fail(kind, path, cause + note);
     }
     void discard() noexcept
     {
+        if (sf)
+            sf_close(sf);
+        sf = nullptr;
         if (file)
-            sf_close(file);
-        file = nullptr;
-        if (fd >= 0) {
-            ::close(fd);
-            ::unlink(tempPath.c_str());
-        }
-        fd = -1;
+            file->abandon();
         done = true;
     }
     void flush()
     {
         if (chunkFrames == 0)
             return;
-        if (sf_writef_float(file, chunk.data(), sf_count_t(chunkFrames)) != sf_count_t(chunkFrames))
-            abandon(AudioErrorKind::WriteFailed, std::string("cannot write the audio: ") + sf_strerror(file));
+        errno = 0;
+        if (sf_writef_float(sf, chunk.data(), sf_count_t(chunkFrames)) != sf_count_t(chunkFrames)) {
+            // libsndfile's text for a failed write(2) is "Unspecified internal error"-like; the
+            // OS cause (a full disk, a file size limit) is what the user can act on.
+            const int err = errno;
+            abandon(AudioErrorKind::WriteFailed,
+                    "cannot write the audio: " + (err != 0 ? osError(err) : std::string(sf_strerror(sf))));
+        }
         chunkFrames = 0;
     }
+    // Converts `frames` frames (one pointer per channel) into the chunk, flushing full
+    // chunks. firstFrame: where the block starts in the file, for the NaN message.
+    void encode(const float* const* in, std::size_t frames, std::size_t firstFrame)
+    {
+        const std::size_t nch = channels;
+        std::size_t at = 0;
+        while (at < frames) {
+            const std::size_t n = std::min(frames - at, kBlock - chunkFrames);
+            float* dst = chunk.data() + chunkFrames * nch;
+            for (std::size_t c = 0; c < nch; ++c) {
+                const float* src = in[c] + at;
+                float bad = 0.0f;
+                float peak = summary.peak;
+                if (wf.integer24) {
+                    std::uint64_t clipped = 0;
+                    for (std::size_t i = 0; i < n; ++i) {
+                        const float v = src[i];
+                        bad += v * 0.0f; // NaN for a NaN or infinite v, else 0: one check per block
+                        const float a = std::fabs(v);
+                        clipped += a > 1.0f;
+                        peak = std::max(peak, a);
+                        dst[i * nch + c] = roundTo24Bit(v);
+                    }
+                    summary.clippedSamples += clipped;
+                } else {
+                    for (std::size_t i = 0; i < n; ++i) {
+                        const float v = src[i];
+                        bad += v * 0.0f;
+                        peak = std::max(peak, std::fabs(v));
+                        dst[i * nch + c] = v;
+                    }
+                }
+                if (bad != 0.0f || !std::isfinite(bad)) {
+                    for (std::size_t i = 0; i < n; ++i)
+                        if (!std::isfinite(src[i]))
+                            abandon(AudioErrorKind::InvalidArgument, nonFiniteOutputCause(c, firstFrame + at + i));
+                }
+                summary.peak = peak;
+            }
+            chunkFrames += n;
+            at += n;
+            if (chunkFrames == kBlock)
+                flush();
+        }
+    }
+    // The resampler's output so far goes to the file and is let go.
+    void encodeResampled()
+    {
+        for (std::size_t c = 0; c < channels; ++c)
+            resampledPtrs[c] = resampled.channels[c].data();
+        encode(resampledPtrs.data(), resampled.frames(), 0);
+        for (auto& ch : resampled.channels)
+            ch.clear();
+    }
 };
-
-namespace {
-
-std::string folderOf(const std::string& path)
-{
-    const auto slash = path.find_last_of('/');
-    if (slash == std::string::npos)
-        return ".";
-    return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-std::string baseNameOf(const std::string& path)
-{
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-} // namespace
 
 AudioFileWriter::AudioFileWriter(const std::string& path, double sampleRate, int channels)
     : impl_(std::make_unique<Impl>())
@@ -255,46 +219,46 @@ AudioFileWriter::AudioFileWriter(const std::string& path, double sampleRate, int
         fail(AudioErrorKind::InvalidArgument, path, "nothing to write: the buffer is empty");
     const int rate = int(std::lround(sampleRate));
     checkWritableFormat(path, ext, sampleRate, std::size_t(channels), rate);
+    const int fileRate = fileRateFor(ext, rate);
 
     SF_INFO info{};
-    info.samplerate = rate;
+    info.samplerate = fileRate;
     info.channels = channels;
     info.format = d.wf.format;
     if (!sf_format_check(&info))
         fail(AudioErrorKind::InvalidArgument, path,
-             "libsndfile cannot write " + std::to_string(info.channels) + " channels at " + std::to_string(rate) +
+             "libsndfile cannot write " + std::to_string(info.channels) + " channels at " + std::to_string(fileRate) +
                  " Hz in this format");
+    d.channels = std::size_t(channels);
+    d.summary.fileSampleRate = fileRate;
+    try {
+        d.chunk.resize(Impl::kBlock * d.channels);
+        if (fileRate != rate) {
+            d.resampler = std::make_unique<StreamResampler>(d.channels, sampleRate, double(fileRate));
+            d.resampled.sampleRate = fileRate;
+            d.resampled.channels.assign(d.channels, {});
+            d.resampledPtrs.resize(d.channels);
+        }
+    } catch (const std::bad_alloc&) {
+        fail(AudioErrorKind::WriteFailed, path, "not enough memory for the write buffer");
+    }
 
-    static std::atomic<unsigned> counter{0};
-    d.tempPath = folderOf(path) + "/." + baseNameOf(path) + ".earlab-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(counter.fetch_add(1)) + ".tmp";
-    d.fd = ::open(d.tempPath.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (d.fd < 0)
-        fail(AudioErrorKind::WriteFailed, path, "cannot create the file: " + osError(errno));
-    struct stat existing {};
-    if (::stat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode))
-        ::fchmod(d.fd, existing.st_mode & 07777);
-
+    d.file.emplace(path);
     std::string openError;
     {
         std::lock_guard lock(sfOpenMutex());
-        d.file = sf_open_fd(d.fd, SFM_WRITE, &info, SF_FALSE);
-        if (!d.file)
+        d.sf = sf_open_fd(d.file->fd(), SFM_WRITE, &info, SF_FALSE);
+        if (!d.sf)
             openError = sf_strerror(nullptr);
     }
-    if (!d.file)
+    if (!d.sf)
         d.abandon(AudioErrorKind::WriteFailed, "libsndfile cannot start the file: " + openError);
     if (d.wf.integer24)
-        sf_command(d.file, SFC_SET_CLIPPING, nullptr, SF_TRUE);
+        sf_command(d.sf, SFC_SET_CLIPPING, nullptr, SF_TRUE);
     if (d.wf.lossy) {
-        double level = 0.3; // as writeAudioFile
-        sf_command(d.file, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
-    }
-    d.channels = std::size_t(channels);
-    try {
-        d.chunk.resize(Impl::kBlock * d.channels);
-    } catch (const std::bad_alloc&) {
-        d.abandon(AudioErrorKind::WriteFailed, "not enough memory for the write buffer");
+        // 0 = best quality, 1 = smallest file; 0.3 keeps lossy round trips close to the source.
+        double level = 0.3;
+        sf_command(d.sf, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
     }
 }
 
@@ -309,79 +273,63 @@ void AudioFileWriter::write(const float* const* channels, std::size_t frames)
     Impl& d = *impl_;
     if (d.done)
         fail(AudioErrorKind::InvalidArgument, d.path, "the file is already finished or abandoned");
-    const std::size_t nch = d.channels;
-    std::size_t at = 0;
-    while (at < frames) {
-        const std::size_t n = std::min(frames - at, Impl::kBlock - d.chunkFrames);
-        float* dst = d.chunk.data() + d.chunkFrames * nch;
-        for (std::size_t c = 0; c < nch; ++c) {
-            const float* src = channels[c] + at;
-            float bad = 0.0f;
-            for (std::size_t i = 0; i < n; ++i) {
-                const float v = src[i];
-                bad += v * 0.0f; // NaN for a NaN or infinite v, else 0: one check per block
-                dst[i * nch + c] = d.wf.integer24 ? roundTo24Bit(v) : v;
-            }
-            if (bad != 0.0f || !std::isfinite(bad)) {
-                for (std::size_t i = 0; i < n; ++i)
-                    if (!std::isfinite(src[i]))
-                        d.abandon(AudioErrorKind::InvalidArgument, nonFiniteOutputCause(c, d.written + at + i));
-            }
+    if (d.resampler) {
+        // Checked before resampling, so the message counts the caller's frames.
+        for (std::size_t c = 0; c < d.channels; ++c)
+            for (std::size_t i = 0; i < frames; ++i)
+                if (!std::isfinite(channels[c][i]))
+                    d.abandon(AudioErrorKind::InvalidArgument, nonFiniteOutputCause(c, d.written + i));
+        try {
+            d.resampler->process(std::span<const float* const>(channels, d.channels), frames, d.resampled);
+        } catch (const AudioError& e) {
+            d.abandon(AudioErrorKind::ResampleFailed, e.what());
         }
-        d.chunkFrames += n;
-        at += n;
-        if (d.chunkFrames == Impl::kBlock)
-            d.flush();
+        d.encodeResampled();
+    } else {
+        d.encode(channels, frames, d.written);
     }
     d.written += frames;
 }
 
-void AudioFileWriter::finish()
+WriteSummary AudioFileWriter::finish()
 {
     Impl& d = *impl_;
     if (d.done)
         fail(AudioErrorKind::InvalidArgument, d.path, "the file is already finished or abandoned");
     if (d.written == 0)
         d.abandon(AudioErrorKind::InvalidArgument, "nothing to write: the buffer is empty");
+    if (d.resampler) {
+        try {
+            d.resampler->finish(d.resampled);
+        } catch (const AudioError& e) {
+            d.abandon(AudioErrorKind::ResampleFailed, e.what());
+        }
+        d.encodeResampled();
+    }
     d.flush();
-    const int closeError = sf_close(d.file);
-    d.file = nullptr;
+    const int closeError = sf_close(d.sf);
+    d.sf = nullptr;
     if (closeError != 0)
         d.abandon(AudioErrorKind::WriteFailed, std::string("cannot finish the file: ") + sf_error_number(closeError));
-    if (::close(d.fd) != 0) {
-        const int err = errno;
-        d.fd = -1;
-        ::unlink(d.tempPath.c_str());
-        d.done = true;
-        fail(AudioErrorKind::WriteFailed, d.path, "cannot finish the file: " + osError(err));
-    }
-    d.fd = -1;
-    if (std::rename(d.tempPath.c_str(), d.path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(d.tempPath.c_str());
-        d.done = true;
-        fail(AudioErrorKind::WriteFailed, d.path, "cannot finish the file: " + osError(err));
-    }
     d.done = true;
+    d.file->commit(); // on failure it removes the temporary and throws, naming the path
+    return d.summary;
 }
 
-bool AudioFileWriter::canReplace(const std::string& path, const std::string& inputPath)
+WriteSummary writeAudioFile(const std::string& path, const AudioBuffer& audio)
 {
-    const std::string ext = lowerExtension(path);
-    if (ext != ".wav" && ext != ".flac" && ext != ".aif" && ext != ".aiff" && ext != ".ogg" && ext != ".opus" &&
-        ext != ".mp3")
-        return false;
-    struct stat out {};
-    if (::lstat(path.c_str(), &out) == 0) {
-        if (!S_ISREG(out.st_mode) || out.st_nlink != 1)
-            return false;
-        struct stat in {};
-        if (::stat(inputPath.c_str(), &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
-            return false;
-    } else if (errno != ENOENT) {
-        return false;
-    }
-    return ::access(folderOf(path).c_str(), W_OK | X_OK) == 0;
+    writeFormatFor(path, lowerExtension(path)); // an unknown extension is the first error, as ever
+    if (audio.channelCount() == 0 || audio.frames() == 0)
+        fail(AudioErrorKind::InvalidArgument, path, "nothing to write: the buffer is empty");
+    for (const auto& ch : audio.channels)
+        if (ch.size() != audio.frames())
+            fail(AudioErrorKind::InvalidArgument, path, "the buffer's channels have different lengths");
+    AudioFileWriter writer(path, audio.sampleRate, int(audio.channelCount()));
+    std::vector<const float*> channels;
+    for (const auto& ch : audio.channels)
+        channels.push_back(ch.data());
+    writer.write(channels.data(), audio.frames());
+    return writer.finish();
 }
 
 } // namespace earlab
