@@ -3,12 +3,16 @@
 // line on stderr naming the cause.
 
 #include "audio/audio_error.h"
+#include "audio/io/temporary_files.h"
 #include "cli_support.h"
 
 #include <QCoreApplication>
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
+
+#include <signal.h>
 
 namespace {
 
@@ -33,6 +37,39 @@ void printUsage(std::FILE* to)
         std::fprintf(to, "  %-8s %s\n", c.name, c.summary);
 }
 
+// SIGINT, SIGTERM, SIGHUP: remove the temporary files of the renders in progress (their
+// targets stay as they were, see file_replacement.h), then die of the same signal, so the
+// exit status still says "killed by signal". Only async-signal-safe calls here.
+extern "C" void removeTemporaryFilesAndDie(int signal)
+{
+    earlab::removeTemporaryFilesNow();
+    struct sigaction byDefault {};
+    byDefault.sa_handler = SIG_DFL;
+    sigemptyset(&byDefault.sa_mask);
+    sigaction(signal, &byDefault, nullptr);
+    raise(signal); // delivered as soon as the handler returns and unblocks it
+}
+
+void installSignalHandlers()
+{
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+        struct sigaction previous {};
+        // A signal the caller chose to ignore (nohup, a background job) stays ignored.
+        if (sigaction(signal, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN)
+            continue;
+        struct sigaction cleanup {};
+        cleanup.sa_handler = removeTemporaryFilesAndDie;
+        sigemptyset(&cleanup.sa_mask);
+        sigaddset(&cleanup.sa_mask, SIGINT);
+        sigaddset(&cleanup.sa_mask, SIGTERM);
+        sigaddset(&cleanup.sa_mask, SIGHUP);
+        sigaction(signal, &cleanup, nullptr);
+    }
+    // Past a file size limit (ulimit -f) write(2) then fails with EFBIG, which the writer
+    // reports and cleans up after, instead of the process being killed mid-write by SIGXFSZ.
+    std::signal(SIGXFSZ, SIG_IGN);
+}
+
 void fail(const QString& command, const char* message)
 {
     std::fprintf(stderr, "earlab-cli %s: %s\n", earlab::cli::readable(command).toUtf8().constData(),
@@ -43,6 +80,7 @@ void fail(const QString& command, const char* message)
 
 int main(int argc, char** argv)
 {
+    installSignalHandlers();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName("earlab-cli");
     QCoreApplication::setApplicationVersion(EARLAB_VERSION);

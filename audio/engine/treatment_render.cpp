@@ -101,7 +101,7 @@ private:
 
 } // namespace
 
-void renderTreatmentFile(const std::string& inPath, const std::string& outPath, const Treatment& treatment)
+WriteSummary renderTreatmentFile(const std::string& inPath, const std::string& outPath, const Treatment& treatment)
 {
     AudioFileReader reader(inPath);
     const double rate = reader.sampleRate();
@@ -172,7 +172,7 @@ void renderTreatmentFile(const std::string& inPath, const std::string& outPath, 
         reader.skipToEnd(); // an input error first, as above
         std::rethrow_exception(writeError);
     }
-    writer->finish();
+    return writer->finish();
 }
 
 AudioBuffer renderMastered(const AudioBuffer& source, const Treatment& treatment, PlayerConfig config)

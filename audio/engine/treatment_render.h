@@ -4,6 +4,7 @@
 
 #include "audio/audio_buffer.h"
 #include "audio/engine/player_config.h"
+#include "audio/io/audio_file.h"
 #include "audio/treatment.h"
 
 #include <string>
@@ -22,8 +23,8 @@ AudioBuffer renderTreatment(const AudioBuffer& source, const Treatment& treatmen
 // writeAudioFile(outPath, renderTreatment(loadAudioFile(inPath).audio, treatment)) writes.
 // Errors are those of that sequence, in its order: an error of the input (open, decode)
 // comes before one of the treatment or the output. On any error the output path is left as
-// it was (see AudioFileWriter). Use only when AudioFileWriter::canReplace(outPath, inPath).
-void renderTreatmentFile(const std::string& inPath, const std::string& outPath, const Treatment& treatment);
+// it was (see AudioFileWriter); outPath may be inPath (the input is read from its open file).
+WriteSummary renderTreatmentFile(const std::string& inPath, const std::string& outPath, const Treatment& treatment);
 
 // The chain plus the master section exactly as playback applies it (start fade, output level,
 // safety limiter, fade at the end of the material), with the limiter's look-ahead delay

@@ -51,15 +51,32 @@ LoadedAudio loadAudioFile(const std::string& path, const LoadOptions& options = 
 // header count includes encoder padding), keeping no audio.
 AudioFileInfo probeAudioFile(const std::string& path);
 
+// What a write did to the samples that a caller may want to tell the user about.
+struct WriteSummary {
+    // Samples (counted over all channels) beyond full scale, |x| > 1, that an integer format
+    // (FLAC, AIFF) had to clip to [-1, 1). Always 0 for .wav (float) and the lossy formats.
+    std::uint64_t clippedSamples = 0;
+    float peak = 0.0f; // the largest |sample| given, linear (1 = 0 dBFS)
+    // The rate the file holds: the given rate, or 48000 for an .opus given another rate.
+    int fileSampleRate = 0;
+};
+
 // Writes `audio` (any channel count, sampleRate > 0) in the format its extension names
 // (case-insensitive):
 //   .wav -> WAV float 32-bit (bit exact)   .flac -> FLAC PCM 24-bit   .aif/.aiff -> AIFF PCM 24-bit
-//   .ogg -> Ogg Vorbis                     .opus -> Ogg Opus (8, 12, 16, 24 or 48 kHz only)
+//   .ogg -> Ogg Vorbis
+//   .opus -> Ogg Opus; at 8, 12, 16, 24 or 48 kHz as given, any other rate is resampled to
+//            48 kHz with libsoxr (resampler.h; Opus holds no other rates)
 //   .mp3 -> MPEG layer III (8 to 48 kHz, the MPEG-1/2/2.5 rates; LAME gapless header)
-// Integer formats are rounded to the nearest step and clipped to [-1, 1) (SFC_SET_CLIPPING).
+// Integer formats are rounded to the nearest step and clipped to [-1, 1) (SFC_SET_CLIPPING);
+// the summary counts the clipped samples.
+// The file is written through FileReplacement (file_replacement.h): a temporary file beside
+// `path`, renamed over it only once complete and on disk, so on any error `path` (or the file
+// a symbolic link at `path` names) is exactly as it was and no temporary is left.
 // Throws InvalidArgument for an unknown extension, an empty buffer or a rate/channel count
-// the format cannot hold; WriteFailed with the OS cause when the file cannot be created or
-// written (a partly written file is removed).
-void writeAudioFile(const std::string& path, const AudioBuffer& audio);
+// the format cannot hold; WriteFailed with the OS cause when the file cannot be created,
+// written or put in place, or `path` is something FileReplacement refuses (a folder, a
+// device, a FIFO, a file with several hard links, a write-protected file).
+WriteSummary writeAudioFile(const std::string& path, const AudioBuffer& audio);
 
 } // namespace earlab

@@ -48,17 +48,15 @@ private:
 };
 
 // Writes a file as writeAudioFile(path, audio) would, given the audio a block at a time: the
-// format from the extension, the same sample conversion, the same libsndfile calls (65536
-// frames per sf_writef_float) and the same errors, with one difference that makes a failed
-// render harmless: the data goes to a temporary file beside `path` (".NAME.earlab-PID-N.tmp"),
-// which finish() renames onto `path`. An unfinished writer removes its temporary file, so
-// `path` is never left half written and a file already there survives a failed render. An
-// existing file at `path` lends its permission bits to the new one.
+// format from the extension, the same sample conversion (an .opus at another rate resampled
+// to 48 kHz as it streams), the same libsndfile calls (65536 frames per sf_writef_float), the
+// same errors, and the same FileReplacement: nothing at `path` changes before finish()
+// succeeds, and an unfinished writer removes its temporary file.
 class AudioFileWriter {
 public:
     // The format checks of writeAudioFile for `channels` channels at `sampleRate` (unknown
     // extension, a rate or channel count the format cannot hold: InvalidArgument), then
-    // creates the temporary file (WriteFailed with the OS cause).
+    // creates the temporary file (WriteFailed with the cause, see FileReplacement).
     AudioFileWriter(const std::string& path, double sampleRate, int channels);
     ~AudioFileWriter();
     AudioFileWriter(const AudioFileWriter&) = delete;
@@ -69,15 +67,9 @@ public:
     // writeAudioFile does; a write error throws WriteFailed. Either abandons the file.
     void write(const float* const* channels, std::size_t frames);
 
-    // Writes what is buffered, closes and renames onto the path. Nothing written at all:
-    // InvalidArgument "nothing to write", as writeAudioFile for an empty buffer.
-    void finish();
-
-    // Whether replacing `path` by a renamed temporary file gives what writeAudioFile(path)
-    // would: a known extension; `path` absent, or a regular file with one link (not a
-    // symbolic link, not the same file as `inputPath`); its folder writable. When false,
-    // write the whole buffer with writeAudioFile instead (it reports any error itself).
-    static bool canReplace(const std::string& path, const std::string& inputPath);
+    // Writes what is buffered, closes, flushes to disk and renames onto the path. Nothing
+    // written at all: InvalidArgument "nothing to write", as writeAudioFile for an empty buffer.
+    WriteSummary finish();
 
 private:
     struct Impl;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ struct StreamResampler::Impl {
     double inputRate = 0, outputRate = 0;
     std::size_t channels = 0;
     std::size_t inputFrames = 0;
+    std::size_t outputFrames = 0; // appended to the callers' `out` so far
     std::vector<const float*> inPtrs;
     std::vector<float*> outPtrs;
 
@@ -129,19 +131,23 @@ void StreamResampler::process(std::span<const float* const> channels, std::size_
     if (frames == 0)
         return;
     const double ratio = impl_->outputRate / impl_->inputRate;
-    impl_->run(channels.data(), frames, out, std::size_t(std::ceil(double(frames) * ratio)) + 64);
+    impl_->outputFrames += impl_->run(channels.data(), frames, out, std::size_t(std::ceil(double(frames) * ratio)) + 64);
     impl_->inputFrames += frames;
 }
 
 void StreamResampler::finish(AudioBuffer& out)
 {
     const double ratio = impl_->outputRate / impl_->inputRate;
-    const auto target = static_cast<std::size_t>(std::llround(double(impl_->inputFrames) * ratio));
-    if (out.frames() < target)
-        impl_->run(nullptr, 0, out, target - out.frames());
-    // A rounding frame soxr did not produce stays silent; anything beyond the target goes.
+    const auto target = static_cast<std::int64_t>(std::llround(double(impl_->inputFrames) * ratio));
+    if (std::int64_t(impl_->outputFrames) < target)
+        impl_->outputFrames += impl_->run(nullptr, 0, out, std::size_t(target - std::int64_t(impl_->outputFrames)));
+    // `out` ends with the stream's latest frames (a caller may have taken the earlier ones
+    // out): make the stream end at the target. A rounding frame soxr did not produce stays
+    // silent; anything beyond the target goes.
+    const std::int64_t outStart = std::int64_t(impl_->outputFrames) - std::int64_t(out.frames());
+    const auto keep = std::size_t(std::max<std::int64_t>(target - outStart, 0));
     for (auto& ch : out.channels)
-        ch.resize(target, 0.0f);
+        ch.resize(keep, 0.0f);
     out.sampleRate = impl_->outputRate;
 }
 

@@ -31,7 +31,9 @@ public:
     void process(const AudioBuffer& block, AudioBuffer& out);
     // The same for `frames` frames of planar input, one pointer per channel.
     void process(std::span<const float* const> channels, std::size_t frames, AudioBuffer& out);
-    // Drains the filter and makes `out` exactly round(inputFramesSoFar * ratio) frames long.
+    // Drains the filter and ends the output at exactly round(inputFramesSoFar * ratio) frames:
+    // `out` exactly that long when it has gathered the whole output, or, for a caller that
+    // took earlier frames out of `out` between calls (the streaming writer), holding the rest.
     void finish(AudioBuffer& out);
 
 private:

@@ -538,8 +538,7 @@ private slots:
         };
         expect([&] { writeAudioFile(pathOf("x.xyz"), audio); }, AudioErrorKind::InvalidArgument, ".xyz");
         expect([&] { writeAudioFile(pathOf("noext"), audio); }, AudioErrorKind::InvalidArgument, "noext");
-        expect([&] { writeAudioFile(pathOf("x44.opus"), audio); }, AudioErrorKind::InvalidArgument, "48 kHz");
-        QVERIFY(!QFile::exists(QString::fromStdString(pathOf("x44.opus"))));
+        // (.opus at 44.1 kHz is no error: resampled to 48 kHz, see test_file_writes.)
         expect([&] { writeAudioFile(pathOf("x96.mp3"), test::sine(1000.0, -6.0, 96000.0, 960)); },
                AudioErrorKind::InvalidArgument, "96000 Hz");
         expect([&] { writeAudioFile(pathOf("empty.wav"), AudioBuffer{}); }, AudioErrorKind::InvalidArgument, "empty");
