@@ -399,21 +399,29 @@ std::string secondsText(double seconds)
     return text;
 }
 
-// Damaged MPEG frames the decoder skipped (resynchronising after junk) or dropped (a header
-// corrupted into another rate or channel count): a warning naming the file, or none. With a
-// stated frame count the skipped frames are counted exactly, else the resyncs bound them.
+// Damaged MPEG frames the decoder skipped (resynchronising after junk, or a header corrupted
+// into another layer, rate or channel count) or muted (decoded to noise above +6 dBFS): a
+// warning naming the file, or none. With a stated frame count the skipped frames are
+// counted exactly; without one, each resync skipped at least one frame.
 void noteMpegDamage(const std::string& path, ReadHandle& h, const std::optional<std::int64_t>& promised,
                     std::int64_t total)
 {
     const detail::MpegDecoder& d = *h.mpeg;
-    if (d.resyncs() == 0 && d.droppedFrames() == 0)
+    if (d.resyncs() == 0 && d.droppedFrames() == 0 && d.mutedFrames() == 0)
         return;
-    std::int64_t skipped = d.droppedFrames() + d.resyncs();
-    if (h.header.mpegStatedFrames)
-        skipped = std::max<std::int64_t>(*h.header.mpegStatedFrames - d.framesDecoded(), d.droppedFrames());
-    std::string cause = std::to_string(skipped) + " damaged MPEG frame" + (skipped == 1 ? " was" : "s were") +
-                        " skipped (the decoder lost sync " + std::to_string(d.resyncs()) + " time" +
-                        (d.resyncs() == 1 ? "" : "s");
+    const bool counted = h.header.mpegStatedFrames.has_value();
+    const std::int64_t skipped =
+        counted ? std::max<std::int64_t>(*h.header.mpegStatedFrames - d.framesDecoded(), d.droppedFrames())
+                : d.droppedFrames() + d.resyncs();
+    const auto frames = [](std::int64_t n) { return std::to_string(n) + (n == 1 ? " damaged MPEG frame was" : " damaged MPEG frames were"); };
+    std::string cause;
+    if (skipped > 0)
+        cause = (counted ? "" : "at least ") + frames(skipped) + " skipped";
+    if (d.mutedFrames() > 0)
+        cause += skipped > 0 ? " and " + std::to_string(d.mutedFrames()) + " muted" : frames(d.mutedFrames()) + " muted";
+    cause += " (the decoder lost sync " + std::to_string(d.resyncs()) + (d.resyncs() == 1 ? " time" : " times");
+    if (d.mutedFrames() > 0)
+        cause += "; muted frames decoded to noise above +6 dBFS";
     if (promised && total < *promised)
         cause += "; " + secondsText(double(*promised - total) / h.info.samplerate) + " s of the " +
                  secondsText(double(*promised) / h.info.samplerate) + " s the header states are missing";

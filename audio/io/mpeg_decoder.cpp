@@ -3,6 +3,7 @@
 #include <mpg123.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <mutex>
 
@@ -123,6 +124,13 @@ bool MpegDecoder::decodeFrame()
         const std::size_t n = bytes / sizeof(float);
         pending_.resize(n);
         std::memcpy(pending_.data(), audio, n * sizeof(float));
+        float peak = 0.0f;
+        for (float v : pending_)
+            peak = std::max(peak, std::abs(v));
+        if (peak > kGarbledPeak) {
+            std::fill(pending_.begin(), pending_.end(), 0.0f);
+            ++muted_;
+        }
         return true;
     }
 }

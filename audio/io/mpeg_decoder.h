@@ -10,8 +10,9 @@
 // have captured the chatter, but fd 2 is process-wide: while a worker decodes, every other
 // thread's log lines would land in the capture too. A handle of our own is thread-safe,
 // silent (MPG123_QUIET), and lets us count the damage ourselves: each resynchronisation is a
-// gap between one frame's end and the next frame's start, and frames at a different rate or
-// channel count (a corrupted header) are dropped and counted. Same flags as libsndfile
+// gap between one frame's end and the next frame's start, frames at a different layer, rate
+// or channel count (a corrupted header) are dropped, and frames that decode to samples far
+// above full scale (corrupted scale factors) are muted, each counted. Same flags as libsndfile
 // otherwise (float output, gapless, no resampling), so the samples are the ones it gives.
 
 #include <cstdint>
@@ -45,6 +46,14 @@ public:
     std::int64_t framesDecoded() const { return mpegFrames_; } // MPEG frames played
     int resyncs() const { return resyncs_; }                    // gaps where bytes were skipped
     int droppedFrames() const { return dropped_; }              // frames at a wrong format
+    int mutedFrames() const { return muted_; }                  // frames decoded to garbage, muted
+
+    // A damaged frame's scale factors can decode to samples thousands of times full scale
+    // (a 60 s file with 3000 flipped bytes measured +69 LUFS instead of -31): a frame with a
+    // sample above +6 dBFS is muted, its length kept. A lossy encode of a master limited at
+    // 0 dBFS decodes to overs of a dB or two, never near +6 dB. (At +12 dBFS the damaged
+    // file still measured +3 to +8 dB too loud; at +6 dBFS, 1 dB.)
+    static constexpr float kGarbledPeak = 2.0f;
 
 private:
     MpegDecoder() = default;
@@ -56,7 +65,7 @@ private:
     std::size_t pendingPos_ = 0;
     std::int64_t nextFramePos_ = -1;
     std::int64_t mpegFrames_ = 0;
-    int resyncs_ = 0, dropped_ = 0;
+    int resyncs_ = 0, dropped_ = 0, muted_ = 0;
     bool ended_ = false;
     bool parsedFirst_ = true;
     std::string error_;

@@ -8,6 +8,7 @@
 #include "app/src/preferences.h"
 #include "app/src/session.h"
 
+#include "exercises/library_store.h"
 #include "exercises/progress_store.h"
 
 #include "support/process_runner.h"
@@ -83,6 +84,18 @@ private slots:
         QCOMPARE(data(m_damaged, Library::StatusRole).toString(), QString("ready"));
         const QString detail = data(m_damaged, Library::DetailRole).toString();
         QVERIFY2(detail.contains("damaged MPEG frames were skipped") && !detail.contains(m_damaged), qPrintable(detail));
+
+        // As stored: the warning is read back from the database (the error column), and the
+        // flagged files' reasons too.
+        LibraryStore stored(store);
+        QVERIFY(QTest::qWaitFor([&] {
+            const auto item = stored.item(m_damaged);
+            return item && item->scanned() && stored.item(m_short) && stored.item(m_short)->scanned();
+        }, 60000));
+        QCOMPARE(stored.item(m_damaged)->scan.warnings.size(), 1);
+        QVERIFY(stored.item(m_damaged)->scan.warnings.front().startsWith(m_damaged + ": "));
+        QVERIFY(stored.item(m_damaged)->scan.error.isEmpty());
+        QCOMPARE(stored.item(m_short)->scan.error, m_short + ": shorter than one loop (2.0 s; a loop needs 5 s)");
 
         QVERIFY(!library.material(id(m_silent)).has_value());
         QVERIFY(!library.material(id(m_short)).has_value());

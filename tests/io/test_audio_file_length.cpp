@@ -8,6 +8,8 @@
 #include "audio/audio_error.h"
 #include "audio/io/audio_file.h"
 #include "audio/io/audio_stream.h"
+#include "audio/io/file_header.h"
+#include "audio/io/mpeg_decoder.h"
 #include "support/process_runner.h"
 #include "support/scratch_files.h"
 #include "support/test_signals.h"
@@ -156,6 +158,44 @@ private slots:
         QCOMPARE(o.stderrText, QByteArray());
     }
 
+    void informationFramesAreRead()
+    {
+        // Hand-made first frames (MPEG-1 layer III, 128 kbit/s, 44.1 kHz, stereo: side info
+        // 32 bytes) for the encoders we cannot run here: Xing with a LAME tag, and VBRI.
+        const auto be32 = [](QByteArray& b, qsizetype at, quint32 v) {
+            for (int k = 0; k < 4; ++k)
+                b[at + k] = char(v >> (24 - 8 * k));
+        };
+        QByteArray xing(20000, '\0');
+        xing.replace(0, 4, "\xFF\xFB\x90\x64");
+        xing.replace(36, 4, "Xing");
+        be32(xing, 40, 0x3);       // frames and bytes present
+        be32(xing, 44, 1000);      // frames
+        be32(xing, 48, 30000);     // bytes: more than the file holds
+        xing.replace(52, 4, "LAME");
+        xing[52 + 21] = char(576 >> 4); // delay 576, padding 1000 (12 bits each)
+        xing[52 + 22] = char(((576 & 0xF) << 4) | (1000 >> 8));
+        xing[52 + 23] = char(1000 & 0xFF);
+        QVERIFY(test::writeBytes(dir + "/xing.mp3", xing));
+        const detail::FileHeader x = detail::readFileHeader(path("xing.mp3"));
+        QVERIFY(x.mpegAudio);
+        QCOMPARE(x.mpegStatedFrames.value_or(-1), std::int64_t(1000));
+        QCOMPARE(x.statedFrames.value_or(-1), std::int64_t(1000 * 1152 - 576 - 1000));
+        QVERIFY(x.mpegBytesShort);
+
+        QByteArray vbri(20000, '\0');
+        vbri.replace(0, 4, "\xFF\xFB\x90\x64");
+        vbri.replace(36, 4, "VBRI");
+        be32(vbri, 46, 20000); // bytes: all there
+        be32(vbri, 50, 500);   // frames
+        QVERIFY(test::writeBytes(dir + "/vbri.mp3", vbri));
+        const detail::FileHeader v = detail::readFileHeader(path("vbri.mp3"));
+        QVERIFY(v.mpegAudio);
+        QCOMPARE(v.mpegStatedFrames.value_or(-1), std::int64_t(500));
+        QCOMPARE(v.statedFrames.value_or(-1), std::int64_t(500 * 1152));
+        QVERIFY(!v.mpegBytesShort);
+    }
+
     void mp3SamplesAreTheOnesLibsndfileGives()
     {
         // EarLab decodes MP3 with libmpg123 itself (audio/io/mpeg_decoder.h) with libsndfile's
@@ -232,11 +272,19 @@ private slots:
         QCOMPARE(int(o.info->warnings.size()), 1);
         const QString warning = QString::fromStdString(o.info->warnings.front());
         QVERIFY2(warning.startsWith(damaged + ": "), qPrintable(warning));
-        const QRegularExpression counted("^.*: (\\d+) damaged MPEG frames were skipped \\(the decoder lost sync (\\d+) times");
+        const QRegularExpression counted(
+            "^.*: (\\d+) damaged MPEG frames were skipped and (\\d+) muted \\(the decoder lost sync (\\d+) times; muted "
+            "frames decoded to noise above \\+6 dBFS; [0-9.]+ s of the 20.00 s the header states are missing\\)$");
         const auto m = counted.match(warning);
         QVERIFY2(m.hasMatch(), qPrintable(warning));
         QVERIFY(m.captured(1).toInt() > 0);
         QVERIFY(m.captured(2).toInt() > 0);
+        QVERIFY(m.captured(3).toInt() > 0);
+        // What is left plays at a sane level: no sample beyond the muting threshold.
+        const LoadedAudio audio = loadAudioFile(damaged.toStdString());
+        for (const auto& channel : audio.audio.channels)
+            for (float v : channel)
+                QVERIFY(std::abs(v) <= detail::MpegDecoder::kGarbledPeak);
         // Deterministic: the same damage, the same count and the same samples.
         const Outcome again = load(damaged.toStdString());
         QVERIFY(again.info);
