@@ -20,12 +20,37 @@ namespace {
 
 // Thrown from our own progress callbacks to unwind a cancelled scan; never escapes scanFile.
 struct Cancelled {};
+// Thrown when the decoded audio cannot be trained on; never escapes scanFile.
+struct Unusable {
+    QString cause;
+};
 
 // Share of the scan's time each stage takes, so the bar moves evenly (measured on 44.1 kHz
 // stereo FLAC, see test_library_scan's log): decoding ~10 %, loudness with 4× oversampled
 // true peak ~45 % (one uninterruptible call: the bar pauses there), band analysis ~45 %.
 constexpr double kDecodeShare = 0.10;
 constexpr double kLoudnessShare = 0.45;
+
+// Why the decoded audio cannot be trained on, or empty.
+QString unusableCause(const AudioBuffer& audio)
+{
+    const float silence = float(std::pow(10.0, kSilencePeakDbfs / 20.0));
+    bool audible = false;
+    for (const std::vector<float>& channel : audio.channels) {
+        for (float v : channel)
+            audible |= std::abs(v) >= silence;
+        if (audible)
+            break;
+    }
+    if (!audible)
+        return QStringLiteral("digital silence: nothing to train on");
+    const double seconds = audio.durationSeconds();
+    if (seconds < kShortestLoopSeconds)
+        return QStringLiteral("shorter than one loop (%1 s; a loop needs %2 s)")
+            .arg(std::floor(seconds * 10.0) / 10.0, 0, 'f', 1) // never "5.0 s" for 4.96 s
+            .arg(kShortestLoopSeconds, 0, 'g', 3);
+    return {};
+}
 
 } // namespace
 
@@ -132,6 +157,10 @@ ScanResult scanFile(const QString& path, const std::function<void(double)>& prog
         const std::string nativePath = QFile::encodeName(result.path).toStdString();
         LoadedAudio loaded = loadAudioFile(nativePath, options);
         report(kDecodeShare);
+        if (const QString unusable = unusableCause(loaded.audio); !unusable.isEmpty())
+            throw Unusable{unusable};
+        for (const std::string& warning : loaded.info.warnings)
+            result.warnings << QString::fromStdString(warning);
 
         result.format = QString::fromStdString(loaded.info.format);
         result.channels = loaded.info.channels;
@@ -154,6 +183,8 @@ ScanResult scanFile(const QString& path, const std::function<void(double)>& prog
         result.ok = true;
     } catch (const Cancelled&) {
         fail(QStringLiteral("Scanning %1 was cancelled.").arg(result.path));
+    } catch (const Unusable& u) {
+        fail(QStringLiteral("%1: %2").arg(result.path, u.cause));
     } catch (const AudioError& e) {
         // AudioError's message already starts with the file (its subject) and the cause.
         QString message = QString::fromStdString(e.what());

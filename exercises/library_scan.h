@@ -53,7 +53,11 @@ LevelOverview levelOverview(const AudioBuffer& audio, int bins = kOverviewBins);
 struct ScanResult {
     QString path;         // libraryKey() of the path scanned: absolute, cleaned
     bool ok = false;
-    QString error;        // when !ok: the AudioError message, naming the file and the cause
+    QString error;        // when !ok: the AudioError message, naming the file and the cause,
+                          // or why the file cannot be trained on (digital silence, shorter
+                          // than one loop: see scanFile)
+    QStringList warnings; // when ok: damage the decoder worked around (AudioFileInfo::warnings),
+                          // each naming the file
     QString format;       // "WAV", "FLAC", "MP3", ... (AudioFileInfo::format)
     int channels = 0;     // as stored in the file
     int sampleRate = 0;   // Hz, as stored in the file
@@ -71,6 +75,12 @@ struct ScanResult {
 };
 
 inline constexpr double kDefaultLoopSeconds = 15.0;
+// The shortest loop the loop editor lets the user pin (LoopOverviewItem::kMinLoopSeconds):
+// a file shorter than this cannot give a question.
+inline constexpr double kShortestLoopSeconds = 5.0;
+// Peak level under which a file counts as digital silence: below the dither of 16-bit audio
+// (-96 dBFS per step), so exact zeros and dithered silence both qualify.
+inline constexpr double kSilencePeakDbfs = -90.0;
 
 // Decodes and measures `path` (at the file's own rate; stereo as EarLab plays it).
 // progress (optional): called on the calling thread with increasing fractions, ending at
@@ -80,7 +90,10 @@ inline constexpr double kDefaultLoopSeconds = 15.0;
 // interrupted is the loudness measurement (one libebur128 pass, about 0.1-0.4 s per minute
 // of audio), so a cancel may wait that long.
 // Never throws: an unreadable or broken file, an empty path, a folder, or running out of
-// memory all give ok = false and a message that names the file.
+// memory all give ok = false and a message that names the file. So does a file that decodes
+// but cannot be trained on, flagged before it is measured: "<path>: digital silence: nothing
+// to train on" (peak under kSilencePeakDbfs), "<path>: shorter than one loop (3.2 s; a loop
+// needs 5 s)" (under kShortestLoopSeconds). Such a file is never offered as material.
 ScanResult scanFile(const QString& path, const std::function<void(double)>& progress = {},
                     const std::atomic<bool>* cancel = nullptr);
 

@@ -59,6 +59,11 @@ LibraryItem readItem(const QSqlQuery& query)
     scan.path = query.value(0).toString();
     scan.ok = query.value(1).toInt() != 0;
     scan.error = query.value(2).toString();
+    if (scan.ok) { // the error column of a usable file holds its warnings (see upsert)
+        if (!scan.error.isEmpty())
+            scan.warnings = scan.error.split(QLatin1Char('\n'));
+        scan.error.clear();
+    }
     scan.format = query.value(3).toString();
     scan.channels = query.value(4).toInt();
     scan.sampleRate = query.value(5).toInt();
@@ -159,8 +164,11 @@ void LibraryStore::upsert(const ScanResult& result)
         doing);
     upsert.addBindValue(key);
     upsert.addBindValue(scan.ok ? 1 : 0);
-    // A null QString binds as SQL NULL; these columns hold text, possibly empty.
-    upsert.addBindValue(scan.error.isNull() ? QStringLiteral("") : scan.error);
+    // A null QString binds as SQL NULL; these columns hold text, possibly empty. A usable
+    // file has no error, so its column holds the decoder's warnings, one a line: no schema
+    // change for a text that is shown where the error of a broken file is.
+    const QString errorText = scan.ok ? scan.warnings.join(QLatin1Char('\n')) : scan.error;
+    upsert.addBindValue(errorText.isNull() ? QStringLiteral("") : errorText);
     upsert.addBindValue(scan.format.isNull() ? QStringLiteral("") : scan.format);
     upsert.addBindValue(scan.channels);
     upsert.addBindValue(scan.sampleRate);

@@ -1,7 +1,8 @@
 #pragma once
 // The user's music library, kept in the progress database (table library_items, schema
 // steps 3 to 5): one row per file with its last scan (with its level overview since step 5),
-// its loop region and whether it waits for a scan. A region the user pinned survives rescans; a picked one is replaced by each
+// its loop region and whether it waits for a scan (the error column holds a broken file's
+// error, or a usable file's decoder warnings, one a line). A region the user pinned survives rescans; a picked one is replaced by each
 // rescan. A file enters the library when it is added (queue()), before it is scanned, so a
 // scan cut short by quitting is resumed at the next start rather than forgotten.
 //

@@ -8,6 +8,7 @@
 #include <QJsonValue>
 
 #include <cmath>
+#include <cstdio>
 
 namespace earlab::cli {
 
@@ -38,6 +39,8 @@ int runInfo(const QStringList& args)
     const LoadedAudio loaded = loadAudioFile(path);
     const Loudness loudness = measureLoudness(loaded.audio);
     const AudioFileInfo& info = loaded.info;
+    for (const std::string& warning : info.warnings) // stderr, so --json stays one object
+        std::fprintf(stderr, "warning: %s\n", warning.c_str());
 
     if (parser.isSet("json")) {
         const QJsonObject o{{"path", QString::fromStdString(readable(info.path))},

@@ -178,9 +178,13 @@ QVariant Library::fileData(const Entry& e, int role) const
             return tr("Not scanned yet — Rescan to scan it");
         if (!ok)
             return tr("Cannot be used");
-        return QStringList{clockText(scan->durationSeconds), fileData(e, FormatRole).toString(),
-                           fileData(e, LoudnessTextRole).toString()}
-            .join(QStringLiteral(" · "));
+        QStringList parts{clockText(scan->durationSeconds), fileData(e, FormatRole).toString(),
+                          fileData(e, LoudnessTextRole).toString()};
+        // The decoder's warnings name the file, which the row already shows.
+        const QString prefix = scan->path + QStringLiteral(": ");
+        for (const QString& warning : scan->warnings)
+            parts << (warning.startsWith(prefix) ? warning.mid(prefix.size()) : warning);
+        return parts.join(QStringLiteral(" · "));
     }
     case SpectrumRole:
     case SpectrumDbRole: {

@@ -5,6 +5,7 @@
 #include "audio/io/audio_file_shared.h"
 #include "audio/io/downmix.h"
 #include "audio/io/file_header.h"
+#include "audio/io/mpeg_decoder.h"
 #include "audio/io/resampler.h"
 
 #include <sndfile.h>
@@ -57,11 +58,14 @@ struct ReadHandle {
     SNDFILE* file = nullptr;
     SF_INFO info{};
     FileHeader header; // read independently of libsndfile, see file_header.h
+    std::unique_ptr<detail::MpegDecoder> mpeg; // MPEG audio: decoded here instead of by `file`
+    std::vector<std::string> warnings;         // AudioFileInfo::warnings
     ReadHandle() = default;
     ReadHandle(const ReadHandle&) = delete;
     ReadHandle& operator=(const ReadHandle&) = delete;
     ~ReadHandle()
     {
+        mpeg.reset();
         if (file)
             sf_close(file);
         if (fd >= 0)
@@ -160,6 +164,29 @@ std::string truncatedCause(std::int64_t promised, std::int64_t held)
     }
 }
 
+// MPEG audio goes to our own libmpg123 handle (mpeg_decoder.h says why); SF_INFO is filled
+// as libsndfile would, so the rest of the loader treats it like any other file.
+void openMpeg(const std::string& path, ReadHandle& h)
+{
+    std::string text;
+    h.mpeg = detail::MpegDecoder::open(h.fd, text);
+    if (!h.mpeg) {
+        if (h.header.container == Container::Id3 && h.header.id3WithoutAudio)
+            fail(AudioErrorKind::ZeroFrames, path, "the file holds an ID3 tag but no MP3 audio frames");
+        fail(AudioErrorKind::NotAudio, path, "not an audio file: the decoder found no audio in it");
+    }
+    checkChannelCount(path, h.mpeg->channels());
+    checkSampleRate(path, h.mpeg->sampleRate());
+    const int layer = h.mpeg->layer();
+    h.info.samplerate = h.mpeg->sampleRate();
+    h.info.channels = h.mpeg->channels();
+    h.info.format = SF_FORMAT_MPEG | (layer == 1   ? SF_FORMAT_MPEG_LAYER_I
+                                      : layer == 2 ? SF_FORMAT_MPEG_LAYER_II
+                                                   : SF_FORMAT_MPEG_LAYER_III);
+    h.info.frames = std::max<std::int64_t>(h.mpeg->lengthEstimate(), 0);
+    h.info.seekable = SF_FALSE;
+}
+
 void open(const std::string& path, ReadHandle& h)
 {
     struct stat st {};
@@ -185,6 +212,12 @@ void open(const std::string& path, ReadHandle& h)
     checkIsRegularFile(path, st);
     ::fcntl(h.fd, F_SETFL, ::fcntl(h.fd, F_GETFL) & ~O_NONBLOCK);
 
+    h.header = detail::readFileHeader(path);
+    if (h.header.mpegAudio) {
+        openMpeg(path, h);
+        return;
+    }
+
     int code = 0;
     std::string text;
     {
@@ -201,7 +234,6 @@ void open(const std::string& path, ReadHandle& h)
     checkChannelCount(path, h.info.channels);
     checkSampleRate(path, h.info.samplerate);
 
-    h.header = detail::readFileHeader(path);
     // libsndfile opens some cut Ogg files and just decodes less; the page structure tells.
     if (h.header.container == Container::Ogg && h.header.oggLastPageIncomplete)
         fail(AudioErrorKind::Truncated, path, "the file is truncated: it ends in the middle of an Ogg page");
@@ -266,12 +298,20 @@ std::string encodingName(const SF_INFO& info)
     return "unknown";
 }
 
-// Formats whose header states the length, so a shorter decode means a cut file. MP3 and
-// Ogg only estimate it (padding, last granule position).
+// Formats whose header states the length in a field libsndfile reads (SF_INFO.frames), so a
+// shorter decode means a cut file. For MP3 libsndfile only estimates it (with the padding)
+// and for Ogg it reads no length at all: file_header.h reads what those files state.
 bool headerStatesLength(const SF_INFO& info)
 {
     const int major = info.format & SF_FORMAT_TYPEMASK;
     return major != SF_FORMAT_MPEG && major != SF_FORMAT_OGG;
+}
+
+// An MP3's stated frame count may or may not include its information frame, depending on
+// the encoder: a decode one MPEG frame short is not a cut file.
+std::int64_t statedSlack(const ReadHandle& h)
+{
+    return h.mpeg ? (h.mpeg->layer() == 1 ? 384 : (h.mpeg->layer() == 3 && h.info.samplerate < 32000) ? 576 : 1152) : 0;
 }
 
 // Receives each decoded block: `frames` interleaved frames, all finite.
@@ -280,6 +320,12 @@ using BlockSink = std::function<void(const float* interleaved, std::size_t frame
 // The frame count a header promises, for formats whose header states the length.
 std::optional<std::int64_t> promisedFrames(const ReadHandle& h)
 {
+    if (h.header.statedFrames) {
+        const int rate = h.header.statedRate;
+        if (rate == 0 || rate == h.info.samplerate)
+            return h.header.statedFrames;
+        return *h.header.statedFrames * h.info.samplerate / rate;
+    }
     if (!headerStatesLength(h.info))
         return std::nullopt;
     const int major = h.info.format & SF_FORMAT_TYPEMASK;
@@ -319,19 +365,80 @@ std::int64_t firstNonFinite(const float* chunk, std::size_t frames, int channels
              "; it is damaged");
 }
 
-// After the last sf_readf_float (it returned 0): the checks on the whole decode.
+// One decoder call: libsndfile's, or libmpg123's for MPEG audio.
+sf_count_t readFrames(ReadHandle& h, float* interleaved, sf_count_t frames)
+{
+    return h.mpeg ? sf_count_t(h.mpeg->read(interleaved, frames)) : sf_readf_float(h.file, interleaved, frames);
+}
+
+// The decoder's error after the last read, or empty.
+std::string decoderError(ReadHandle& h)
+{
+    if (h.mpeg)
+        return h.mpeg->errorText();
+    return sf_error(h.file) != SF_ERR_NO_ERROR ? std::string(sf_strerror(h.file)) : std::string();
+}
+
+std::string secondsText(double seconds)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", seconds);
+    return text;
+}
+
+// Damaged MPEG frames the decoder skipped (resynchronising after junk, or a header corrupted
+// into another layer, rate or channel count) or muted (decoded to noise above +6 dBFS): a
+// warning naming the file, or none. With a stated frame count the skipped frames are
+// counted exactly; without one, each resync skipped at least one frame.
+void noteMpegDamage(const std::string& path, ReadHandle& h, const std::optional<std::int64_t>& promised,
+                    std::int64_t total)
+{
+    const detail::MpegDecoder& d = *h.mpeg;
+    if (d.resyncs() == 0 && d.droppedFrames() == 0 && d.mutedFrames() == 0)
+        return;
+    const bool counted = h.header.mpegStatedFrames.has_value();
+    const std::int64_t skipped =
+        counted ? std::max<std::int64_t>(*h.header.mpegStatedFrames - d.framesDecoded(), d.droppedFrames())
+                : d.droppedFrames() + d.resyncs();
+    const auto frames = [](std::int64_t n) { return std::to_string(n) + (n == 1 ? " damaged MPEG frame was" : " damaged MPEG frames were"); };
+    std::string cause;
+    if (skipped > 0)
+        cause = (counted ? "" : "at least ") + frames(skipped) + " skipped";
+    if (d.mutedFrames() > 0)
+        cause += skipped > 0 ? " and " + std::to_string(d.mutedFrames()) + " muted" : frames(d.mutedFrames()) + " muted";
+    cause += " (the decoder lost sync " + std::to_string(d.resyncs()) + (d.resyncs() == 1 ? " time" : " times");
+    if (d.mutedFrames() > 0)
+        cause += "; muted frames decoded to noise above +6 dBFS";
+    if (promised && total < *promised)
+        cause += "; " + secondsText(double(*promised - total) / h.info.samplerate) + " s of the " +
+                 secondsText(double(*promised) / h.info.samplerate) + " s the header states are missing";
+    h.warnings.push_back(path + ": " + cause + ")");
+}
+
+// After the last read (it returned 0): the checks on the whole decode.
 void checkDecodeEnd(const std::string& path, ReadHandle& h, const std::optional<std::int64_t>& promised,
                     std::int64_t total)
 {
-    if (sf_error(h.file) != SF_ERR_NO_ERROR) {
-        const std::string text = sf_strerror(h.file);
-        if (promised && total < *promised)
-            fail(AudioErrorKind::Truncated, path, truncatedCause(*promised, total) + " (libsndfile: " + text + ")");
+    const std::string text = decoderError(h);
+    if (!text.empty()) {
+        const std::string decoder = h.mpeg ? " (libmpg123: " : " (libsndfile: ";
+        // An MP3 that holds every byte its header states was not cut but is damaged.
+        if (promised && total < *promised && !(h.mpeg && !h.header.mpegBytesShort))
+            fail(AudioErrorKind::Truncated, path, truncatedCause(*promised, total) + decoder + text + ")");
         fail(AudioErrorKind::DecodeFailed, path,
              "decoding stopped after " + std::to_string(total) + " frames: " + text);
     }
-    if (promised && total < *promised)
+    if (h.mpeg) {
+        // Short, and the stream holds every byte it states, but damaged frames were
+        // skipped: the song is all there bar those frames, which the warning counts.
+        const bool damaged = h.mpeg->resyncs() > 0 || h.mpeg->droppedFrames() > 0;
+        const bool cut = promised && total + statedSlack(h) < *promised && (h.header.mpegBytesShort || !damaged);
+        if (cut)
+            fail(AudioErrorKind::Truncated, path, truncatedCause(*promised, total));
+        noteMpegDamage(path, h, promised, total);
+    } else if (promised && total < *promised) {
         fail(AudioErrorKind::Truncated, path, truncatedCause(*promised, total));
+    }
     if (total == 0)
         fail(AudioErrorKind::ZeroFrames, path, "the file has a valid header but no audio (0 frames)");
 }
@@ -364,7 +471,7 @@ std::int64_t decode(const std::string& path, ReadHandle& h, const BlockSink& sin
                 break;
             }
         }
-        const sf_count_t got = sf_readf_float(h.file, chunk.data(), want);
+        const sf_count_t got = readFrames(h, chunk.data(), want);
         if (got <= 0)
             break;
         if (checkingSink) {
@@ -384,9 +491,11 @@ std::int64_t decode(const std::string& path, ReadHandle& h, const BlockSink& sin
     return total;
 }
 
-AudioFileInfo describe(const std::string& path, const SF_INFO& info, std::int64_t frames)
+AudioFileInfo describe(const std::string& path, const ReadHandle& h, std::int64_t frames)
 {
+    const SF_INFO& info = h.info;
     AudioFileInfo out;
+    out.warnings = h.warnings;
     out.path = path;
     out.format = formatName(info);
     out.encoding = encodingName(info);
@@ -886,7 +995,7 @@ LoadedAudio loadAudioFile(const std::string& path, const LoadOptions& options)
     try {
         const std::int64_t frames = resampling ? decodeResampling(path, h, options, out.audio)
                                                : decodePlain(path, h, options, out.audio);
-        out.info = describe(path, h.info, frames);
+        out.info = describe(path, h, frames);
     } catch (const std::bad_alloc&) {
         fail(AudioErrorKind::DecodeFailed, path, "not enough memory to hold the decoded audio");
     } catch (const std::system_error& e) {
@@ -906,7 +1015,7 @@ AudioFileInfo probeAudioFile(const std::string& path)
     ReadHandle h;
     open(path, h);
     const std::int64_t frames = decode(path, h, {});
-    return describe(path, h.info, frames);
+    return describe(path, h, frames);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -927,7 +1036,7 @@ struct AudioFileReader::Impl {
     bool refill()
     {
         const int channels = h.info.channels;
-        const sf_count_t got = sf_readf_float(h.file, chunk.data(), kChunkFrames);
+        const sf_count_t got = readFrames(h, chunk.data(), kChunkFrames);
         chunkPos = 0;
         chunkFrames = 0;
         if (got <= 0) {
@@ -1024,7 +1133,7 @@ void AudioFileReader::skipToEnd()
 
 AudioFileInfo AudioFileReader::info() const
 {
-    return describe(impl_->path, impl_->h.info, impl_->total);
+    return describe(impl_->path, impl_->h, impl_->total);
 }
 
 } // namespace earlab

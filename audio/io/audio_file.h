@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace earlab {
 
@@ -21,6 +22,9 @@ struct AudioFileInfo {
     int sampleRate = 0;   // Hz, as stored in the file (before any resampling)
     std::int64_t frames = 0; // decoded frame count at sampleRate (never MP3's padded header estimate)
     double durationSeconds = 0;
+    // Damage the decoder worked around, each a sentence naming the file ("song.mp3: 37 damaged
+    // MPEG frames were skipped (...)"): the audio is usable but not exactly what was encoded.
+    std::vector<std::string> warnings;
 };
 
 struct LoadOptions {
@@ -41,8 +45,10 @@ struct LoadedAudio {
 //   0 bytes -> NotAudio; unrecognised -> NotAudio; known container, unknown encoding ->
 //   UnsupportedEncoding; rate outside [kMinSampleRate, kMaxSampleRate] -> AbsurdSampleRate;
 //   0 or > kMaxChannels channels -> AbsurdChannelCount; no frames -> ZeroFrames; fewer
-//   frames than a WAV/AIFF/FLAC/... header promises -> Truncated; an Ogg file cut inside a
-//   page -> Truncated; NaN or infinite samples or a decoder error -> DecodeFailed;
+//   frames than a WAV/AIFF/FLAC/... header, an MP3's Xing/Info/VBRI frame or an Ogg file's
+//   last granule position states -> Truncated (an MP3 that holds every byte its Xing frame
+//   states but had damaged frames skipped is a warning instead, see AudioFileInfo); an Ogg
+//   file cut inside a page -> Truncated; NaN or infinite samples or a decoder error -> DecodeFailed;
 //   OS read error -> Unreadable.
 // options.progress (if set) is called with increasing fractions and finally with 1.0.
 LoadedAudio loadAudioFile(const std::string& path, const LoadOptions& options = {});

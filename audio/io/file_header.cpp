@@ -109,6 +109,32 @@ std::uint32_t oggCrc(const unsigned char* data, std::size_t n)
     return crc;
 }
 
+std::uint64_t le64(const unsigned char* p) { return le32(p) | (std::uint64_t(le32(p + 4)) << 32); }
+
+// The stated length of a one-stream Ogg file: its last page's granule position (the frame
+// count at the end of the last packet). A chained or multiplexed file (the last page of
+// another serial number) states nothing we can compare with what libsndfile decodes.
+void readOggStatedLength(std::ifstream& in, const unsigned char* lastPage, FileHeader& h)
+{
+    unsigned char first[27 + 255 + 19];
+    if (!readAt(in, 0, first, 27))
+        return;
+    const unsigned segments = first[26];
+    if (!readAt(in, 27, first + 27, segments + 19) || le32(first + 14) != le32(lastPage + 14))
+        return;
+    const std::uint64_t granule = le64(lastPage + 6);
+    if (granule == ~std::uint64_t(0) || granule > (std::uint64_t(1) << 62))
+        return; // no packet ends on that page
+    const unsigned char* packet = first + 27 + segments;
+    if (std::memcmp(packet, "OpusHead", 8) == 0) {
+        const std::int64_t preSkip = le16(packet + 10);
+        h.statedFrames = std::max<std::int64_t>(std::int64_t(granule) - preSkip, 0);
+        h.statedRate = 48000;
+    } else if (std::memcmp(packet, "\x01vorbis", 7) == 0) {
+        h.statedFrames = std::int64_t(granule);
+    }
+}
+
 // Finds the last complete Ogg page (capture pattern, fits in the file, correct CRC) in the
 // file's tail. A file whose last complete page does not end at the end of the file was cut
 // (or has garbage appended). A largest page is 27 + 255 + 255 * 255 = 65307 bytes, so the
@@ -138,10 +164,84 @@ void readOgg(std::ifstream& in, std::int64_t fileSize, FileHeader& h)
         if (oggCrc(page.data(), page.size()) != stored)
             continue;
         h.oggLastPageIncomplete = (base + i + size) != fileSize;
+        readOggStatedLength(in, p, h);
         return;
     }
     // No complete page in the tail at all: only a cut file looks like this.
     h.oggLastPageIncomplete = true;
+}
+
+struct MpegFrameHeader {
+    int version = 0;        // 1, 2, or 25 for MPEG 2.5
+    int layer = 0;          // 1..3
+    bool mono = false;
+    int samplesPerFrame = 0;
+};
+
+std::optional<MpegFrameHeader> parseMpegHeader(const unsigned char* p)
+{
+    if (p[0] != 0xFF || (p[1] & 0xE0) != 0xE0)
+        return std::nullopt;
+    const int versionBits = (p[1] >> 3) & 3, layerBits = (p[1] >> 1) & 3;
+    const int bitrateIndex = p[2] >> 4, rateIndex = (p[2] >> 2) & 3;
+    if (versionBits == 1 || layerBits == 0 || bitrateIndex == 0 || bitrateIndex == 15 || rateIndex == 3)
+        return std::nullopt;
+    MpegFrameHeader f;
+    f.version = versionBits == 3 ? 1 : versionBits == 2 ? 2 : 25;
+    f.layer = 4 - layerBits;
+    f.mono = (p[3] >> 6) == 3;
+    f.samplesPerFrame = f.layer == 1 ? 384 : (f.layer == 2 || f.version == 1) ? 1152 : 576;
+    return f;
+}
+
+// The first frame of an MP3 may be an information frame instead of audio: Xing/Info (LAME
+// adds its tag after it, with the encoder delay and padding) or Fraunhofer's VBRI. Both
+// state the frame count, and with it the length; both state the stream's bytes, so a cut
+// file is told from a damaged one.
+void readMpeg(std::ifstream& in, std::int64_t fileSize, std::int64_t start, FileHeader& h)
+{
+    unsigned char frame[4 + 32 + 120 + 24] = {};
+    const std::size_t n = std::size_t(std::min<std::int64_t>(fileSize - start, sizeof frame));
+    if (n < 4 || !readAt(in, start, frame, n))
+        return;
+    const auto f = parseMpegHeader(frame);
+    if (!f)
+        return;
+    h.mpegAudio = true;
+    unsigned char tail[128] = {};
+    const bool id3v1 = fileSize - start >= 128 && readAt(in, fileSize - 128, tail, 128) && std::memcmp(tail, "TAG", 3) == 0;
+    const std::int64_t streamBytes = fileSize - start - (id3v1 ? 128 : 0);
+    const auto stated = [&](std::int64_t frames, std::int64_t bytes, std::int64_t trimmed) {
+        h.mpegStatedFrames = frames;
+        h.statedFrames = std::max<std::int64_t>(frames * f->samplesPerFrame - trimmed, 0);
+        h.mpegBytesShort = bytes > 0 && streamBytes < bytes;
+    };
+    if (f->layer == 3) {
+        const std::size_t sideInfo = f->version == 1 ? (f->mono ? 17 : 32) : (f->mono ? 9 : 17);
+        const unsigned char* x = frame + 4 + sideInfo;
+        if (std::memcmp(x, "Xing", 4) == 0 || std::memcmp(x, "Info", 4) == 0) {
+            const std::uint32_t flags = be32(x + 4);
+            std::size_t at = 8;
+            std::int64_t frames = -1, bytes = 0;
+            if (flags & 1) { frames = be32(x + at); at += 4; }
+            if (flags & 2) { bytes = be32(x + at); at += 4; }
+            if (flags & 4) at += 100;
+            if (flags & 8) at += 4;
+            if (frames < 0)
+                return;
+            std::int64_t trimmed = 0;
+            // LAME tag: 9 bytes of encoder name, ..., at +21 delay and padding, 12 bits each.
+            const unsigned char* lame = x + at;
+            if (lame + 24 <= frame + n &&
+                (std::memcmp(lame, "LAME", 4) == 0 || std::memcmp(lame, "Lavc", 4) == 0 || std::memcmp(lame, "Lavf", 4) == 0))
+                trimmed = ((lame[21] << 4) | (lame[22] >> 4)) + (((lame[22] & 0x0F) << 8) | lame[23]);
+            stated(frames, bytes, trimmed);
+            return;
+        }
+    }
+    const unsigned char* v = frame + 4 + 32;
+    if (std::memcmp(v, "VBRI", 4) == 0)
+        stated(be32(v + 14), be32(v + 10), 0);
 }
 
 void readId3(std::ifstream& in, std::int64_t fileSize, const unsigned char* head, FileHeader& h)
@@ -155,8 +255,11 @@ void readId3(std::ifstream& in, std::int64_t fileSize, const unsigned char* head
     if (!rest.empty() && !readAt(in, audioStart, rest.data(), rest.size()))
         return;
     for (std::size_t i = 0; i + 1 < rest.size(); ++i)
-        if (rest[i] == 0xFF && (rest[i + 1] & 0xE0) == 0xE0)
+        if (rest[i] == 0xFF && (rest[i + 1] & 0xE0) == 0xE0) {
+            if (i == 0 || (i + 4 <= rest.size() && parseMpegHeader(rest.data() + i) && std::count(rest.begin(), rest.begin() + std::ptrdiff_t(i), 0) == std::ptrdiff_t(i)))
+                readMpeg(in, fileSize, audioStart + std::int64_t(i), h);
             return;
+        }
     h.id3WithoutAudio = fileSize <= (1 << 20) + audioStart;
 }
 
@@ -207,6 +310,9 @@ FileHeader readFileHeader(const std::string& path)
     } else if (fileSize >= 10 && std::memcmp(head, "ID3", 3) == 0) {
         h.container = Container::Id3;
         readId3(in, fileSize, head, h);
+    } else if (parseMpegHeader(head)) {
+        h.container = Container::Mpeg;
+        readMpeg(in, fileSize, 0, h);
     }
     return h;
 }

@@ -155,7 +155,7 @@ private slots:
 
         // A mono file plays as dual mono: the RMS is the channel's own.
         const QString mono = dir + "/mono.flac";
-        QCOMPARE(sox({"-n", "-r", "44100", "-c", "1", "-b", "24", mono, "synth", "4", "sine", "1000", "vol", "0.5"}), QString());
+        QCOMPARE(sox({"-n", "-r", "44100", "-c", "1", "-b", "24", mono, "synth", "6", "sine", "1000", "vol", "0.5"}), QString());
         const ScanResult dual = scanFile(mono);
         QVERIFY2(dual.ok, qPrintable(dual.error));
         QCOMPARE(dual.overview.bins(), kOverviewBins);
@@ -245,6 +245,59 @@ private slots:
         QVERIFY(!fractions.empty());
         QCOMPARE(fractions.back(), 1.0);
         qInfo().noquote() << kind << "->" << result.error;
+    }
+
+    void unusableFilesAreFlagged_data()
+    {
+        QTest::addColumn<QStringList>("soxArgs"); // after the output path
+        QTest::addColumn<QString>("cause");
+        QTest::newRow("digital silence") << QStringList{"trim", "0", "20"} << "digital silence: nothing to train on";
+        QTest::newRow("2 s of music") << QStringList{"synth", "2", "pinknoise", "gain", "-20"}
+                                      << "shorter than one loop (2.0 s; a loop needs 5 s)";
+        QTest::newRow("4.96 s of music") << QStringList{"synth", "4.96", "pinknoise", "gain", "-20"}
+                                         << "shorter than one loop (4.9 s; a loop needs 5 s)";
+    }
+
+    void unusableFilesAreFlagged()
+    {
+        // Both decode fine; neither can give a question, so the scan says so (ok = false,
+        // which keeps them out of the material questions are asked on).
+        QFETCH(QStringList, soxArgs);
+        QFETCH(QString, cause);
+        const QString path = scratch("scan-unusable") + "/file.wav";
+        QCOMPARE(sox(QStringList{"-n", "-r", "44100", "-c", "2", "-b", "16", path} + soxArgs), QString());
+        std::vector<double> fractions;
+        const ScanResult result = scanFile(path, [&](double f) { fractions.push_back(f); });
+        QVERIFY(!result.ok);
+        QCOMPARE(result.error, path + ": " + cause);
+        QVERIFY(result.overview.isEmpty());
+        QCOMPARE(fractions.back(), 1.0);
+
+        // Just above both limits: usable.
+        QCOMPARE(sox({"-n", "-r", "44100", "-c", "2", "-b", "16", path, "synth", "5.01", "sine", "1000", "gain", "-80"}),
+                 QString());
+        const ScanResult usable = scanFile(path);
+        QVERIFY2(usable.ok, qPrintable(usable.error));
+    }
+
+    void damagedMp3ScansWithItsWarning()
+    {
+        const QString dir = scratch("scan-damaged");
+        const QString whole = dir + "/whole.mp3", damaged = dir + "/damaged.mp3";
+        QCOMPARE(sox({"-n", "-r", "44100", "-c", "2", whole, "synth", "20", "pinknoise", "gain", "-20"}), QString());
+        const ScanResult clean = scanFile(whole);
+        QVERIFY2(clean.ok, qPrintable(clean.error));
+        QVERIFY(clean.warnings.isEmpty());
+        // Every 200th byte flipped after the first 1 KB (the information frame).
+        QByteArray bytes = readBytes(whole);
+        for (qsizetype i = 1024; i < bytes.size(); i += 200)
+            bytes[i] = char(~bytes[i]);
+        QVERIFY(writeBytes(damaged, bytes));
+        const ScanResult result = scanFile(damaged);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QCOMPARE(result.warnings.size(), 1);
+        QVERIFY2(result.warnings.front().startsWith(damaged + ": "), qPrintable(result.warnings.front()));
+        QVERIFY2(result.warnings.front().contains("damaged MPEG frames were skipped"), qPrintable(result.warnings.front()));
     }
 
     void emptyPathIsABrokenFileToo()
