@@ -37,7 +37,7 @@ Item {
                     Layout.fillWidth: true
                     text: (App.preferences.loudnessMatching
                            ? qsTr("Sessions of %1 questions. Flat and processed are loudness-matched, so only the tone can give the answer away.")
-                           : qsTr("Sessions of %1 questions. Loudness matching is off (Settings): the processed version may sound louder or quieter than flat, and that can give the answer away."))
+                           : qsTr("Sessions of %1 questions. Loudness matching is off (Settings): louder or quieter can give the answer away."))
                           .arg(App.session.plannedQuestionCount)
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontBody
