@@ -9,6 +9,18 @@ DifficultyTracker::DifficultyTracker(int levelCount, int level)
 {
 }
 
+DifficultyTracker DifficultyTracker::resume(int levelCount, int level, std::span<const PastAnswer> newestFirst)
+{
+    DifficultyTracker t(levelCount, level);
+    std::size_t run = 0;
+    while (run < newestFirst.size() && run < std::size_t(kWindow - 1) && newestFirst[run].level == t.level_)
+        ++run;
+    // Oldest first, as they were given; fewer than kWindow answers never decide.
+    for (std::size_t i = run; i-- > 0;)
+        t.window_.push_back(newestFirst[i].correct);
+    return t;
+}
+
 double DifficultyTracker::windowAccuracy() const
 {
     if (window_.empty())

@@ -5,8 +5,15 @@
 // straddling a change never decides twice.
 
 #include <deque>
+#include <span>
 
 namespace earlab {
+
+// One answer as the history keeps it: the level it was given at and whether it was right.
+struct PastAnswer {
+    int level = 1;
+    bool correct = false;
+};
 
 class DifficultyTracker {
 public:
@@ -16,6 +23,15 @@ public:
 
     // levelCount: levels 1..levelCount; level: where to start (clamped).
     explicit DifficultyTracker(int levelCount, int level = 1);
+
+    // Picks up where an earlier session left off, at `level`, from the exercise's history,
+    // newest answer first. The window holds the answers given since the last level change:
+    // the newest run of answers at `level`, stopping at the first answer given at another
+    // level (the answer that changed the level was given at the old one, so the run never
+    // crosses a change). Answers at `level` from before a change belong to an old window
+    // and are never counted again. At most kWindow - 1 of them, so only a new answer can
+    // promote or demote.
+    static DifficultyTracker resume(int levelCount, int level, std::span<const PastAnswer> newestFirst);
 
     // Records an answer at the current level. Returns +1 when it promoted, -1 when it
     // demoted, 0 otherwise.

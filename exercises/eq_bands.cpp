@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 namespace earlab {
 
@@ -20,14 +21,31 @@ constexpr std::array<const char*, 26> kThirdLabels = {
 std::span<const double> octaveCentresHz() { return kOctave; }
 std::span<const double> thirdOctaveCentresHz() { return kThird; }
 
-double octavesBetween(double aHz, double bHz) { return std::abs(std::log2(aHz / bHz)); }
+namespace {
+constexpr int kThirdOf1k = 13; // kThird[13] is 1 kHz
 
-const char* bandLabel(double hz)
+// The band `hz` names, if it is one of the ISO centres (its label, within half a hertz).
+std::optional<std::size_t> thirdIndex(double hz)
 {
     for (std::size_t i = 0; i < kThird.size(); ++i)
         if (std::abs(kThird[i] - hz) < 0.5)
-            return kThirdLabels[i];
-    return "?";
+            return i;
+    return std::nullopt;
+}
+} // namespace
+
+double exactCentreHz(double hz)
+{
+    const auto i = thirdIndex(hz);
+    return i ? 1000.0 * std::exp2((double(*i) - kThirdOf1k) / 3.0) : hz;
+}
+
+double octavesBetween(double aHz, double bHz) { return std::abs(std::log2(exactCentreHz(aHz) / exactCentreHz(bHz))); }
+
+const char* bandLabel(double hz)
+{
+    const auto i = thirdIndex(hz);
+    return i ? kThirdLabels[*i] : "?";
 }
 
 std::string bandTickLabel(double hz)

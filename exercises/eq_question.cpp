@@ -36,6 +36,21 @@ QJsonArray toArray(const std::vector<double>& v)
 QString hz(double f) { return QString::fromLatin1(bandLabel(f)); }
 QString db(double g) { return QString("%1%2 dB").arg(g > 0 ? "+" : "").arg(g); }
 
+// "2 octaves", "1 octave", "⅓ octave", "1⅔ octaves": band distances are whole thirds of an
+// octave (between exact centres), so they read as such; anything else with two decimals.
+QString octavesText(double d)
+{
+    const double thirds = std::round(3.0 * d);
+    if (std::abs(3.0 * d - thirds) > 1e-6)
+        return QString("%1 octaves").arg(d, 0, 'f', 2);
+    const int whole = int(thirds) / 3;
+    const int rest = int(thirds) % 3;
+    const QString number = (whole > 0 || rest == 0 ? QString::number(whole) : QString()) +
+                           (rest == 1 ? QString::fromUtf8("⅓") : rest == 2 ? QString::fromUtf8("⅔") : QString());
+    const bool one = thirds >= 1 && thirds <= 3; // "⅓ octave" … "1 octave"
+    return QString("%1 octave%2").arg(number, one ? "" : "s");
+}
+
 } // namespace
 
 const char* exerciseId(EqExerciseKind kind)
@@ -112,11 +127,9 @@ EqGrade gradeEqAnswer(const EqQuestion& q, const EqAnswer& a)
         const double d = octavesBetween(a.frequencyHz, q.frequencyHz);
         g.score = std::max(0.0, 1.0 - d / 2.0) * directionFactor;
         g.correct = d < 0.01 && rightDirection;
-        g.explanation = QString("It was %1 at %2; you answered %3%4: %5 octave%6 off%7, score %8.")
+        g.explanation = QString("It was %1 at %2; you answered %3%4: %5 off%6, score %7.")
                             .arg(db(q.gainDb), hz(q.frequencyHz), q.directionAsked ? (a.gainDb > 0 ? "a boost at " : "a cut at ") : "",
-                                 hz(a.frequencyHz))
-                            .arg(d, 0, 'f', 2)
-                            .arg(std::abs(d - 1.0) < 1e-9 ? "" : "s")
+                                 hz(a.frequencyHz), octavesText(d))
                             .arg(rightDirection ? "" : ", wrong direction (×0.5)")
                             .arg(g.score, 0, 'f', 2);
     } else {

@@ -5,8 +5,9 @@
 //
 // Scoring (shown in the reveal; docs/exercises.md):
 //   band:  score = max(0, 1 - d/2) · (right direction ? 1 : 0.5), d = distance in octaves
-//          between the answer and the truth, so one third-octave off scores 0.83, one octave
-//          off 0.5, two octaves or more 0.
+//          between the exact centres of the answer's band and the truth's (octavesBetween,
+//          eq_bands.h), so one third-octave off scores 0.83, one octave off 0.5, two octaves
+//          or more 0.
 //   gain:  score = max(0, 1 - |answer - truth| / 6 dB) · (right direction ? 1 : 0.5).
 //   "flat" trials: answering flat scores 1, anything else 0; answering flat to a real
 //   change scores 0.

@@ -31,9 +31,13 @@ Item {
                     font.weight: Font.DemiBold
                 }
 
+                // Says what the Settings page's loudness matching really does.
                 Text {
+                    objectName: "homeIntro"
                     Layout.fillWidth: true
-                    text: qsTr("Sessions of %1 questions. Flat and processed are loudness-matched, so only the tone can give the answer away.")
+                    text: (App.preferences.loudnessMatching
+                           ? qsTr("Sessions of %1 questions. Flat and processed are loudness-matched, so only the tone can give the answer away.")
+                           : qsTr("Sessions of %1 questions. Loudness matching is off (Settings): louder or quieter can give the answer away."))
                           .arg(App.session.plannedQuestionCount)
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontBody
@@ -85,8 +89,7 @@ Item {
 
                         Text {
                             Layout.fillWidth: true
-                            text: qsTr("Lower levels use pink noise. Loudness matching is %1.")
-                                  .arg(App.preferences.loudnessMatching ? qsTr("on") : qsTr("off — louder may give the answer away"))
+                            text: qsTr("Lower levels use pink noise.")
                             color: Theme.textFaint
                             font.pixelSize: Theme.fontSmall
                             wrapMode: Text.Wrap

@@ -27,6 +27,8 @@ Rectangle {
     required property var overview
 
     property bool editing: false
+    // Listed but not offered: its scan failed, or the file is gone since.
+    readonly property bool unusable: status === "broken" || status === "missing"
 
     function showEditor() {
         if (editing && ListView.view)
@@ -37,7 +39,7 @@ Rectangle {
     implicitHeight: content.implicitHeight + 20
     radius: Theme.radius
     color: selected ? Qt.rgba(Theme.accent.r, Theme.accent.g, Theme.accent.b, 0.10) : mouse.containsMouse ? Theme.raised : Theme.surface
-    border.color: selected ? Theme.accent : row.status === "broken" ? Qt.rgba(Theme.danger.r, Theme.danger.g, Theme.danger.b, 0.45) : Theme.border
+    border.color: selected ? Theme.accent : row.unusable ? Qt.rgba(Theme.danger.r, Theme.danger.g, Theme.danger.b, 0.45) : Theme.border
     // The opened editor scrolls into view once it has its height (and the list has placed
     // the rows after it).
     onHeightChanged: {
@@ -74,7 +76,7 @@ Rectangle {
                 height: 16
                 radius: 8
                 color: "transparent"
-                border.color: row.status === "broken" ? Theme.danger : row.selected ? Theme.accent : Theme.borderStrong
+                border.color: row.unusable ? Theme.danger : row.selected ? Theme.accent : Theme.borderStrong
                 border.width: 2
 
                 Rectangle {
@@ -97,7 +99,7 @@ Rectangle {
 
                     Text {
                         text: row.title
-                        color: row.status === "broken" ? Theme.textMuted : Theme.text
+                        color: row.unusable ? Theme.textMuted : Theme.text
                         font.pixelSize: Theme.fontBody
                         font.weight: Font.DemiBold
                         elide: Text.ElideMiddle
@@ -124,8 +126,8 @@ Rectangle {
                 Text {
                     objectName: "detail"
                     Layout.fillWidth: true
-                    text: row.status === "broken" ? row.error : row.detail
-                    color: row.status === "broken" ? Theme.danger : Theme.textMuted
+                    text: row.unusable ? row.error : row.detail
+                    color: row.unusable ? Theme.danger : Theme.textMuted
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.Wrap
                     maximumLineCount: 3

@@ -34,6 +34,8 @@ App::App(QObject* parent) : QObject(parent), m_store(std::make_unique<ProgressSt
     m_preview = new LoopPreview(m_audio, this);
     m_session = new Session(m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
     connect(m_session, &Session::attemptRecorded, m_exercises, &ExerciseListModel::refresh);
+    // Direct: the session asks the library for the next choice right after.
+    connect(m_session, &Session::materialUnusable, m_library, &Library::markUnusable);
     if (options.autoOpenAudio)
         m_audio->retry();
     g_last = this;

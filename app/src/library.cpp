@@ -36,6 +36,11 @@ QString storedStatus(const LibraryItem& item)
     return item.scan.ok ? QStringLiteral("ready") : QStringLiteral("broken");
 }
 
+QString missingText()
+{
+    return Library::tr("The file is no longer there (moved or deleted).");
+}
+
 bool inScan(const QString& status)
 {
     return status == QLatin1String("waiting") || status == QLatin1String("scanning");
@@ -59,9 +64,9 @@ Library::Library(ProgressStore* store, DatabaseWriter* writer, Preferences* pref
     connect(m_writer, &DatabaseWriter::jobDone, this, [this](quint64 ticket, QThread*) { onWritten(ticket, {}); });
     connect(m_writer, &DatabaseWriter::failed, this, &Library::onWritten);
     m_entries.append({MaterialRef::pinkNoise(),
-                      tr("Built-in · equal energy per octave, the clearest material for learning bands"), "ready", {}});
+                      tr("Built-in · equal energy per octave, the clearest material for learning bands"), "ready", {}, {}});
     for (const auto& [material, detail] : builtinMaterials())
-        m_entries.append({material, detail, "ready", {}});
+        m_entries.append({material, detail, "ready", {}, {}});
     // Writes already submitted (by a library before this one) are read back, not missed.
     m_writer->flush();
     load();
@@ -126,6 +131,10 @@ QVariant Library::data(const QModelIndex& index, int role) const
     case KindRole: return e.material.kind == MaterialRef::Kind::UserFile ? "file" : "builtin";
     case StatusRole: return e.status;
     case SelectedRole: return e.material.id == selectedId();
+    case ErrorRole:
+        if (!e.unusable.isEmpty())
+            return e.unusable;
+        break;
     case PathRole: return e.material.path;
     case FileNameRole: return e.material.path.isEmpty() ? QString() : QFileInfo(e.material.path).fileName();
     default: break;
@@ -176,7 +185,7 @@ QVariant Library::fileData(const Entry& e, int role) const
             return tr("Scanning…");
         if (e.status == "unscanned")
             return tr("Not scanned yet — Rescan to scan it");
-        if (!ok)
+        if (!ok || e.status == "missing" || e.status == "broken")
             return tr("Cannot be used");
         QStringList parts{clockText(scan->durationSeconds), fileData(e, FormatRole).toString(),
                           fileData(e, LoudnessTextRole).toString()};
@@ -322,6 +331,11 @@ void Library::setEntry(int row, const LibraryItem& item, const QString& status)
     Entry& e = m_entries[row];
     e.item = item;
     e.status = status.isEmpty() ? storedStatus(item) : status;
+    e.unusable.clear();
+    if (e.status == "ready" && !QFileInfo::exists(e.material.path)) {
+        e.status = QStringLiteral("missing"); // moved or deleted since it was scanned
+        e.unusable = missingText();
+    }
     e.material.region = item.scan.ok ? item.scan.region : TimeRegion{};
     e.material.regionPinned = item.scan.ok && item.pinned;
 }
@@ -389,7 +403,7 @@ void Library::addPaths(const QStringList& paths)
             continue;
         const int i = indexOf(fileId(path));
         if (i >= 0) {
-            if (m_entries[i].status != "broken" && m_entries[i].status != "unscanned")
+            if (m_entries[i].status != "broken" && m_entries[i].status != "unscanned" && m_entries[i].status != "missing")
                 continue; // already there (or on its way); the others get another chance
             setStatus(i, "waiting");
         } else {
@@ -456,6 +470,18 @@ void Library::remove(const QString& materialId)
     // the removal cannot be saved, the row comes back when the failure is reported.
     dropRow(i);
     write({path}, [path](LibraryStore& library) { library.remove(path); });
+}
+
+void Library::markUnusable(const QString& materialId, const QString& reason)
+{
+    const int i = indexOf(materialId);
+    if (i < 0 || m_entries[i].status != "ready" || !m_entries[i].material.isMusic())
+        return;
+    Entry& e = m_entries[i];
+    const bool gone = !QFileInfo::exists(e.material.path);
+    e.status = gone ? QStringLiteral("missing") : QStringLiteral("broken");
+    e.unusable = gone ? missingText() : reason;
+    changed(i);
 }
 
 void Library::select(const QString& materialId)

@@ -65,7 +65,8 @@ public:
         TitleRole,
         DetailRole,   // one line: duration · format · rate · channels (built-in: a description)
         KindRole,     // "builtin" (pink noise and the loops) or "file"
-        StatusRole,   // "ready", "waiting", "scanning", "broken", "unscanned" (a scan was cancelled)
+        StatusRole,   // "ready", "waiting", "scanning", "broken", "unscanned" (a scan was cancelled),
+                      // "missing" (no longer at its path)
         ErrorRole,
         SelectedRole,
         PathRole,
@@ -142,6 +143,12 @@ public:
     MaterialRef musicMaterial() const;
     // The entry for `materialId` as a MaterialRef (with its region), if it is usable.
     std::optional<MaterialRef> material(const QString& materialId) const;
+    // Music a question could not use (the session found the file gone, or it would not
+    // decode): the entry is no longer offered ("missing", or "broken" with `reason`), so
+    // musicMaterial() and selectedId() move on to the next usable choice and the Library and
+    // Home show that one as the choice. Preferences::materialId keeps the user's pick: a file
+    // that is back when EarLab starts again (or is added again) is used again.
+    void markUnusable(const QString& materialId, const QString& reason);
 
 signals:
     void scanChanged();
@@ -156,6 +163,7 @@ private:
         QString detail;            // built-in entries
         QString status = "ready";
         std::optional<LibraryItem> item; // user files: as stored (or about to be)
+        QString unusable; // why a "missing" or "broken" entry cannot be played, when its scan did not say
     };
 
     int indexOf(const QString& id) const;

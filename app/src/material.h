@@ -25,6 +25,11 @@ struct MaterialRef {
         return id == other.id && region == other.region;
     }
     static MaterialRef pinkNoise();
+    // The user's file an id names ("file:<absolute path>"), empty for other ids.
+    static QString userFilePath(const QString& id)
+    {
+        return id.startsWith(QLatin1String("file:")) ? id.mid(5) : QString();
+    }
 };
 
 } // namespace earlab::app

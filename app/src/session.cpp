@@ -13,6 +13,8 @@
 #include "exercises/progress_store.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QtConcurrent/QtConcurrentRun>
@@ -167,17 +169,17 @@ void Session::start(const QString& id, int count)
     }
     m_level = std::clamp(saved, 1, levelCount);
     m_startLevel = m_level;
-    m_tracker.emplace(levelCount, m_level);
-    // The window carries over between sessions: the last answers at this level count, but at
-    // most kWindow - 1 of them, so only a new answer can promote or demote.
+    // The window carries over between sessions, but only the answers given since the last
+    // level change (DifficultyTracker::resume): they are the newest answers, so the newest
+    // kWindow - 1 of any level hold all that can count.
+    std::vector<PastAnswer> history;
     try {
-        auto recent = m_store->attemptsAtLevel(m_exerciseId, m_level, DifficultyTracker::kWindow - 1);
-        std::reverse(recent.begin(), recent.end());
-        for (const auto& a : recent)
-            m_tracker->record(a.correct);
+        for (const Attempt& a : m_store->recentAttempts(m_exerciseId, DifficultyTracker::kWindow - 1))
+            history.push_back({a.level, a.correct});
     } catch (const StoreError& e) {
         setError(e.message());
     }
+    m_tracker = DifficultyTracker::resume(levelCount, m_level, history);
     m_questionNumber = 0;
     m_pending.reset();
     m_scores.clear();
@@ -185,6 +187,12 @@ void Session::start(const QString& id, int count)
     m_correctCount = 0;
     m_bandHits.clear();
     m_levelChangeText.clear();
+    m_unusable.clear();
+    m_lostMusic.reset();
+    m_lostMusicText.clear();
+    // A chosen file gone since the last session is reported now, whatever this level plays,
+    // so the Library and Home stop showing it as the choice.
+    usableMusic();
     emit exerciseChanged();
     emit summaryChanged();
     prepareNext();
@@ -193,13 +201,62 @@ void Session::start(const QString& id, int count)
 void Session::prepareNext()
 {
     ++m_questionNumber;
+    prepare();
+}
+
+MaterialRef Session::usableMusic()
+{
+    // The user's pick when its file is gone, though the provider may already pass it over
+    // (the library marks files missing when it loads): it is said all the same.
+    const QString pick = m_preferences->materialId();
+    if (const QString path = MaterialRef::userFilePath(pick);
+        !path.isEmpty() && !m_unusable.contains(pick) && !QFileInfo::exists(path)) {
+        MaterialRef gone;
+        gone.kind = MaterialRef::Kind::UserFile;
+        gone.id = pick;
+        gone.path = path;
+        loseMusic(gone, {});
+    }
+    MaterialRef m = m_music ? m_music() : MaterialRef::pinkNoise();
+    while (m.isMusic()) {
+        if (m_unusable.contains(m.id)) {
+            m = MaterialRef::pinkNoise(); // the provider offers nothing else
+            break;
+        }
+        if (QFileInfo::exists(m.path))
+            break;
+        loseMusic(m, {});
+        m = m_music();
+    }
+    if (m_lostMusic) {
+        const auto& [lost, cause] = *m_lostMusic;
+        const QString what = cause.isEmpty() ? tr("is no longer there (moved or deleted)")
+                                             : tr("cannot be played (%1)").arg(cause);
+        m_lostMusicText = tr("The chosen music %1 %2, so the music levels use %3. Choose music in the Library.")
+                              .arg(QDir::toNativeSeparators(lost.path), what, m.title);
+    }
+    return m;
+}
+
+void Session::loseMusic(const MaterialRef& music, const QString& cause)
+{
+    m_unusable.insert(music.id);
+    if (!m_lostMusic)
+        m_lostMusic = {music, cause};
+    emit materialUnusable(music.id, cause); // the library then offers the next usable choice
+}
+
+void Session::prepare()
+{
     const unsigned generation = ++m_generation;
     const EqLevel level = currentLevel();
     const EqExerciseKind k = kind();
     const std::uint64_t seed = m_seeds();
     const bool match = m_preferences->loudnessMatching();
-    MaterialRef material = level.material == Material::Music && m_music ? m_music() : MaterialRef::pinkNoise();
-    m_materialNote = level.material == Material::Music && !material.isMusic()
+    const bool wantsMusic = level.material == Material::Music;
+    const MaterialRef material = wantsMusic ? usableMusic() : MaterialRef::pinkNoise();
+    m_materialNote = !m_lostMusicText.isEmpty() ? m_lostMusicText
+                     : wantsMusic && !material.isMusic()
                          ? tr("This level is meant for music; choose some in the Library. Pink noise for now.")
                          : QString();
     std::shared_ptr<const PreparedLoop> cached = m_loop && m_loop->material.sameLoop(material) ? m_loop : nullptr;
@@ -220,13 +277,20 @@ void Session::prepareNext()
     };
     m_preparation.setFuture(QtConcurrent::run([cached, material, level, k, seed, match, progress]() {
         Prepared p;
+        p.material = material;
+        p.matched = match;
         p.loop = cached;
         if (!p.loop) {
             try {
                 p.loop = prepareLoop(material, [&](double f) { progress(0.8 * f); });
             } catch (const AudioError& e) {
+                // No loop: onPrepared() applies the rule for music that cannot be used.
+                p.missing = e.kind() == AudioErrorKind::FileNotFound;
                 p.error = QString::fromStdString(e.what());
-                p.loop = prepareLoop(MaterialRef::pinkNoise());
+                const QString subject = QString::fromStdString(e.subject()) + QStringLiteral(": ");
+                if (p.error.startsWith(subject))
+                    p.error.remove(0, subject.size()); // the message names the file itself
+                return p;
             }
         }
         p.question = prepareQuestion(*p.loop, k, level, seed, match);
@@ -241,11 +305,18 @@ void Session::onPrepared()
     if (m_preparation.property("generation").toUInt() != m_generation || m_phase != Preparing)
         return;
     Prepared p = m_preparation.result();
-    if (!p.error.isEmpty())
-        m_materialNote = tr("Could not use the chosen music (%1). Pink noise instead.").arg(p.error);
+    if (!p.loop) {
+        if (!p.material.isMusic()) { // generated: cannot happen, but never a loop of retries
+            setError(p.error);
+            return;
+        }
+        loseMusic(p.material, p.missing ? QString() : p.error);
+        prepare(); // the same question, on the next usable choice
+        return;
+    }
     m_loop = p.loop;
     m_current = p.question;
-    m_matched = m_preferences->loudnessMatching();
+    m_matched = p.matched;
 
     Scene scene;
     scene.variants = {{m_loop->audio, Treatment{}, "flat"},

@@ -23,6 +23,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointF>
+#include <QSet>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -211,12 +212,19 @@ signals:
     void summaryChanged();
     void keyGroupChanged();
     void attemptRecorded(const QString& exerciseId); // after the store committed it
+    // A question could not use this music (the file is gone: cause empty; or it would not
+    // decode: cause says why). The session goes on with the next usable choice and says so in
+    // materialNote; the library (App connects it) stops offering this one.
+    void materialUnusable(const QString& materialId, const QString& cause);
 
 private:
     struct Prepared {
-        std::shared_ptr<const PreparedLoop> loop;
+        MaterialRef material;
+        bool matched = true;                      // loudness matching, as the question was prepared
+        std::shared_ptr<const PreparedLoop> loop; // null: the material could not be used
         PreparedQuestion question;
-        QString error; // the music could not be used (pink noise was used instead)
+        QString error; // why not (the file's own name left out)
+        bool missing = false; // not found
     };
 
     // An answer sent to the writer, shown once it is committed.
@@ -240,6 +248,12 @@ private:
     void setPhase(Phase phase);
     void setError(const QString& message);
     void prepareNext();
+    void prepare(); // the current question number, from the current level's material
+    // The one rule for music that cannot be used: the provider's choice when its file is
+    // there; else say so (materialNote, naming the file), let the library know, and go on
+    // with the next usable choice (pink noise when none is left).
+    MaterialRef usableMusic();
+    void loseMusic(const MaterialRef& music, const QString& cause);
     void onPrepared();
     void buildOptions();
     EqAnswer currentAnswer() const;
@@ -265,6 +279,9 @@ private:
     std::shared_ptr<const PreparedLoop> m_loop;
     PreparedQuestion m_current;
     QString m_materialNote;
+    QSet<QString> m_unusable; // music this session found it cannot use
+    std::optional<std::pair<MaterialRef, QString>> m_lostMusic; // the first of it, and why
+    QString m_lostMusicText; // said on every question of the session
     bool m_matched = true;
     QVariantList m_options;
     int m_selected = -1;

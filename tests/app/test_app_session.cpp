@@ -11,12 +11,17 @@
 #include "app/src/preferences.h"
 #include "app/src/session.h"
 
+#include "audio/dsp/pink_noise.h"
+#include "audio/io/audio_file.h"
+#include "exercises/library_scan.h"
 #include "exercises/progress_store.h"
 
 #include "support/raw_database.h"
+#include "support/scratch_files.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,29 +38,36 @@ class TestAppSession : public QObject {
     Q_OBJECT
 
 private:
-    struct Rig {
-        QTemporaryDir dir;
+    // EarLab's controllers on the database and settings in `folder`: a restart is a new Run
+    // on the same folder.
+    struct Run {
         std::unique_ptr<ProgressStore> store = std::make_unique<ProgressStore>();
         std::unique_ptr<DatabaseWriter> writer = std::make_unique<DatabaseWriter>();
         std::unique_ptr<Preferences> preferences;
         std::unique_ptr<AudioOutput> audio;
         std::unique_ptr<Session> session;
 
-        Rig()
+        explicit Run(const QString& folder)
         {
-            store->open(dir.filePath("progress.sqlite"));
+            store->open(folder + "/progress.sqlite");
             writer->open(store->path());
-            preferences = std::make_unique<Preferences>(dir.filePath("settings.ini"));
+            preferences = std::make_unique<Preferences>(folder + "/settings.ini");
             audio = std::make_unique<AudioOutput>(preferences.get());
             audio->retry();
             session = std::make_unique<Session>(store.get(), writer.get(), audio.get(), preferences.get(),
                                                 [] { return MaterialRef::pinkNoise(); });
         }
-        ~Rig()
+        ~Run()
         {
             session.reset();
             writer.reset();
         }
+    };
+    struct Folder {
+        QTemporaryDir dir;
+    };
+    struct Rig : Folder, Run {
+        Rig() : Run(dir.path()) {}
     };
 
     static bool waitForQuestion(Session& s)
@@ -80,6 +92,38 @@ private:
         QVERIFY(s.saving());
         QVERIFY(waitForReveal(s));
         QVERIFY(!s.saving());
+    }
+
+    // One session of answers.size() questions, right or wrong as given, on a new Run over
+    // `folder` (a restart): the level after each answer and the reveal's level line.
+    struct Replayed {
+        QList<int> levels;
+        QStringList changes; // levelChangeText() after each answer ("" = no change)
+        QString summary;
+    };
+    static void replaySession(const QString& folder, const QList<bool>& answers, Replayed& out)
+    {
+        Run run(folder);
+        Session& s = *run.session;
+        s.start("eq-band", int(answers.size()));
+        for (bool right : answers) {
+            QVERIFY(waitForQuestion(s));
+            answer(s, right);
+            out.levels << s.level();
+            out.changes << s.levelChangeText();
+            s.next();
+        }
+        QCOMPARE(s.phase(), Session::Finished);
+        out.summary = s.levelSummary();
+    }
+
+    // The entry of the library for `materialId`, or an invalid index.
+    static QModelIndex rowOf(Library& library, const QString& materialId)
+    {
+        for (int row = 0; row < library.rowCount(); ++row)
+            if (library.data(library.index(row), Library::MaterialIdRole).toString() == materialId)
+                return library.index(row);
+        return {};
     }
 
 private slots:
@@ -177,6 +221,139 @@ private slots:
         }
         QCOMPARE(rig.session->correctCount(), 7);
         QCOMPARE(rig.store->savedLevel("eq-band").value_or(1), 1);
+    }
+
+    void aLevelChangeStartsANewWindowAcrossRestarts()
+    {
+        // The report: 20 of 20 right, demoted on the first, ending "Still at level 3". The
+        // history that does it: promoted to 3, back to 2 after ten misses, one right answer at
+        // 2, then the twenty. Restoring "the last answers at this level" brought back answers
+        // from before a level change: the right ones at 2 promoted on that one answer, the
+        // misses at 3 demoted on the first of the twenty. Replayed session by session, each
+        // on a restarted EarLab over the same files.
+        Folder folder;
+        {
+            ProgressStore store;
+            store.open(folder.dir.filePath("progress.sqlite"));
+            store.saveLevel("eq-band", 2);
+        }
+        const auto show = [](const char* what, const Replayed& r) {
+            qInfo().noquote() << what << "levels" << r.levels << "changes" << r.changes.join(" | ") << "summary:" << r.summary;
+        };
+        Replayed up, down, one, twenty;
+        replaySession(folder.dir.path(), QList<bool>(10, true), up);    // 10 of 10 at level 2
+        replaySession(folder.dir.path(), QList<bool>(10, false), down); // 0 of 10 at level 3
+        replaySession(folder.dir.path(), {true}, one);
+        replaySession(folder.dir.path(), QList<bool>(20, true), twenty);
+        show("10 right:", up);
+        show("10 wrong:", down);
+        show("1 right:", one);
+        show("20 right:", twenty);
+
+        QCOMPARE(up.levels.back(), 3);
+        QCOMPARE(up.changes.back(), QString("Level up: 3 — 9 octave bands, ±12 dB, pink noise"));
+        QCOMPARE(down.levels, (QList<int>{3, 3, 3, 3, 3, 3, 3, 3, 3, 2}));
+        QVERIFY2(down.changes.back().startsWith("Back to level 2"), qPrintable(down.changes.back()));
+        // One right answer at level 2: the window since the demotion holds one answer, not the
+        // ten right ones from before the promotion to 3 (those would promote at once).
+        QCOMPARE(one.levels, QList<int>{2});
+        QCOMPARE(one.changes, QStringList{QString()});
+        QVERIFY2(one.summary.startsWith("Still at level 2"), qPrintable(one.summary));
+        // Twenty right: the answer from the last session counts, so the ninth makes ten of ten
+        // at level 2; ten more promote again. A right answer never steps back.
+        QList<int> expected(8, 2);
+        expected << QList<int>(10, 3) << QList<int>(2, 4);
+        QCOMPARE(twenty.levels, expected);
+        for (const QString& change : std::as_const(twenty.changes))
+            QVERIFY2(!change.startsWith("Back to"), qPrintable(change));
+        QCOMPARE(twenty.changes[8], QString("Level up: 3 — 9 octave bands, ±12 dB, pink noise"));
+        QCOMPARE(twenty.changes[18], QString("Level up: 4 — 9 octave bands, ±9 dB, music"));
+        QCOMPARE(twenty.summary, QString("Promoted from level 2 to level 4: 9 octave bands, ±9 dB, music"));
+    }
+
+    void aChosenFileThatGoesMissingIsSaidAndReplaced()
+    {
+        // One rule, whenever the chosen file cannot be used: the session says so in one line
+        // naming the file, plays the next usable choice (the first built-in loop), and the
+        // choice shown (Home, the Library) is what is really used.
+        const QString folder = test::scratch("session-missing-music");
+        const QString song = libraryKey(folder + "/My song.wav");
+        const auto write = [&] { writeAudioFile(song.toStdString(), dsp::makePinkNoise(20.0, 48000, -20.0, 7, 2, false)); };
+        write();
+        const QString id = "file:" + song;
+        const auto builtins = builtinMaterials();
+        const QString fallback = builtins.isEmpty() ? QString("Pink noise") : builtins.front().first.title;
+        auto& options = appOptions();
+        options.databasePath = folder + "/progress.sqlite";
+        options.databasePathSet = true;
+        options.settingsFile = folder + "/settings.ini";
+        const auto start = [](App& app) {
+            app.session()->start("eq-band", 2);
+            QVERIFY(waitForQuestion(*app.session()));
+        };
+        {
+            App app;
+            app.store()->saveLevel("eq-band", 4); // music
+            app.library()->addPaths({song});
+            QVERIFY(QTest::qWaitFor([&] { return !app.library()->scanning(); }, 60000));
+            app.library()->select(id);
+            QCOMPARE(app.library()->selectedId(), id);
+            Session& s = *app.session();
+            start(app);
+            QCOMPARE(s.materialTitle(), QString("My song"));
+            QCOMPARE(s.materialNote(), QString());
+            // Deleted during the session (its loop is in memory): the next question says so.
+            QVERIFY(QFile::remove(song));
+            answer(s, true);
+            s.next();
+            QVERIFY(waitForQuestion(s));
+            QCOMPARE(s.materialTitle(), fallback);
+            const QString note = s.materialNote();
+            qInfo().noquote() << "deleted during a session:" << note;
+            QCOMPARE(note, QString("The chosen music %1 is no longer there (moved or deleted), so the music levels use "
+                                   "%2. Choose music in the Library.")
+                               .arg(QDir::toNativeSeparators(song), fallback));
+            QCOMPARE(app.library()->selectedTitle(), fallback);
+            const QModelIndex row = rowOf(*app.library(), id);
+            QCOMPARE(app.library()->data(row, Library::StatusRole).toString(), QString("missing"));
+            QVERIFY(!app.library()->data(row, Library::SelectedRole).toBool());
+            QCOMPARE(app.preferences()->materialId(), id); // the user's pick is kept for when it is back
+        }
+        {
+            // Restarted with the file still gone: shown honestly before any session, said at its start.
+            App app;
+            QCOMPARE(app.library()->selectedTitle(), fallback);
+            QCOMPARE(app.library()->data(rowOf(*app.library(), id), Library::StatusRole).toString(), QString("missing"));
+            start(app);
+            QCOMPARE(app.session()->materialTitle(), fallback);
+            qInfo().noquote() << "missing at session start:" << app.session()->materialNote();
+            QVERIFY2(app.session()->materialNote().contains(QDir::toNativeSeparators(song) + " is no longer there"),
+                     qPrintable(app.session()->materialNote()));
+        }
+        write(); // back where it was: chosen and used again
+        {
+            App app;
+            QCOMPARE(app.library()->selectedTitle(), QString("My song"));
+            start(app);
+            QCOMPARE(app.session()->materialTitle(), QString("My song"));
+            QCOMPARE(app.session()->materialNote(), QString());
+        }
+        // There, but no longer audio (overwritten): the same rule, with the decoder's reason.
+        QVERIFY(test::writeBytes(song, "RIFF....WAVEfmt this is not audio any more"));
+        {
+            App app;
+            start(app);
+            Session& s = *app.session();
+            QCOMPARE(s.materialTitle(), fallback);
+            qInfo().noquote() << "unreadable at session start:" << s.materialNote();
+            QVERIFY2(s.materialNote().startsWith(QString("The chosen music %1 cannot be played (").arg(QDir::toNativeSeparators(song))),
+                     qPrintable(s.materialNote()));
+            QCOMPARE(app.library()->selectedTitle(), fallback);
+            const QModelIndex row = rowOf(*app.library(), id);
+            QCOMPARE(app.library()->data(row, Library::StatusRole).toString(), QString("broken"));
+            QVERIFY(!app.library()->data(row, Library::ErrorRole).toString().isEmpty());
+        }
+        options = AppOptions{};
     }
 
     void gainExerciseAsksTheAmount()

@@ -8,6 +8,9 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <map>
+
 using namespace earlab;
 
 namespace {
@@ -108,6 +111,27 @@ private slots:
             asked += b.asked;
         QCOMPARE(asked, 14); // nothing lost, nothing counted twice
         QCOMPARE(pooledByOctave({}, octaveCentresHz())[2].asked, 0);
+    }
+
+    void everyThirdOctavePoolsIntoTheOctaveAThirdAway()
+    {
+        // Distances between exact centres: each third-octave band is its octave band or lies
+        // exactly 1/3 octave from it (80 Hz -> 63 Hz, 100 Hz -> 125 Hz, 12.5 kHz -> 16 kHz).
+        const std::map<double, double> expected = {{50, 63}, {80, 63}, {100, 125}, {160, 125}, {200, 250},
+                                                   {315, 250}, {400, 500}, {630, 500}, {800, 1000},
+                                                   {1250, 1000}, {1600, 2000}, {2500, 2000}, {3150, 4000},
+                                                   {5000, 4000}, {6300, 8000}, {10000, 8000}, {12500, 16000}};
+        for (double third : thirdOctaveCentresHz()) {
+            const auto pooled = pooledByOctave({{third, 1, 1, 1.0}}, octaveCentresHz());
+            const auto hit = std::find_if(pooled.begin(), pooled.end(), [](const BandAccuracy& b) { return b.asked > 0; });
+            QVERIFY(hit != pooled.end());
+            const double d = octavesBetween(third, hit->bandHz);
+            QVERIFY2(d < 1e-12 || std::abs(d - 1.0 / 3.0) < 1e-12, qPrintable(QString("%1 -> %2").arg(third).arg(hit->bandHz)));
+            if (expected.count(third))
+                QCOMPARE(hit->bandHz, expected.at(third));
+            else
+                QCOMPARE(hit->bandHz, third); // an octave band itself
+        }
     }
 
     void weakestBandWeighsTheEvidence()

@@ -24,6 +24,64 @@ private slots:
         QCOMPARE(bandTickLabel(3150.0), std::string("3.15k"));
     }
 
+    void exactCentresStandForTheLabels()
+    {
+        // Base-2 series: 1000 * 2^(k/3). The labels are rounded; the centres are not.
+        QVERIFY(std::abs(exactCentreHz(63.0) - 62.5) < 1e-9);
+        QVERIFY(std::abs(exactCentreHz(16000.0) - 16000.0) < 1e-9);
+        QVERIFY(std::abs(exactCentreHz(12500.0) - 1000.0 * std::exp2(11.0 / 3.0)) < 1e-9);
+        QVERIFY(std::abs(exactCentreHz(50.0) - 1000.0 * std::exp2(-13.0 / 3.0)) < 1e-9);
+        QCOMPARE(exactCentreHz(1000.0), 1000.0);
+        QCOMPARE(exactCentreHz(440.0), 440.0); // not a band: its own centre
+        // Every third-octave band is exactly 1/3 octave from its neighbour, every octave band
+        // exactly one octave.
+        const auto thirds = thirdOctaveCentresHz();
+        for (std::size_t i = 1; i < thirds.size(); ++i)
+            QVERIFY2(std::abs(octavesBetween(thirds[i - 1], thirds[i]) - 1.0 / 3.0) < 1e-12,
+                     qPrintable(QString("%1 to %2").arg(thirds[i - 1]).arg(thirds[i])));
+        const auto octaves = octaveCentresHz();
+        for (std::size_t i = 1; i < octaves.size(); ++i)
+            QVERIFY(std::abs(octavesBetween(octaves[i - 1], octaves[i]) - 1.0) < 1e-12);
+    }
+
+    void octaveDistancesAreBetweenExactCentres_data()
+    {
+        QTest::addColumn<double>("trueHz");
+        QTest::addColumn<double>("answerHz");
+        QTest::addColumn<double>("octaves");
+        QTest::addColumn<QString>("text"); // as the reveal says it
+        QTest::addColumn<double>("score");
+        // The report: 63 Hz vs 250 Hz read "1.99 octaves off" (log2(250/63)).
+        QTest::newRow("63 vs 250") << 250.0 << 63.0 << 2.0 << "2 octaves off" << 0.0;
+        QTest::newRow("63 vs 125") << 63.0 << 125.0 << 1.0 << "1 octave off" << 0.5;
+        QTest::newRow("63 vs 16k") << 16000.0 << 63.0 << 8.0 << "8 octaves off" << 0.0;
+        QTest::newRow("125 vs 16k") << 125.0 << 16000.0 << 7.0 << "7 octaves off" << 0.0;
+        QTest::newRow("1k vs 1.25k") << 1000.0 << 1250.0 << 1.0 / 3 << "⅓ octave off" << 1.0 - 1.0 / 6;
+        QTest::newRow("50 vs 63") << 50.0 << 63.0 << 1.0 / 3 << "⅓ octave off" << 1.0 - 1.0 / 6;
+        QTest::newRow("12.5k vs 16k") << 16000.0 << 12500.0 << 1.0 / 3 << "⅓ octave off" << 1.0 - 1.0 / 6;
+        QTest::newRow("630 vs 1k") << 630.0 << 1000.0 << 2.0 / 3 << "⅔ octave off" << 1.0 - 1.0 / 3;
+        QTest::newRow("100 vs 315") << 100.0 << 315.0 << 5.0 / 3 << "1⅔ octaves off" << 1.0 - 5.0 / 6;
+        QTest::newRow("3.15k vs 8k") << 3150.0 << 8000.0 << 4.0 / 3 << "1⅓ octaves off" << 1.0 - 2.0 / 3;
+    }
+
+    void octaveDistancesAreBetweenExactCentres()
+    {
+        QFETCH(double, trueHz);
+        QFETCH(double, answerHz);
+        QFETCH(double, octaves);
+        QFETCH(QString, text);
+        QFETCH(double, score);
+        QVERIFY(std::abs(octavesBetween(trueHz, answerHz) - octaves) < 1e-12);
+        QVERIFY(std::abs(octavesBetween(answerHz, trueHz) - octaves) < 1e-12);
+        EqQuestion q;
+        q.frequencyHz = trueHz;
+        q.gainDb = 9.0;
+        q.directionAsked = true;
+        const EqGrade g = gradeEqAnswer(q, {false, answerHz, 1.0});
+        QVERIFY2(std::abs(g.score - score) < 1e-12, qPrintable(QString("score %1, expected %2").arg(g.score).arg(score)));
+        QVERIFY2(g.explanation.contains(text + ", score " + QString::number(score, 'f', 2)), qPrintable(g.explanation));
+    }
+
     void sameSeedSameQuestion()
     {
         const auto& level = eqBandLevels()[2];
@@ -110,7 +168,7 @@ private slots:
         QTest::addColumn<double>("score");
         QTest::addColumn<bool>("correct");
         QTest::newRow("exact") << 1000.0 << 9.0 << true << 1000.0 << 1.0 << 1.0 << true;
-        QTest::newRow("third off") << 1000.0 << 9.0 << true << 1250.0 << 1.0 << 1.0 - std::log2(1.25) / 2 << false;
+        QTest::newRow("third off") << 1000.0 << 9.0 << true << 1250.0 << 1.0 << 1.0 - (1.0 / 3) / 2 << false;
         QTest::newRow("octave off") << 1000.0 << 9.0 << true << 2000.0 << 1.0 << 0.5 << false;
         QTest::newRow("two octaves off") << 1000.0 << 9.0 << true << 250.0 << 1.0 << 0.0 << false;
         QTest::newRow("four octaves off") << 1000.0 << 9.0 << true << 16000.0 << 1.0 << 0.0 << false;

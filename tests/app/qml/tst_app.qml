@@ -93,6 +93,23 @@ Item {
             verify(strip.bands.length >= 9);
         }
 
+        function test_homeSaysWhatLoudnessMatchingDoes() {
+            // Home's promise follows the Settings switch, both ways.
+            const intro = child("homeIntro");
+            compare(App.preferences.loudnessMatching, true);
+            verify(intro.text.indexOf("Flat and processed are loudness-matched") >= 0, intro.text);
+            mouseClick(child("navSettings"));
+            const toggle = child("loudnessSwitch");
+            mouseClick(toggle);
+            compare(App.preferences.loudnessMatching, false);
+            keyClick(Qt.Key_1, Qt.ControlModifier);
+            compare(App.page, App.HomePage);
+            verify(intro.text.indexOf("loudness-matched") < 0, intro.text);
+            verify(intro.text.indexOf("Loudness matching is off") >= 0, intro.text);
+            App.preferences.loudnessMatching = true;
+            verify(intro.text.indexOf("Flat and processed are loudness-matched") >= 0, intro.text);
+        }
+
         function test_sessionLengthSetting() {
             // Settings → questions per session: saved, and the next session asks that many.
             mouseClick(child("navSettings"));
