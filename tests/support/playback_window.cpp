@@ -36,6 +36,7 @@ PlaybackWindow playWindow(Engine& engine, JackServer& jack, double seconds)
     const auto t0 = Clock::now();
     const std::uint64_t u0 = engine.underruns();
     const std::int64_t f0 = engine.transportFrame();
+    const std::uint64_t r0 = engine.framesRendered();
     const auto target = f0 + std::int64_t(seconds * engine.sampleRate());
     const auto deadline = t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(3.0 * seconds));
     int k = 0;
@@ -47,6 +48,7 @@ PlaybackWindow playWindow(Engine& engine, JackServer& jack, double seconds)
     PlaybackWindow w;
     w.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     w.frames = double(engine.transportFrame() - f0);
+    w.framesRendered = engine.framesRendered() - r0;
     w.framesPerSecond = w.frames / w.seconds;
     w.underruns = engine.underruns() - u0;
     w.worstWallMicros = engine.takeWorstCallbackMicros();

@@ -16,7 +16,8 @@ class JackServer;
 
 struct PlaybackWindow {
     double seconds = 0.0;        // wall clock
-    double frames = 0.0;         // transport frames the engine rendered
+    double frames = 0.0;         // frames the transport advanced
+    std::uint64_t framesRendered = 0; // frames the callbacks rendered (Engine::framesRendered)
     double framesPerSecond = 0.0; // pacing: frames / seconds
     std::uint64_t underruns = 0; // callbacks PortAudio flagged with an output underflow
     double worstWallMicros = 0.0; // the longest callback on the wall clock (includes preemption)
