@@ -92,9 +92,10 @@ void Engine::Impl::finished(void* user) noexcept
 
 namespace {
 // The calling thread's CPU time. Real-time safe: CLOCK_THREAD_CPUTIME_ID is not in the vDSO,
-// so this is a system call (about a microsecond), but one that never sleeps, allocates,
-// takes a user-space lock or does I/O: the kernel reads the thread's runtime counter.
-// The call cannot fail for this clock on Linux; if it did, the callback would count 0.
+// so this is a system call (1.4 us measured on the 2-core VM; two per callback of a 5333 us
+// period), but one that never sleeps, allocates, takes a user-space lock or does I/O: the
+// kernel reads the thread's runtime counter. It cannot fail for this clock on Linux; if it
+// did, the callback would count 0.
 std::int64_t threadCpuNs() noexcept
 {
     timespec t{};
