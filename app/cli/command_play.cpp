@@ -42,9 +42,11 @@ int runPlay(const QStringList& args)
         std::fflush(stdout);
     };
     const PlaybackResult result = playToEnd(run);
-    std::printf("played %.3f s on \"%s\", %llu underruns, longest callback %.0f us\n",
+    std::printf("played %.3f s on \"%s\", %llu underruns, longest callback %.0f us (CPU time %.0f us at worst, "
+                "%.1f us on average)\n",
                 double(result.frames) / kEngineSampleRate, result.device.c_str(),
-                static_cast<unsigned long long>(result.underruns), result.longestCallbackMicros);
+                static_cast<unsigned long long>(result.underruns), result.longestCallbackMicros,
+                result.worstCallbackCpuMicros, result.meanCallbackCpuMicros);
     return kExitOk;
 }
 

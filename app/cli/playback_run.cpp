@@ -72,6 +72,9 @@ PlaybackResult playToEnd(const PlaybackRun& run)
     engine.stop(true);
     PlaybackResult result{engine.device().name, engine.transportFrame(), engine.underruns(),
                           engine.takeWorstCallbackMicros()};
+    const Engine::CallbackCpuTime cpu = engine.takeCallbackCpuTime();
+    result.worstCallbackCpuMicros = cpu.worstMicros;
+    result.meanCallbackCpuMicros = cpu.meanMicros;
     engine.close();
     return result;
 }

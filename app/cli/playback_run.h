@@ -30,6 +30,8 @@ struct PlaybackResult {
     std::int64_t frames = 0;
     std::uint64_t underruns = 0;
     double longestCallbackMicros = 0.0; // the engine's own share of a period, at worst
+    double worstCallbackCpuMicros = 0.0; // CPU time of one callback at worst (preemption not counted)
+    double meanCallbackCpuMicros = 0.0;  // and on average
 };
 
 // --seconds S, --device NAME, --buffer FRAMES: the options of `play` and `demo`. Without a

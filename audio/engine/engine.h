@@ -69,6 +69,17 @@ public:
     // the engine's own share of the period. An underrun with a small figure here was the
     // host's scheduling, not the DSP.
     double takeWorstCallbackMicros();
+    // CPU time the callback thread spent rendering (its own CPU clock, CLOCK_THREAD_CPUTIME_ID),
+    // since the last call: unlike the wall-clock figure above it does not grow when the thread
+    // is preempted or waits, so it is the engine's own cost, whatever the machine's load.
+    struct CallbackCpuTime {
+        double worstMicros = 0.0; // the most one callback used
+        double meanMicros = 0.0;  // per callback
+        std::uint64_t callbacks = 0;
+    };
+    // Control thread only (it keeps the previous totals). A callback that runs during the
+    // call may be counted in this window or the next: a diagnostic, not an account.
+    CallbackCpuTime takeCallbackCpuTime();
     // The stream stopped without being asked (device gone). Control thread only: it asks
     // PortAudio as well as reading the flag the finished callback sets.
     bool streamFailed() const;

@@ -363,7 +363,10 @@ private slots:
                     QVERIFY(!library.material(role(library, row, Library::MaterialIdRole).toString()));
                 }
             }
-            QVERIFY2(unscanned.size() >= 3, qPrintable(unscanned.join(", "))); // the scanner reached one at most
+            // How many the worker reached before the cancel is the scheduler's choice (one at
+            // most, usually, as cancelScan() follows at once); some are left either way.
+            qInfo() << unscanned.size() << "of 4 files not scanned";
+            QVERIFY2(!unscanned.isEmpty(), "the cancel stopped nothing");
         }
         // Kept so, and not scanned by itself at the next start: the user cancelled.
         Library library(&store, &backend.writer, &backend.preferences);
@@ -514,8 +517,20 @@ private slots:
         QVERIFY(preview.active());
         QVERIFY(std::abs(audio.lengthSeconds() - 8.0) < 0.001);
         QVERIFY(QTest::qWaitFor([&] { return audio.peakDb() > -120.0; }, 5000));
-        QTest::qWait(300);
-        QVERIFY2(audio.peakDb() < -35.0, qPrintable(QString::number(audio.peakDb())));
+        // Every meter reading while it plays stays quiet: a few readings, each the peak of the
+        // block the engine had just rendered, taken wherever the playhead was (the capture
+        // device is not clocked, so they fall all over the region).
+        double loudest = -200.0;
+        int readings = 0;
+        const auto meter = connect(&audio, &AudioOutput::positionChanged, this, [&] {
+            if (audio.peakDb() > -120.0) {
+                loudest = std::max(loudest, audio.peakDb());
+                ++readings;
+            }
+        });
+        QVERIFY(QTest::qWaitFor([&] { return readings >= 5; }, 10000));
+        disconnect(meter);
+        QVERIFY2(loudest < -35.0, qPrintable(QString::number(loudest)));
 
         // Another region of the same file plays at once (no second decode), and it is the noise.
         preview.play(file, 20.0, 10.0);

@@ -189,13 +189,25 @@ private slots:
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
         while (engine.transportFrame() < 20000 && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        engine.close(); // no callback runs from here on: both figures cover the same ones
         const double worst = engine.takeWorstCallbackMicros();
-        qInfo("longest callback: %.1f us", worst);
+        const Engine::CallbackCpuTime cpu = engine.takeCallbackCpuTime();
+        qInfo("longest callback: %.1f us; CPU time per callback: worst %.1f us, mean %.1f us over %llu callbacks", worst,
+              cpu.worstMicros, cpu.meanMicros, static_cast<unsigned long long>(cpu.callbacks));
         QVERIFY(worst > 0.0);
         QVERIFY(worst < 1e6); // a time of one callback, not a sum or garbage
-        engine.close();
-        engine.takeWorstCallbackMicros();
-        QCOMPARE(engine.takeWorstCallbackMicros(), 0.0); // taken resets it; no callback since
+        QVERIFY(cpu.callbacks >= 20000 / 256);
+        QVERIFY(cpu.worstMicros > 0.0);
+        QVERIFY(cpu.meanMicros > 0.0 && cpu.meanMicros <= cpu.worstMicros);
+        // One thread cannot use more CPU than the time that passed: the CPU interval lies
+        // inside the wall-clock one (the margin covers the two clocks' rounding and rates).
+        QVERIFY2(cpu.worstMicros <= 1.01 * worst + 2.0, qPrintable(QString("%1 > %2").arg(cpu.worstMicros).arg(worst)));
+        // Taken resets them; no callback since.
+        QCOMPARE(engine.takeWorstCallbackMicros(), 0.0);
+        const Engine::CallbackCpuTime none = engine.takeCallbackCpuTime();
+        QCOMPARE(none.callbacks, std::uint64_t(0));
+        QCOMPARE(none.worstMicros, 0.0);
+        QCOMPARE(none.meanMicros, 0.0);
     }
 
     void reopensTheSameDeviceAndKeepsTheScene()

@@ -163,8 +163,9 @@ private slots:
         QVERIFY(library.item(dir + "/./sub/../Song.flac").has_value());
         QVERIFY(!library.item(dir + "/song.flac").has_value()); // paths are case-sensitive
 
-        // A rescan replaces the facts but keeps addedAt.
-        QTest::qWait(5);
+        // A rescan replaces the facts but keeps addedAt. Times are stored to the millisecond:
+        // wait until the clock has passed the first scan's, so the rescan's time is later.
+        QTRY_VERIFY(QDateTime::currentDateTimeUtc() > one->scannedAt);
         ScanResult rescan = good;
         rescan.loudnessLufs = -9.0;
         library.upsert(rescan);

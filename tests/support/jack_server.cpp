@@ -1,4 +1,4 @@
-#include "jack_server.h"
+#include "support/jack_server.h"
 
 #include "audio/engine/devices.h"
 #include "audio/engine/portaudio_session.h"
