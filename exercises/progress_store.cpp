@@ -111,10 +111,14 @@ void ProgressStore::open(const QString& requested)
         openFile(path, /*mayMoveAside=*/true);
     } catch (const StoreError& e) {
         // access(2) said yes but SQLite could not write (an immutable file, a mount that
-        // refuses writes): the same as a read-only file.
-        if (e.problem() != StoreProblem::ReadOnly)
+        // refuses writes), or the disk is full before the first answer: either way the
+        // history can still be read and trained on, as with a read-only file.
+        if (e.problem() == StoreProblem::ReadOnly)
+            openWorkingCopy(path, QStringLiteral("SQLite cannot write to it"));
+        else if (e.problem() == StoreProblem::DiskFull)
+            openWorkingCopy(path, QStringLiteral("the disk holding it is full"));
+        else
             throw;
-        openWorkingCopy(path, QStringLiteral("SQLite cannot write to it"));
     }
 }
 

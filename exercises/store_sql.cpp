@@ -45,7 +45,10 @@ QString describeDatabase(const QString& path)
 StoreError makeError(const QString& path, const QString& doing, const QString& cause,
                      StoreProblem problem)
 {
-    QString sentence = QStringLiteral("%1 in %2: %3").arg(doing, describeDatabase(path), cause);
+    // "Could not open the progress database P", but "Could not save the answer in the ...".
+    const bool bareVerb = doing.count(QLatin1Char(' ')) <= 2;
+    QString sentence = (bareVerb ? QStringLiteral("%1 %2: %3") : QStringLiteral("%1 in %2: %3"))
+                           .arg(doing, describeDatabase(path), cause);
     if (!sentence.endsWith(QLatin1Char('.')))
         sentence += QLatin1Char('.');
     return StoreError(path, sentence, problem);

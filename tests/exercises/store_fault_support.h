@@ -7,6 +7,8 @@
 // - A full disk: a small tmpfs mounted on a scratch folder (root only; unmounted in the
 //   destructor, whatever the test did), filled up by a file that can be removed again.
 
+#include "exercises/attempt.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -23,6 +25,24 @@
 #include <unistd.h>
 
 namespace earlab::test {
+
+// Answer number `n` of a fault test: every field valid, `padding` characters of filler in
+// the hidden change so that rows fill pages (a disk fills sooner).
+inline Attempt faultTestAnswer(int n, int padding = 0)
+{
+    Attempt a;
+    a.exercise = QStringLiteral("eq-band");
+    a.level = 3;
+    a.seed = quint64(n);
+    a.hidden = {{QStringLiteral("frequency_hz"), 1000.0}, {QStringLiteral("padding"), QString(padding, QLatin1Char('x'))}};
+    a.answer = {{QStringLiteral("frequency_hz"), 1000.0 + n}};
+    a.score = 0.75;
+    a.correct = true;
+    a.responseMs = 100 + n;
+    a.source = QStringLiteral("builtin:pink");
+    a.answeredAt = QDateTime(QDate(2024, 5, 1), QTime(9, 0), Qt::UTC).addSecs(n);
+    return a;
+}
 
 inline bool runningAsRoot()
 {

@@ -21,18 +21,7 @@ namespace {
 
 Attempt answer(int n)
 {
-    Attempt a;
-    a.exercise = QStringLiteral("eq-band");
-    a.level = 3;
-    a.seed = quint64(n);
-    a.hidden = {{QStringLiteral("frequency_hz"), 1000.0}};
-    a.answer = {{QStringLiteral("frequency_hz"), 1000.0 + n}};
-    a.score = 0.75;
-    a.correct = true;
-    a.responseMs = 100 + n;
-    a.source = QStringLiteral("builtin:pink");
-    a.answeredAt = QDateTime(QDate(2024, 5, 1), QTime(9, 0), Qt::UTC).addSecs(n);
-    return a;
+    return faultTestAnswer(n);
 }
 
 // A database with `rows` answers at `path`, closed (checkpointed: no -wal left).
