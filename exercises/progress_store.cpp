@@ -132,8 +132,8 @@ void ProgressStore::openWorkingCopy(const QString& path, const QString& why)
         throw;
     }
     m_readOnlyReason = why;
-    qWarning().noquote() << "Progress database" << path << "is read-only (" + why + "); EarLab works on a copy"
-                         << m_copy->path() << "that is removed when it closes";
+    qWarning().noquote() << "EarLab cannot write to the progress database" << path << "(" + why + "): it works on a copy,"
+                         << m_copy->path() << ", removed when EarLab closes";
 }
 
 void ProgressStore::openFile(const QString& path, bool mayMoveAside)

@@ -67,12 +67,9 @@ struct FullDiskWriter {
 };
 
 #define REQUIRE_SMALL_DISK(f)                                                                      \
-    if (!runningAsRoot())                                                                          \
-        QSKIP("needs root to mount a small tmpfs");                                                \
-    if (!(f).disk.mounted())                                                                       \
-        QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs here: ") + (f).disk.error()));       \
+    EARLAB_SKIP_UNLESS_MOUNTED((f).disk);                                                          \
     if (const QString problem = (f).fill(); !problem.isEmpty())                                    \
-        QFAIL(qPrintable(problem));
+    QFAIL(qPrintable(problem))
 
 class TestDatabaseWriterFaults : public QObject {
     Q_OBJECT

@@ -83,6 +83,10 @@ class SmallDisk {
 public:
     explicit SmallDisk(int kib)
     {
+        if (!runningAsRoot()) {
+            m_error = QStringLiteral("needs root to mount a small tmpfs");
+            return;
+        }
         if (!m_folder.isValid())
             return;
         const QByteArray options = "size=" + QByteArray::number(kib) + "k";
@@ -91,7 +95,7 @@ public:
             == 0)
             m_mounted = true;
         else
-            m_error = QString::fromLocal8Bit(std::strerror(errno));
+            m_error = QStringLiteral("cannot mount a tmpfs here: ") + QString::fromLocal8Bit(std::strerror(errno));
     }
     ~SmallDisk()
     {
@@ -132,3 +136,8 @@ private:
 };
 
 } // namespace earlab::test
+
+// In a Qt Test function: skips it, saying why, unless the SmallDisk `disk` is mounted.
+#define EARLAB_SKIP_UNLESS_MOUNTED(disk)                                                           \
+    if (!(disk).mounted())                                                                         \
+    QSKIP(qPrintable((disk).error()))

@@ -179,11 +179,8 @@ private slots:
 
     void fullDiskIsNamed()
     {
-        if (!runningAsRoot())
-            QSKIP("needs root to mount a small tmpfs");
         SmallDisk disk(512);
-        if (!disk.mounted())
-            QSKIP(qPrintable(QStringLiteral("cannot mount a tmpfs here: ") + disk.error()));
+        EARLAB_SKIP_UNLESS_MOUNTED(disk);
         const QString path = disk.filePath(QStringLiteral("progress.sqlite"));
         ProgressStore store;
         store.open(path);
