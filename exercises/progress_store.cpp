@@ -125,13 +125,14 @@ void ProgressStore::open(const QString& requested)
 void ProgressStore::openWorkingCopy(const QString& path, const QString& why)
 {
     m_copy = std::make_unique<store::WorkingCopy>(path);
+    m_readOnlyReason = why;
     try {
         openFile(m_copy->path(), /*mayMoveAside=*/false);
     } catch (...) {
         m_copy.reset();
+        m_readOnlyReason.clear();
         throw;
     }
-    m_readOnlyReason = why;
     qWarning().noquote() << "EarLab cannot write to the progress database" << path << "(" + why + "): it works on a copy,"
                          << m_copy->path() << ", removed when EarLab closes";
 }
@@ -144,8 +145,8 @@ void ProgressStore::openFile(const QString& path, bool mayMoveAside)
                 if (!mayMoveAside) {
                     throw StoreError(m_sourcePath,
                                      QStringLiteral("EarLab could not read its progress database %1 (%2). It cannot "
-                                                    "move the damaged file aside because the file is read-only, so it "
-                                                    "left it unchanged.").arg(m_sourcePath, *damage));
+                                                    "move the damaged file aside (%3), so it left it unchanged.")
+                                         .arg(m_sourcePath, *damage, m_readOnlyReason));
                 }
                 m_movedAsidePath = store::moveAside(path, QDateTime::currentDateTime());
                 m_recoveryMessage =
@@ -170,8 +171,6 @@ void ProgressStore::openFile(const QString& path, bool mayMoveAside)
         }
     } catch (...) {
         disconnect();
-        m_movedAsidePath.clear();
-        m_recoveryMessage.clear();
         throw;
     }
 }

@@ -71,6 +71,26 @@ QMap<QString, QString> parseProbe(const QByteArray& out)
     return values;
 }
 
+bool canRunUnprivileged()
+{
+    return !unprivileged(QStringLiteral(STORE_FAULT_HELPER), {}).first.isEmpty();
+}
+
+// Runs "store_fault_helper probe path" as a user who cannot write root's files; what it
+// printed, as key -> value ("exit" holds a non-zero exit or a crash).
+QMap<QString, QString> runProbe(const QString& path)
+{
+    const auto [program, args] = unprivileged(QStringLiteral(STORE_FAULT_HELPER), {QStringLiteral("probe"), path});
+    QProcess child;
+    child.start(program, args);
+    if (!child.waitForFinished(60000))
+        return {{QStringLiteral("exit"), child.errorString()}};
+    QMap<QString, QString> values = parseProbe(child.readAllStandardOutput());
+    if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
+        values.insert(QStringLiteral("exit"), QString::number(child.exitCode()));
+    return values;
+}
+
 } // namespace
 
 class TestProgressStoreFaults : public QObject {
@@ -189,22 +209,36 @@ private slots:
         const QByteArray bytes = readBytes(path);
         const QStringList before = entries(folder);
 
-        const auto [program, args] = unprivileged(QStringLiteral(STORE_FAULT_HELPER), {QStringLiteral("probe"), path});
-        if (program.isEmpty())
+        if (!canRunUnprivileged())
             QSKIP("running as root without setpriv: cannot run a child that lacks write access");
-        QProcess child;
-        child.start(program, args);
-        QVERIFY2(child.waitForFinished(60000), qPrintable(child.errorString()));
-        const QByteArray out = child.readAllStandardOutput();
-        QCOMPARE(child.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(child.exitCode(), 0);
-        const QMap<QString, QString> probe = parseProbe(out);
-        QVERIFY2(!probe.contains(QStringLiteral("error")), out.constData());
+        const QMap<QString, QString> probe = runProbe(path);
+        QVERIFY2(!probe.contains(QStringLiteral("exit")), qPrintable(probe.value(QStringLiteral("exit"))));
+        QVERIFY2(!probe.contains(QStringLiteral("error")), qPrintable(probe.value(QStringLiteral("error"))));
         QCOMPARE(probe.value(QStringLiteral("readonly")), QStringLiteral("the file is read-only for you"));
         QCOMPARE(probe.value(QStringLiteral("count")), QStringLiteral("12"));      // the committed data
         QCOMPARE(probe.value(QStringLiteral("count after")), QStringLiteral("13")); // training works
         QCOMPARE(readBytes(path), bytes);    // never written
         QCOMPARE(entries(folder), before);   // nothing created or moved beside it
+    }
+
+    // Damaged and read-only: it cannot be moved aside, so it is left as it is, and said so.
+    void readOnlyDamagedFileIsLeftUnchanged()
+    {
+        const QString folder = scratch("faults-readonly-damaged");
+        const QString path = folder + QStringLiteral("/progress.sqlite");
+        QVERIFY(writeBytes(path, QByteArray("SQLite format 3\0", 16) + QByteArray(8192, 'x')));
+        makeReadOnlyForChild(path);
+        const QByteArray bytes = readBytes(path);
+        if (!canRunUnprivileged())
+            QSKIP("running as root without setpriv: cannot run a child that lacks write access");
+        const QMap<QString, QString> probe = runProbe(path);
+        QVERIFY(!probe.contains(QStringLiteral("exit")));
+        const QString error = probe.value(QStringLiteral("error"));
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("left it unchanged")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("read-only")), qPrintable(error));
+        QCOMPARE(readBytes(path), bytes);
+        QCOMPARE(entries(folder), QStringList{QStringLiteral("progress.sqlite")});
     }
 
     void fullDiskIsNamed()
