@@ -133,8 +133,8 @@ void ProgressStore::openWorkingCopy(const QString& path, const QString& why)
         m_readOnlyReason.clear();
         throw;
     }
-    qWarning().noquote() << "EarLab cannot write to the progress database" << path << "(" + why + "): it works on a copy,"
-                         << m_copy->path() << ", removed when EarLab closes";
+    qWarning().noquote() << QStringLiteral("EarLab cannot write to the progress database %1 (%2): it works on a "
+                                           "copy, %3, removed when EarLab closes.").arg(path, why, m_copy->path());
 }
 
 void ProgressStore::openFile(const QString& path, bool mayMoveAside)
