@@ -1,8 +1,10 @@
 #include "exercises/progress_store.h"
 
+#include "exercises/store_access.h"
 #include "exercises/store_recovery.h"
 #include "exercises/store_schema.h"
 #include "exercises/store_sql.h"
+#include "exercises/store_working_copy.h"
 
 #include <QDebug>
 #include <QDir>
@@ -62,19 +64,10 @@ Attempt readAttempt(const QSqlQuery& query)
 
 void ensureFolder(const QString& path)
 {
-    const QFileInfo info(path);
-    const QString folder = info.absolutePath();
+    const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder)) {
         throw StoreError(path, QStringLiteral("Could not create the folder %1 for the progress "
                                               "database %2.").arg(folder, path));
-    }
-    if (!QFileInfo(folder).isWritable()) {
-        throw StoreError(path, QStringLiteral("The folder %1 is not writable, so the progress "
-                                              "database %2 cannot be kept there.").arg(folder, path));
-    }
-    if (info.isDir()) {
-        throw StoreError(path, QStringLiteral("Cannot use %1 as the progress database: it is a "
-                                              "folder.").arg(path));
     }
 }
 
@@ -99,12 +92,62 @@ void ProgressStore::open(const QString& requested)
     close();
     m_recoveryMessage.clear();
     m_movedAsidePath.clear();
+    m_readOnlyReason.clear();
+    m_copy.reset();
     const bool inMemory = requested.isEmpty() || requested == kMemory;
-    const QString path = inMemory ? kMemory : QFileInfo(requested).absoluteFilePath();
+    m_sourcePath = inMemory ? kMemory : QFileInfo(requested).absoluteFilePath();
+    if (inMemory) {
+        openFile(kMemory, /*mayMoveAside=*/false);
+        return;
+    }
+    const QString path = m_sourcePath;
+    store::requireRegularFile(path);
+    ensureFolder(path);
+    if (const std::optional<QString> why = store::whyReadOnly(path)) {
+        openWorkingCopy(path, *why);
+        return;
+    }
     try {
-        if (!inMemory) {
-            ensureFolder(path);
+        openFile(path, /*mayMoveAside=*/true);
+    } catch (const StoreError& e) {
+        // access(2) said yes but SQLite could not write (an immutable file, a mount that
+        // refuses writes), or the disk is full before the first answer: either way the
+        // history can still be read and trained on, as with a read-only file.
+        if (e.problem() == StoreProblem::ReadOnly)
+            openWorkingCopy(path, QStringLiteral("SQLite cannot write to it"));
+        else if (e.problem() == StoreProblem::DiskFull)
+            openWorkingCopy(path, QStringLiteral("the disk holding it is full"));
+        else
+            throw;
+    }
+}
+
+void ProgressStore::openWorkingCopy(const QString& path, const QString& why)
+{
+    m_copy = std::make_unique<store::WorkingCopy>(path);
+    m_readOnlyReason = why;
+    try {
+        openFile(m_copy->path(), /*mayMoveAside=*/false);
+    } catch (...) {
+        m_copy.reset();
+        m_readOnlyReason.clear();
+        throw;
+    }
+    qWarning().noquote() << QStringLiteral("EarLab cannot write to the progress database %1 (%2): it works on a "
+                                           "copy, %3, removed when EarLab closes.").arg(path, why, m_copy->path());
+}
+
+void ProgressStore::openFile(const QString& path, bool mayMoveAside)
+{
+    try {
+        if (path != kMemory) {
             if (const std::optional<QString> damage = store::findDamage(path)) {
+                if (!mayMoveAside) {
+                    throw StoreError(m_sourcePath,
+                                     QStringLiteral("EarLab could not read its progress database %1 (%2). It cannot "
+                                                    "move the damaged file aside (%3), so it left it unchanged.")
+                                         .arg(m_sourcePath, *damage, m_readOnlyReason));
+                }
                 m_movedAsidePath = store::moveAside(path, QDateTime::currentDateTime());
                 m_recoveryMessage =
                     QStringLiteral("EarLab could not read its progress database %1 (%2). The "
@@ -117,7 +160,7 @@ void ProgressStore::open(const QString& requested)
         connect(path);
         configure();
         store::migrate(database(), path);
-        if (!inMemory) {
+        if (path != kMemory) {
             // The file exists now (configure() wrote to it): remember which one it is.
             struct stat st {};
             if (::stat(QFile::encodeName(path).constData(), &st) != 0)
@@ -135,6 +178,7 @@ void ProgressStore::open(const QString& requested)
 void ProgressStore::close()
 {
     disconnect();
+    m_copy.reset(); // after the connection: SQLite must not hold the copy's files
 }
 
 bool ProgressStore::isOpen() const

@@ -16,9 +16,14 @@
 #include <QString>
 #include <QVariantList>
 
+#include <memory>
 #include <optional>
 
 class QSqlDatabase;
+
+namespace earlab::store {
+class WorkingCopy;
+}
 
 namespace earlab {
 
@@ -33,15 +38,23 @@ public:
     static QString defaultPath();
 
     // Opens the database at `path` (empty = in memory, as KDE Elisa does), creating and
-    // migrating it as needed. A corrupt or non-SQLite file is moved aside and a fresh one
-    // started (see recoveryMessage()). Throws StoreError if the folder cannot be created,
-    // the file cannot be opened, belongs to a newer EarLab or is not an EarLab database.
-    // Re-opening closes the previous database first.
+    // migrating it as needed. SQLite recovers a hot -journal or a -wal itself; only a file
+    // SQLite cannot read (corrupt, not SQLite at all) is moved aside and a fresh one started
+    // (see recoveryMessage()). A file EarLab cannot write (file, folder or file system
+    // read-only) is opened as a private working copy: everything works, nothing reaches
+    // the user's file (see readOnlyReason()). Throws StoreError if `path` is not a regular
+    // file (a folder, a device, a pipe: refused before SQLite sees it), the folder cannot be
+    // created, the file cannot be opened or read, belongs to a newer EarLab or is not an
+    // EarLab database. Re-opening closes the previous database first.
     void open(const QString& path);
     void close();
     bool isOpen() const;
 
-    QString path() const;      // absolute file path as opened, or ":memory:"
+    QString path() const;      // the file SQLite has open (the working copy if read-only), or ":memory:"
+    QString sourcePath() const { return m_sourcePath; } // the path asked for, made absolute
+    // Empty when answers reach sourcePath(); otherwise the end of a sentence saying why they
+    // do not ("the file is read-only for you"): the store then works on a working copy.
+    QString readOnlyReason() const { return m_readOnlyReason; }
     // The Qt SQL connection this store opened (empty while closed), for the other tables'
     // stores (e.g. LibraryStore) that share its file; use it on this store's thread only.
     QString connectionName() const;
@@ -76,6 +89,8 @@ public:
 private:
     QSqlDatabase database() const;
     void requireOpen(const QString& doing) const;
+    void openFile(const QString& path, bool mayMoveAside);
+    void openWorkingCopy(const QString& path, const QString& why);
     void connect(const QString& path);
     void disconnect();
     void configure();
@@ -89,6 +104,9 @@ private:
     unsigned long long m_fileInode = 0;
     QString m_recoveryMessage;
     QString m_movedAsidePath;
+    QString m_sourcePath;
+    QString m_readOnlyReason;
+    std::unique_ptr<store::WorkingCopy> m_copy;
 };
 
 } // namespace earlab

@@ -78,6 +78,44 @@ std::optional<QString> inspect(const QString& connection, const QString& path)
     return std::nullopt;
 }
 
+// A read-only connection cannot roll back a hot -journal (what a crash mid-transaction
+// leaves) or replay a -wal without its -shm: SQLite then says "attempt to write a readonly
+// database". That is SQLite's own recovery waiting for write access, not damage: give it a
+// read-write connection and one read, which rolls back or replays. Returns SQLite's words
+// if even that read finds the file corrupt.
+std::optional<QString> recover(const QString& connection, const QString& path)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        throw makeError(path, QStringLiteral("Could not recover"), db.lastError());
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+        return std::nullopt;
+    if (isCorruption(query.lastError()))
+        return query.lastError().databaseText().trimmed();
+    throw makeError(path, QStringLiteral("Could not recover"), query.lastError());
+}
+
+// Runs `look` on a connection of its own, removed afterwards whatever happens (no
+// QSqlDatabase copy is alive then: each `look` keeps its own inside).
+template <typename Look>
+std::optional<QString> withConnection(const QString& path, Look look)
+{
+    static std::atomic<int> counter{0};
+    const QString connection = QStringLiteral("earlab-progress-inspect-%1").arg(++counter);
+    std::optional<QString> result;
+    try {
+        result = look(connection, path);
+    } catch (...) {
+        QSqlDatabase::removeDatabase(connection);
+        throw;
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return result;
+}
+
 } // namespace
 
 std::optional<QString> findDamage(const QString& path)
@@ -95,17 +133,15 @@ std::optional<QString> findDamage(const QString& path)
         return QStringLiteral("the file is not an SQLite database");
     file.close();
 
-    static std::atomic<int> counter{0};
-    const QString connection = QStringLiteral("earlab-progress-inspect-%1").arg(++counter);
-    std::optional<QString> damage;
     try {
-        damage = inspect(connection, path);
-    } catch (...) {
-        QSqlDatabase::removeDatabase(connection);
-        throw;
+        return withConnection(path, inspect);
+    } catch (const StoreError& e) {
+        if (e.problem() != StoreProblem::ReadOnly)
+            throw;
     }
-    QSqlDatabase::removeDatabase(connection);
-    return damage;
+    if (std::optional<QString> damage = withConnection(path, recover))
+        return damage;
+    return withConnection(path, inspect);
 }
 
 QString asidePath(const QString& path, const QDateTime& when)

@@ -10,12 +10,14 @@
 
 namespace earlab::store {
 
-// Looks at the file at `path` without changing it: the header through plain file reads,
-// then PRAGMA user_version and PRAGMA quick_check on a read-only connection (which never
-// checkpoints or truncates a -wal, so a damaged file and its companions are moved aside
-// exactly as found). Returns why the file is damaged, or nothing if it is usable (or does
-// not exist yet). Throws StoreError, leaving the file untouched, when the file is healthy
-// but not ours to open: written by a newer EarLab, or another program's database.
+// Looks at the file at `path`: the header through plain file reads, then PRAGMA
+// user_version and PRAGMA quick_check on a read-only connection (which never checkpoints or
+// truncates a -wal, so a damaged file and its companions are moved aside exactly as found).
+// Only when SQLite's own recovery must write first (a hot -journal left by a crash) does it
+// let SQLite do so, through a read-write connection, and then look again: the caller must
+// be allowed to write `path`. Returns why the file is damaged, or nothing if it is usable
+// (or does not exist yet). Throws StoreError, leaving the file untouched, when the file is
+// healthy but not ours to open: written by a newer EarLab, or another program's database.
 std::optional<QString> findDamage(const QString& path);
 
 // "<path>.corrupt-<yyyyMMdd-hhmmss>" in `when`'s local time, or with "-2", "-3", ...

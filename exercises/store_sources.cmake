@@ -9,5 +9,9 @@ target_sources(earlab_exercises PRIVATE
   store_schema.cpp
   store_recovery.h
   store_recovery.cpp
+  store_access.h
+  store_access.cpp
+  store_working_copy.h
+  store_working_copy.cpp
   progress_store.h
   progress_store.cpp)

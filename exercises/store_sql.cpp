@@ -1,11 +1,39 @@
 #include "exercises/store_sql.h"
 
+#include <QFile>
+#include <QFileInfo>
+
+#include <sys/statvfs.h>
+
 namespace earlab::store {
 
 namespace {
+// SQLite's primary result codes (sqlite3.h); Qt SQL does not export them.
+constexpr int kSqliteReadOnly = 8;
+constexpr int kSqliteIoError = 10;
 constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteFull = 13;
 constexpr int kSqliteNotADatabase = 26;
+constexpr unsigned long long kAlmostFullBytes = 1024 * 1024;
+
+// The driver reports the primary result code; mask in case extended codes are enabled.
+int primaryCode(const QSqlError& error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
 } // namespace
+
+bool diskAlmostFull(const QString& path)
+{
+    if (path.isEmpty() || path == QLatin1String(":memory:"))
+        return false;
+    struct statvfs fs {};
+    if (::statvfs(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), &fs) != 0)
+        return false;
+    return static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize < kAlmostFullBytes;
+}
 
 QString describeDatabase(const QString& path)
 {
@@ -14,13 +42,28 @@ QString describeDatabase(const QString& path)
     return QStringLiteral("the progress database %1").arg(path);
 }
 
-StoreError makeError(const QString& path, const QString& doing, const QString& cause)
+StoreError makeError(const QString& path, const QString& doing, const QString& cause,
+                     StoreProblem problem)
 {
-    return StoreError(path, QStringLiteral("%1 in %2: %3").arg(doing, describeDatabase(path), cause));
+    // "Could not open the progress database P", but "Could not save the answer in the ...".
+    const bool bareVerb = doing.count(QLatin1Char(' ')) <= 2;
+    QString sentence = (bareVerb ? QStringLiteral("%1 %2: %3") : QStringLiteral("%1 in %2: %3"))
+                           .arg(doing, describeDatabase(path), cause);
+    if (!sentence.endsWith(QLatin1Char('.')))
+        sentence += QLatin1Char('.');
+    return StoreError(path, sentence, problem);
 }
 
 StoreError makeError(const QString& path, const QString& doing, const QSqlError& error)
 {
+    const int code = primaryCode(error);
+    // SQLite says "database or disk is full" for a full disk and "disk I/O error" when the
+    // full disk is the one holding the -shm or -wal: both mean the same to the user.
+    if (code == kSqliteFull || (code == kSqliteIoError && diskAlmostFull(path)))
+        return makeError(path, doing, QStringLiteral("the disk is full"), StoreProblem::DiskFull);
+    if (code == kSqliteReadOnly)
+        return makeError(path, doing, QStringLiteral("the file cannot be written (%1)").arg(error.databaseText().trimmed()),
+                         StoreProblem::ReadOnly);
     // databaseText() is SQLite's own words ("disk I/O error"); text() adds Qt's prefix.
     QString cause = error.databaseText().trimmed();
     if (cause.isEmpty())
@@ -32,10 +75,8 @@ StoreError makeError(const QString& path, const QString& doing, const QSqlError&
 
 bool isCorruption(const QSqlError& error)
 {
-    // The driver reports the primary result code; mask in case extended codes are enabled.
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
-    if (ok && (code == kSqliteCorrupt || code == kSqliteNotADatabase))
+    const int code = primaryCode(error);
+    if (code == kSqliteCorrupt || code == kSqliteNotADatabase)
         return true;
     // Fallback on SQLite's fixed messages in case a driver build does not pass the code.
     const QString text = error.databaseText();

@@ -14,9 +14,16 @@ namespace earlab::store {
 // "the progress database /path/progress.sqlite", or "the in-memory progress database".
 QString describeDatabase(const QString& path);
 
-// "<doing> in <database>: <cause>", for the user.
+// "<doing> in <database>: <cause>.", for the user. From a QSqlError the cause is SQLite's
+// own words, except where they mislead: SQLITE_FULL, and an I/O error on a disk with less
+// than 1 MiB free, are "the disk is full" (StoreProblem::DiskFull); SQLITE_READONLY is
+// "the file cannot be written" (StoreProblem::ReadOnly).
 StoreError makeError(const QString& path, const QString& doing, const QSqlError& error);
-StoreError makeError(const QString& path, const QString& doing, const QString& cause);
+StoreError makeError(const QString& path, const QString& doing, const QString& cause,
+                     StoreProblem problem = StoreProblem::Other);
+
+// True when the disk holding `path` (or its folder) has less than 1 MiB free for this user.
+bool diskAlmostFull(const QString& path);
 
 // True when SQLite says the file is not a database or is malformed (SQLITE_NOTADB,
 // SQLITE_CORRUPT): the cases that are moved aside instead of reported.

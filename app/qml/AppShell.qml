@@ -48,13 +48,12 @@ Item {
             Layout.fillHeight: true
             spacing: 0
 
+            // One message at a time, chosen by App.banner (banner_state.h); each kind keeps
+            // its own item for its actions.
             Banner {
                 objectName: "noDeviceBanner"
                 Layout.fillWidth: true
-                shown: !App.audio.available
-                tone: Theme.warning
-                title: qsTr("No audio output")
-                text: qsTr("%1 Everything else works, and your answers are still saved.").arg(App.audio.statusMessage)
+                kind: BannerState.NoAudio
                 primaryText: qsTr("Retry")
                 secondaryText: qsTr("Choose device…")
                 onPrimaryClicked: App.audio.retry()
@@ -64,10 +63,7 @@ Item {
             Banner {
                 objectName: "recoveryBanner"
                 Layout.fillWidth: true
-                shown: App.recoveryMessage !== ""
-                tone: Theme.warning
-                title: qsTr("Progress database repaired")
-                text: App.recoveryMessage
+                kind: BannerState.Repaired
                 primaryText: qsTr("Dismiss")
                 onPrimaryClicked: App.dismissRecovery()
             }
@@ -75,19 +71,19 @@ Item {
             Banner {
                 objectName: "storeBanner"
                 Layout.fillWidth: true
-                shown: App.storeProblem !== ""
-                tone: Theme.danger
-                title: qsTr("Progress cannot be saved")
-                text: App.storeProblem
+                kind: BannerState.NotSaved
+            }
+
+            Banner {
+                objectName: "spaceBanner"
+                Layout.fillWidth: true
+                kind: BannerState.WaitingForSpace
             }
 
             Banner {
                 objectName: "sessionErrorBanner"
                 Layout.fillWidth: true
-                shown: App.session.errorMessage !== ""
-                tone: Theme.danger
-                title: qsTr("Problem")
-                text: App.session.errorMessage
+                kind: BannerState.SessionError
                 primaryText: qsTr("Dismiss")
                 onPrimaryClicked: App.session.clearError()
             }

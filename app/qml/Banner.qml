@@ -4,14 +4,17 @@ import QtQuick.Layouts
 import EarLab
 
 // A message across the top of the page with up to two actions. Never a dialog: the app
-// stays usable underneath.
+// stays usable underneath. With `kind` set it shows App.banner's message when that is the
+// one message of the window (banner_state.h); without, its own title and text while shown.
 Rectangle {
     id: banner
 
-    property bool shown: false
-    property color tone: Theme.warning
-    property string title: ""
-    property string text: ""
+    property int kind: BannerState.None
+    readonly property bool fromApp: kind !== BannerState.None
+    property bool shown: fromApp && App.banner.kind === kind
+    property color tone: fromApp && App.banner.severity === BannerState.Danger ? Theme.danger : Theme.warning
+    property string title: fromApp ? App.banner.title : ""
+    property string text: fromApp ? App.banner.text : ""
     property string primaryText: ""
     property string secondaryText: ""
 

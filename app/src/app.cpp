@@ -14,18 +14,17 @@ namespace {
 QPointer<App> g_last;
 }
 
-App::App(QObject* parent) : QObject(parent), m_store(std::make_unique<ProgressStore>())
+App::App(QObject* parent)
+    : QObject(parent), m_store(std::make_unique<ProgressStore>()), m_banner(new BannerState(this))
 {
     const AppOptions& options = appOptions();
-    try {
-        m_store->open(options.databasePathSet ? options.databasePath : ProgressStore::defaultPath());
-        m_recoveryMessage = m_store->recoveryMessage();
-    } catch (const StoreError& e) {
-        // Never a dead end: train on, in memory, and say plainly that nothing is kept.
-        m_storeProblem = tr("%1 Progress is kept only until EarLab closes.").arg(e.message());
-        m_store->open(QString());
-    }
+    openStore(options.databasePathSet ? options.databasePath : ProgressStore::defaultPath());
     m_writer = new DatabaseWriter(this);
+    connect(m_writer, &DatabaseWriter::waitingChanged, m_banner, &BannerState::setWaitingForSpace);
+    connect(m_writer, &DatabaseWriter::openFailed, this, [this](const QString& message) {
+        setStoreProblem(tr("%1 Training works, but your answers cannot be saved. To keep your progress, "
+                           "restart EarLab, or start it with --db and another file.").arg(message));
+    });
     m_writer->openFor(m_store.get());
     m_preferences = new Preferences(options.settingsFile, this);
     m_audio = new AudioOutput(m_preferences, this);
@@ -36,9 +35,43 @@ App::App(QObject* parent) : QObject(parent), m_store(std::make_unique<ProgressSt
     connect(m_session, &Session::attemptRecorded, m_exercises, &ExerciseListModel::refresh);
     // Direct: the session asks the library for the next choice right after.
     connect(m_session, &Session::materialUnusable, m_library, &Library::markUnusable);
+    connect(m_session, &Session::errorChanged, m_banner, [this] { m_banner->setSessionError(m_session->errorMessage()); });
+    const auto audioChanged = [this] { m_banner->setAudioProblem(m_audio->available() ? QString() : m_audio->statusMessage()); };
+    connect(m_audio, &AudioOutput::statusChanged, m_banner, audioChanged);
+    audioChanged();
     if (options.autoOpenAudio)
         m_audio->retry();
     g_last = this;
+}
+
+void App::openStore(const QString& path)
+{
+    try {
+        m_store->open(path);
+        m_recoveryMessage = m_store->recoveryMessage();
+        m_banner->setRepaired(m_recoveryMessage);
+        if (!m_store->readOnlyReason().isEmpty()) {
+            setStoreProblem(tr("EarLab cannot write to its progress database %1: %2. Training works, and this "
+                               "session's answers count until EarLab closes, but none are saved. To keep your "
+                               "progress, fix that and restart EarLab, or start it with --db and another file.")
+                                .arg(m_store->sourcePath(), m_store->readOnlyReason()));
+        }
+    } catch (const StoreError& e) {
+        // Never a dead end: train on, in memory, and say plainly that nothing is kept.
+        setStoreProblem(tr("%1 Training works, and this session's answers count until EarLab closes, but none "
+                           "are saved. To keep your progress, start EarLab with --db and a file you can write.")
+                            .arg(e.message()));
+        m_store->open(QString());
+    }
+}
+
+void App::setStoreProblem(const QString& sentence)
+{
+    if (sentence == m_storeProblem)
+        return;
+    m_storeProblem = sentence;
+    m_banner->setNotSaved(sentence);
+    emit storeProblemChanged();
 }
 
 App::~App()
@@ -65,7 +98,7 @@ App* App::instance()
 
 QString App::databasePath() const
 {
-    return m_store->path();
+    return m_store->sourcePath();
 }
 
 QString App::version() const
@@ -120,6 +153,7 @@ void App::dismissRecovery()
     if (m_recoveryMessage.isEmpty())
         return;
     m_recoveryMessage.clear();
+    m_banner->setRepaired({});
     emit recoveryMessageChanged();
 }
 

@@ -4,6 +4,7 @@
 // decides which page is shown. QML only binds to it.
 
 #include "app/src/audio_output.h"
+#include "app/src/banner_state.h"
 #include "app/src/database_writer.h"
 #include "app/src/exercise_list_model.h"
 #include "app/src/library.h"
@@ -43,7 +44,10 @@ private:
     Q_PROPERTY(earlab::app::LoopPreview* preview READ preview CONSTANT) // the Library page's player
     Q_PROPERTY(earlab::app::ExerciseListModel* exercises READ exercises CONSTANT)
     Q_PROPERTY(QString recoveryMessage READ recoveryMessage NOTIFY recoveryMessageChanged)
-    Q_PROPERTY(QString storeProblem READ storeProblem CONSTANT)
+    // Why answers cannot be saved this run (read-only file, no database), or empty.
+    Q_PROPERTY(QString storeProblem READ storeProblem NOTIFY storeProblemChanged)
+    // The one message the window shows (banner_state.h).
+    Q_PROPERTY(earlab::app::BannerState* banner READ banner CONSTANT)
     Q_PROPERTY(QString databasePath READ databasePath CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
 
@@ -67,6 +71,7 @@ public:
     ExerciseListModel* exercises() const { return m_exercises; }
     QString recoveryMessage() const { return m_recoveryMessage; }
     QString storeProblem() const { return m_storeProblem; }
+    BannerState* banner() const { return m_banner; }
     QString databasePath() const;
     QString version() const;
     ProgressStore* store() const { return m_store.get(); } // the UI thread's connection: reads
@@ -83,9 +88,14 @@ signals:
     void pageChanged();
     void helpVisibleChanged();
     void recoveryMessageChanged();
+    void storeProblemChanged();
 
 private:
+    void openStore(const QString& path);
+    void setStoreProblem(const QString& sentence);
+
     std::unique_ptr<ProgressStore> m_store;
+    BannerState* m_banner;
     DatabaseWriter* m_writer;
     Preferences* m_preferences;
     AudioOutput* m_audio;

@@ -4,8 +4,11 @@
 #include "exercises/store_sql.h"
 
 #include <QCoreApplication>
+#include <QDebug>
 #include <QMetaObject>
+#include <QTimer>
 
+#include <deque>
 #include <exception>
 #include <memory>
 
@@ -17,6 +20,13 @@ class DatabaseWriterWorker : public QObject {
     Q_OBJECT
 
 public:
+    DatabaseWriterWorker()
+    {
+        m_retry.setSingleShot(true);
+        m_retry.setInterval(kRetryMs);
+        connect(&m_retry, &QTimer::timeout, this, &DatabaseWriterWorker::drain);
+    }
+
     void openFile(const QString& path)
     {
         m_borrowed = nullptr;
@@ -43,53 +53,28 @@ public:
 
     void close()
     {
+        // Writes still waiting for disk space are not written: say so, each to its sender
+        // and once on stderr (at exit nobody else is left to tell).
+        if (!m_queue.empty()) {
+            const QString message = tr("%1 It was not saved: the progress database was closed before there "
+                                       "was space again.").arg(m_waiting);
+            qWarning().noquote() << m_queue.size() << "write(s) not saved:" << message;
+            for (const Operation& op : m_queue)
+                emit failed(op.ticket, message);
+            m_queue.clear();
+        }
+        m_retry.stop();
+        setWaiting({});
         m_own.reset(); // closes and removes the connection on the thread that made it
         m_borrowed = nullptr;
         m_openError.clear();
     }
 
-    void write(quint64 ticket, const Attempt& attempt, std::optional<int> level)
+    void enqueue(quint64 ticket, const QString& doing, std::optional<Attempt> attempt, std::optional<int> level,
+                 DatabaseWriter::Job job)
     {
-        ProgressStore* store = openStore(ticket, QStringLiteral("Could not save your answer"));
-        if (!store)
-            return;
-        qint64 id = 0;
-        try {
-            id = store->recordAttempt(attempt); // one transaction, committed on return
-        } catch (const StoreError& e) {
-            emit failed(ticket, e.message());
-            return;
-        } catch (const std::exception& e) { // e.g. out of memory: fail this write, keep the thread
-            emit failed(ticket, unexpected(QStringLiteral("Could not save your answer"), e));
-            return;
-        }
-        QString levelError;
-        if (level) {
-            try {
-                store->saveLevel(attempt.exercise, *level);
-            } catch (const StoreError& e) {
-                levelError = e.message();
-            }
-        }
-        emit committed(ticket, id, levelError, QThread::currentThread());
-    }
-
-    void run(quint64 ticket, const QString& doing, const DatabaseWriter::Job& job)
-    {
-        ProgressStore* store = openStore(ticket, doing);
-        if (!store)
-            return;
-        try {
-            store->requireFileInPlace(doing); // the jobs' own statements do not check
-            job(*store);
-        } catch (const StoreError& e) {
-            emit failed(ticket, e.message());
-            return;
-        } catch (const std::exception& e) {
-            emit failed(ticket, unexpected(doing, e));
-            return;
-        }
-        emit jobDone(ticket, QThread::currentThread());
+        m_queue.push_back({ticket, doing, std::move(attempt), level, std::move(job)});
+        drain();
     }
 
 signals:
@@ -97,8 +82,83 @@ signals:
     void jobDone(quint64 ticket, QThread* writtenOn);
     void failed(quint64 ticket, const QString& message);
     void openFailed(const QString& message);
+    void waitingChanged(const QString& message);
 
 private:
+    static constexpr int kRetryMs = 1000;
+
+    struct Operation {
+        quint64 ticket;
+        QString doing;
+        std::optional<Attempt> attempt; // an answer, or else
+        std::optional<int> level;
+        DatabaseWriter::Job job;        // another write
+    };
+
+    // Runs the queue in order. A write that finds the disk full stays at the front (its
+    // transaction rolled back, so running it again cannot write it twice), and so does
+    // everything behind it, until a retry finds space.
+    void drain()
+    {
+        while (!m_queue.empty()) {
+            if (!run(m_queue.front())) {
+                m_retry.start();
+                return;
+            }
+            m_queue.pop_front();
+        }
+        setWaiting({});
+    }
+
+    // False if the disk is full (the operation waits); true once it is done or has failed.
+    bool run(const Operation& op)
+    {
+        ProgressStore* store = openStore(op.ticket, op.doing);
+        if (!store)
+            return true;
+        qint64 id = 0;
+        try {
+            if (op.attempt) {
+                id = store->recordAttempt(*op.attempt); // one transaction, committed on return
+            } else {
+                store->requireFileInPlace(op.doing); // the jobs' own statements do not check
+                op.job(*store);
+            }
+        } catch (const StoreError& e) {
+            if (e.problem() == StoreProblem::DiskFull) {
+                setWaiting(e.message());
+                return false;
+            }
+            emit failed(op.ticket, e.message());
+            return true;
+        } catch (const std::exception& e) { // e.g. out of memory: fail this write, keep the thread
+            emit failed(op.ticket, unexpected(op.doing, e));
+            return true;
+        }
+        if (!op.attempt) {
+            emit jobDone(op.ticket, QThread::currentThread());
+            return true;
+        }
+        QString levelError;
+        if (op.level) {
+            try {
+                store->saveLevel(op.attempt->exercise, *op.level);
+            } catch (const StoreError& e) {
+                levelError = e.message();
+            }
+        }
+        emit committed(op.ticket, id, levelError, QThread::currentThread());
+        return true;
+    }
+
+    void setWaiting(const QString& message)
+    {
+        if (message == m_waiting)
+            return;
+        m_waiting = message;
+        emit waitingChanged(message);
+    }
+
     // An exception that is not the store's own (a StoreError names file and cause already).
     QString unexpected(const QString& doing, const std::exception& e) const
     {
@@ -121,6 +181,9 @@ private:
     ProgressStore* m_borrowed = nullptr;
     QString m_path; // the database last opened, named when it is not open any more
     QString m_openError;
+    std::deque<Operation> m_queue; // submitted, not yet done: the front waits for disk space
+    QTimer m_retry{this};          // a child, so it moves threads with the worker
+    QString m_waiting;             // why the front of the queue waits, or empty
 };
 
 DatabaseWriter::DatabaseWriter(QObject* parent) : QObject(parent), m_worker(new DatabaseWriterWorker)
@@ -130,6 +193,8 @@ DatabaseWriter::DatabaseWriter(QObject* parent) : QObject(parent), m_worker(new 
     connect(m_worker, &DatabaseWriterWorker::jobDone, this, &DatabaseWriter::jobDone, Qt::QueuedConnection);
     connect(m_worker, &DatabaseWriterWorker::failed, this, &DatabaseWriter::failed, Qt::QueuedConnection);
     connect(m_worker, &DatabaseWriterWorker::openFailed, this, &DatabaseWriter::openFailed, Qt::QueuedConnection);
+    connect(m_worker, &DatabaseWriterWorker::waitingChanged, this, &DatabaseWriter::waitingChanged,
+            Qt::QueuedConnection);
 }
 
 DatabaseWriter::~DatabaseWriter()
@@ -182,7 +247,7 @@ quint64 DatabaseWriter::write(const Attempt& attempt, std::optional<int> levelTo
 {
     const quint64 ticket = ++m_nextTicket;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, ticket, attempt, levelToSave] {
-        w->write(ticket, attempt, levelToSave);
+        w->enqueue(ticket, QStringLiteral("Could not save your answer"), attempt, levelToSave, {});
     }, Qt::QueuedConnection);
     return ticket;
 }
@@ -191,7 +256,7 @@ quint64 DatabaseWriter::submit(const QString& doing, Job job)
 {
     const quint64 ticket = ++m_nextTicket;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, ticket, doing, job = std::move(job)] {
-        w->run(ticket, doing, job);
+        w->enqueue(ticket, doing, std::nullopt, std::nullopt, job);
     }, Qt::QueuedConnection);
     return ticket;
 }

@@ -12,6 +12,12 @@
 // submit() runs any other write (the library's rows) the same way, acknowledged by
 // jobDone(). Answers and jobs run in the order they were submitted.
 //
+// A full disk loses nothing: a write that finds it full (its transaction rolled back) is
+// kept, with everything submitted after it, and tried again every second until there is
+// space; waitingChanged() says why meanwhile, and committed()/jobDone() follow once it is
+// written. Writes still waiting when the database is closed (or EarLab exits) fail with a
+// message saying they were not saved.
+//
 // A database in memory exists in one connection only, so for one (the fallback when no file
 // can be opened, where nothing is kept anyway) the worker stays on the UI thread and uses
 // that store's connection; the write is still queued and acknowledged by signal.
@@ -62,7 +68,8 @@ public:
     // ("Could not save the music library") starts the message if the store is not open.
     quint64 submit(const QString& doing, Job job);
 
-    // Waits until every write submitted so far has run (their signals are still queued).
+    // Waits until every write submitted so far has run (their signals are still queued) or
+    // is waiting for disk space.
     void flush();
 
     // The thread the writes run on (the UI thread for a store in memory).
@@ -78,6 +85,9 @@ signals:
     // Nothing of this answer (or job) was written; `message` names the database and the cause.
     void failed(quint64 ticket, const QString& message);
     void openFailed(const QString& message);
+    // Non-empty while writes wait for disk space: the message of the write that found the
+    // disk full ("Could not save your answer in ...: the disk is full."); empty once written.
+    void waitingChanged(const QString& message);
 
 private:
     // Runs `call` on the worker after every write queued so far, and waits for it.

@@ -35,6 +35,7 @@ private:
     void then(const QString& what, std::function<bool()> ready, std::function<void()> action);
     void grab(const QString& name);
     void answerRightly(bool right);
+    void saveLevel(int level); // the eq-band exercise's saved level; a store failure is reported, not thrown
     // A folder of "the user's music" made from the built-in loops, plus one broken file.
     QString makeMusicFolder();
     void tick();

@@ -15,3 +15,13 @@ earlab_add_test(test_progress_store_kill SOURCES test_progress_store_kill.cpp st
 add_dependencies(test_progress_store_kill store_writer)
 target_compile_definitions(test_progress_store_kill PRIVATE
   STORE_WRITER="$<TARGET_FILE:store_writer>")
+
+# Faults: a hot journal left by a crash, paths that are not files, a read-only file (as an
+# unprivileged user when the tests run as root), a full disk (a small tmpfs, root only).
+add_executable(store_fault_helper store_fault_helper.cpp)
+target_link_libraries(store_fault_helper PRIVATE earlab_exercises Qt6::Core Qt6::Sql)
+earlab_add_test(test_progress_store_faults SOURCES test_progress_store_faults.cpp
+  LIBS earlab_exercises LABELS store TIMEOUT 120)
+add_dependencies(test_progress_store_faults store_fault_helper)
+target_compile_definitions(test_progress_store_faults PRIVATE
+  STORE_FAULT_HELPER="$<TARGET_FILE:store_fault_helper>")

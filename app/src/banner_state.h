@@ -1,0 +1,71 @@
+#pragma once
+// The one message across the top of the window. Several things want to be said (no audio
+// output, answers that cannot be saved, an answer waiting for disk space, a repaired
+// database, a session error); showing them side by side once read "your answers are still
+// saved" beside "Progress cannot be saved". So one object decides: the most urgent message
+// wins, and the others wait their turn. The texts are whole sentences: what happened, to
+// which file, what it means for the user's answers, what to do.
+//
+// Priority, most urgent first: SessionError, WaitingForSpace, NotSaved, Repaired, NoAudio.
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+namespace earlab::app {
+
+class BannerState : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("App owns the banner state")
+
+public:
+    enum Kind { None, SessionError, WaitingForSpace, NotSaved, Repaired, NoAudio };
+    Q_ENUM(Kind)
+    enum Severity { Quiet, Warning, Danger };
+    Q_ENUM(Severity)
+
+private:
+    Q_PROPERTY(Kind kind READ kind NOTIFY changed)
+    Q_PROPERTY(Severity severity READ severity NOTIFY changed)
+    Q_PROPERTY(QString title READ title NOTIFY changed)
+    Q_PROPERTY(QString text READ text NOTIFY changed)
+
+public:
+    explicit BannerState(QObject* parent = nullptr);
+
+    Kind kind() const { return m_kind; }
+    Severity severity() const;
+    QString title() const;
+    QString text() const;
+    // True while answers reach the database: nothing waits for space, nothing says they
+    // cannot be saved. Only then may any message say "saved".
+    bool saving() const { return m_notSaved.isEmpty() && m_waiting.isEmpty(); }
+
+    // Each input is a sentence, or empty when that thing has nothing to say.
+    // Why answers cannot be saved at all this run (read-only file, no database).
+    void setNotSaved(const QString& sentence);
+    // The writer's message while a write waits for disk space ("... the disk is full.").
+    void setWaitingForSpace(const QString& storeMessage);
+    // The damaged database was moved aside and a new one started (until dismissed).
+    void setRepaired(const QString& sentence);
+    // The session's error (it is dismissed there).
+    void setSessionError(const QString& sentence);
+    // Why there is no audio output (AudioOutput::statusMessage), empty when there is.
+    void setAudioProblem(const QString& sentence);
+
+signals:
+    void changed();
+
+private:
+    void update();
+
+    QString m_notSaved;
+    QString m_waiting;
+    QString m_repaired;
+    QString m_sessionError;
+    QString m_audio;
+    Kind m_kind = None;
+};
+
+} // namespace earlab::app
