@@ -18,7 +18,8 @@ int runRender(const QStringList& args)
     parser.addOption({{"o", "output"}, "The output file.", "OUT"});
     addTreatmentOptions(parser);
     parser.addOption({"master", "Add the master section exactly as playback applies it: start and end fades, "
-                                "safety limiter at -1 dBFS."});
+                                "safety limiter at -1 dBTP (a lossy file is decoded, measured and rendered "
+                                "again with a lower ceiling if its codec added peaks)."});
     if (!parseOrHelp(parser, args, 1, 1))
         return kExitOk;
     if (!parser.isSet("output"))
@@ -39,9 +40,22 @@ int runRender(const QStringList& args)
     const LoadedAudio in = loadAudioFile(inPath);
     const Treatment treatment =
         options.matchLoudness ? loudnessMatched(in.audio, in.audio, options.treatment) : options.treatment;
-    const AudioBuffer out =
-        parser.isSet("master") ? renderMastered(in.audio, treatment) : renderTreatment(in.audio, treatment);
-    writeAudioFile(outPath, out);
+    if (!parser.isSet("master")) {
+        writeAudioFile(outPath, renderTreatment(in.audio, treatment));
+        return kExitOk;
+    }
+    // The promise is -1 dBTP in the file as it will be heard: a lossy file is decoded and
+    // measured, and rendered again with a lower ceiling if its codec put peaks above it.
+    const MasteredFile m = writeMastered(in.audio, treatment, outPath);
+    const double ceiling = PlayerConfig{}.limiterCeilingDb;
+    if (isLossyFormat(outPath))
+        printOut(QString("%1: true peak %2 dBTP as decoded (limiter ceiling %3 dBFS, %4 render%5)%6")
+                     .arg(QString::fromStdString(outPath))
+                     .arg(m.truePeakDbtp, 0, 'f', 2)
+                     .arg(m.ceilingDb, 0, 'f', 2)
+                     .arg(m.renders)
+                     .arg(m.renders == 1 ? "" : "s")
+                     .arg(m.truePeakDbtp > ceiling ? QString("; above %1 dBTP: the codec adds peaks a lower ceiling does not remove").arg(ceiling, 0, 'f', 1) : QString()));
     return kExitOk;
 }
 

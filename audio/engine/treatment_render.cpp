@@ -3,10 +3,12 @@
 #include "audio/dsp/treatment_chain.h"
 #include "audio/engine/offline_render.h"
 #include "audio/engine/scene_player.h"
+#include "audio/io/audio_file.h"
 #include "audio/io/audio_stream.h"
 #include "audio/io/loudness.h"
 
 #include <algorithm>
+#include <cctype>
 #include <condition_variable>
 #include <exception>
 #include <memory>
@@ -187,6 +189,31 @@ AudioBuffer renderMastered(const AudioBuffer& source, const Treatment& treatment
     for (auto& ch : rendered.channels)
         ch.erase(ch.begin(), ch.begin() + latency);
     return rendered;
+}
+
+bool isLossyFormat(const std::string& path)
+{
+    const std::size_t dot = path.find_last_of('.');
+    if (dot == std::string::npos || path.find('/', dot) != std::string::npos)
+        return false;
+    std::string ext = path.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return ext == "ogg" || ext == "opus" || ext == "mp3";
+}
+
+MasteredFile writeMastered(const AudioBuffer& source, const Treatment& treatment, const std::string& outPath,
+                           PlayerConfig config)
+{
+    const double target = config.limiterCeilingDb;
+    const bool lossy = isLossyFormat(outPath);
+    for (int render = 1;; ++render) {
+        const AudioBuffer out = renderMastered(source, treatment, config);
+        writeAudioFile(outPath, out);
+        const double peak = measureLoudness(lossy ? loadAudioFile(outPath).audio : out).truePeakDbtp;
+        if (!lossy || peak <= target || render == kMasterMaxRenders || config.limiterCeilingDb <= -20.0)
+            return {peak, config.limiterCeilingDb, render};
+        config.limiterCeilingDb = std::max(-20.0, config.limiterCeilingDb - (peak - target) - kMasterCorrectionMarginDb);
+    }
 }
 
 Treatment loudnessMatched(const AudioBuffer& reference, const AudioBuffer& source, Treatment treatment)

@@ -31,6 +31,27 @@ void renderTreatmentFile(const std::string& inPath, const std::string& outPath, 
 // source's rate.
 AudioBuffer renderMastered(const AudioBuffer& source, const Treatment& treatment, PlayerConfig config = {});
 
+// The formats whose decoder does not give back the encoded samples (Ogg Vorbis, Opus, MP3,
+// by the extension of `path`, case-insensitive): their decoded true peak can pass the
+// limiter's ceiling (measured before: +0.5 to +1.8 dBTP for a -1 dBTP render).
+bool isLossyFormat(const std::string& path);
+
+struct MasteredFile {
+    double truePeakDbtp; // of the file as decoded, dBTP (lossy formats), or of the samples written
+    double ceilingDb;    // the limiter's ceiling of the render that was kept, dBFS
+    int renders;         // how many times it was rendered (1 unless a lossy file was corrected)
+};
+
+// renderMastered() written to `outPath` (writeAudioFile). For a lossy format the written file
+// is decoded and its true peak measured (libebur128); while it is above
+// config.limiterCeilingDb it is rendered and written again with the limiter's ceiling
+// lowered by the excess plus kMasterCorrectionMarginDb, kMasterMaxRenders renders at most.
+// The last render stays, whatever its peak: the caller reports it.
+inline constexpr double kMasterCorrectionMarginDb = 0.1;
+inline constexpr int kMasterMaxRenders = 4;
+MasteredFile writeMastered(const AudioBuffer& source, const Treatment& treatment, const std::string& outPath,
+                           PlayerConfig config = {});
+
 // `treatment` with its gain adjusted so that the treated source has the integrated loudness
 // (BS.1770) of `reference`, re-measured to within 0.1 dB. Throws AudioError(InvalidArgument)
 // when either is silent.
