@@ -1,6 +1,7 @@
 #include "cli_support.h"
 
 #include "audio/io/audio_file.h"
+#include "audio/io/audio_stream.h"
 #include "audio/io/loudness.h"
 
 #include <QJsonDocument>
@@ -8,6 +9,7 @@
 #include <QJsonValue>
 
 #include <cmath>
+#include <vector>
 
 namespace earlab::cli {
 
@@ -22,6 +24,25 @@ QJsonValue finiteOrNull(double v, int decimals)
 }
 
 QString dbText(double v) { return std::isfinite(v) ? QString::number(v, 'f', 2) : QString("-inf"); }
+
+// loadAudioFile() + measureLoudness() without holding the file: decoded a block at a time
+// (the same samples, checks and errors) and measured as it streams past, in constant memory.
+struct Described {
+    AudioFileInfo info;
+    Loudness loudness;
+};
+
+Described describeFile(const std::string& path)
+{
+    constexpr std::size_t kBlock = 65536;
+    AudioFileReader reader(path);
+    LoudnessMeter meter(2, reader.sampleRate(), true, "loudness measurement");
+    std::vector<float> left(kBlock), right(kBlock);
+    const float* channels[2] = {left.data(), right.data()};
+    while (const std::size_t n = reader.readStereo(left.data(), right.data(), kBlock))
+        meter.add(channels, n);
+    return {reader.info(), meter.result()};
+}
 } // namespace
 
 int runInfo(const QStringList& args)
@@ -35,9 +56,9 @@ int runInfo(const QStringList& args)
         return kExitOk;
 
     const std::string path = toStd(parser.positionalArguments().front());
-    const LoadedAudio loaded = loadAudioFile(path);
-    const Loudness loudness = measureLoudness(loaded.audio);
-    const AudioFileInfo& info = loaded.info;
+    const Described described = describeFile(path);
+    const Loudness& loudness = described.loudness;
+    const AudioFileInfo& info = described.info;
 
     if (parser.isSet("json")) {
         const QJsonObject o{{"path", QString::fromStdString(info.path)},
