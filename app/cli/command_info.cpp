@@ -1,7 +1,6 @@
 #include "cli_support.h"
 
 #include "audio/io/audio_file.h"
-#include "audio/io/audio_stream.h"
 #include "audio/io/loudness.h"
 
 #include <QJsonDocument>
@@ -9,7 +8,6 @@
 #include <QJsonValue>
 
 #include <cmath>
-#include <vector>
 
 namespace earlab::cli {
 
@@ -25,24 +23,6 @@ QJsonValue finiteOrNull(double v, int decimals)
 
 QString dbText(double v) { return std::isfinite(v) ? QString::number(v, 'f', 2) : QString("-inf"); }
 
-// loadAudioFile() + measureLoudness() without holding the file: decoded a block at a time
-// (the same samples, checks and errors) and measured as it streams past, in constant memory.
-struct Described {
-    AudioFileInfo info;
-    Loudness loudness;
-};
-
-Described describeFile(const std::string& path)
-{
-    constexpr std::size_t kBlock = 65536;
-    AudioFileReader reader(path);
-    LoudnessMeter meter(2, reader.sampleRate(), true, "loudness measurement");
-    std::vector<float> left(kBlock), right(kBlock);
-    const float* channels[2] = {left.data(), right.data()};
-    while (const std::size_t n = reader.readStereo(left.data(), right.data(), kBlock))
-        meter.add(channels, n);
-    return {reader.info(), meter.result()};
-}
 } // namespace
 
 int runInfo(const QStringList& args)
@@ -56,7 +36,8 @@ int runInfo(const QStringList& args)
         return kExitOk;
 
     const std::string path = toStd(parser.positionalArguments().front());
-    const Described described = describeFile(path);
+    // Streamed: a file of any length is described in constant memory.
+    const FileLoudness described = measureFileLoudness(path);
     const Loudness& loudness = described.loudness;
     const AudioFileInfo& info = described.info;
 

@@ -2,8 +2,6 @@
 #include "treatment_options.h"
 
 #include "audio/engine/treatment_render.h"
-#include "audio/io/audio_file.h"
-#include "audio/io/audio_stream.h"
 
 namespace earlab::cli {
 
@@ -28,25 +26,22 @@ int runRender(const QStringList& args)
     const TreatmentOptions options = readTreatmentOptions(parser);
     const std::string inPath = toStd(parser.positionalArguments().front());
     const std::string outPath = toStd(parser.value("output"));
-    // The plain treatment streams from file to file (two threads, no whole-file buffers).
-    // Loudness matching measures the whole rendered output before the gain is known, and the
-    // master section is rendered through ScenePlayer; those keep the whole-buffer path, as
-    // does an output that cannot be replaced by a renamed file (see AudioFileWriter), whose
-    // error or special file writeAudioFile handles as before.
-    if (!options.matchLoudness && !parser.isSet("master") && AudioFileWriter::canReplace(outPath, inPath)) {
+    // Every render streams from file to file in constant memory. Loudness matching and the
+    // master's end fade need to know the whole input first: a first pass measures it
+    // (planRender), the second renders.
+    const bool master = parser.isSet("master");
+    if (!options.matchLoudness && !master) {
         renderTreatmentFile(inPath, outPath, options.treatment);
         return kExitOk;
     }
-    const LoadedAudio in = loadAudioFile(inPath);
-    const Treatment treatment =
-        options.matchLoudness ? loudnessMatched(in.audio, in.audio, options.treatment) : options.treatment;
-    if (!parser.isSet("master")) {
-        writeAudioFile(outPath, renderTreatment(in.audio, treatment));
+    const RenderPlan plan = planRender(inPath, options.treatment, options.matchLoudness);
+    if (!master) {
+        renderTreatmentFile(inPath, outPath, plan.treatment);
         return kExitOk;
     }
     // The promise is -1 dBTP in the file as it will be heard: a lossy file is decoded and
     // measured, and rendered again with a lower ceiling if its codec put peaks above it.
-    const MasteredFile m = writeMastered(in.audio, treatment, outPath);
+    const MasteredFile m = renderMasteredFile(inPath, outPath, plan);
     const double ceiling = PlayerConfig{}.limiterCeilingDb;
     if (isLossyFormat(outPath))
         printOut(QString("%1: true peak %2 dBTP as decoded (limiter ceiling %3 dBFS, %4 render%5)%6")

@@ -1,6 +1,7 @@
 #pragma once
-// Whole-buffer renders of a Treatment, for the command line, the exercises' answer checks and
-// loudness matching. They run the same DSP objects as playback.
+// Renders of a Treatment, for the command line, the exercises' answer checks and loudness
+// matching: whole-buffer, and streamed from file to file for the command line (any length in
+// constant memory). They run the same DSP objects as playback.
 
 #include "audio/audio_buffer.h"
 #include "audio/engine/player_config.h"
@@ -22,7 +23,7 @@ AudioBuffer renderTreatment(const AudioBuffer& source, const Treatment& treatmen
 // writeAudioFile(outPath, renderTreatment(loadAudioFile(inPath).audio, treatment)) writes.
 // Errors are those of that sequence, in its order: an error of the input (open, decode)
 // comes before one of the treatment or the output. On any error the output path is left as
-// it was (see AudioFileWriter). Use only when AudioFileWriter::canReplace(outPath, inPath).
+// it was (see AudioFileWriter).
 void renderTreatmentFile(const std::string& inPath, const std::string& outPath, const Treatment& treatment);
 
 // The chain plus the master section exactly as playback applies it (start fade, output level,
@@ -36,21 +37,36 @@ AudioBuffer renderMastered(const AudioBuffer& source, const Treatment& treatment
 // limiter's ceiling (measured before: +0.5 to +1.8 dBTP for a -1 dBTP render).
 bool isLossyFormat(const std::string& path);
 
+// Pass 1 of a streamed render: what it needs to know of its input before rendering.
+struct RenderPlan {
+    std::int64_t frames = 0; // decoded frames (the master's end fade starts from the end)
+    Treatment treatment;     // as given, or with its gain loudness-matched
+};
+
+// Streams `inPath` once, in constant memory: counts its frames and, when matchLoudness,
+// measures the input and the treated input (LoudnessMeter) to adjust the treatment's gain as
+// loudnessMatched(in, in, treatment) does for the whole buffer. Errors: loadAudioFile's for
+// the input, then loudnessMatched's.
+RenderPlan planRender(const std::string& inPath, const Treatment& treatment, bool matchLoudness);
+
 struct MasteredFile {
-    double truePeakDbtp; // of the file as decoded, dBTP (lossy formats), or of the samples written
+    double truePeakDbtp; // of the file as decoded, dBTP (lossy formats only; NaN otherwise)
     double ceilingDb;    // the limiter's ceiling of the render that was kept, dBFS
     int renders;         // how many times it was rendered (1 unless a lossy file was corrected)
 };
 
-// renderMastered() written to `outPath` (writeAudioFile). For a lossy format the written file
-// is decoded and its true peak measured (libebur128); while it is above
-// config.limiterCeilingDb it is rendered and written again with the limiter's ceiling
-// lowered by the excess plus kMasterCorrectionMarginDb, kMasterMaxRenders renders at most.
-// The last render stays, whatever its peak: the caller reports it.
+// writeAudioFile(outPath, renderMastered(loadAudioFile(inPath).audio, plan.treatment, config))
+// streamed: the input decoded and the output encoded a block at a time (AudioFileReader ->
+// ScenePlayer over a StreamedSource -> AudioFileWriter), the same samples in constant memory.
+// For a lossy format the written file is then decoded and its true peak measured; while it
+// is above config.limiterCeilingDb it is rendered again with the limiter's ceiling lowered by
+// the excess plus kMasterCorrectionMarginDb, kMasterMaxRenders renders at most. The last
+// render stays, whatever its peak: the caller reports it. The input of each render is opened
+// before the previous one replaces its output, so rendering onto the input reads the original.
 inline constexpr double kMasterCorrectionMarginDb = 0.1;
 inline constexpr int kMasterMaxRenders = 4;
-MasteredFile writeMastered(const AudioBuffer& source, const Treatment& treatment, const std::string& outPath,
-                           PlayerConfig config = {});
+MasteredFile renderMasteredFile(const std::string& inPath, const std::string& outPath, const RenderPlan& plan,
+                                PlayerConfig config = {});
 
 // `treatment` with its gain adjusted so that the treated source has the integrated loudness
 // (BS.1770) of `reference`, re-measured to within 0.1 dB. Throws AudioError(InvalidArgument)

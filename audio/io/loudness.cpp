@@ -1,6 +1,7 @@
 #include "audio/io/loudness.h"
 
 #include "audio/audio_error.h"
+#include "audio/io/audio_stream.h"
 
 #include <ebur128.h>
 
@@ -388,6 +389,18 @@ double loudnessMatchGainDb(const LoudnessMeter& reference, const LoudnessMeter& 
     if (!std::isfinite(start))
         throwSilent("candidate");
     return matchGain(target, start, [&](double gain) { return candidate.integratedLufs(gain); });
+}
+
+FileLoudness measureFileLoudness(const std::string& path)
+{
+    constexpr std::size_t kBlock = 65536;
+    AudioFileReader reader(path);
+    LoudnessMeter meter(2, reader.sampleRate(), true, "loudness measurement");
+    std::vector<float> left(kBlock), right(kBlock);
+    const float* channels[2] = {left.data(), right.data()};
+    while (const std::size_t n = reader.readStereo(left.data(), right.data(), kBlock))
+        meter.add(channels, n);
+    return {reader.info(), meter.result()};
 }
 
 void applyGainDb(AudioBuffer& audio, double gainDb)

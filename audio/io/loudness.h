@@ -4,6 +4,7 @@
 // never decide an answer"), so this is the only place loudness is computed.
 
 #include "audio/audio_buffer.h"
+#include "audio/io/audio_file.h"
 
 #include <cstddef>
 #include <memory>
@@ -92,6 +93,15 @@ private:
 // loudnessMatchGainDb() for streamed audio: the gain for `candidate` to sound as loud as
 // `reference`, by the same iteration and with the same errors ("reference", "candidate").
 double loudnessMatchGainDb(const LoudnessMeter& reference, const LoudnessMeter& candidate);
+
+// loadAudioFile(path) and measureLoudness() of what it loads, streamed: the file is decoded a
+// block at a time (AudioFileReader: the same samples, checks and errors) and measured as it
+// passes, in constant memory.
+struct FileLoudness {
+    AudioFileInfo info;
+    Loudness loudness;
+};
+FileLoudness measureFileLoudness(const std::string& path);
 
 // Multiplies every sample by 10^(gainDb/20). No clipping, no limiting.
 void applyGainDb(AudioBuffer& audio, double gainDb);
