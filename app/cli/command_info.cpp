@@ -23,6 +23,7 @@ QJsonValue finiteOrNull(double v, int decimals)
 }
 
 QString dbText(double v) { return std::isfinite(v) ? QString::number(v, 'f', 2) : QString("-inf"); }
+
 } // namespace
 
 int runInfo(const QStringList& args)
@@ -36,9 +37,10 @@ int runInfo(const QStringList& args)
         return kExitOk;
 
     const std::string path = toStd(parser.positionalArguments().front());
-    const LoadedAudio loaded = loadAudioFile(path);
-    const Loudness loudness = measureLoudness(loaded.audio);
-    const AudioFileInfo& info = loaded.info;
+    // Streamed: a file of any length is described in constant memory.
+    const FileLoudness described = measureFileLoudness(path);
+    const Loudness& loudness = described.loudness;
+    const AudioFileInfo& info = described.info;
     for (const std::string& warning : info.warnings) // stderr, so --json stays one object
         std::fprintf(stderr, "warning: %s\n", warning.c_str());
 

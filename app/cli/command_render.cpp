@@ -2,8 +2,6 @@
 #include "treatment_options.h"
 
 #include "audio/engine/treatment_render.h"
-#include "audio/io/audio_file.h"
-#include "audio/io/audio_stream.h"
 
 #include <cmath>
 #include <cstdio>
@@ -21,7 +19,7 @@ void warnIfClipped(const std::string& outPath, const WriteSummary& written)
     std::fprintf(stderr,
                  "earlab-cli render: warning: %s: %llu samples above full scale were clipped (peak %+.1f dBFS); "
                  "write .wav (32-bit float) to keep them, or use --master to limit the peak to -1 dBFS\n",
-                 outPath.c_str(), static_cast<unsigned long long>(written.clippedSamples),
+                 readable(outPath).c_str(), static_cast<unsigned long long>(written.clippedSamples),
                  20.0 * std::log10(double(written.peak)));
 }
 
@@ -39,7 +37,8 @@ int runRender(const QStringList& args)
     parser.addOption({{"o", "output"}, "The output file.", "OUT"});
     addTreatmentOptions(parser);
     parser.addOption({"master", "Add the master section exactly as playback applies it: start and end fades, "
-                                "safety limiter at -1 dBFS."});
+                                "safety limiter at -1 dBTP (a lossy file is decoded, measured and rendered "
+                                "again with a lower ceiling if its codec added peaks)."});
     if (!parseOrHelp(parser, args, 1, 1))
         return kExitOk;
     if (!parser.isSet("output"))
@@ -48,19 +47,42 @@ int runRender(const QStringList& args)
     const TreatmentOptions options = readTreatmentOptions(parser);
     const std::string inPath = toStd(parser.positionalArguments().front());
     const std::string outPath = toStd(parser.value("output"));
-    // The plain treatment streams from file to file (two threads, no whole-file buffers).
-    // Loudness matching measures the whole rendered output before the gain is known, and the
-    // master section is rendered through ScenePlayer; those keep the whole-buffer path. Both
-    // write through FileReplacement (see AudioFileWriter).
-    if (!options.matchLoudness && !parser.isSet("master")) {
+    // Every render streams from file to file in constant memory, and writes through
+    // FileReplacement (see AudioFileWriter), so outPath may be inPath. Loudness matching and
+    // the master's end fade need to know the whole input first: a first pass measures it
+    // (planRender), the second renders.
+    const bool master = parser.isSet("master");
+    if (!options.matchLoudness && !master) {
         warnIfClipped(outPath, renderTreatmentFile(inPath, outPath, options.treatment));
         return kExitOk;
     }
-    const LoadedAudio in = loadAudioFile(inPath);
-    const Treatment treatment = treatmentFor(options, in.audio, inPath);
-    const AudioBuffer out =
-        parser.isSet("master") ? renderMastered(in.audio, treatment) : renderTreatment(in.audio, treatment);
-    warnIfClipped(outPath, writeAudioFile(outPath, out));
+    RenderPlan plan;
+    try {
+        plan = planRender(inPath, options.treatment, options.matchLoudness);
+    } catch (const AudioError& e) {
+        rethrowNamingTheFile(e, inPath);
+    }
+    if (!master) {
+        warnIfClipped(outPath, renderTreatmentFile(inPath, outPath, plan.treatment));
+        return kExitOk;
+    }
+    // The promise is -1 dBTP in the file as it will be heard: a lossy file is decoded and
+    // measured, and rendered again with a lower ceiling if its codec put peaks above it.
+    const MasteredFile m = renderMasteredFile(inPath, outPath, plan);
+    const double ceiling = PlayerConfig{}.limiterCeilingDb;
+    if (isLossyFormat(outPath)) {
+        const QString above =
+            m.truePeakDbtp > ceiling
+                ? QString("; above %1 dBTP: the codec adds peaks a lower ceiling does not remove").arg(ceiling, 0, 'f', 1)
+                : QString();
+        printOut(QString("%1: true peak %2 dBTP as decoded (limiter ceiling %3 dBFS, %4 render%5)%6")
+                     .arg(QString::fromStdString(readable(outPath)))
+                     .arg(m.truePeakDbtp, 0, 'f', 2)
+                     .arg(m.ceilingDb, 0, 'f', 2)
+                     .arg(m.renders)
+                     .arg(m.renders == 1 ? "" : "s")
+                     .arg(above));
+    }
     return kExitOk;
 }
 

@@ -115,18 +115,21 @@ Treatment treatmentFor(const TreatmentOptions& options, const AudioBuffer& sourc
     try {
         return loudnessMatched(source, source, options.treatment);
     } catch (const AudioError& e) {
-        // loudnessMatchGainDb names its buffers by role (loudness.h): here the reference is
-        // the user's file and the candidate is that file treated. Say so, naming the file.
-        const std::string& role = e.subject();
-        if (e.kind() != AudioErrorKind::InvalidArgument || (role != "reference" && role != "candidate"))
-            throw;
-        throw AudioError(AudioErrorKind::InvalidArgument, path,
-                         role == "reference"
-                             ? "--match-loudness: the file is silent (or shorter than 400 ms), so it has no "
-                               "loudness to match"
-                             : "--match-loudness: the treatment leaves it silent, so its loudness cannot be "
-                               "matched to the file's");
+        rethrowNamingTheFile(e, path);
     }
+}
+
+void rethrowNamingTheFile(const AudioError& e, const std::string& path)
+{
+    const std::string& role = e.subject();
+    if (e.kind() != AudioErrorKind::InvalidArgument || (role != "reference" && role != "candidate"))
+        throw e;
+    throw AudioError(AudioErrorKind::InvalidArgument, path,
+                     role == "reference"
+                         ? "--match-loudness: the file is silent (or shorter than 400 ms), so it has no "
+                           "loudness to match"
+                         : "--match-loudness: the treatment leaves it silent, so its loudness cannot be "
+                           "matched to the file's");
 }
 
 } // namespace earlab::cli

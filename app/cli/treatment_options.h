@@ -29,4 +29,9 @@ TreatmentOptions readTreatmentOptions(const QCommandLineParser& parser);
 // treated result is silent.
 Treatment treatmentFor(const TreatmentOptions& options, const AudioBuffer& source, const std::string& path);
 
+// Rethrows `e`, an error of loudness matching the user's file `path` against itself treated:
+// loudness.h names its two buffers by role ("reference", "candidate"), which means nothing to
+// the user, so those become the file's name and what was silent. Other errors pass unchanged.
+[[noreturn]] void rethrowNamingTheFile(const AudioError& e, const std::string& path);
+
 } // namespace earlab::cli

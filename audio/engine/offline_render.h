@@ -9,6 +9,7 @@
 #include "audio/engine/scene.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace earlab {
@@ -19,5 +20,13 @@ namespace earlab {
 AudioBuffer renderScene(const Scene& scene, const PlayerConfig& config,
                         const std::vector<PlayerCommand>& commands, std::int64_t frames,
                         int blockFrames = 256);
+
+// renderScene() without the whole buffer: before each block, `before(at, n)` is called with
+// the block's first frame and length (a StreamedSource is refilled there); after it,
+// `sink(left, right, n)` receives its planar stereo samples. The same samples as renderScene.
+using RenderHook = std::function<void(std::int64_t at, int frames)>;
+using RenderSink = std::function<void(const float* left, const float* right, int frames)>;
+void renderSceneBlocks(const Scene& scene, const PlayerConfig& config, const std::vector<PlayerCommand>& commands,
+                       std::int64_t frames, int blockFrames, const RenderHook& before, const RenderSink& sink);
 
 } // namespace earlab

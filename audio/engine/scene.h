@@ -14,10 +14,23 @@ namespace earlab {
 
 inline constexpr int kMaxSceneVariants = 16;
 
+// A source streamed from a file for an offline render (`render --master` of a long file): the
+// renderer holds only the frames the next ScenePlayer::render() call reads, and replaces them
+// between calls. Only for a scene played once from its start (no loop, no seek), where the
+// player reads source frame t at transport frame t.
+struct StreamedSource {
+    double sampleRate = 0.0;
+    std::int64_t lengthFrames = 0; // of the whole source
+    std::int64_t firstFrame = 0;   // the source frame held at left[0] and right[0]
+    std::size_t heldFrames = 0;    // frames held in left and right (their size is the capacity)
+    std::vector<float> left, right;
+};
+
 struct Variant {
     std::shared_ptr<const AudioBuffer> source; // 1 or 2 channels at the player's sample rate; mono plays on both
     Treatment treatment;                       // applied live, may be changed while playing
     std::string label;                         // for messages ("flat", "mix B", ...)
+    std::shared_ptr<const StreamedSource> streamed = {}; // instead of `source`, for a streamed render
 };
 
 struct LoopRegion {
@@ -35,9 +48,12 @@ struct Scene {
     std::int64_t lengthFrames() const
     {
         std::int64_t n = 0;
-        for (const auto& v : variants)
+        for (const auto& v : variants) {
             if (v.source)
                 n = std::max<std::int64_t>(n, std::int64_t(v.source->frames()));
+            else if (v.streamed)
+                n = std::max<std::int64_t>(n, v.streamed->lengthFrames);
+        }
         return n;
     }
 };

@@ -34,16 +34,19 @@ ScenePlayer::ScenePlayer(const Scene& scene, const PlayerConfig& config)
 
     for (std::size_t i = 0; i < scene.variants.size(); ++i) {
         const Variant& v = scene.variants[i];
-        if (!v.source || v.source->channelCount() < 1 || v.source->channelCount() > 2)
+        if (v.streamed ? v.streamed->left.size() != v.streamed->right.size()
+                       : !v.source || v.source->channelCount() < 1 || v.source->channelCount() > 2)
             throw AudioError(AudioErrorKind::InvalidArgument, variantName(scene, i),
                              "the source must be mono or stereo audio");
-        if (std::abs(v.source->sampleRate - config.sampleRate) > 1e-6)
+        const double sourceRate = v.streamed ? v.streamed->sampleRate : v.source->sampleRate;
+        if (std::abs(sourceRate - config.sampleRate) > 1e-6)
             throw AudioError(AudioErrorKind::InvalidArgument, variantName(scene, i),
-                             "the source is at " + std::to_string(v.source->sampleRate) +
+                             "the source is at " + std::to_string(sourceRate) +
                                  " Hz but the player runs at " + std::to_string(config.sampleRate) +
                                  " Hz; resample it first");
         auto state = std::make_unique<VariantState>();
         state->source = v.source;
+        state->streamed = v.streamed;
         state->chain.prepare(config.sampleRate, maxBlock_);
         state->chain.setParams(dsp::makeChainParams(v.treatment, config.sampleRate), 0);
         state->left.assign(std::size_t(maxBlock_), 0.0f);
@@ -161,15 +164,26 @@ void ScenePlayer::readSources(int frames) noexcept
 {
     cursor_.advance(frames, positions_.data(), cursorGains_.data());
     for (auto& v : variants_) {
-        const AudioBuffer& src = *v->source;
-        const float* l = src.channels[0].data();
-        const float* r = src.channels[src.channelCount() > 1 ? 1 : 0].data();
-        const auto length = std::int64_t(src.frames());
+        // The frames held: [first, end) of the source, at l[0] and r[0].
+        const float* l;
+        const float* r;
+        std::int64_t first = 0, end;
+        if (v->streamed) {
+            l = v->streamed->left.data();
+            r = v->streamed->right.data();
+            first = v->streamed->firstFrame;
+            end = first + std::int64_t(v->streamed->heldFrames);
+        } else {
+            const AudioBuffer& src = *v->source;
+            l = src.channels[0].data();
+            r = src.channels[src.channelCount() > 1 ? 1 : 0].data();
+            end = std::int64_t(src.frames());
+        }
         for (int i = 0; i < frames; ++i) {
             const std::int64_t p = positions_[std::size_t(i)];
-            if (p >= 0 && p < length) {
-                v->left[std::size_t(i)] = l[p] * cursorGains_[std::size_t(i)];
-                v->right[std::size_t(i)] = r[p] * cursorGains_[std::size_t(i)];
+            if (p >= first && p >= 0 && p < end) {
+                v->left[std::size_t(i)] = l[p - first] * cursorGains_[std::size_t(i)];
+                v->right[std::size_t(i)] = r[p - first] * cursorGains_[std::size_t(i)];
             } else {
                 v->left[std::size_t(i)] = v->right[std::size_t(i)] = 0.0f;
             }

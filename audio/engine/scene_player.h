@@ -60,6 +60,7 @@ public:
 private:
     struct VariantState {
         std::shared_ptr<const AudioBuffer> source;
+        std::shared_ptr<const StreamedSource> streamed; // instead of source
         dsp::TreatmentChain chain;
         std::vector<float> left, right; // maxBlock scratch
     };

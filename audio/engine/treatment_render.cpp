@@ -3,12 +3,16 @@
 #include "audio/dsp/treatment_chain.h"
 #include "audio/engine/offline_render.h"
 #include "audio/engine/scene_player.h"
+#include "audio/audio_error.h"
+#include "audio/io/audio_file.h"
 #include "audio/io/audio_stream.h"
 #include "audio/io/loudness.h"
 
 #include <algorithm>
+#include <cctype>
 #include <condition_variable>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -175,18 +179,144 @@ WriteSummary renderTreatmentFile(const std::string& inPath, const std::string& o
     return writer->finish();
 }
 
+namespace {
+
+constexpr int kStreamBlock = 4096;
+
+// The master section's render of `frames` source frames, with the limiter's look-ahead delay
+// removed so the output lines up with the source; `before` and `sink` as renderSceneBlocks.
+void renderMasteredBlocks(const Scene& scene, const PlayerConfig& config, std::int64_t frames, const RenderHook& before,
+                          const RenderSink& sink)
+{
+    // Ask the player its latency instead of knowing the limiter's internals.
+    const int latency = ScenePlayer(scene, config).latencyFrames();
+    std::int64_t skip = latency;
+    renderSceneBlocks(scene, config, {}, frames + latency, kStreamBlock, before,
+                      [&](const float* l, const float* r, int n) {
+                          const int s = int(std::min<std::int64_t>(skip, n));
+                          skip -= s;
+                          if (s < n)
+                              sink(l + s, r + s, n - s);
+                      });
+}
+
+// One streamed master render of `reader` (frames as planned) into `writer`.
+void renderMasteredStream(AudioFileReader& reader, std::int64_t frames, AudioFileWriter& writer,
+                          const Treatment& treatment, PlayerConfig config)
+{
+    config.sampleRate = reader.sampleRate();
+    auto window = std::make_shared<StreamedSource>();
+    window->sampleRate = config.sampleRate;
+    window->lengthFrames = frames;
+    window->left.resize(kStreamBlock);
+    window->right.resize(kStreamBlock);
+    Scene scene;
+    scene.variants.push_back({nullptr, treatment, "render", window});
+    renderMasteredBlocks(
+        scene, config, frames,
+        [&](std::int64_t at, int n) {
+            // The player reads source frame t at transport frame t: hold [at, at + n).
+            const std::size_t want = std::size_t(std::clamp<std::int64_t>(frames - at, 0, n));
+            const std::size_t got = want > 0 ? reader.readStereo(window->left.data(), window->right.data(), want) : 0;
+            if (got != want)
+                throw AudioError(AudioErrorKind::Truncated, reader.path(),
+                                 "the file became shorter while it was being rendered");
+            window->firstFrame = at;
+            window->heldFrames = got;
+        },
+        [&](const float* l, const float* r, int n) {
+            const float* channels[2] = {l, r};
+            writer.write(channels, std::size_t(n));
+        });
+}
+
+// The true peak of `path` as decoded, dBTP.
+double decodedTruePeakDbtp(const std::string& path)
+{
+    return measureFileLoudness(path).loudness.truePeakDbtp;
+}
+
+} // namespace
+
 AudioBuffer renderMastered(const AudioBuffer& source, const Treatment& treatment, PlayerConfig config)
 {
     config.sampleRate = source.sampleRate;
     Scene scene;
     scene.variants.push_back({std::make_shared<AudioBuffer>(source), treatment, "render"});
-    // Ask the player its latency instead of knowing the limiter's internals.
-    const int latency = ScenePlayer(scene, config).latencyFrames();
-    const auto frames = std::int64_t(source.frames());
-    AudioBuffer rendered = renderScene(scene, config, {}, frames + latency, 1024);
-    for (auto& ch : rendered.channels)
-        ch.erase(ch.begin(), ch.begin() + latency);
+    AudioBuffer rendered = AudioBuffer::silence(2, 0, source.sampleRate);
+    rendered.channels[0].reserve(source.frames());
+    rendered.channels[1].reserve(source.frames());
+    renderMasteredBlocks(scene, config, std::int64_t(source.frames()), {}, [&](const float* l, const float* r, int n) {
+        rendered.channels[0].insert(rendered.channels[0].end(), l, l + n);
+        rendered.channels[1].insert(rendered.channels[1].end(), r, r + n);
+    });
     return rendered;
+}
+
+bool isLossyFormat(const std::string& path)
+{
+    const std::size_t dot = path.find_last_of('.');
+    if (dot == std::string::npos || path.find('/', dot) != std::string::npos)
+        return false;
+    std::string ext = path.substr(dot + 1);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return ext == "ogg" || ext == "opus" || ext == "mp3";
+}
+
+RenderPlan planRender(const std::string& inPath, const Treatment& treatment, bool matchLoudness)
+{
+    AudioFileReader reader(inPath);
+    RenderPlan plan{0, treatment};
+    if (!matchLoudness) {
+        reader.skipToEnd();
+        plan.frames = std::int64_t(reader.info().frames);
+        return plan;
+    }
+    const double rate = reader.sampleRate();
+    // As renderTreatment(): the chain over a stereo copy; the chain's output does not depend
+    // on the block size.
+    dsp::TreatmentChain chain;
+    chain.prepare(rate, kStreamBlock);
+    chain.setParams(dsp::makeChainParams(treatment, rate), 0);
+    LoudnessMeter reference(2, rate, false, "reference"), candidate(2, rate, false, "candidate");
+    std::vector<float> left(kStreamBlock), right(kStreamBlock), treatedLeft(kStreamBlock), treatedRight(kStreamBlock);
+    const float* in[2] = {left.data(), right.data()};
+    float* treated[2] = {treatedLeft.data(), treatedRight.data()};
+    while (const std::size_t n = reader.readStereo(left.data(), right.data(), kStreamBlock)) {
+        reference.add(in, n);
+        std::copy_n(left.data(), n, treatedLeft.data());
+        std::copy_n(right.data(), n, treatedRight.data());
+        chain.process(treated, 2, int(n));
+        candidate.add(treated, n);
+    }
+    plan.frames = std::int64_t(reader.info().frames);
+    plan.treatment.gainDb += loudnessMatchGainDb(reference, candidate);
+    return plan;
+}
+
+MasteredFile renderMasteredFile(const std::string& inPath, const std::string& outPath, const RenderPlan& plan,
+                                PlayerConfig config)
+{
+    const double target = config.limiterCeilingDb;
+    const bool lossy = isLossyFormat(outPath);
+    auto reader = std::make_unique<AudioFileReader>(inPath);
+    for (int render = 1;; ++render) {
+        AudioFileWriter writer(outPath, reader->sampleRate(), 2);
+        renderMasteredStream(*reader, plan.frames, writer, plan.treatment, config);
+        // Opened before finish() renames the output into place: if that replaces the input,
+        // this reader still holds the original.
+        std::unique_ptr<AudioFileReader> next;
+        if (lossy && render < kMasterMaxRenders)
+            next = std::make_unique<AudioFileReader>(inPath);
+        writer.finish();
+        if (!lossy)
+            return {std::numeric_limits<double>::quiet_NaN(), config.limiterCeilingDb, render};
+        const double peak = decodedTruePeakDbtp(outPath);
+        if (peak <= target || !next || config.limiterCeilingDb <= -20.0)
+            return {peak, config.limiterCeilingDb, render};
+        config.limiterCeilingDb = std::max(-20.0, config.limiterCeilingDb - (peak - target) - kMasterCorrectionMarginDb);
+        reader = std::move(next);
+    }
 }
 
 Treatment loudnessMatched(const AudioBuffer& reference, const AudioBuffer& source, Treatment treatment)

@@ -1,6 +1,7 @@
 #pragma once
-// Whole-buffer renders of a Treatment, for the command line, the exercises' answer checks and
-// loudness matching. They run the same DSP objects as playback.
+// Renders of a Treatment, for the command line, the exercises' answer checks and loudness
+// matching: whole-buffer, and streamed from file to file for the command line (any length in
+// constant memory). They run the same DSP objects as playback.
 
 #include "audio/audio_buffer.h"
 #include "audio/engine/player_config.h"
@@ -31,6 +32,42 @@ WriteSummary renderTreatmentFile(const std::string& inPath, const std::string& o
 // removed so the output lines up with the source. config.sampleRate is replaced by the
 // source's rate.
 AudioBuffer renderMastered(const AudioBuffer& source, const Treatment& treatment, PlayerConfig config = {});
+
+// The formats whose decoder does not give back the encoded samples (Ogg Vorbis, Opus, MP3,
+// by the extension of `path`, case-insensitive): their decoded true peak can pass the
+// limiter's ceiling (measured before: +0.5 to +1.8 dBTP for a -1 dBTP render).
+bool isLossyFormat(const std::string& path);
+
+// Pass 1 of a streamed render: what it needs to know of its input before rendering.
+struct RenderPlan {
+    std::int64_t frames = 0; // decoded frames (the master's end fade starts from the end)
+    Treatment treatment;     // as given, or with its gain loudness-matched
+};
+
+// Streams `inPath` once, in constant memory: counts its frames and, when matchLoudness,
+// measures the input and the treated input (LoudnessMeter) to adjust the treatment's gain as
+// loudnessMatched(in, in, treatment) does for the whole buffer. Errors: loadAudioFile's for
+// the input, then loudnessMatched's.
+RenderPlan planRender(const std::string& inPath, const Treatment& treatment, bool matchLoudness);
+
+struct MasteredFile {
+    double truePeakDbtp; // of the file as decoded, dBTP (lossy formats only; NaN otherwise)
+    double ceilingDb;    // the limiter's ceiling of the render that was kept, dBFS
+    int renders;         // how many times it was rendered (1 unless a lossy file was corrected)
+};
+
+// writeAudioFile(outPath, renderMastered(loadAudioFile(inPath).audio, plan.treatment, config))
+// streamed: the input decoded and the output encoded a block at a time (AudioFileReader ->
+// ScenePlayer over a StreamedSource -> AudioFileWriter), the same samples in constant memory.
+// For a lossy format the written file is then decoded and its true peak measured; while it
+// is above config.limiterCeilingDb it is rendered again with the limiter's ceiling lowered by
+// the excess plus kMasterCorrectionMarginDb, kMasterMaxRenders renders at most. The last
+// render stays, whatever its peak: the caller reports it. The input of each render is opened
+// before the previous one replaces its output, so rendering onto the input reads the original.
+inline constexpr double kMasterCorrectionMarginDb = 0.1;
+inline constexpr int kMasterMaxRenders = 4;
+MasteredFile renderMasteredFile(const std::string& inPath, const std::string& outPath, const RenderPlan& plan,
+                                PlayerConfig config = {});
 
 // `treatment` with its gain adjusted so that the treated source has the integrated loudness
 // (BS.1770) of `reference`, re-measured to within 0.1 dB. Throws AudioError(InvalidArgument)

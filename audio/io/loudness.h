@@ -4,6 +4,12 @@
 // never decide an answer"), so this is the only place loudness is computed.
 
 #include "audio/audio_buffer.h"
+#include "audio/io/audio_file.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
 
 namespace earlab {
 
@@ -40,6 +46,62 @@ double integratedLoudnessLufs(const AudioBuffer& audio);
 // above 0.1 dB. Throws AudioError InvalidArgument naming the buffer ("reference" or
 // "candidate") when it is empty or silent (no loudness to match).
 double loudnessMatchGainDb(const AudioBuffer& reference, const AudioBuffer& candidate);
+
+// The measurements above taken as the audio streams past, a block at a time, so a file of any
+// length is measured in constant memory. Fed the same samples, it gives what
+// measureLoudness() / integratedLoudnessLufs() give for the whole buffer (the same libebur128
+// calls; libebur128 does not depend on how the frames are split).
+class LoudnessMeter {
+public:
+    // channels: as given to add() (1 to 64, weighted as measureLoudness() says); truePeak:
+    // also measure the true peak (4x oversampling, on a helper thread during add()).
+    // subject names what is measured in errors. Throws AudioError InvalidArgument for a rate
+    // or channel count libebur128 refuses.
+    LoudnessMeter(std::size_t channels, double sampleRate, bool truePeak, std::string subject);
+    ~LoudnessMeter();
+    LoudnessMeter(const LoudnessMeter&) = delete;
+    LoudnessMeter& operator=(const LoudnessMeter&) = delete;
+
+    // channels: one pointer per channel to `frames` floats.
+    void add(const float* const* channels, std::size_t frames);
+    std::size_t frames() const noexcept { return frames_; }
+
+    // As measureLoudness() of everything added (truePeakDbtp -infinity when not measured).
+    // Nothing added: InvalidArgument, as for an empty buffer.
+    Loudness result() const;
+
+    // The integrated loudness the audio would have with gainDb applied (as applyGainDb()
+    // would): computed from the 400 ms blocks' energies, which a gain scales by its square,
+    // with BS.1770-4's gates (absolute -70 LUFS, relative -10 LU) applied anew. Equals
+    // integratedLoudnessLufs() of the gained buffer up to float rounding.
+    double integratedLufs(double gainDb = 0.0) const;
+
+private:
+    struct States;
+    void feedLoudness(const float* interleaved, std::size_t frames);
+
+    std::string subject_;
+    std::size_t channels_;
+    std::size_t hop_;         // libebur128's frames per 100 ms
+    std::size_t sinceHop_ = 0; // frames fed since the last 100 ms boundary
+    std::size_t frames_ = 0;
+    std::unique_ptr<States> states_;
+    std::vector<float> interleaved_;
+    std::vector<double> blockEnergies_; // every 400 ms gating block, 75 % overlap
+};
+
+// loudnessMatchGainDb() for streamed audio: the gain for `candidate` to sound as loud as
+// `reference`, by the same iteration and with the same errors ("reference", "candidate").
+double loudnessMatchGainDb(const LoudnessMeter& reference, const LoudnessMeter& candidate);
+
+// loadAudioFile(path) and measureLoudness() of what it loads, streamed: the file is decoded a
+// block at a time (AudioFileReader: the same samples, checks and errors) and measured as it
+// passes, in constant memory.
+struct FileLoudness {
+    AudioFileInfo info;
+    Loudness loudness;
+};
+FileLoudness measureFileLoudness(const std::string& path);
 
 // Multiplies every sample by 10^(gainDb/20). No clipping, no limiting.
 void applyGainDb(AudioBuffer& audio, double gainDb);

@@ -6,6 +6,7 @@
 
 #include "tests/support/busy_treatment.h"
 
+#include "audio/dsp/limiter.h"
 #include "audio/dsp/pink_noise.h"
 #include "audio/engine/player_command.h"
 #include "audio/engine/player_config.h"
@@ -64,5 +65,35 @@ void BM_ScenePlayerBlock(benchmark::State& state)
     state.counters["goal_pct"] = 1.0;
 }
 BENCHMARK(BM_ScenePlayerBlock)->UseRealTime()->MinTime(2.0);
+
+} // namespace
+
+namespace {
+
+// The safety limiter alone, one 256-frame stereo block at a time, on pink noise 10 dB over
+// the ceiling (so it limits all the time): its share of the callback's work.
+void BM_LimiterBlock(benchmark::State& state)
+{
+    AudioBuffer noise = dsp::makePinkNoise(10.0, 48000.0, -20.0, 42, 2);
+    for (auto& ch : noise.channels)
+        for (float& s : ch)
+            s *= 10.0f; // peaks about +9 dBFS
+    dsp::Limiter limiter;
+    limiter.prepare(48000.0, kBlock);
+    std::vector<float> left(kBlock), right(kBlock);
+    std::size_t at = 0;
+    for (auto _ : state) {
+        if (at + kBlock > noise.frames())
+            at = 0;
+        std::copy_n(noise.channels[0].data() + at, kBlock, left.data());
+        std::copy_n(noise.channels[1].data() + at, kBlock, right.data());
+        limiter.process(left.data(), right.data(), kBlock);
+        benchmark::DoNotOptimize(left.data());
+        benchmark::ClobberMemory();
+        at += kBlock;
+    }
+}
+// The time per iteration is the time per block (the two 256-float copies included).
+BENCHMARK(BM_LimiterBlock)->MinTime(2.0);
 
 } // namespace

@@ -1,8 +1,10 @@
-// The master safety limiter: overdriven signals never pass the ceiling, quiet signals pass
-// untouched apart from the look-ahead delay.
+// The master safety limiter: overdriven signals never pass the ceiling, neither in their
+// samples nor in their true peak (measured by libebur128, not by the limiter's own
+// interpolator); quiet signals pass untouched apart from the look-ahead delay.
 
 #include "audio/dsp/limiter.h"
 #include "audio/dsp/pink_noise.h"
+#include "audio/io/loudness.h"
 #include "dsp_test_helpers.h"
 #include "support/test_signals.h"
 
@@ -82,9 +84,10 @@ private slots:
     {
         Limiter l;
         l.prepare(kFs, 512);
-        QCOMPARE(l.latencyFrames(), 48);
+        // The 1 ms box (B = 49 frames) plus the interpolator's 12 taps, less 2.
+        QCOMPARE(l.latencyFrames(), 49 + 12 - 2);
         l.prepare(44100.0, 512);
-        QCOMPARE(l.latencyFrames(), 44);
+        QCOMPARE(l.latencyFrames(), 45 + 12 - 2);
     }
 
     void overdrivenNeverPassesCeiling()
@@ -102,6 +105,29 @@ private slots:
         // the ceiling.
         const AudioBuffer sineOut = limit(test::sine(100.0, 19.0, kFs, 96000, 2), 256);
         QVERIFY(test::peakDb(test::window(sineOut, 0, 48000, 48000)) > -1.5);
+    }
+
+    void truePeakNeverPassesCeiling()
+    {
+        auto material = overdriven();
+        // A sine at a quarter of the rate, sampled 45 degrees off its crests: every sample is
+        // 3 dB under the true peak, so a sample-peak limiter lets it through 3 dB too hot.
+        AudioBuffer quarter = AudioBuffer::silence(2, 96000, kFs);
+        for (std::size_t i = 0; i < quarter.frames(); ++i)
+            for (auto& ch : quarter.channels)
+                ch[i] = float(2.0 * std::sin(M_PI / 2.0 * double(i) + M_PI / 4.0));
+        material.emplace_back("sine fs/4 at 45 degrees", quarter);
+        material.emplace_back("sine 15 kHz", test::sine(15000.0, 12.0, kFs, 96000, 2));
+        material.emplace_back("sine 19 kHz", test::sine(19000.0, 6.0, kFs, 96000, 2));
+        for (double ceiling : {-1.0, -3.0}) {
+            for (auto& [name, in] : material) {
+                const AudioBuffer out = limit(in, 256, ceiling);
+                const double tp = measureLoudness(out).truePeakDbtp;
+                qInfo("%s, ceiling %.1f: input true peak %+.2f dBTP, output %+.3f dBTP", name, ceiling,
+                      measureLoudness(in).truePeakDbtp, tp);
+                QVERIFY2(tp <= ceiling, name);
+            }
+        }
     }
 
     void otherCeilings()
