@@ -4,6 +4,7 @@
 //   --gain DB, --pan P, --match-loudness
 
 #include "audio/audio_buffer.h"
+#include "audio/audio_error.h"
 #include "audio/treatment.h"
 
 #include <QCommandLineParser>
