@@ -61,11 +61,20 @@ struct MasteredFile {
 // ScenePlayer over a StreamedSource -> AudioFileWriter), the same samples in constant memory.
 // For a lossy format the written file is then decoded and its true peak measured; while it
 // is above config.limiterCeilingDb it is rendered again with the limiter's ceiling lowered by
-// the excess plus kMasterCorrectionMarginDb, kMasterMaxRenders renders at most. The last
-// render stays, whatever its peak: the caller reports it. The input of each render is opened
-// before the previous one replaces its output, so rendering onto the input reads the original.
+// the excess plus kMasterCorrectionMarginDb, kMasterMaxRenders renders at most, and never
+// lower than kMasterMaxCorrectionDb below config.limiterCeilingDb. If the peak is still above
+// then, the render with the lowest decoded peak stays (rendered once more, beyond
+// kMasterMaxRenders, if it was not the last) and the caller reports it. The input of
+// each render is opened before the previous one replaces its output, so rendering onto the
+// input reads the original.
 inline constexpr double kMasterCorrectionMarginDb = 0.1;
 inline constexpr int kMasterMaxRenders = 4;
+// Why 3 dB: a codec's own overshoot on a limited master is a dB or two (measured on pink
+// noise clipped 10 dB hot: Ogg Vorbis +0.5 to +2.4, Opus +1.8, MP3 up to +3.3 dBTP at the
+// first render); an excess beyond that is not the codec's peaks at all (as the ringing end
+// of libsndfile's Opus files was: +15 dBTP) and chasing it turns a -1 dBTP master into one
+// far quieter than the user asked for. Better a file 0.x dB over, said so, than 16 dB down.
+inline constexpr double kMasterMaxCorrectionDb = 3.0;
 MasteredFile renderMasteredFile(const std::string& inPath, const std::string& outPath, const RenderPlan& plan,
                                 PlayerConfig config = {});
 
