@@ -69,11 +69,13 @@ struct MasteredFile {
 // input reads the original.
 inline constexpr double kMasterCorrectionMarginDb = 0.1;
 inline constexpr int kMasterMaxRenders = 4;
-// Why 3 dB: a codec's own overshoot on a limited master is a dB or two (measured on pink
-// noise clipped 10 dB hot: Ogg Vorbis +0.5 to +2.4, Opus +1.8, MP3 up to +3.3 dBTP at the
-// first render); an excess beyond that is not the codec's peaks at all (as the ringing end
-// of libsndfile's Opus files was: +15 dBTP) and chasing it turns a -1 dBTP master into one
-// far quieter than the user asked for. Better a file 0.x dB over, said so, than 16 dB down.
+// Why 3 dB: a codec's own overshoot on a limited master is a dB or two, and correcting it
+// costs a little more ceiling than that (measured on 10 s of pink noise clipped 10 dB hot:
+// the first render at -1 dBFS decodes at +0.5 dBTP for Vorbis, +1.4 Opus, +1.2 MP3, and the
+// correction ends at ceilings of -3.0, -3.5 and -4.0 dBFS). An excess beyond that is not the
+// codec's peaks (the ringing end of libsndfile's Opus files was +15 dBTP, and chasing it
+// gave a master 16 dB quieter than asked): a file a little over -1 dBTP, said so, is the
+// honest result, a far quieter one is a silent wrong answer.
 inline constexpr double kMasterMaxCorrectionDb = 3.0;
 MasteredFile renderMasteredFile(const std::string& inPath, const std::string& outPath, const RenderPlan& plan,
                                 PlayerConfig config = {});
