@@ -71,17 +71,27 @@ int runRender(const QStringList& args)
     const MasteredFile m = renderMasteredFile(inPath, outPath, plan);
     const double ceiling = PlayerConfig{}.limiterCeilingDb;
     if (isLossyFormat(outPath)) {
-        const QString above =
-            m.truePeakDbtp > ceiling
-                ? QString("; above %1 dBTP: the codec adds peaks a lower ceiling does not remove").arg(ceiling, 0, 'f', 1)
-                : QString();
+        const bool above = m.truePeakDbtp > ceiling;
+        const QString suffix =
+            above ? QString("; above %1 dBTP: the ceiling is lowered by at most %2 dB, so the master keeps its level")
+                        .arg(ceiling, 0, 'f', 1)
+                        .arg(kMasterMaxCorrectionDb, 0, 'f', 1)
+                  : QString();
         printOut(QString("%1: true peak %2 dBTP as decoded (limiter ceiling %3 dBFS, %4 render%5)%6")
                      .arg(QString::fromStdString(readable(outPath)))
                      .arg(m.truePeakDbtp, 0, 'f', 2)
                      .arg(m.ceilingDb, 0, 'f', 2)
                      .arg(m.renders)
                      .arg(m.renders == 1 ? "" : "s")
-                     .arg(above));
+                     .arg(suffix));
+        // The file is written and kept (exit status 0), but the promise is not met: said on
+        // stderr too, where a script looks for trouble.
+        if (above)
+            std::fprintf(stderr,
+                         "earlab-cli render: warning: %s: the decoded true peak is %+.2f dBTP, above the %.1f dBTP "
+                         "--master promises; the codec adds peaks that a limiter ceiling lowered by up to %.1f dB "
+                         "did not remove (the file kept: ceiling %.2f dBFS). Write .wav or .flac for -1 dBTP exactly.\n",
+                         readable(outPath).c_str(), m.truePeakDbtp, ceiling, kMasterMaxCorrectionDb, m.ceilingDb);
     }
     return kExitOk;
 }

@@ -298,23 +298,39 @@ MasteredFile renderMasteredFile(const std::string& inPath, const std::string& ou
                                 PlayerConfig config)
 {
     const double target = config.limiterCeilingDb;
+    const double lowest = target - kMasterMaxCorrectionDb;
     const bool lossy = isLossyFormat(outPath);
     auto reader = std::make_unique<AudioFileReader>(inPath);
+    MasteredFile best{std::numeric_limits<double>::infinity(), config.limiterCeilingDb, 0};
+    bool restoringBest = false;
     for (int render = 1;; ++render) {
         AudioFileWriter writer(outPath, reader->sampleRate(), 2);
         renderMasteredStream(*reader, plan.frames, writer, plan.treatment, config);
         // Opened before finish() renames the output into place: if that replaces the input,
         // this reader still holds the original.
         std::unique_ptr<AudioFileReader> next;
-        if (lossy && render < kMasterMaxRenders)
+        if (lossy && !restoringBest)
             next = std::make_unique<AudioFileReader>(inPath);
         writer.finish();
         if (!lossy)
             return {std::numeric_limits<double>::quiet_NaN(), config.limiterCeilingDb, render};
-        const double peak = decodedTruePeakDbtp(outPath);
-        if (peak <= target || !next || config.limiterCeilingDb <= -20.0)
-            return {peak, config.limiterCeilingDb, render};
-        config.limiterCeilingDb = std::max(-20.0, config.limiterCeilingDb - (peak - target) - kMasterCorrectionMarginDb);
+        const MasteredFile done{decodedTruePeakDbtp(outPath), config.limiterCeilingDb, render};
+        if (done.truePeakDbtp < best.truePeakDbtp)
+            best = done;
+        if (done.truePeakDbtp <= target || restoringBest)
+            return done;
+        const double lower =
+            std::max(lowest, config.limiterCeilingDb - (done.truePeakDbtp - target) - kMasterCorrectionMarginDb);
+        if (render < kMasterMaxRenders && lower < config.limiterCeilingDb - 1e-9) {
+            config.limiterCeilingDb = lower;
+        } else if (best.ceilingDb != config.limiterCeilingDb) {
+            // No further correction and still above: an earlier render measured lower (codecs
+            // are not monotonic), so that one is rendered again and kept.
+            config.limiterCeilingDb = best.ceilingDb;
+            restoringBest = true;
+        } else {
+            return done;
+        }
         reader = std::move(next);
     }
 }

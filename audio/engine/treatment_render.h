@@ -61,11 +61,22 @@ struct MasteredFile {
 // ScenePlayer over a StreamedSource -> AudioFileWriter), the same samples in constant memory.
 // For a lossy format the written file is then decoded and its true peak measured; while it
 // is above config.limiterCeilingDb it is rendered again with the limiter's ceiling lowered by
-// the excess plus kMasterCorrectionMarginDb, kMasterMaxRenders renders at most. The last
-// render stays, whatever its peak: the caller reports it. The input of each render is opened
-// before the previous one replaces its output, so rendering onto the input reads the original.
+// the excess plus kMasterCorrectionMarginDb, kMasterMaxRenders renders at most, and never
+// lower than kMasterMaxCorrectionDb below config.limiterCeilingDb. If the peak is still above
+// then, the render with the lowest decoded peak stays (rendered once more, beyond
+// kMasterMaxRenders, if it was not the last) and the caller reports it. The input of
+// each render is opened before the previous one replaces its output, so rendering onto the
+// input reads the original.
 inline constexpr double kMasterCorrectionMarginDb = 0.1;
 inline constexpr int kMasterMaxRenders = 4;
+// Why 3 dB: a codec's own overshoot on a limited master is a dB or two, and correcting it
+// costs a little more ceiling than that (measured on 10 s of pink noise clipped 10 dB hot:
+// the first render at -1 dBFS decodes at +0.5 dBTP for Vorbis, +1.4 Opus, +1.2 MP3, and the
+// correction ends at ceilings of -3.0, -3.5 and -4.0 dBFS). An excess beyond that is not the
+// codec's peaks (the ringing end of libsndfile's Opus files was +15 dBTP, and chasing it
+// gave a master 16 dB quieter than asked): a file a little over -1 dBTP, said so, is the
+// honest result, a far quieter one is a silent wrong answer.
+inline constexpr double kMasterMaxCorrectionDb = 3.0;
 MasteredFile renderMasteredFile(const std::string& inPath, const std::string& outPath, const RenderPlan& plan,
                                 PlayerConfig config = {});
 

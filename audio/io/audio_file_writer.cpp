@@ -4,6 +4,7 @@
 #include "audio/audio_error.h"
 #include "audio/io/audio_file_shared.h"
 #include "audio/io/file_replacement.h"
+#include "audio/io/opus_end.h"
 #include "audio/io/resampler.h"
 
 #include <sndfile.h>
@@ -112,6 +113,9 @@ struct AudioFileWriter::Impl {
     std::vector<float> chunk; // interleaved, kBlock frames per sf_writef_float
     std::size_t chunkFrames = 0;
     std::size_t written = 0; // frames handed to write() so far
+    std::uint64_t fileFrames = 0; // frames handed to libsndfile (at the file's rate) so far
+    int fileRate = 0;
+    bool opus = false; // its end needs opus_end.h's padding and trimming
     // An .opus at a rate Opus cannot hold: converted to 48 kHz on the way (streaming, so the
     // whole file is never held); `resampled` holds only the current block's output.
     std::unique_ptr<StreamResampler> resampler;
@@ -192,10 +196,25 @@ struct AudioFileWriter::Impl {
                 summary.peak = peak;
             }
             chunkFrames += n;
+            fileFrames += n;
             at += n;
             if (chunkFrames == kBlock)
                 flush();
         }
+    }
+    // libsndfile's Ogg Opus writer rings at the end unless its last packet is a whole 20 ms
+    // one (opus_end.h): silence appended to get there, trimmed off again by the end-of-stream
+    // page's granule position once the file is closed. Returns the 48 kHz samples to trim.
+    std::uint64_t padOpusEnd()
+    {
+        flush(); // the header pages reach the file with the first audio
+        const std::uint64_t pad =
+            detail::opusEndPaddingFrames(fileFrames, fileRate, detail::opusPreskip(file->temporaryPath()));
+        const std::vector<float> silence(std::size_t(pad), 0.0f);
+        const std::vector<const float*> in(channels, silence.data());
+        encode(in.data(), silence.size(), written);
+        flush();
+        return pad * std::uint64_t(48000 / fileRate);
     }
     // The resampler's output so far goes to the file and is let go.
     void encodeResampled()
@@ -231,6 +250,8 @@ AudioFileWriter::AudioFileWriter(const std::string& path, double sampleRate, int
                  " Hz in this format");
     d.channels = std::size_t(channels);
     d.summary.fileSampleRate = fileRate;
+    d.fileRate = fileRate;
+    d.opus = ext == ".opus";
     try {
         d.chunk.resize(Impl::kBlock * d.channels);
         if (fileRate != rate) {
@@ -306,11 +327,17 @@ WriteSummary AudioFileWriter::finish()
         }
         d.encodeResampled();
     }
+    const std::uint64_t trim = d.opus ? d.padOpusEnd() : 0;
     d.flush();
     const int closeError = sf_close(d.sf);
     d.sf = nullptr;
     if (closeError != 0)
         d.abandon(AudioErrorKind::WriteFailed, std::string("cannot finish the file: ") + sf_error_number(closeError));
+    if (trim > 0) {
+        const std::string error = detail::trimOggOpusEnd(d.file->temporaryPath(), trim);
+        if (!error.empty())
+            d.abandon(AudioErrorKind::WriteFailed, "cannot finish the file: " + error);
+    }
     d.done = true;
     d.file->commit(); // on failure it removes the temporary and throws, naming the path
     return d.summary;
