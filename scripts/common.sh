@@ -40,9 +40,13 @@ earlab_ensure_packages() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing
 }
 
+# earlab_build [BUILD_DIR [CMAKE_OPTION...]]: configure and build in BUILD_DIR (default
+# $EARLAB_BUILD_DIR) with the given extra options, e.g. -DEARLAB_SANITIZE=ON.
 earlab_build() {
+  local dir="${1:-$EARLAB_BUILD_DIR}"
+  [ $# -gt 0 ] && shift
   local generator=()
-  [ -f "$EARLAB_BUILD_DIR/CMakeCache.txt" ] || generator=(-G Ninja)
-  cmake -S "$EARLAB_ROOT" -B "$EARLAB_BUILD_DIR" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  cmake --build "$EARLAB_BUILD_DIR" --parallel "$(nproc)"
+  [ -f "$dir/CMakeCache.txt" ] || generator=(-G Ninja)
+  cmake -S "$EARLAB_ROOT" -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+  cmake --build "$dir" --parallel "$(nproc)"
 }

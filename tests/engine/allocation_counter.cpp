@@ -6,12 +6,6 @@
 #include <cstdlib>
 #include <new>
 
-extern "C" {
-void* __libc_malloc(std::size_t);
-void* __libc_calloc(std::size_t, std::size_t);
-void* __libc_realloc(void*, std::size_t);
-}
-
 namespace {
 thread_local bool t_inCallback = false;
 std::atomic<std::uint64_t> g_allocations{0};
@@ -29,6 +23,30 @@ inline void count()
     if (t_inCallback)
         g_allocations.fetch_add(1, std::memory_order_relaxed);
 }
+} // namespace
+
+#if defined(__SANITIZE_ADDRESS__)
+// Under AddressSanitizer (scripts/test --sanitize) malloc must stay ASan's: a replaced one
+// runs before ASan is initialised and hands its free() blocks it never allocated. ASan calls
+// this hook for every allocation instead, C and C++ alike. (Declared here: GCC 12 ships the
+// function in libasan but not its header, sanitizer/allocator_interface.h.)
+extern "C" int __sanitizer_install_malloc_and_free_hooks(void (*)(const volatile void*, std::size_t),
+                                                          void (*)(const volatile void*));
+
+namespace {
+void onAllocate(const volatile void*, std::size_t) { count(); }
+void onFree(const volatile void*) {}
+void installCountingHook() { __sanitizer_install_malloc_and_free_hooks(&onAllocate, &onFree); }
+} // namespace
+#else
+extern "C" {
+void* __libc_malloc(std::size_t);
+void* __libc_calloc(std::size_t, std::size_t);
+void* __libc_realloc(void*, std::size_t);
+}
+
+namespace {
+void installCountingHook() {} // the replacements below count
 } // namespace
 
 // C allocations too: PortAudio and ALSA are C, and so is anything std:: might call.
@@ -60,6 +78,7 @@ void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+#endif
 
 namespace earlab::test {
 
@@ -67,6 +86,7 @@ void installAllocationCounter()
 {
     g_allocations = 0;
     g_callbacks = 0;
+    installCountingHook();
     setRealtimeProbe(&probe);
 }
 void removeAllocationCounter() { setRealtimeProbe(nullptr); }
