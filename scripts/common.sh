@@ -11,12 +11,13 @@ EARLAB_BUILD_PACKAGES=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml-workerscript
   qml6-module-qttest qml6-module-qtcharts
-  portaudio19-dev libsndfile1-dev libebur128-dev libsoxr-dev libfftw3-dev
+  portaudio19-dev libsndfile1-dev libmpg123-dev libebur128-dev libsoxr-dev libfftw3-dev
   libreaderwriterqueue-dev libbenchmark-dev
 )
 # Extra packages the tests need: a JACK dummy server for real-time pacing, sox for the
-# reference signals and the sox comparison benchmark.
-EARLAB_TEST_PACKAGES=(jackd2 sox libsox-fmt-all)
+# reference signals and the sox comparison benchmark, opus-tools (opusdec) to check written
+# Opus files with a decoder that is not EarLab's.
+EARLAB_TEST_PACKAGES=(jackd2 sox libsox-fmt-all opus-tools)
 
 earlab_missing_packages() {
   local p
