@@ -81,6 +81,14 @@ void LibraryScanner::run()
         QString path;
         int done = 0;
         int total = 0;
+        if (m_beforeFile) {
+            int doneSoFar;
+            {
+                QMutexLocker lock(&m_mutex);
+                doneSoFar = m_done;
+            }
+            m_beforeFile(doneSoFar);
+        }
         {
             QMutexLocker lock(&m_mutex);
             if (m_queue.isEmpty() || m_cancel) {

@@ -21,6 +21,7 @@
 
 #include <atomic>
 #include <functional>
+#include <utility>
 
 namespace earlab {
 
@@ -34,6 +35,13 @@ public:
     ~LibraryScanner() override;
 
     bool isRunning() const;
+
+    // Test-only: called on the worker thread before each file is taken from the queue, with
+    // the number of files finished in the batch so far and no lock held. A test blocks in it
+    // to hold the scan at a known point (e.g. cancel() after exactly one file), which the
+    // scheduler otherwise decides. Set it while idle; the app never sets it.
+    using BeforeFileHook = std::function<void(int done)>;
+    void setBeforeFileHook(BeforeFileHook hook) { m_beforeFile = std::move(hook); }
     // Whether the last finished() ended a batch that cancel() stopped.
     bool wasCancelled() const { return m_lastCancelled; }
 
@@ -67,6 +75,7 @@ private:
     int m_done = 0;
     int m_total = 0;
     bool m_running = false;
+    BeforeFileHook m_beforeFile;       // test-only, see setBeforeFileHook()
     std::atomic<bool> m_cancel{false}; // polled by scanFile without the lock
     bool m_lastCancelled = false;      // owner thread only
 };

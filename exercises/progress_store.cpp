@@ -357,11 +357,6 @@ QList<Attempt> ProgressStore::recentAttempts(const QString& exercise, int limit)
     return selectAttempts(QStringLiteral("exercise = ?"), {exercise}, limit);
 }
 
-QList<Attempt> ProgressStore::attemptsAtLevel(const QString& exercise, int level, int limit) const
-{
-    return selectAttempts(QStringLiteral("exercise = ? AND level = ?"), {exercise, level}, limit);
-}
-
 int ProgressStore::attemptCount(const QString& exercise) const
 {
     const QString doing = QStringLiteral("Could not count past answers");

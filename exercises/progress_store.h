@@ -79,7 +79,6 @@ public:
 
     // Newest first. A negative limit means no limit.
     QList<Attempt> recentAttempts(const QString& exercise, int limit) const;
-    QList<Attempt> attemptsAtLevel(const QString& exercise, int level, int limit) const;
     int attemptCount(const QString& exercise) const;
 
     // The level an exercise was left at; nothing if it was never saved.

@@ -109,7 +109,8 @@ Card {
             Text {
                 Layout.fillWidth: true
                 text: App.session.saving ? qsTr("Saving your answer…")
-                      : App.session.canConfirm ? qsTr("Your answer is saved the moment you confirm.")
+                      : App.session.canConfirm ? (App.banner.saving ? qsTr("Your answer is saved the moment you confirm.")
+                                                                    : qsTr("Your answer counts for this session; the message above says why it is not saved."))
                                                : qsTr("Pick an answer: click, or press its number.")
                 color: Theme.textFaint
                 font.pixelSize: Theme.fontSmall

@@ -68,6 +68,15 @@ Item {
                 onPrimaryClicked: App.dismissRecovery()
             }
 
+            // A library change that could not be saved, or a region that cannot be pinned.
+            Banner {
+                objectName: "libraryBanner"
+                Layout.fillWidth: true
+                kind: BannerState.Library
+                primaryText: qsTr("Dismiss")
+                onPrimaryClicked: App.library.clearProblem()
+            }
+
             Banner {
                 objectName: "storeBanner"
                 Layout.fillWidth: true

@@ -3,18 +3,17 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import EarLab
 
-// A message across the top of the page with up to two actions. Never a dialog: the app
-// stays usable underneath. With `kind` set it shows App.banner's message when that is the
-// one message of the window (banner_state.h); without, its own title and text while shown.
+// The window's message across the top, with up to two actions. Never a dialog: the app
+// stays usable underneath. Each item stands for one `kind` of App.banner and shows only
+// while that kind is the one message of the window (banner_state.h), so no two can show.
 Rectangle {
     id: banner
 
-    property int kind: BannerState.None
-    readonly property bool fromApp: kind !== BannerState.None
-    property bool shown: fromApp && App.banner.kind === kind
-    property color tone: fromApp && App.banner.severity === BannerState.Danger ? Theme.danger : Theme.warning
-    property string title: fromApp ? App.banner.title : ""
-    property string text: fromApp ? App.banner.text : ""
+    required property int kind
+    readonly property bool shown: App.banner.kind === kind
+    readonly property color tone: App.banner.severity === BannerState.Danger ? Theme.danger : Theme.warning
+    readonly property string title: App.banner.title
+    readonly property string text: App.banner.text
     property string primaryText: ""
     property string secondaryText: ""
 

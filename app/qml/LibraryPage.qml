@@ -70,16 +70,7 @@ Item {
             }
         }
 
-        Banner {
-            objectName: "libraryProblem"
-            Layout.fillWidth: true
-            shown: App.library.problem !== ""
-            tone: Theme.danger
-            title: qsTr("Library")
-            text: App.library.problem
-            primaryText: qsTr("Dismiss")
-            onPrimaryClicked: App.library.clearProblem()
-        }
+        // The library's problems are said by the window's one banner (AppShell, kind Library).
 
         Card {
             objectName: "scanProgress"

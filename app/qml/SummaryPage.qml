@@ -32,7 +32,9 @@ Item {
                 }
 
                 Text {
-                    text: qsTr("%1 · every answer is saved").arg(App.session.exerciseTitle)
+                    // Never "saved" while the banner says answers are not (banner_state.h).
+                    text: App.banner.saving ? qsTr("%1 · every answer is saved").arg(App.session.exerciseTitle)
+                                            : qsTr("%1 · your answers are not saved: the message above says why").arg(App.session.exerciseTitle)
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontBody
                 }

@@ -22,13 +22,17 @@ App::App(QObject* parent)
     m_writer = new DatabaseWriter(this);
     connect(m_writer, &DatabaseWriter::waitingChanged, m_banner, &BannerState::setWaitingForSpace);
     connect(m_writer, &DatabaseWriter::openFailed, this, [this](const QString& message) {
-        setStoreProblem(tr("%1 Training works, but your answers cannot be saved. To keep your progress, "
+        setStoreProblem(tr("%1 Training works, but neither your answers nor changes to the library can be saved. "
+                           "To keep your progress, "
                            "restart EarLab, or start it with --db and another file.").arg(message));
     });
     m_writer->openFor(m_store.get());
     m_preferences = new Preferences(options.settingsFile, this);
     m_audio = new AudioOutput(m_preferences, this);
     m_library = new Library(m_store.get(), m_writer, m_preferences, this);
+    const auto libraryChanged = [this] { m_banner->setLibraryProblem(m_library->problem()); };
+    connect(m_library, &Library::problemChanged, m_banner, libraryChanged);
+    libraryChanged(); // the library may have failed to load
     m_exercises = new ExerciseListModel(m_store.get(), this);
     m_preview = new LoopPreview(m_audio, this);
     m_session = new Session(m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
@@ -52,14 +56,15 @@ void App::openStore(const QString& path)
         m_banner->setRepaired(m_recoveryMessage);
         if (!m_store->readOnlyReason().isEmpty()) {
             setStoreProblem(tr("EarLab cannot write to its progress database %1: %2. Training works, and this "
-                               "session's answers count until EarLab closes, but none are saved. To keep your "
+                               "session's answers count until EarLab closes, but neither they nor changes to the library are "
+                               "saved. To keep your "
                                "progress, fix that and restart EarLab, or start it with --db and another file.")
                                 .arg(m_store->sourcePath(), m_store->readOnlyReason()));
         }
     } catch (const StoreError& e) {
         // Never a dead end: train on, in memory, and say plainly that nothing is kept.
-        setStoreProblem(tr("%1 Training works, and this session's answers count until EarLab closes, but none "
-                           "are saved. To keep your progress, start EarLab with --db and a file you can write.")
+        setStoreProblem(tr("%1 Training works, and this session's answers count until EarLab closes, but neither "
+                           "they nor changes to the library are saved. To keep your progress, start EarLab with --db and a file you can write.")
                             .arg(e.message()));
         m_store->open(QString());
     }

@@ -10,6 +10,7 @@ BannerState::Severity BannerState::severity() const
     case SessionError:
     case WaitingForSpace:
     case NotSaved:
+    case Library:
         return Danger;
     case Repaired:
     case NoAudio:
@@ -29,6 +30,8 @@ QString BannerState::title() const
         return tr("Not saved yet");
     case NotSaved:
         return tr("Progress is not saved");
+    case Library:
+        return tr("Library");
     case Repaired:
         return tr("Progress database repaired");
     case NoAudio:
@@ -49,6 +52,8 @@ QString BannerState::text() const
                   "so free some space on that disk (and keep EarLab open until then).").arg(m_waiting);
     case NotSaved:
         return m_notSaved;
+    case Library:
+        return m_library;
     case Repaired:
         return m_repaired;
     case NoAudio:
@@ -69,6 +74,12 @@ void BannerState::setNotSaved(const QString& sentence)
 void BannerState::setWaitingForSpace(const QString& storeMessage)
 {
     m_waiting = storeMessage;
+    update();
+}
+
+void BannerState::setLibraryProblem(const QString& sentence)
+{
+    m_library = sentence;
     update();
 }
 
@@ -95,6 +106,7 @@ void BannerState::update()
     const Kind kind = !m_sessionError.isEmpty() ? SessionError
         : !m_waiting.isEmpty()                  ? WaitingForSpace
         : !m_notSaved.isEmpty()                 ? NotSaved
+        : !m_library.isEmpty()                  ? Library
         : !m_repaired.isEmpty()                 ? Repaired
         : !m_audio.isEmpty()                    ? NoAudio
                                                 : None;

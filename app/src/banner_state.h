@@ -6,7 +6,10 @@
 // wins, and the others wait their turn. The texts are whole sentences: what happened, to
 // which file, what it means for the user's answers, what to do.
 //
-// Priority, most urgent first: SessionError, WaitingForSpace, NotSaved, Repaired, NoAudio.
+// Priority, most urgent first: SessionError, WaitingForSpace, NotSaved, Library, Repaired,
+// NoAudio. The library's problem (a library change that could not be saved, a region that
+// cannot be pinned) comes after NotSaved: when the database cannot be written, every library
+// write fails for the reason NotSaved already gives, and that sentence says it for both.
 
 #include <QObject>
 #include <QString>
@@ -20,7 +23,7 @@ class BannerState : public QObject {
     QML_UNCREATABLE("App owns the banner state")
 
 public:
-    enum Kind { None, SessionError, WaitingForSpace, NotSaved, Repaired, NoAudio };
+    enum Kind { None, SessionError, WaitingForSpace, NotSaved, Library, Repaired, NoAudio };
     Q_ENUM(Kind)
     enum Severity { Quiet, Warning, Danger };
     Q_ENUM(Severity)
@@ -30,6 +33,8 @@ private:
     Q_PROPERTY(Severity severity READ severity NOTIFY changed)
     Q_PROPERTY(QString title READ title NOTIFY changed)
     Q_PROPERTY(QString text READ text NOTIFY changed)
+    // Pages bind their "saved" wording to this (saving()).
+    Q_PROPERTY(bool saving READ saving NOTIFY changed)
 
 public:
     explicit BannerState(QObject* parent = nullptr);
@@ -49,6 +54,8 @@ public:
     void setWaitingForSpace(const QString& storeMessage);
     // The damaged database was moved aside and a new one started (until dismissed).
     void setRepaired(const QString& sentence);
+    // What went wrong in the library (Library::problem; it is dismissed there).
+    void setLibraryProblem(const QString& sentence);
     // The session's error (it is dismissed there).
     void setSessionError(const QString& sentence);
     // Why there is no audio output (AudioOutput::statusMessage), empty when there is.
@@ -62,6 +69,7 @@ private:
 
     QString m_notSaved;
     QString m_waiting;
+    QString m_library;
     QString m_repaired;
     QString m_sessionError;
     QString m_audio;

@@ -136,6 +136,8 @@ public:
     // `problem`) if it is not a file of the user's.
     Q_INVOKABLE bool unpinRegion(const QString& materialId);
     Q_INVOKABLE void clearProblem();
+    // Test-only: the scanner, to hold a scan at a known point (LibraryScanner::setBeforeFileHook).
+    LibraryScanner& scannerForTests() { return m_scanner; }
 
     // The music exercises play: the chosen material when it is usable music, else the first
     // built-in loop, else the first usable file; pink noise when there is none. A user file

@@ -163,6 +163,14 @@ void ScreenshotRunner::start()
         grab("library-loop");
         if (QQuickItem* row = findItem(m_window->contentItem(), QString("materialRow_%1").arg(*loopRow)))
             row->setProperty("editing", false);
+        // The library's problem, said by the window's one banner: a loop that is not inside the file.
+        if (*loopRow >= 0)
+            library->pinRegion(library->data(library->index(*loopRow), Library::MaterialIdRole).toString(), 0.0, 1e6);
+        settle();
+    });
+    then("library problem shot", isSettled, [=, this] {
+        grab("library-problem");
+        library->clearProblem();
     });
     then("start", [] { return true; }, [=, this] { m_app->startExercise("eq-band"); });
     then("question", phaseIs(Session::Question), [=, this] {

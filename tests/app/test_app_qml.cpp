@@ -30,7 +30,10 @@ int main(int argc, char** argv)
     if (!dir.isValid())
         return 1;
     auto& options = earlab::app::appOptions();
-    options.databasePath = dir.filePath("progress.sqlite");
+    // EARLAB_TEST_DB_IS_FOLDER=1: the database path is a folder, which EarLab refuses; it
+    // trains in memory and the banner says nothing is saved (App::openStore).
+    options.databasePath = qEnvironmentVariableIntValue("EARLAB_TEST_DB_IS_FOLDER") ? dir.path()
+                                                                                    : dir.filePath("progress.sqlite");
     options.databasePathSet = true;
     options.settingsFile = dir.filePath("settings.ini");
     // EARLAB_TEST_EQ_BAND_LEVEL=N: the database starts with eq-band at level N.

@@ -176,24 +176,6 @@ private slots:
         QCOMPARE(store.recentAttempts(QStringLiteral("eq-gain"), 10).size(), 1);
     }
 
-    void attemptsAtLevelFilters()
-    {
-        ProgressStore store;
-        store.open(QString());
-        for (int n = 0; n < 6; ++n) {
-            Attempt a = sampleAttempt(n);
-            a.level = n % 2 ? 5 : 4;
-            store.recordAttempt(a);
-        }
-        const QList<Attempt> atFive = store.attemptsAtLevel(QStringLiteral("eq-band"), 5, 2);
-        QCOMPARE(atFive.size(), 2);
-        QCOMPARE(atFive.at(0).answeredAt, sampleAttempt(5).answeredAt);
-        QCOMPARE(atFive.at(1).answeredAt, sampleAttempt(3).answeredAt);
-        QCOMPARE(store.attemptsAtLevel(QStringLiteral("eq-band"), 4, -1).size(), 3);
-        QCOMPARE(store.attemptsAtLevel(QStringLiteral("eq-band"), 7, -1).size(), 0);
-        QCOMPARE(store.attemptsAtLevel(QStringLiteral("eq-gain"), 5, -1).size(), 0);
-    }
-
     void countsPerExercise()
     {
         ProgressStore store;

@@ -40,6 +40,35 @@ Item {
             verify(!child("noDeviceBanner").visible);
         }
 
+        // Every kind of App.banner has its item in AppShell; only one may show.
+        function visibleBanners() {
+            const names = ["noDeviceBanner", "recoveryBanner", "libraryBanner", "storeBanner", "spaceBanner",
+                           "sessionErrorBanner"];
+            return names.filter(name => child(name).visible);
+        }
+
+        // The library's problem is said once, by the window's banner; the Library page has no
+        // banner of its own beside it.
+        function test_libraryProblemIsTheOneBanner() {
+            compare(visibleBanners(), []);
+            App.page = App.LibraryPage;
+            verify(!App.library.pinRegion("no-such-file", 0, 5));
+            verify(App.library.problem !== "");
+            compare(App.banner.kind, BannerState.Library);
+            compare(visibleBanners(), ["libraryBanner"]);
+            const text = findChild(child("libraryBanner"), "bannerText").text;
+            verify(text.indexOf(App.library.problem) >= 0, text);
+            compare(findChild(shell, "libraryProblem"), null);
+            // It follows the user to other pages (still the one banner), and Dismiss ends it.
+            App.goHome();
+            compare(visibleBanners(), ["libraryBanner"]);
+            waitForRendering(shell);
+            mouseClick(findChild(child("libraryBanner"), "bannerPrimary"));
+            tryCompare(App.library, "problem", "");
+            compare(App.banner.kind, BannerState.None);
+            compare(visibleBanners(), []);
+        }
+
         function test_helpOverlay() {
             verify(!child("helpOverlay").visible);
             keyClick(Qt.Key_F1);
