@@ -46,72 +46,34 @@ QString BannerState::text() const
 {
     switch (m_kind) {
     case SessionError:
-        return m_sessionError;
+        return m_inputs[SessionError];
     case WaitingForSpace:
         return tr("%1 Nothing is lost: EarLab keeps it and saves it by itself as soon as there is space again, "
-                  "so free some space on that disk (and keep EarLab open until then).").arg(m_waiting);
+                  "so free some space on that disk (and keep EarLab open until then).").arg(m_inputs[WaitingForSpace]);
     case NotSaved:
-        return m_notSaved;
+        return m_inputs[NotSaved];
     case Library:
-        return m_library;
+        return m_inputs[Library];
     case Repaired:
-        return m_repaired;
+        return m_inputs[Repaired];
     case NoAudio:
-        return saving() ? tr("%1 Everything else works, and your answers are still saved.").arg(m_audio)
-                        : tr("%1 Everything else works.").arg(m_audio);
+        return saving() ? tr("%1 Everything else works, and your answers are still saved.").arg(m_inputs[NoAudio])
+                        : tr("%1 Everything else works.").arg(m_inputs[NoAudio]);
     case None:
         break;
     }
     return {};
 }
 
-void BannerState::setNotSaved(const QString& sentence)
+void BannerState::set(Kind kind, const QString& sentence)
 {
-    m_notSaved = sentence;
-    update();
-}
-
-void BannerState::setWaitingForSpace(const QString& storeMessage)
-{
-    m_waiting = storeMessage;
-    update();
-}
-
-void BannerState::setLibraryProblem(const QString& sentence)
-{
-    m_library = sentence;
-    update();
-}
-
-void BannerState::setRepaired(const QString& sentence)
-{
-    m_repaired = sentence;
-    update();
-}
-
-void BannerState::setSessionError(const QString& sentence)
-{
-    m_sessionError = sentence;
-    update();
-}
-
-void BannerState::setAudioProblem(const QString& sentence)
-{
-    m_audio = sentence;
-    update();
-}
-
-void BannerState::update()
-{
-    const Kind kind = !m_sessionError.isEmpty() ? SessionError
-        : !m_waiting.isEmpty()                  ? WaitingForSpace
-        : !m_notSaved.isEmpty()                 ? NotSaved
-        : !m_library.isEmpty()                  ? Library
-        : !m_repaired.isEmpty()                 ? Repaired
-        : !m_audio.isEmpty()                    ? NoAudio
-                                                : None;
+    m_inputs[kind] = sentence;
+    // The Kind enum lists the kinds most urgent first.
+    m_kind = None;
+    for (int k = SessionError; k <= NoAudio && m_kind == None; ++k)
+        if (!m_inputs[k].isEmpty())
+            m_kind = Kind(k);
     // Texts change without the kind changing (a new error): always tell the bindings.
-    m_kind = kind;
     emit changed();
 }
 

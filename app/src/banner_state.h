@@ -15,6 +15,8 @@
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 
+#include <array>
+
 namespace earlab::app {
 
 class BannerState : public QObject {
@@ -23,6 +25,7 @@ class BannerState : public QObject {
     QML_UNCREATABLE("App owns the banner state")
 
 public:
+    // Most urgent first: the banner shows the first kind that has something to say.
     enum Kind { None, SessionError, WaitingForSpace, NotSaved, Library, Repaired, NoAudio };
     Q_ENUM(Kind)
     enum Severity { Quiet, Warning, Danger };
@@ -45,34 +48,30 @@ public:
     QString text() const;
     // True while answers reach the database: nothing waits for space, nothing says they
     // cannot be saved. Only then may any message say "saved".
-    bool saving() const { return m_notSaved.isEmpty() && m_waiting.isEmpty(); }
+    bool saving() const { return m_inputs[NotSaved].isEmpty() && m_inputs[WaitingForSpace].isEmpty(); }
 
     // Each input is a sentence, or empty when that thing has nothing to say.
     // Why answers cannot be saved at all this run (read-only file, no database).
-    void setNotSaved(const QString& sentence);
+    void setNotSaved(const QString& sentence) { set(NotSaved, sentence); }
     // The writer's message while a write waits for disk space ("... the disk is full.").
-    void setWaitingForSpace(const QString& storeMessage);
+    void setWaitingForSpace(const QString& storeMessage) { set(WaitingForSpace, storeMessage); }
     // The damaged database was moved aside and a new one started (until dismissed).
-    void setRepaired(const QString& sentence);
+    void setRepaired(const QString& sentence) { set(Repaired, sentence); }
     // What went wrong in the library (Library::problem; it is dismissed there).
-    void setLibraryProblem(const QString& sentence);
+    void setLibraryProblem(const QString& sentence) { set(Library, sentence); }
     // The session's error (it is dismissed there).
-    void setSessionError(const QString& sentence);
+    void setSessionError(const QString& sentence) { set(SessionError, sentence); }
     // Why there is no audio output (AudioOutput::statusMessage), empty when there is.
-    void setAudioProblem(const QString& sentence);
+    void setAudioProblem(const QString& sentence) { set(NoAudio, sentence); }
 
 signals:
     void changed();
 
 private:
-    void update();
+    // Stores the input of `kind` and shows the most urgent kind that has something to say.
+    void set(Kind kind, const QString& sentence);
 
-    QString m_notSaved;
-    QString m_waiting;
-    QString m_library;
-    QString m_repaired;
-    QString m_sessionError;
-    QString m_audio;
+    std::array<QString, NoAudio + 1> m_inputs; // by Kind; m_inputs[None] stays empty
     Kind m_kind = None;
 };
 

@@ -209,7 +209,7 @@ struct AudioFileWriter::Impl {
     {
         flush(); // the header pages reach the file with the first audio
         const std::uint64_t pad =
-            detail::opusEndPaddingFrames(fileFrames, fileRate, detail::opusPreskip(file->temporaryPath()));
+            detail::opusEndPaddingFrames(fileFrames, fileRate, detail::opusPreskip(file->fd()));
         const std::vector<float> silence(std::size_t(pad), 0.0f);
         const std::vector<const float*> in(channels, silence.data());
         encode(in.data(), silence.size(), written);
@@ -334,7 +334,7 @@ WriteSummary AudioFileWriter::finish()
     if (closeError != 0)
         d.abandon(AudioErrorKind::WriteFailed, std::string("cannot finish the file: ") + sf_error_number(closeError));
     if (trim > 0) {
-        const std::string error = detail::trimOggOpusEnd(d.file->temporaryPath(), trim);
+        const std::string error = detail::trimOggOpusEnd(d.file->fd(), trim);
         if (!error.empty())
             d.abandon(AudioErrorKind::WriteFailed, "cannot finish the file: " + error);
     }

@@ -157,7 +157,9 @@ FileReplacement::FileReplacement(const std::string& path) : path_(path)
         fail(AudioErrorKind::WriteFailed, path,
              temp_.size() >= kMaxTemporaryPath ? "cannot create the file: " + osError(ENAMETOOLONG)
                                                : "cannot create the file: too many files are being written at once");
-    fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    // Read-write: a format may have to read back what it wrote before the commit (the Opus
+    // end trim, opus_end.h), on this descriptor rather than by reopening the path.
+    fd_ = ::open(temp_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd_ < 0) {
         const int err = errno;
         unregisterTemporaryFile(slot_);

@@ -32,7 +32,7 @@ namespace earlab {
 class FileReplacement {
 public:
     // Resolves links, refuses what cannot be replaced safely, removes stale temporaries of
-    // this target and creates the temporary file (write only, close-on-exec).
+    // this target and creates the temporary file (read-write, close-on-exec).
     explicit FileReplacement(const std::string& path);
     ~FileReplacement(); // without commit(): abandon()
     FileReplacement(const FileReplacement&) = delete;

@@ -8,7 +8,6 @@
 #include <cstring>
 #include <vector>
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -71,15 +70,6 @@ std::size_t pageLength(const unsigned char* p, std::size_t available)
     return length <= available ? length : 0;
 }
 
-struct Fd {
-    int fd;
-    ~Fd()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-};
-
 bool readAt(int fd, unsigned char* into, std::size_t size, off_t at)
 {
     std::size_t done = 0;
@@ -96,13 +86,12 @@ bool readAt(int fd, unsigned char* into, std::size_t size, off_t at)
 
 } // namespace
 
-int opusPreskip(const std::string& path)
+int opusPreskip(int fd)
 {
     // The first page holds only the OpusHead packet: "OpusHead", version, channel count, then
     // the pre-skip (16-bit little-endian) at byte 10 of the packet.
-    Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
     std::array<unsigned char, kOggHeader + 1 + 12> head{};
-    if (f.fd < 0 || !readAt(f.fd, head.data(), head.size(), 0) || pageLength(head.data(), kMaxPage) == 0 ||
+    if (!readAt(fd, head.data(), head.size(), 0) || pageLength(head.data(), kMaxPage) == 0 ||
         head[kSegmentsAt] != 1)
         return kOpusDefaultPreskip;
     const unsigned char* packet = head.data() + kOggHeader + 1;
@@ -134,17 +123,16 @@ std::uint64_t opusEndPaddingFrames(std::uint64_t frames, int fileRate, int presk
     return packet - left + std::max<std::uint64_t>(1, framesFor(low)); // into the next packet
 }
 
-std::string trimOggOpusEnd(const std::string& path, std::uint64_t samples48)
+std::string trimOggOpusEnd(int fd, std::uint64_t samples48)
 {
-    Fd f{::open(path.c_str(), O_RDWR | O_CLOEXEC)};
     struct stat st{};
-    if (f.fd < 0 || ::fstat(f.fd, &st) != 0)
+    if (::fstat(fd, &st) != 0)
         return osError(errno);
     const std::size_t size = std::size_t(st.st_size);
     const std::size_t tailSize = std::min(size, kMaxPage);
     const off_t tailAt = off_t(size - tailSize);
     std::vector<unsigned char> tail(tailSize);
-    if (!readAt(f.fd, tail.data(), tailSize, tailAt))
+    if (!readAt(fd, tail.data(), tailSize, tailAt))
         return "cannot read the end of the Ogg stream back";
     // The last page: the one that starts at an "OggS" and ends exactly at the end of the file,
     // with a valid CRC (the capture pattern could occur inside packet data).
@@ -165,7 +153,7 @@ std::string trimOggOpusEnd(const std::string& path, std::uint64_t samples48)
         writeLe(page + kGranuleAt, granule - samples48, 8);
         writeLe(page + kCrcAt, oggCrc(page, length), 4);
         const off_t pageAt = tailAt + off_t(at);
-        if (::pwrite(f.fd, page, kOggHeader, pageAt) != ssize_t(kOggHeader))
+        if (::pwrite(fd, page, kOggHeader, pageAt) != ssize_t(kOggHeader))
             return osError(errno);
         return {};
     }

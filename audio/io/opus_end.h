@@ -26,17 +26,19 @@ namespace earlab::detail {
 // overlap plus 4 ms of delay compensation) when the file's own cannot be read.
 inline constexpr int kOpusDefaultPreskip = 312;
 
-// The OpusHead pre-skip of the Ogg Opus file being written at `path` (its header pages are on
-// disk once audio has been written), or kOpusDefaultPreskip if it cannot be read.
-int opusPreskip(const std::string& path);
+// The OpusHead pre-skip of the Ogg Opus file being written to `fd` (its header pages are on
+// disk once audio has been written), or kOpusDefaultPreskip if it cannot be read. Reads with
+// pread: the encoder's file position is left alone.
+int opusPreskip(int fd);
 
 // Frames of silence (at fileRate: 8, 12, 16, 24 or 48 kHz) to append after `frames` frames so
 // that libsndfile's last packet is a single whole 20 ms packet. 0 when none are needed.
 std::uint64_t opusEndPaddingFrames(std::uint64_t frames, int fileRate, int preskip48);
 
-// Lowers the granule position of the end-of-stream page of the Ogg file at `path` by
+// Lowers the granule position of the end-of-stream page of the Ogg file open as `fd` (the
+// FileReplacement's temporary, read and written in place before it is committed) by
 // `samples48` (48 kHz samples), its CRC recomputed. Returns an empty string, or what went
 // wrong (the file was then left as it was).
-std::string trimOggOpusEnd(const std::string& path, std::uint64_t samples48);
+std::string trimOggOpusEnd(int fd, std::uint64_t samples48);
 
 } // namespace earlab::detail

@@ -17,7 +17,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <thread>
 
 #include <unistd.h>
 
@@ -117,10 +116,7 @@ private slots:
         QVERIFY(!engine.streamFailed());
 
         jack.stop(); // the device goes away under the running stream
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30); // a wait, not a bound
-        while (!engine.streamFailed() && std::chrono::steady_clock::now() < deadline)
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        QVERIFY(engine.streamFailed());
+        QVERIFY(QTest::qWaitFor([&] { return engine.streamFailed(); }, 30000)); // a wait, not a bound
 
         // Nothing may hang now: commands are refused or absorbed, closing returns. A hang
         // here is PortAudio's ten-minute wait (PortAudioSession::abandonDeadStream), so the

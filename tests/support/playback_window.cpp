@@ -2,8 +2,9 @@
 
 #include "support/jack_server.h"
 
+#include <QtCore/qtestsupport_core.h>
+
 #include <chrono>
-#include <thread>
 
 namespace earlab::test {
 
@@ -20,11 +21,7 @@ QString PlaybackWindow::describe(double sampleRate, double periodMicros) const
 
 bool waitUntilRendered(const Engine& engine, std::int64_t frames, double timeoutSeconds)
 {
-    using Clock = std::chrono::steady_clock;
-    const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeoutSeconds));
-    while (engine.transportFrame() < frames && Clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::microseconds(200));
-    return engine.transportFrame() >= frames;
+    return QTest::qWaitFor([&] { return engine.transportFrame() >= frames; }, int(1000.0 * timeoutSeconds));
 }
 
 PlaybackWindow playWindow(Engine& engine, JackServer& jack, double seconds)
@@ -38,13 +35,20 @@ PlaybackWindow playWindow(Engine& engine, JackServer& jack, double seconds)
     const std::int64_t f0 = engine.transportFrame();
     const std::uint64_t r0 = engine.framesRendered();
     const auto target = f0 + std::int64_t(seconds * engine.sampleRate());
-    const auto deadline = t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(3.0 * seconds));
-    int k = 0;
-    while (engine.transportFrame() < target && Clock::now() < deadline) {
-        if (++k % 100 == 0)
-            engine.select(k / 100 % 2);
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
+    // Switches follow the audio, one every 200 ms of it: the same number of switches in
+    // every window, however the wall clock runs. The wall-clock bound only ends a stalled
+    // stream's window.
+    const auto switchFrames = std::int64_t(0.2 * engine.sampleRate());
+    int selected = 0;
+    (void)QTest::qWaitFor(
+        [&] {
+            const std::int64_t now = engine.transportFrame();
+            const int wanted = int((now - f0) / switchFrames % 2);
+            if (wanted != selected)
+                engine.select(selected = wanted);
+            return now >= target;
+        },
+        int(3000.0 * seconds));
     PlaybackWindow w;
     w.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     w.frames = double(engine.transportFrame() - f0);

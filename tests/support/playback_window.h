@@ -34,8 +34,9 @@ struct PlaybackWindow {
 bool waitUntilRendered(const Engine& engine, std::int64_t frames, double timeoutSeconds = 10.0);
 
 // Plays until `seconds` of audio have been rendered (or three times that on the wall clock
-// has passed: a stalled stream ends the window too), switching variants 0 and 1 about every
-// 200 ms, as a listener comparing would. The engine must be playing a two-variant scene.
+// has passed: a stalled stream ends the window too), switching variants 0 and 1 every
+// 200 ms of audio, as a listener comparing would. The engine must be playing a two-variant
+// scene.
 PlaybackWindow playWindow(Engine& engine, JackServer& jack, double seconds);
 
 } // namespace earlab::test
