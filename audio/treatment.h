@@ -28,14 +28,37 @@ struct CompressorSettings {
     Detection detection = Detection::Peak;
 };
 
+// One stem of a multitrack source, as a variant mixes it (scene.h: Variant::stems).
+struct StemMix {
+    double gainDb = 0.0; // dB [-60 to +24]
+    double pan = 0.0;    // [-1 (left) to +1 (right)], the same constant-power law as Treatment::pan
+    friend bool operator==(const StemMix&, const StemMix&) = default;
+};
+
 struct Treatment {
     std::vector<EqBand> eq;                    // applied in order, at most dsp::kMaxEqBands
     bool compress = false;                     // whether `compressor` applies
     CompressorSettings compressor;
     double gainDb = 0.0;                       // dB [-60 to +24]
     double pan = 0.0;                          // balance [-1 (left) to +1 (right)], constant power
+    // Mid/side width: the side signal (L - R) / 2 scaled by widthPercent / 100, the mid
+    // (L + R) / 2 unchanged [0 (mono) to 200]; 100 = unchanged.
+    double widthPercent = 100.0;
+    // Per stem of a multitrack source, by index; stems past the end play at 0 dB, centre.
+    // Ignored for a source that is not multitrack.
+    std::vector<StemMix> stems;
 
-    bool isFlat() const { return eq.empty() && !compress && gainDb == 0.0 && pan == 0.0; }
+    bool stemsFlat() const
+    {
+        for (const StemMix& s : stems)
+            if (s.gainDb != 0.0 || s.pan != 0.0)
+                return false;
+        return true;
+    }
+    bool isFlat() const
+    {
+        return eq.empty() && !compress && gainDb == 0.0 && pan == 0.0 && widthPercent == 100.0 && stemsFlat();
+    }
 };
 
 } // namespace earlab
