@@ -20,6 +20,7 @@ std::vector<double> thirds()
 // the top of the 0.7-4 range the exercises use).
 constexpr double kOctaveQ = 1.41;
 constexpr double kThirdQ = 4.0;
+constexpr double kThird = 1.0 / 3.0; // band width of the third-octave levels, octaves
 } // namespace
 
 const std::vector<EqLevel>& eqBandLevels()
@@ -31,9 +32,9 @@ const std::vector<EqLevel>& eqBandLevels()
         {3, octaves(), {12}, true, kOctaveQ, Material::PinkNoise, 0.0, "9 octave bands, ±12 dB, pink noise"},
         {4, octaves(), {9}, true, kOctaveQ, Material::Music, 0.0, "9 octave bands, ±9 dB, music"},
         {5, octaves(), {6}, true, 2.0, Material::Music, 0.0, "9 octave bands, ±6 dB, narrower, music"},
-        {6, thirds(), {9}, true, kThirdQ, Material::Music, 0.0, "third-octave bands, ±9 dB, music"},
-        {7, thirds(), {6}, true, kThirdQ, Material::Music, 0.1, "third-octave, ±6 dB, music, some flat trials"},
-        {8, thirds(), {3}, true, kThirdQ, Material::Music, 0.1, "third-octave, ±3 dB, music, some flat trials"},
+        {6, thirds(), {9}, true, kThirdQ, Material::Music, 0.0, "third-octave bands, ±9 dB, music", kThird},
+        {7, thirds(), {6}, true, kThirdQ, Material::Music, 0.1, "third-octave, ±6 dB, music, some flat trials", kThird},
+        {8, thirds(), {3}, true, kThirdQ, Material::Music, 0.1, "third-octave, ±3 dB, music, some flat trials", kThird},
     };
     return levels;
 }

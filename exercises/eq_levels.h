@@ -18,6 +18,9 @@ struct EqLevel {
     Material material = Material::PinkNoise;
     double catchRate = 0.0;        // probability of a "no change" trial [0 to 0.5]
     std::string description;       // one line for the UI
+    // How wide a band the level asks about, in octaves (1 or 1/3): the width of the filters
+    // that measure whether the loop has energy in each band.
+    double bandWidthOctaves = 1.0;
 };
 
 // Band identification: from "5 octave bands, +12 dB, pink noise" to "third-octave, ±3 dB, music".

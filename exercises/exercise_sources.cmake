@@ -2,6 +2,11 @@ target_sources(earlab_exercises PRIVATE
   eq_bands.h eq_bands.cpp
   eq_levels.h eq_levels.cpp
   eq_question.h eq_question.cpp
+  eq_curve.h eq_curve.cpp
+  exercise.h exercise.cpp
+  exercise_catalogue.h exercise_catalogue.cpp
+  eq_exercise.h eq_exercise.cpp
+  difficulty.h difficulty.cpp
   seeded_random.h
   difficulty_tracker.h difficulty_tracker.cpp
   band_energy.h band_energy.cpp

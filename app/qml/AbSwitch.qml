@@ -2,17 +2,16 @@ import QtQuick
 import QtQuick.Layouts
 import EarLab
 
-// A = flat, B = processed: two large tiles, the one being heard lit and marked.
+// The question's variants (A = the reference, B = the hidden change, or two presentations):
+// large tiles, the one being heard lit and marked.
 RowLayout {
     id: root
 
     spacing: Theme.spacing
 
     Repeater {
-        model: [
-            { variant: 0, key: "A", name: qsTr("Flat"), note: qsTr("the music as it is"), tint: Theme.flat },
-            { variant: 1, key: "B", name: qsTr("Processed"), note: qsTr("with the hidden change"), tint: Theme.hidden }
-        ]
+        model: App.session.variants.map((v, i) => ({ variant: i, key: v.key, name: v.label, note: v.note,
+                                                     tint: i === 0 ? Theme.flat : Theme.hidden }))
 
         delegate: Rectangle {
             id: tile

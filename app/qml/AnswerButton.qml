@@ -6,8 +6,9 @@ import EarLab
 Rectangle {
     id: button
 
-    required property int index
-    required property var modelData
+    property int index: -1
+    property string label: ""
+    property bool flat: false
     property string keyLabel: ""
     property bool inKeyGroup: false // one of the ten the number keys reach now (when there are more)
     property bool selected: false
@@ -57,7 +58,7 @@ Rectangle {
             anchors.fill: parent
             radius: 3
             color: Theme.background
-            visible: !button.modelData.flat
+            visible: !button.flat
         }
 
         Rectangle {
@@ -65,11 +66,11 @@ Rectangle {
             height: 2
             anchors.centerIn: parent
             color: Theme.borderStrong
-            visible: !button.modelData.flat
+            visible: !button.flat
         }
 
         Rectangle {
-            visible: button.selected && !button.modelData.flat
+            visible: button.selected && !button.flat
             width: parent.width
             radius: 3
             color: Theme.accent
@@ -86,7 +87,7 @@ Rectangle {
         anchors.horizontalCenter: parent.horizontalCenter
         width: parent.width - 4
         horizontalAlignment: Text.AlignHCenter
-        text: button.width < 48 ? button.modelData.label.replace(" kHz", "k").replace(" Hz", "") : button.modelData.label
+        text: button.width < 48 ? button.label.replace(" kHz", "k").replace(" Hz", "") : button.label
         color: button.selected ? Theme.text : Theme.textMuted
         font.pixelSize: button.width < 40 ? 11 : Theme.fontSmall
         font.weight: button.selected ? Font.DemiBold : Font.Normal

@@ -48,8 +48,10 @@ Item {
                 Text {
                     Layout.fillWidth: true
                     text: App.session.loudnessMatched
-                          ? qsTr("Switch between A and B as often as you like. Both play at the same loudness: listen for tone, not level.")
-                          : qsTr("Loudness matching is off: B may be louder than A.")
+                          ? qsTr("Switch between A and B as often as you like. Both play at the same loudness: listen for the change, not for level.")
+                          : App.session.exerciseId === "level"
+                            ? qsTr("Switch between A and B as often as you like. Level is the question here: nothing is loudness-matched.")
+                            : qsTr("Loudness matching is off: B may be louder than A.")
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontBody
                     wrapMode: Text.Wrap
@@ -59,7 +61,7 @@ Item {
             Rectangle {
                 objectName: "skippedNote"
                 Layout.fillWidth: true
-                visible: App.session.skippedNote !== "" || App.session.materialNote !== ""
+                visible: App.session.notes !== "" || App.session.materialNote !== ""
                 implicitHeight: notes.implicitHeight + 16
                 radius: Theme.radius
                 color: Theme.surface
@@ -71,7 +73,7 @@ Item {
                     anchors.fill: parent
                     anchors.margins: 8
                     anchors.leftMargin: 12
-                    text: [App.session.materialNote, App.session.skippedNote].filter(t => t !== "").join("\n")
+                    text: [App.session.materialNote, App.session.notes].filter(t => t !== "").join("\n")
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
                     wrapMode: Text.Wrap

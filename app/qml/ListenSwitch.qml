@@ -2,18 +2,17 @@ import QtQuick
 import QtQuick.Layouts
 import EarLab
 
-// The reveal's three ways to hear the same music: flat, the hidden change, your answer.
+// The reveal's ways to hear the same music: every variant of the question, then your answer.
 RowLayout {
     id: root
 
     spacing: Theme.spacingSmall
 
     Repeater {
-        model: [
-            { variant: 0, key: "1", name: qsTr("Flat"), tint: Theme.flat },
-            { variant: 1, key: "2", name: qsTr("Hidden change"), tint: Theme.hidden },
-            { variant: 2, key: "3", name: qsTr("Your answer"), tint: Theme.accent }
-        ]
+        model: App.session.variants.map((v, i) => ({ variant: i, key: String(i + 1), name: v.label,
+                                                     tint: i === 0 ? Theme.flat : Theme.hidden }))
+               .concat([{ variant: App.session.variants.length, key: String(App.session.variants.length + 1),
+                          name: qsTr("Your answer"), tint: Theme.accent, answer: true }])
 
         delegate: Rectangle {
             id: choice
@@ -21,14 +20,14 @@ RowLayout {
             required property var modelData
             readonly property bool active: App.audio.variant === modelData.variant
 
-            objectName: "listen" + modelData.variant
+            objectName: modelData.answer === true ? "listenAnswer" : "listen" + modelData.variant
             Layout.fillWidth: true
             implicitHeight: 44
             radius: Theme.radius
             color: active ? Qt.rgba(modelData.tint.r, modelData.tint.g, modelData.tint.b, 0.15) : Theme.surface
             border.color: active ? modelData.tint : Theme.border
             border.width: active ? 2 : 1
-            opacity: modelData.variant === 2 && !App.session.answerVariantReady ? 0.5 : 1
+            opacity: modelData.answer === true && !App.session.answerVariantReady ? 0.5 : 1
 
             RowLayout {
                 anchors.fill: parent

@@ -87,69 +87,11 @@ Item {
                     Layout.preferredHeight: 300
                     Layout.minimumWidth: 420
 
-                    ColumnLayout {
+                    Loader {
+                        objectName: "revealLoader"
                         anchors.fill: parent
                         anchors.margins: Theme.spacing
-                        spacing: 6
-
-                        RowLayout {
-                            spacing: Theme.spacingLarge
-
-                            Row {
-                                spacing: 6
-
-                                Rectangle {
-                                    anchors.verticalCenter: parent.verticalCenter
-                                    width: 18
-                                    height: 3
-                                    color: Theme.hidden
-                                }
-
-                                Text {
-                                    text: qsTr("Hidden change")
-                                    color: Theme.textMuted
-                                    font.pixelSize: Theme.fontSmall
-                                }
-                            }
-
-                            Row {
-                                spacing: 6
-
-                                Rectangle {
-                                    anchors.verticalCenter: parent.verticalCenter
-                                    width: 18
-                                    height: 3
-                                    color: Theme.accent
-                                }
-
-                                Text {
-                                    text: qsTr("Your answer")
-                                    color: Theme.textMuted
-                                    font.pixelSize: Theme.fontSmall
-                                }
-                            }
-
-                            Text {
-                                text: qsTr("dB over frequency (Hz)")
-                                color: Theme.textFaint
-                                font.pixelSize: Theme.fontSmall
-                            }
-                        }
-
-                        CurveItem {
-                            objectName: "curve"
-                            Layout.fillWidth: true
-                            Layout.fillHeight: true
-                            truePoints: App.session.trueCurve
-                            answerPoints: App.session.answerCurve
-                            markerHz: App.session.hiddenFrequencyHz
-                            rangeDb: 15
-                            trueColor: Theme.hidden
-                            answerColor: Theme.accent
-                            gridColor: Theme.border
-                            labelColor: Theme.textFaint
-                            backgroundColor: Theme.surface
-                        }
+                        sourceComponent: [eqCurves, gainReduction, stereoField, levels][App.session.revealPanel]
                     }
                 }
 
@@ -273,5 +215,29 @@ Item {
                 }
             }
         }
+    }
+
+    Component {
+        id: eqCurves
+
+        EqCurvesReveal {}
+    }
+
+    Component {
+        id: gainReduction
+
+        GainReductionReveal {}
+    }
+
+    Component {
+        id: stereoField
+
+        StereoFieldReveal {}
+    }
+
+    Component {
+        id: levels
+
+        LevelsReveal {}
     }
 }

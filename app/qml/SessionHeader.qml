@@ -13,7 +13,7 @@ RowLayout {
         spacing: 2
 
         Text {
-            text: qsTr("%1 · Level %2 of %3").arg(App.session.exerciseTitle).arg(App.session.level).arg(App.session.levelCount)
+            text: qsTr("%1 · %2").arg(App.session.exerciseTitle).arg(App.session.difficultyText)
             color: Theme.textMuted
             font.pixelSize: Theme.fontBody
             font.weight: Font.DemiBold

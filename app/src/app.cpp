@@ -33,9 +33,9 @@ App::App(QObject* parent)
     const auto libraryChanged = [this] { m_banner->setLibraryProblem(m_library->problem()); };
     connect(m_library, &Library::problemChanged, m_banner, libraryChanged);
     libraryChanged(); // the library may have failed to load
-    m_exercises = new ExerciseListModel(m_store.get(), this);
+    m_exercises = new ExerciseListModel(&m_catalogue, m_store.get(), this);
     m_preview = new LoopPreview(m_audio, this);
-    m_session = new Session(m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
+    m_session = new Session(&m_catalogue, m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
     connect(m_session, &Session::attemptRecorded, m_exercises, &ExerciseListModel::refresh);
     // Direct: the session asks the library for the next choice right after.
     connect(m_session, &Session::materialUnusable, m_library, &Library::markUnusable);

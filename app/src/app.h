@@ -12,6 +12,8 @@
 #include "app/src/preferences.h"
 #include "app/src/session.h"
 
+#include "exercises/exercise_catalogue.h"
+
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
@@ -74,6 +76,7 @@ public:
     BannerState* banner() const { return m_banner; }
     QString databasePath() const;
     QString version() const;
+    const ExerciseCatalogue& catalogue() const { return m_catalogue; }
     ProgressStore* store() const { return m_store.get(); } // the UI thread's connection: reads
     DatabaseWriter* writer() const { return m_writer; }     // every write, on the database thread
 
@@ -94,6 +97,7 @@ private:
     void openStore(const QString& path);
     void setStoreProblem(const QString& sentence);
 
+    ExerciseCatalogue m_catalogue = ExerciseCatalogue::standard();
     std::unique_ptr<ProgressStore> m_store;
     BannerState* m_banner;
     DatabaseWriter* m_writer;

@@ -1,6 +1,6 @@
 #include "app/src/curve_item.h"
 
-#include "app/src/eq_curve.h"
+#include "exercises/eq_curve.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -2,7 +2,7 @@
 
 #include "exercises/band_statistics.h"
 #include "exercises/eq_bands.h"
-#include "exercises/eq_levels.h"
+#include "exercises/exercise_catalogue.h"
 #include "exercises/progress_store.h"
 
 #include <algorithm>
@@ -24,22 +24,20 @@ QVariantMap bandEntry(const BandAccuracy& b)
 }
 } // namespace
 
-ExerciseListModel::ExerciseListModel(ProgressStore* store, QObject* parent)
-    : QAbstractListModel(parent), m_store(store)
+ExerciseListModel::ExerciseListModel(const ExerciseCatalogue* exercises, ProgressStore* store, QObject* parent)
+    : QAbstractListModel(parent), m_catalogue(exercises), m_store(store)
 {
     refresh();
 }
 
-ExerciseListModel::Row ExerciseListModel::load(const QString& id) const
+ExerciseListModel::Row ExerciseListModel::load(const Exercise& exercise) const
 {
     Row r;
+    const QString id = exercise.id();
     r.id = id;
-    const bool gain = id == QLatin1String("eq-gain");
-    const auto& levels = gain ? eqGainLevels() : eqBandLevels();
-    r.title = gain ? tr("EQ gain") : tr("EQ band");
-    r.summary = gain ? tr("The band is shown: name how many dB it was boosted or cut.")
-                     : tr("Find the frequency band that was boosted or cut.");
-    r.levelCount = int(levels.size());
+    r.title = exercise.title();
+    r.summary = exercise.summary();
+    r.levelCount = exercise.levelCount();
     try {
         if (m_store && m_store->isOpen()) {
             r.level = std::clamp(m_store->savedLevel(id).value_or(1), 1, r.levelCount);
@@ -53,6 +51,7 @@ ExerciseListModel::Row ExerciseListModel::load(const QString& id) const
             }
             r.total = m_store->attemptCount(id);
             r.bandWindow = int(window.size());
+            // Answers whose hidden change has a band (the EQ exercises') make the band strip.
             const auto pooled = pooledByOctave(perBandAccuracy(window), octaveCentresHz());
             for (const BandAccuracy& b : pooled)
                 r.bands.append(bandEntry(b));
@@ -62,14 +61,16 @@ ExerciseListModel::Row ExerciseListModel::load(const QString& id) const
     } catch (const StoreError&) {
         // The banner reports store problems; the page still shows the exercise.
     }
-    r.levelDescription = QString::fromStdString(levels[std::size_t(r.level - 1)].description);
+    r.levelDescription = exercise.level(r.level).description;
     return r;
 }
 
 void ExerciseListModel::refresh()
 {
     beginResetModel();
-    m_rows = {load("eq-band"), load("eq-gain")};
+    m_rows.clear();
+    for (const auto& exercise : m_catalogue->all())
+        m_rows.append(load(*exercise));
     endResetModel();
 }
 

@@ -1,10 +1,13 @@
 #pragma once
-// The Home page's list: each exercise with its saved level and recent accuracy.
+// The Home page's list: each exercise of the catalogue with its saved level and recent
+// accuracy, and, for exercises whose hidden change has a band, the accuracy per band.
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
 namespace earlab {
+class Exercise;
+class ExerciseCatalogue;
 class ProgressStore;
 }
 
@@ -35,7 +38,7 @@ public:
     static constexpr int kBandWindow = 200;
     static_assert(kBandWindow >= kRecent, "the recent answers are read from the band window");
 
-    explicit ExerciseListModel(ProgressStore* store, QObject* parent = nullptr);
+    ExerciseListModel(const ExerciseCatalogue* exercises, ProgressStore* store, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -53,8 +56,9 @@ private:
         QVariantMap weakest;
         int bandWindow = 0;
     };
-    Row load(const QString& id) const;
+    Row load(const Exercise& exercise) const;
 
+    const ExerciseCatalogue* m_catalogue;
     ProgressStore* m_store;
     QList<Row> m_rows;
 };

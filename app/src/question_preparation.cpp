@@ -101,27 +101,6 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
     return loop;
 }
 
-PreparedQuestion prepareQuestion(const PreparedLoop& loop, EqExerciseKind kind, const EqLevel& level,
-                                 std::uint64_t seed, bool matchLoudness)
-{
-    // The level's band set decides which measurement applies: third-octave levels ask about
-    // narrower bands, so a narrower measurement says whether each can be heard.
-    const auto octaves = octaveCentresHz();
-    const bool thirdSet = level.bandsHz.size() > octaves.size();
-    const auto centres = thirdSet ? thirdOctaveCentresHz() : octaves;
-    const auto& levels = thirdSet ? loop.thirdLevelsDb : loop.octaveLevelsDb;
-    std::vector<double> audible = audibleBands(centres, levels, 30.0);
-
-    PreparedQuestion prepared;
-    prepared.question = makeEqQuestion(kind, level, seed, audible);
-    for (double b : level.bandsHz)
-        if (std::none_of(prepared.question.bandOptionsHz.begin(), prepared.question.bandOptionsHz.end(),
-                         [b](double o) { return std::abs(o - b) < 0.5; }))
-            prepared.skippedBandsHz.push_back(b);
-    prepared.hidden = matchedTreatment(loop, prepared.question.treatment(), matchLoudness);
-    return prepared;
-}
-
 Treatment matchedTreatment(const PreparedLoop& loop, Treatment treatment, bool matchLoudness)
 {
     if (!matchLoudness || treatment.isFlat() || !loop.audio)

@@ -1,13 +1,12 @@
 #pragma once
 // The slow part of a question, run on a worker thread: decode the material, cut the loop,
-// measure its band energies, and loudness-match the hidden change. Pure functions of their
+// measure its band energies, and loudness-match the variants. Pure functions of their
 // inputs (no Qt objects, no engine), so they can run anywhere.
 
 #include "app/src/material.h"
 
 #include "audio/audio_buffer.h"
 #include "audio/treatment.h"
-#include "exercises/eq_question.h"
 
 #include <cstdint>
 #include <functional>
@@ -30,15 +29,6 @@ struct PreparedLoop {
 // Throws AudioError when the file cannot be decoded. progress: 0..1, from this thread.
 std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material,
                                                 const std::function<void(double)>& progress = {});
-
-struct PreparedQuestion {
-    EqQuestion question;
-    Treatment hidden;                    // question.treatment(), loudness-matched when asked
-    std::vector<double> skippedBandsHz;  // bands of the level left out for lack of energy
-};
-
-PreparedQuestion prepareQuestion(const PreparedLoop& loop, EqExerciseKind kind, const EqLevel& level,
-                                 std::uint64_t seed, bool matchLoudness);
 
 // `treatment` with its gain set so it sounds as loud as the flat loop (unchanged when
 // matching is off, or the treatment is flat, or the loop is silent).

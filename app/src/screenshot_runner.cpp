@@ -74,7 +74,7 @@ void ScreenshotRunner::saveLevel(int level)
 void ScreenshotRunner::answerRightly(bool right)
 {
     Session* s = m_app->session();
-    const int n = int(s->options().size());
+    const int n = s->answerOptions()->count();
     const int truth = s->correctOption();
     s->choose(right ? truth : (truth + 1) % n);
     s->setAnswerBoost(s->correctBoost());
@@ -174,8 +174,7 @@ void ScreenshotRunner::start()
     });
     then("start", [] { return true; }, [=, this] { m_app->startExercise("eq-band"); });
     then("question", phaseIs(Session::Question), [=, this] {
-        const QVariantList options = s->options();
-        s->choose(std::min<int>(3, int(options.size()) - 1));
+        s->choose(std::min(3, s->answerOptions()->count() - 1));
         s->setAnswerBoost(false);
         m_app->audio()->select(1);
         settle();

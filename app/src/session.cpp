@@ -3,13 +3,12 @@
 #include "app/src/app_options.h"
 #include "app/src/audio_output.h"
 #include "app/src/database_writer.h"
-#include "app/src/eq_curve.h"
 #include "app/src/preferences.h"
 
 #include "audio/audio_error.h"
 #include "audio/engine/scene.h"
 #include "exercises/attempt.h"
-#include "exercises/eq_bands.h"
+#include "exercises/exercise_catalogue.h"
 #include "exercises/progress_store.h"
 
 #include <QDateTime>
@@ -17,6 +16,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -26,28 +26,54 @@ namespace earlab::app {
 
 namespace {
 
-QString hz(double f) { return QString::fromLatin1(bandLabel(f)); }
-QString db(double g) { return QString("%1%2 dB").arg(g > 0 ? "+" : g < 0 ? "−" : "").arg(std::abs(g)); }
-constexpr int kGroup = 10; // number keys 1..9, 0
-QString digitFor(int index) { return QString::number((index % kGroup + 1) % kGroup); }
 QString clock(double seconds)
 {
     const int s = int(std::lround(seconds));
     return QString("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
+QString variantKey(int index) { return QString(QChar('A' + index)); }
+
+QString categoryOf(const MaterialRef& m)
+{
+    switch (m.kind) {
+    case MaterialRef::Kind::PinkNoise: return QStringLiteral("noise");
+    case MaterialRef::Kind::Builtin: return QStringLiteral("builtin");
+    case MaterialRef::Kind::UserFile: return QStringLiteral("music");
+    }
+    return {};
+}
+
+MaterialFacts factsOf(const PreparedLoop& loop)
+{
+    MaterialFacts f;
+    f.music = loop.material.isMusic();
+    f.category = categoryOf(loop.material);
+    f.loop = loop.audio;
+    f.octaveLevelsDb = loop.octaveLevelsDb;
+    f.thirdLevelsDb = loop.thirdLevelsDb;
+    return f;
+}
+
 } // namespace
 
-Session::Session(ProgressStore* store, DatabaseWriter* writer, AudioOutput* audio, Preferences* preferences,
-                 MusicProvider music, QObject* parent)
-    : QObject(parent), m_store(store), m_writer(writer), m_audio(audio), m_preferences(preferences),
-      m_music(std::move(music)), m_seeds(QRandomGenerator::global()->generate64())
+Session::Session(const ExerciseCatalogue* exercises, ProgressStore* store, DatabaseWriter* writer, AudioOutput* audio,
+                 Preferences* preferences, MusicProvider music, QObject* parent)
+    : QObject(parent), m_exercises(exercises), m_store(store), m_writer(writer), m_audio(audio),
+      m_preferences(preferences), m_music(std::move(music)), m_options(new AnswerOptionModel(this)),
+      m_seeds(QRandomGenerator::global()->generate64())
 {
     connect(&m_preparation, &QFutureWatcher<Prepared>::finished, this, &Session::onPrepared);
     connect(m_writer, &DatabaseWriter::committed, this,
             [this](quint64 ticket, qint64, const QString& levelError, QThread*) { onCommitted(ticket, levelError); });
     connect(m_writer, &DatabaseWriter::failed, this, &Session::onWriteFailed);
     connect(m_preferences, &Preferences::questionsPerSessionChanged, this, &Session::plannedQuestionCountChanged);
+    connect(m_audio, &AudioOutput::playingChanged, this, [this] {
+        if (m_phase == Question && m_audio->playing() && !m_heard) {
+            m_heard = true;
+            emit selectionChanged();
+        }
+    });
 }
 
 int Session::plannedQuestionCount() const
@@ -62,43 +88,29 @@ Session::~Session()
     m_preparation.waitForFinished();
 }
 
-const std::vector<EqLevel>& Session::levels() const
-{
-    return kind() == EqExerciseKind::GainIdentification ? eqGainLevels() : eqBandLevels();
-}
+QString Session::exerciseId() const { return m_exercise ? m_exercise->id() : QString(); }
+QString Session::exerciseTitle() const { return m_exercise ? m_exercise->title() : QString(); }
+int Session::levelCount() const { return m_exercise ? m_exercise->levelCount() : 1; }
+int Session::level() const { return m_difficulty ? m_difficulty->level() : 1; }
 
-const EqLevel& Session::currentLevel() const
+const LevelInfo& Session::currentLevel() const
 {
-    const auto& all = levels();
-    return all[std::size_t(std::clamp(m_level, 1, int(all.size())) - 1)];
-}
-
-EqExerciseKind Session::kind() const
-{
-    return m_exerciseId == QLatin1String(earlab::exerciseId(EqExerciseKind::GainIdentification))
-               ? EqExerciseKind::GainIdentification
-               : EqExerciseKind::BandIdentification;
-}
-
-QString Session::exerciseTitle() const
-{
-    return kind() == EqExerciseKind::GainIdentification ? tr("EQ gain") : tr("EQ band");
+    return m_exercise->level(level());
 }
 
 QString Session::levelDescription() const
 {
-    return QString::fromStdString(currentLevel().description);
+    return m_exercise ? currentLevel().description : QString();
 }
 
-QString Session::prompt() const
+QString Session::difficultyText() const
 {
-    const auto& q = m_current.question;
-    if (kind() == EqExerciseKind::GainIdentification)
-        return tr("How much was %1 boosted or cut?").arg(hz(q.frequencyHz));
-    QString text = q.directionAsked ? tr("Which band was boosted or cut?") : tr("Which band was boosted?");
-    if (currentLevel().catchRate > 0)
-        text += tr(" Or was nothing changed?");
-    return text;
+    return m_difficulty ? m_difficulty->text() : QString();
+}
+
+Session::RevealPanel Session::revealPanel() const
+{
+    return m_exercise ? RevealPanel(int(m_exercise->revealKind())) : EqCurvesReveal;
 }
 
 QString Session::materialTitle() const
@@ -106,32 +118,30 @@ QString Session::materialTitle() const
     return m_loop ? m_loop->material.title : QString();
 }
 
-QString Session::skippedNote() const
+QVariantList Session::variants() const
 {
-    const auto& skipped = m_current.skippedBandsHz;
-    if (skipped.empty())
-        return {};
-    QStringList names;
-    for (double b : skipped)
-        names << hz(b);
-    return tr("Not asked: %1. This material has too little energy there (more than 30 dB below its "
-              "loudest band) for a change to be heard.")
-        .arg(names.join(", "));
+    QVariantList out;
+    for (std::size_t i = 0; i < m_current.variants.size(); ++i)
+        out.append(QVariantMap{{"id", m_current.variants[i].id},
+                               {"label", m_current.variants[i].label},
+                               {"note", m_current.variants[i].note},
+                               {"key", variantKey(int(i))}});
+    return out;
 }
 
-bool Session::directionAsked() const
+QVariantMap Session::range() const
 {
-    return m_current.question.directionAsked || kind() == EqExerciseKind::GainIdentification;
+    const ValueRange& r = m_current.range;
+    return {{"minimum", r.minimum}, {"maximum", r.maximum}, {"step", r.step}, {"unit", r.unit},
+            {"minimumLabel", r.minimumLabel}, {"maximumLabel", r.maximumLabel}};
 }
 
-QString Session::focusBand() const
+double Session::revealMarker() const
 {
-    return kind() == EqExerciseKind::GainIdentification ? hz(m_current.question.frequencyHz) : QString();
-}
-
-double Session::hiddenFrequencyHz() const
-{
-    return m_current.question.flat ? 0.0 : m_current.question.frequencyHz;
+    // The EQ plot marks the hidden band; other plots carry their own truth.
+    if (m_exercise && m_exercise->revealKind() == RevealKind::EqCurves && !m_current.hidden.value("flat").toBool())
+        return m_current.hidden.value("frequency_hz").toDouble();
+    return 0.0;
 }
 
 void Session::setPhase(Phase phase)
@@ -158,34 +168,32 @@ void Session::clearError()
 
 void Session::start(const QString& id, int count)
 {
-    m_exerciseId = id == QLatin1String("eq-gain") ? QStringLiteral("eq-gain") : QStringLiteral("eq-band");
+    m_exercise = m_exercises->find(id);
+    if (!m_exercise)
+        m_exercise = m_exercises->all().front().get();
     m_questionCount = count > 0 ? count : plannedQuestionCount();
-    const int levelCount = int(levels().size());
-    int saved = 1;
+    std::optional<int> saved;
     try {
-        saved = m_store->savedLevel(m_exerciseId).value_or(1);
+        saved = m_store->savedLevel(m_exercise->id());
     } catch (const StoreError& e) {
         setError(e.message());
     }
-    m_level = std::clamp(saved, 1, levelCount);
-    m_startLevel = m_level;
     // The window carries over between sessions, but only the answers given since the last
     // level change (DifficultyTracker::resume): they are the newest answers, so the newest
     // kWindow - 1 of any level hold all that can count.
     std::vector<PastAnswer> history;
     try {
-        for (const Attempt& a : m_store->recentAttempts(m_exerciseId, DifficultyTracker::kWindow - 1))
+        for (const Attempt& a : m_store->recentAttempts(m_exercise->id(), DifficultyTracker::kWindow - 1))
             history.push_back({a.level, a.correct});
     } catch (const StoreError& e) {
         setError(e.message());
     }
-    m_tracker = DifficultyTracker::resume(levelCount, m_level, history);
+    m_difficulty = Difficulty::resume(*m_exercise, saved, {}, history);
+    m_startLevel = m_difficulty->level();
+    m_sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_questionNumber = 0;
     m_pending.reset();
-    m_scores.clear();
-    m_responses.clear();
-    m_correctCount = 0;
-    m_bandHits.clear();
+    m_tally.clear();
     m_levelChangeText.clear();
     m_unusable.clear();
     m_lostMusic.reset();
@@ -249,11 +257,11 @@ void Session::loseMusic(const MaterialRef& music, const QString& cause)
 void Session::prepare()
 {
     const unsigned generation = ++m_generation;
-    const EqLevel level = currentLevel();
-    const EqExerciseKind k = kind();
+    const Exercise* exercise = m_exercise;
+    const Setting setting = m_difficulty->setting();
     const std::uint64_t seed = m_seeds();
     const bool match = m_preferences->loudnessMatching();
-    const bool wantsMusic = level.material == Material::Music;
+    const bool wantsMusic = currentLevel().material != MaterialNeed::PinkNoise;
     const MaterialRef material = wantsMusic ? usableMusic() : MaterialRef::pinkNoise();
     m_materialNote = !m_lostMusicText.isEmpty() ? m_lostMusicText
                      : wantsMusic && !material.isMusic()
@@ -275,7 +283,7 @@ void Session::prepare()
             }
         }, Qt::QueuedConnection);
     };
-    m_preparation.setFuture(QtConcurrent::run([cached, material, level, k, seed, match, progress]() {
+    m_preparation.setFuture(QtConcurrent::run([cached, material, exercise, setting, seed, match, progress]() {
         Prepared p;
         p.material = material;
         p.matched = match;
@@ -293,7 +301,10 @@ void Session::prepare()
                 return p;
             }
         }
-        p.question = prepareQuestion(*p.loop, k, level, seed, match);
+        p.question = exercise->ask(setting, seed, factsOf(*p.loop));
+        if (p.question.loudnessMatched)
+            for (std::size_t i = 1; i < p.question.variants.size(); ++i)
+                p.question.variants[i].treatment = matchedTreatment(*p.loop, p.question.variants[i].treatment, match);
         progress(1.0);
         return p;
     }));
@@ -315,106 +326,38 @@ void Session::onPrepared()
         return;
     }
     m_loop = p.loop;
-    m_current = p.question;
+    m_current = std::move(p.question);
     m_matched = p.matched;
 
     Scene scene;
-    scene.variants = {{m_loop->audio, Treatment{}, "flat"},
-                      {m_loop->audio, m_current.hidden, "hidden change"},
-                      {m_loop->audio, Treatment{}, "your answer"}};
+    for (const HeardVariant& v : m_current.variants)
+        scene.variants.push_back({m_loop->audio, v.treatment, v.label.toStdString()});
+    scene.variants.push_back({m_loop->audio, Treatment{}, "your answer"});
     scene.looping = true;
+    const bool first = m_questionNumber == 1;
     try {
         m_audio->load(scene);
-        if (m_audio->variant() > 1)
-            m_audio->select(1);
+        if (m_audio->variant() >= int(m_current.variants.size()))
+            m_audio->select(m_current.hiddenVariant);
+        if (first)
+            m_audio->play(); // the first question plays by itself, as later ones go on playing
     } catch (const AudioError& e) {
         setError(QString::fromStdString(e.what()));
     }
     m_selected = -1;
-    m_keyGroup = 0;
     m_pending.reset();
     m_answerBoost = true;
-    buildOptions();
-    m_trueCurve.clear();
-    m_answerCurve.clear();
+    m_answerValue = m_current.answerKind == AnswerKind::StereoField
+                        ? 0.0
+                        : (m_current.range.minimum + m_current.range.maximum) / 2;
+    m_heard = m_audio->playing();
+    m_options->setOptions(m_current.options);
+    m_grade = {};
     m_answerVariantReady = false;
     emit questionChanged();
-    emit keyGroupChanged();
     emit revealChanged();
     m_shownAt.start();
     setPhase(Question);
-}
-
-void Session::buildOptions()
-{
-    m_options.clear();
-    const auto& q = m_current.question;
-    if (kind() == EqExerciseKind::GainIdentification) {
-        std::vector<double> magnitudes = currentLevel().gainsDb;
-        std::sort(magnitudes.begin(), magnitudes.end());
-        for (double g : magnitudes)
-            m_options.append(QVariantMap{{"label", QString("%1 dB").arg(g)}, {"value", g}, {"flat", false}});
-    } else {
-        for (double b : q.bandOptionsHz)
-            m_options.append(QVariantMap{{"label", hz(b)}, {"value", b}, {"flat", false}});
-        if (currentLevel().catchRate > 0)
-            m_options.append(QVariantMap{{"label", tr("Flat")}, {"value", 0.0}, {"flat", true}});
-    }
-}
-
-int Session::numberedCount() const
-{
-    const int all = int(m_options.size());
-    if (all <= kGroup)
-        return all;
-    int bands = 0;
-    for (const auto& o : m_options)
-        bands += o.toMap()["flat"].toBool() ? 0 : 1;
-    return bands;
-}
-
-int Session::keyGroupCount() const
-{
-    return std::max(1, (numberedCount() + kGroup - 1) / kGroup);
-}
-
-QStringList Session::keyLabels() const
-{
-    const int numbered = numberedCount();
-    QStringList labels;
-    for (int i = 0; i < m_options.size(); ++i) {
-        if (i < numbered)
-            labels << (i / kGroup == m_keyGroup ? digitFor(i) : QString());
-        else
-            labels << (m_options[i].toMap()["flat"].toBool() ? QStringLiteral("F") : QString());
-    }
-    return labels;
-}
-
-QString Session::keyGroupText() const
-{
-    const int numbered = numberedCount();
-    if (keyGroupCount() <= 1)
-        return numbered > 0 ? tr("number keys pick") : QString();
-    const int first = m_keyGroup * kGroup;
-    const int last = std::min(first + kGroup, numbered) - 1;
-    const auto label = [this](int i) { return m_options[i].toMap()["label"].toString(); };
-    return tr("1–0 pick %1 … %2 · [ ] other bands").arg(label(first), label(last));
-}
-
-void Session::setKeyGroup(int group)
-{
-    group = std::clamp(group, 0, keyGroupCount() - 1);
-    if (group == m_keyGroup)
-        return;
-    m_keyGroup = group;
-    emit keyGroupChanged();
-}
-
-void Session::moveKeyGroup(int delta)
-{
-    if (m_phase == Question)
-        setKeyGroup(m_keyGroup + delta);
 }
 
 double Session::loopStartSeconds() const
@@ -441,21 +384,42 @@ QString Session::loopText() const
 
 void Session::choose(int option)
 {
-    if (m_phase != Question || m_pending || option < -1 || option >= int(m_options.size()))
+    if (m_phase != Question || m_pending || option < -1 || option >= m_options->count())
         return;
-    if (option >= 0 && option < numberedCount())
-        setKeyGroup(option / kGroup);
+    m_options->showGroupOf(option);
     if (option == m_selected)
         return;
     m_selected = option;
     emit selectionChanged();
 }
 
+void Session::setAnswerValue(double value)
+{
+    if (m_phase != Question || m_pending || std::isnan(value))
+        return;
+    value = std::clamp(value, m_current.range.minimum, m_current.range.maximum);
+    if (value == m_answerValue)
+        return;
+    m_answerValue = value;
+    emit selectionChanged();
+}
+
+bool Session::canConfirm() const
+{
+    if (m_phase != Question || m_pending)
+        return false;
+    switch (m_current.answerKind) {
+    case AnswerKind::Bands:
+    case AnswerKind::Choice: return m_selected >= 0;
+    default: return true;
+    }
+}
+
 bool Session::pressKey(const QString& key)
 {
     if (m_phase == Revealed) {
         const int n = key.toInt();
-        if (n >= 1 && n <= 3) {
+        if (n >= 1 && n <= int(m_current.variants.size()) + 1) {
             hear(n - 1);
             return true;
         }
@@ -463,20 +427,8 @@ bool Session::pressKey(const QString& key)
     }
     if (m_phase != Question || m_pending)
         return false;
-    if (key.compare("F", Qt::CaseInsensitive) == 0) {
-        for (int i = 0; i < m_options.size(); ++i)
-            if (m_options[i].toMap()["flat"].toBool()) {
-                choose(i);
-                return true;
-            }
-        return false;
-    }
-    bool isNumber = false;
-    const int digit = key.toInt(&isNumber);
-    if (!isNumber || key.size() != 1)
-        return false;
-    const int index = m_keyGroup * kGroup + (digit + kGroup - 1) % kGroup; // 1 -> 0 … 0 -> 9
-    if (index >= numberedCount())
+    const int index = m_options->indexForKey(key);
+    if (index < 0)
         return false;
     choose(index);
     return true;
@@ -484,24 +436,40 @@ bool Session::pressKey(const QString& key)
 
 int Session::correctOption() const
 {
-    const auto& q = m_current.question;
-    for (int i = 0; i < m_options.size(); ++i) {
-        const auto o = m_options[i].toMap();
-        if (q.flat ? o["flat"].toBool()
-                   : !o["flat"].toBool() &&
-                         std::abs(o["value"].toDouble() -
-                                  (kind() == EqExerciseKind::GainIdentification ? std::abs(q.gainDb) : q.frequencyHz)) < 0.01)
-            return i;
-    }
-    return -1;
+    return m_current.correct.isString() ? m_options->indexOf(m_current.correct.toString())
+           : m_current.answerKind == AnswerKind::Choice && m_current.correct.isDouble()
+               ? m_options->indexOf(QString::number(std::abs(m_current.correct.toDouble()), 'g', 6))
+               : -1;
+}
+
+bool Session::correctBoost() const
+{
+    return !m_current.correct.isDouble() ? m_current.hidden.value("gain_db").toDouble() >= 0
+                                         : m_current.correct.toDouble() >= 0;
 }
 
 void Session::moveSelection(int delta)
 {
-    if (m_phase != Question || m_pending || m_options.isEmpty())
+    if (m_phase != Question || m_pending)
         return;
-    const int from = m_selected < 0 ? (delta > 0 ? -1 : int(m_options.size())) : m_selected;
-    choose(std::clamp(from + delta, 0, int(m_options.size()) - 1));
+    if (m_current.answerKind != AnswerKind::Bands && m_current.answerKind != AnswerKind::Choice) {
+        setAnswerValue(m_answerValue + delta * m_current.range.step);
+        return;
+    }
+    if (m_options->count() == 0)
+        return;
+    const int from = m_selected < 0 ? (delta > 0 ? -1 : m_options->count()) : m_selected;
+    choose(std::clamp(from + delta, 0, m_options->count() - 1));
+}
+
+void Session::moveKeyGroup(int delta)
+{
+    if (m_phase != Question)
+        return;
+    if (m_current.answerKind == AnswerKind::Bands || m_current.answerKind == AnswerKind::Choice)
+        m_options->moveGroup(delta);
+    else
+        setAnswerValue(m_answerValue + delta * 10 * m_current.range.step);
 }
 
 void Session::setAnswerBoost(bool boost)
@@ -512,100 +480,51 @@ void Session::setAnswerBoost(bool boost)
     emit selectionChanged();
 }
 
-EqAnswer Session::currentAnswer() const
+Answer Session::currentAnswer() const
 {
-    EqAnswer a;
-    const auto o = m_options.value(m_selected).toMap();
-    a.flat = o["flat"].toBool();
-    const double sign = !directionAsked() || m_answerBoost ? 1.0 : -1.0;
-    if (kind() == EqExerciseKind::GainIdentification) {
-        a.frequencyHz = m_current.question.frequencyHz;
-        a.gainDb = sign * o["value"].toDouble();
-    } else if (!a.flat) {
-        a.frequencyHz = o["value"].toDouble();
-        a.gainDb = sign * 1.0;
-    }
+    Answer a;
+    if (const AnswerOption* o = m_options->at(m_selected))
+        a.option = o->id;
+    a.direction = !m_current.directionAsked || m_answerBoost ? +1 : -1;
+    a.value = m_answerValue;
+    a.heard = m_heard;
     return a;
-}
-
-Treatment Session::answerTreatment(const EqAnswer& a) const
-{
-    Treatment t;
-    if (a.flat)
-        return t;
-    const auto& q = m_current.question;
-    double gain = a.gainDb;
-    if (kind() == EqExerciseKind::BandIdentification) {
-        // The answer names a band and a direction; it is heard with the size of the real change.
-        const double magnitude = q.flat ? currentLevel().gainsDb.front() : std::abs(q.gainDb);
-        gain = (a.gainDb < 0 ? -1.0 : 1.0) * magnitude;
-    }
-    t.eq.push_back({FilterType::Peak, a.frequencyHz, gain, q.q});
-    return t;
-}
-
-QString Session::describe(const EqAnswer& a) const
-{
-    if (a.flat)
-        return tr("Flat (no change)");
-    if (kind() == EqExerciseKind::GainIdentification)
-        return tr("%1 at %2").arg(db(a.gainDb), hz(a.frequencyHz));
-    if (!directionAsked())
-        return tr("Boost at %1").arg(hz(a.frequencyHz));
-    return (a.gainDb > 0 ? tr("Boost at %1") : tr("Cut at %1")).arg(hz(a.frequencyHz));
-}
-
-QString Session::truthText() const
-{
-    const auto& q = m_current.question;
-    if (q.flat)
-        return tr("Flat (no change)");
-    return tr("%1 at %2, Q %3").arg(db(q.gainDb), hz(q.frequencyHz)).arg(q.q);
-}
-
-QString Session::answerText() const
-{
-    return m_phase == Revealed ? describe(m_answer) : QString();
 }
 
 QString Session::verdict() const
 {
+    if (!m_lastCounted)
+        return tr("Not counted");
     if (m_grade.correct)
         return tr("Correct");
     return m_grade.score >= 0.5 ? tr("Close") : tr("Missed");
-}
-
-QString Session::formulaText() const
-{
-    if (m_current.question.flat || m_answer.flat)
-        return tr("Flat trials: answering “flat” scores 1, anything else 0; “flat” to a real change scores 0.");
-    if (kind() == EqExerciseKind::GainIdentification)
-        return tr("score = max(0, 1 − |error| / 6 dB) × (0.5 if the direction is wrong)");
-    return tr("score = max(0, 1 − octaves off / 2) × (0.5 if the direction is wrong): "
-              "⅓ octave off scores 0.83, one octave 0.5, two or more 0");
 }
 
 bool Session::confirm()
 {
     if (!canConfirm())
         return false;
-    Pending p{0, m_generation, currentAnswer(), {}, 0, *m_tracker, 0};
-    p.grade = gradeEqAnswer(m_current.question, p.answer);
+    const Answer answer = currentAnswer();
+    Pending p{0, m_generation, m_exercise->grade(m_current, answer), 0, answer.heard, *m_difficulty, 0};
     p.responseMs = int(std::min<qint64>(m_shownAt.elapsed(), std::numeric_limits<int>::max()));
-    p.levelChange = p.tracker.record(p.grade.correct);
+    // An answer given before anything was heard is kept, flagged, and moves nothing.
+    if (p.counted)
+        p.change = p.difficulty.record(p.grade.correct);
 
     Attempt attempt;
-    attempt.exercise = m_exerciseId;
-    attempt.level = m_level;
-    attempt.seed = m_current.question.seed;
-    attempt.hidden = m_current.question.toJson();
-    attempt.answer = p.answer.toJson();
+    attempt.exercise = m_exercise->id();
+    attempt.level = m_current.setting.level;
+    attempt.seed = m_current.seed;
+    attempt.hidden = m_current.hidden;
+    attempt.answer = p.grade.answer;
+    if (!answer.heard)
+        attempt.answer.insert("heard", false);
     attempt.score = p.grade.score;
     attempt.correct = p.grade.correct;
     attempt.responseMs = p.responseMs;
     attempt.source = m_loop ? m_loop->material.id : QString();
     attempt.answeredAt = QDateTime::currentDateTimeUtc();
-    p.ticket = m_writer->write(attempt, p.levelChange != 0 ? std::optional<int>(p.tracker.level()) : std::nullopt);
+    p.ticket = m_writer->write(attempt, p.change != 0 ? std::optional<int>(p.difficulty.level()) : std::nullopt);
     m_pending = std::move(p);
     emit selectionChanged(); // saving; no second confirm, no new choice
     return true;
@@ -623,7 +542,7 @@ void Session::onWriteFailed(quint64 ticket, const QString& message)
 void Session::onCommitted(quint64 ticket, const QString& levelError)
 {
     if (!m_pending || m_pending->ticket != ticket || m_pending->generation != m_generation || m_phase != Question) {
-        emit attemptRecorded(m_exerciseId); // an answer of a session left meanwhile: still counted
+        emit attemptRecorded(exerciseId()); // an answer of a session left meanwhile: still counted
         return;
     }
     // Committed: only now may the result be shown.
@@ -631,43 +550,46 @@ void Session::onCommitted(quint64 ticket, const QString& levelError)
     m_pending.reset();
     setError(levelError);
 
-    m_answer = p.answer;
     m_grade = p.grade;
+    m_lastCounted = p.counted;
     m_responseMs = p.responseMs;
-    m_scores.push_back(p.grade.score);
-    m_responses.push_back(p.responseMs);
-    m_correctCount += p.grade.correct ? 1 : 0;
-    auto& hits = m_bandHits[m_current.question.flat ? 0.0 : m_current.question.frequencyHz];
-    hits.first += p.grade.correct ? 1 : 0;
-    hits.second += 1;
+    if (p.counted)
+        m_tally.add(p.grade, p.responseMs);
 
     m_levelChangeText.clear();
-    *m_tracker = p.tracker;
-    if (p.levelChange != 0) {
-        m_level = m_tracker->level();
-        m_levelChangeText = p.levelChange > 0 ? tr("Level up: %1 — %2").arg(m_level).arg(levelDescription())
-                                              : tr("Back to level %1 — %2").arg(m_level).arg(levelDescription());
+    if (p.change != 0) {
+        const QString before = m_difficulty->text();
+        *m_difficulty = p.difficulty;
+        m_tally.difficultyChanged(m_questionNumber, before, m_difficulty->text());
+        m_levelChangeText = p.change > 0 ? tr("Level up: %1 — %2").arg(level()).arg(levelDescription())
+                                         : tr("Back to level %1 — %2").arg(level()).arg(levelDescription());
+    } else {
+        *m_difficulty = p.difficulty;
     }
+    if (!p.counted)
+        m_levelChangeText = tr("Not counted: you answered before listening. Play the question (Space) before you answer.");
 
-    m_trueCurve = eqCurve(m_current.question.treatment().eq);
-    const Treatment answered = answerTreatment(p.answer);
-    m_answerCurve = eqCurve(answered.eq);
     m_answerVariantReady = false;
     setPhase(Revealed);
     emit revealChanged();
     emit summaryChanged();
-    emit attemptRecorded(m_exerciseId);
+    emit attemptRecorded(exerciseId());
+    playAnswer(p.grade.answerTreatment.value_or(Treatment{}));
+}
 
+void Session::playAnswer(const Treatment& answered)
+{
     // "Your answer" is loudness-matched like the hidden change, off the UI thread.
     const unsigned generation = m_generation;
     const auto loop = m_loop;
-    const bool match = m_matched;
+    const bool match = m_matched && m_current.loudnessMatched;
+    const int slot = int(m_current.variants.size());
     QPointer<Session> self(this);
     auto future = QtConcurrent::run([loop, answered, match] { return matchedTreatment(*loop, answered, match); });
-    future.then(this, [self, generation](Treatment t) {
+    future.then(this, [self, generation, slot](Treatment t) {
         if (!self || self->m_generation != generation || self->m_phase != Revealed)
             return;
-        self->m_audio->setTreatment(2, t);
+        self->m_audio->setTreatment(slot, t);
         self->m_answerVariantReady = true;
         emit self->revealChanged();
     });
@@ -697,8 +619,9 @@ void Session::advance()
 
 void Session::hear(int variant)
 {
+    const int variants = int(m_current.variants.size());
     if (m_phase == Question || m_phase == Revealed)
-        m_audio->select(std::clamp(variant, 0, m_phase == Revealed ? 2 : 1));
+        m_audio->select(std::clamp(variant, 0, m_phase == Revealed ? variants : variants - 1));
 }
 
 void Session::quit()
@@ -708,44 +631,17 @@ void Session::quit()
     setPhase(Idle);
 }
 
-double Session::averageScore() const
-{
-    if (m_scores.empty())
-        return 0;
-    double sum = 0;
-    for (double s : m_scores)
-        sum += s;
-    return sum / double(m_scores.size());
-}
-
-QVariantList Session::bandHits() const
-{
-    QVariantList out;
-    for (const auto& [band, hits] : m_bandHits)
-        out.append(QVariantMap{{"label", band == 0.0 ? tr("Flat") : hz(band)},
-                               {"correct", hits.first},
-                               {"asked", hits.second}});
-    return out;
-}
-
 QString Session::levelSummary() const
 {
-    if (m_level > m_startLevel)
-        return tr("Promoted from level %1 to level %2: %3").arg(m_startLevel).arg(m_level).arg(levelDescription());
-    if (m_level < m_startLevel)
-        return tr("Moved back from level %1 to level %2: %3").arg(m_startLevel).arg(m_level).arg(levelDescription());
+    const int now = level();
+    const QString description = levelDescription();
+    if (now > m_startLevel)
+        return tr("Promoted from level %1 to level %2: %3").arg(m_startLevel).arg(now).arg(description);
+    if (now < m_startLevel)
+        return tr("Moved back from level %1 to level %2: %3").arg(m_startLevel).arg(now).arg(description);
     return tr("Still at level %1: %2. Promotion at 8 of the last 10 right, a step back below 5.")
-        .arg(m_level)
-        .arg(levelDescription());
-}
-
-double Session::medianResponseSeconds() const
-{
-    if (m_responses.empty())
-        return 0;
-    auto v = m_responses;
-    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
-    return v[v.size() / 2] / 1000.0;
+        .arg(now)
+        .arg(description);
 }
 
 } // namespace earlab::app

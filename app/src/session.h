@@ -1,22 +1,18 @@
 #pragma once
-// One training session of N EQ questions: asks the exercise for each question at the level
-// the store remembers, prepares its scene on a worker thread, takes the answer, has the
-// DatabaseWriter commit it on the database thread (the reveal waits for its acknowledgement),
-// adapts the level, and gives the reveal (curves, score, three variants to hear) and the
-// summary.
-//
-// Number keys with many bands (third-octave levels: up to 26): the bands are numbered in
-// groups of ten; 1..9, 0 pick within the current group, [ and ] (or Page Up / Page Down)
-// move between groups, and choosing a band (mouse, Left/Right) makes its group current.
-// Up to ten answers (every octave and gain level) are one group, flat included; with more,
-// "flat" is F.
+// One training session of N questions of one exercise (exercises/exercise.h: the session knows
+// nothing else of it): asks the exercise for each question at the difficulty the store
+// remembers, prepares its scene on a worker thread (loop, material facts, loudness matching),
+// takes the answer, has the DatabaseWriter commit it on the database thread (the reveal waits
+// for its acknowledgement), moves the difficulty, and gives the reveal (the exercise's plot,
+// score, the variants and the answer to hear) and the summary.
 
+#include "app/src/answer_option_model.h"
 #include "app/src/material.h"
 #include "app/src/question_preparation.h"
+#include "app/src/session_tally.h"
 
-#include "exercises/difficulty_tracker.h"
-#include "exercises/eq_levels.h"
-#include "exercises/eq_question.h"
+#include "exercises/difficulty.h"
+#include "exercises/exercise.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -28,12 +24,12 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
 #include <random>
 
 namespace earlab {
+class ExerciseCatalogue;
 class ProgressStore;
 }
 
@@ -50,6 +46,11 @@ class Session : public QObject {
 public:
     enum Phase { Idle, Preparing, Question, Revealed, Finished };
     Q_ENUM(Phase)
+    // exercise.h's AnswerKind and RevealKind, for QML's Loaders.
+    enum AnswerPanel { BandsPanel, ChoicePanel, ContinuousPanel, StereoFieldPanel, EqMatchPanel };
+    Q_ENUM(AnswerPanel)
+    enum RevealPanel { EqCurvesReveal, GainReductionReveal, StereoFieldReveal, LevelsReveal };
+    Q_ENUM(RevealPanel)
 
 private:
     Q_PROPERTY(Phase phase READ phase NOTIFY phaseChanged)
@@ -60,25 +61,30 @@ private:
     Q_PROPERTY(int plannedQuestionCount READ plannedQuestionCount NOTIFY plannedQuestionCountChanged) // the next one's
     Q_PROPERTY(int level READ level NOTIFY questionChanged)
     Q_PROPERTY(QString levelDescription READ levelDescription NOTIFY questionChanged)
+    Q_PROPERTY(QString difficultyText READ difficultyText NOTIFY questionChanged) // "Level 3 of 8", "2.0 dB"
     Q_PROPERTY(int questionNumber READ questionNumber NOTIFY questionChanged)
     Q_PROPERTY(QString prompt READ prompt NOTIFY questionChanged)
+    Q_PROPERTY(AnswerPanel answerPanel READ answerPanel NOTIFY questionChanged)
+    Q_PROPERTY(RevealPanel revealPanel READ revealPanel NOTIFY exerciseChanged)
     Q_PROPERTY(QString materialTitle READ materialTitle NOTIFY questionChanged)
     Q_PROPERTY(QString materialNote READ materialNote NOTIFY questionChanged)
-    Q_PROPERTY(QString skippedNote READ skippedNote NOTIFY questionChanged)
-    Q_PROPERTY(QVariantList options READ options NOTIFY questionChanged)
+    Q_PROPERTY(QString notes READ notes NOTIFY questionChanged) // the question's own notes
+    Q_PROPERTY(earlab::app::AnswerOptionModel* answerOptions READ answerOptions CONSTANT)
+    // What can be heard: [{id, label, key ("A", "B", …)}], the reference first.
+    Q_PROPERTY(QVariantList variants READ variants NOTIFY questionChanged)
     Q_PROPERTY(bool directionAsked READ directionAsked NOTIFY questionChanged)
-    Q_PROPERTY(QString focusBand READ focusBand NOTIFY questionChanged) // gain exercise: the band shown
+    Q_PROPERTY(QString focus READ focus NOTIFY questionChanged) // given away on purpose ("1 kHz")
     Q_PROPERTY(bool loudnessMatched READ loudnessMatched NOTIFY questionChanged)
+    // Continuous answers: {minimum, maximum, step, unit, minimumLabel, maximumLabel}.
+    Q_PROPERTY(QVariantMap range READ range NOTIFY questionChanged)
+    Q_PROPERTY(double answerValue READ answerValue WRITE setAnswerValue NOTIFY selectionChanged)
     Q_PROPERTY(int selectedOption READ selectedOption WRITE choose NOTIFY selectionChanged)
     Q_PROPERTY(bool answerBoost READ answerBoost WRITE setAnswerBoost NOTIFY selectionChanged)
     Q_PROPERTY(bool canConfirm READ canConfirm NOTIFY selectionChanged)
     // Confirmed, waiting for the database writer's acknowledgement.
     Q_PROPERTY(bool saving READ saving NOTIFY selectionChanged)
-    // Number keys: each option's key in the current group ("" when it has none).
-    Q_PROPERTY(QStringList keyLabels READ keyLabels NOTIFY keyGroupChanged)
-    Q_PROPERTY(int keyGroup READ keyGroup NOTIFY keyGroupChanged)
-    Q_PROPERTY(int keyGroupCount READ keyGroupCount NOTIFY questionChanged)
-    Q_PROPERTY(QString keyGroupText READ keyGroupText NOTIFY keyGroupChanged)
+    // Nothing has been played since the question was shown: an answer now is not counted.
+    Q_PROPERTY(bool heard READ heard NOTIFY selectionChanged)
     // Where the loop of the current question comes from (seconds in the material).
     Q_PROPERTY(double loopStartSeconds READ loopStartSeconds NOTIFY questionChanged)
     Q_PROPERTY(double loopLengthSeconds READ loopLengthSeconds NOTIFY questionChanged)
@@ -88,6 +94,7 @@ private:
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
     // The reveal.
     Q_PROPERTY(bool lastCorrect READ lastCorrect NOTIFY revealChanged)
+    Q_PROPERTY(bool lastCounted READ lastCounted NOTIFY revealChanged)
     Q_PROPERTY(double lastScore READ lastScore NOTIFY revealChanged)
     Q_PROPERTY(QString verdict READ verdict NOTIFY revealChanged)
     Q_PROPERTY(QString explanation READ explanation NOTIFY revealChanged)
@@ -97,50 +104,56 @@ private:
     Q_PROPERTY(QString levelChangeText READ levelChangeText NOTIFY revealChanged)
     Q_PROPERTY(QList<QPointF> trueCurve READ trueCurve NOTIFY revealChanged)
     Q_PROPERTY(QList<QPointF> answerCurve READ answerCurve NOTIFY revealChanged)
-    Q_PROPERTY(double hiddenFrequencyHz READ hiddenFrequencyHz NOTIFY revealChanged)
+    Q_PROPERTY(QStringList plotLabels READ plotLabels NOTIFY revealChanged)
+    Q_PROPERTY(double revealMarker READ revealMarker NOTIFY revealChanged) // x to mark (Hz for EQ), 0: none
     Q_PROPERTY(double responseSeconds READ responseSeconds NOTIFY revealChanged)
     Q_PROPERTY(bool answerVariantReady READ answerVariantReady NOTIFY revealChanged)
     // The summary (and the running tally).
     Q_PROPERTY(int answeredCount READ answeredCount NOTIFY summaryChanged)
     Q_PROPERTY(int correctCount READ correctCount NOTIFY summaryChanged)
     Q_PROPERTY(double averageScore READ averageScore NOTIFY summaryChanged)
-    Q_PROPERTY(QVariantList bandHits READ bandHits NOTIFY summaryChanged)
+    Q_PROPERTY(QVariantList bandHits READ bandHits NOTIFY summaryChanged) // by the grades' categories
     Q_PROPERTY(int startLevel READ startLevel NOTIFY summaryChanged)
     Q_PROPERTY(QString levelSummary READ levelSummary NOTIFY summaryChanged)
+    Q_PROPERTY(QString levelPath READ levelPath NOTIFY summaryChanged)
     Q_PROPERTY(double medianResponseSeconds READ medianResponseSeconds NOTIFY summaryChanged)
 
 public:
     using MusicProvider = std::function<MaterialRef()>;
 
     // `store` (this thread's connection) is read; every write goes through `writer`.
-    Session(ProgressStore* store, DatabaseWriter* writer, AudioOutput* audio, Preferences* preferences,
-            MusicProvider music, QObject* parent = nullptr);
+    Session(const ExerciseCatalogue* exercises, ProgressStore* store, DatabaseWriter* writer, AudioOutput* audio,
+            Preferences* preferences, MusicProvider music, QObject* parent = nullptr);
     ~Session() override;
 
     Phase phase() const { return m_phase; }
-    QString exerciseId() const { return m_exerciseId; }
+    QString exerciseId() const;
     QString exerciseTitle() const;
-    int levelCount() const { return int(levels().size()); }
+    int levelCount() const;
     int questionCount() const { return m_questionCount; }
-    int level() const { return m_level; }
+    int level() const;
     QString levelDescription() const;
+    QString difficultyText() const;
     int questionNumber() const { return m_questionNumber; }
-    QString prompt() const;
+    QString prompt() const { return m_current.prompt; }
+    AnswerPanel answerPanel() const { return AnswerPanel(int(m_current.answerKind)); }
+    RevealPanel revealPanel() const;
     QString materialTitle() const;
     QString materialNote() const { return m_materialNote; }
-    QString skippedNote() const;
-    QVariantList options() const { return m_options; }
-    bool directionAsked() const;
-    QString focusBand() const;
-    bool loudnessMatched() const { return m_matched; }
+    QString notes() const { return m_current.notes.join(QLatin1Char('\n')); }
+    AnswerOptionModel* answerOptions() const { return m_options; }
+    QVariantList variants() const;
+    bool directionAsked() const { return m_current.directionAsked; }
+    QString focus() const { return m_current.focus; }
+    bool loudnessMatched() const { return m_matched && m_current.loudnessMatched; }
+    QVariantMap range() const;
+    double answerValue() const { return m_answerValue; }
+    void setAnswerValue(double value);
     int selectedOption() const { return m_selected; }
     bool answerBoost() const { return m_answerBoost; }
-    bool canConfirm() const { return m_phase == Question && m_selected >= 0 && !m_pending; }
+    bool canConfirm() const;
     bool saving() const { return m_pending.has_value(); }
-    QStringList keyLabels() const;
-    int keyGroup() const { return m_keyGroup; }
-    int keyGroupCount() const;
-    QString keyGroupText() const;
+    bool heard() const { return m_heard; }
     double loopStartSeconds() const;
     double loopLengthSeconds() const;
     QString loopText() const;
@@ -149,37 +162,41 @@ public:
     QString errorMessage() const { return m_errorMessage; }
 
     bool lastCorrect() const { return m_grade.correct; }
+    bool lastCounted() const { return m_lastCounted; }
     double lastScore() const { return m_grade.score; }
     QString verdict() const;
     QString explanation() const { return m_grade.explanation; }
-    QString truthText() const;
-    QString answerText() const;
-    QString formulaText() const;
+    QString truthText() const { return m_grade.truthText; }
+    QString answerText() const { return m_phase == Revealed ? m_grade.answerText : QString(); }
+    QString formulaText() const { return m_grade.formula; }
     QString levelChangeText() const { return m_levelChangeText; }
-    QList<QPointF> trueCurve() const { return m_trueCurve; }
-    QList<QPointF> answerCurve() const { return m_answerCurve; }
-    double hiddenFrequencyHz() const;
+    QList<QPointF> trueCurve() const { return m_grade.plot.truth; }
+    QList<QPointF> answerCurve() const { return m_grade.plot.answer; }
+    QStringList plotLabels() const { return m_grade.plot.labels; }
+    double revealMarker() const;
     double responseSeconds() const { return m_responseMs / 1000.0; }
     bool answerVariantReady() const { return m_answerVariantReady; }
 
-    int answeredCount() const { return int(m_scores.size()); }
-    int correctCount() const { return m_correctCount; }
-    double averageScore() const;
-    QVariantList bandHits() const;
+    int answeredCount() const { return m_tally.answered(); }
+    int correctCount() const { return m_tally.correct(); }
+    double averageScore() const { return m_tally.averageScore(); }
+    QVariantList bandHits() const { return m_tally.categories(); }
     int startLevel() const { return m_startLevel; }
     QString levelSummary() const;
-    double medianResponseSeconds() const;
+    QString levelPath() const { return m_tally.path(); }
+    double medianResponseSeconds() const { return m_tally.medianResponseSeconds(); }
 
-    // count < 1: plannedQuestionCount().
+    // count < 1: plannedQuestionCount(). An unknown id starts the catalogue's first exercise.
     Q_INVOKABLE void start(const QString& exerciseId, int count = 0);
     // What start() without a count asks: --questions when given, else the Settings page's.
     int plannedQuestionCount() const;
     Q_INVOKABLE void choose(int option);
     // A key typed on the question or reveal page ("1".."9", "0", "F"): picks an answer, or
-    // in the reveal, 1/2/3 hear flat / the hidden change / your answer. True if used.
+    // in the reveal, 1, 2, … hear the variants and then your answer. True if used.
     Q_INVOKABLE bool pressKey(const QString& key);
     Q_INVOKABLE void moveSelection(int delta);
-    // [ / ]: the previous or next group of ten numbered answers.
+    // [ / ]: the previous or next group of ten numbered answers; on a continuous answer,
+    // a step down or up.
     Q_INVOKABLE void moveKeyGroup(int delta);
     Q_INVOKABLE void setAnswerBoost(bool boost);
     Q_INVOKABLE void toggleDirection() { setAnswerBoost(!m_answerBoost); }
@@ -188,17 +205,20 @@ public:
     Q_INVOKABLE bool confirm();
     Q_INVOKABLE void next();
     Q_INVOKABLE void advance(); // Enter: confirm, then go on
-    Q_INVOKABLE void hear(int variant); // 0 flat, 1 hidden change, 2 your answer
+    // The variants in order (0 = the reference), then, in the reveal, your answer.
+    Q_INVOKABLE void hear(int variant);
     Q_INVOKABLE void quit();
     Q_INVOKABLE void clearError();
 
-    // The right answer to the question on screen, for a simulated listener (tests, the
+    // The question on screen with its hidden parameters, for a simulated listener (tests, the
     // screenshot runner); never shown in QML before the answer.
-    const EqQuestion& currentQuestion() const { return m_current.question; }
+    const earlab::Question& currentQuestion() const { return m_current; }
+    const Exercise* exercise() const { return m_exercise; }
+    // The option that answers the question on screen exactly (-1 for continuous answers).
     int correctOption() const;
+    bool correctBoost() const;
     // The loop the current question plays (its region of the material and its audio).
     std::shared_ptr<const PreparedLoop> currentLoop() const { return m_loop; }
-    bool correctBoost() const { return m_current.question.gainDb >= 0; }
 
 signals:
     void phaseChanged();
@@ -210,7 +230,6 @@ signals:
     void errorChanged();
     void revealChanged();
     void summaryChanged();
-    void keyGroupChanged();
     void attemptRecorded(const QString& exerciseId); // after the store committed it
     // A question could not use this music (the file is gone: cause empty; or it would not
     // decode: cause says why). The session goes on with the next usable choice and says so in
@@ -222,7 +241,7 @@ private:
         MaterialRef material;
         bool matched = true;                      // loudness matching, as the question was prepared
         std::shared_ptr<const PreparedLoop> loop; // null: the material could not be used
-        PreparedQuestion question;
+        earlab::Question question;                // variants loudness-matched when asked
         QString error; // why not (the file's own name left out)
         bool missing = false; // not found
     };
@@ -231,20 +250,16 @@ private:
     struct Pending {
         quint64 ticket = 0;
         unsigned generation = 0;
-        EqAnswer answer;
-        EqGrade grade;
+        Grade grade;
         int responseMs = 0;
-        DifficultyTracker tracker; // after this answer
-        int levelChange = 0;
+        bool counted = true;
+        Difficulty difficulty; // after this answer
+        int change = 0;
     };
 
-    const std::vector<EqLevel>& levels() const;
-    int numberedCount() const; // options that number keys reach
-    void setKeyGroup(int group);
+    const LevelInfo& currentLevel() const;
     void onCommitted(quint64 ticket, const QString& levelError);
     void onWriteFailed(quint64 ticket, const QString& message);
-    const EqLevel& currentLevel() const;
-    EqExerciseKind kind() const;
     void setPhase(Phase phase);
     void setError(const QString& message);
     void prepareNext();
@@ -255,57 +270,51 @@ private:
     MaterialRef usableMusic();
     void loseMusic(const MaterialRef& music, const QString& cause);
     void onPrepared();
-    void buildOptions();
-    EqAnswer currentAnswer() const;
-    Treatment answerTreatment(const EqAnswer& answer) const;
-    QString describe(const EqAnswer& answer) const;
+    Answer currentAnswer() const;
+    void playAnswer(const Treatment& answered);
 
+    const ExerciseCatalogue* m_exercises;
     ProgressStore* m_store;
     DatabaseWriter* m_writer;
     AudioOutput* m_audio;
     Preferences* m_preferences;
     MusicProvider m_music;
+    AnswerOptionModel* m_options;
 
     Phase m_phase = Idle;
-    QString m_exerciseId;
+    const Exercise* m_exercise = nullptr;
+    QString m_sessionId;
     int m_questionCount = 10;
     int m_questionNumber = 0;
-    int m_level = 1;
     int m_startLevel = 1;
-    std::optional<DifficultyTracker> m_tracker;
+    std::optional<Difficulty> m_difficulty;
     std::mt19937_64 m_seeds;
     unsigned m_generation = 0; // results of an older preparation are dropped
 
     std::shared_ptr<const PreparedLoop> m_loop;
-    PreparedQuestion m_current;
+    earlab::Question m_current;
     QString m_materialNote;
     QSet<QString> m_unusable; // music this session found it cannot use
     std::optional<std::pair<MaterialRef, QString>> m_lostMusic; // the first of it, and why
     QString m_lostMusicText; // said on every question of the session
     bool m_matched = true;
-    QVariantList m_options;
     int m_selected = -1;
-    int m_keyGroup = 0;
+    double m_answerValue = 0;
     std::optional<Pending> m_pending;
     bool m_answerBoost = true;
+    bool m_heard = false;
     QElapsedTimer m_shownAt;
     double m_preparingProgress = 0;
     QString m_preparingText;
     QString m_errorMessage;
     QFutureWatcher<Prepared> m_preparation;
 
-    EqAnswer m_answer;
-    EqGrade m_grade;
+    Grade m_grade;
+    bool m_lastCounted = true;
     int m_responseMs = 0;
     QString m_levelChangeText;
-    QList<QPointF> m_trueCurve;
-    QList<QPointF> m_answerCurve;
     bool m_answerVariantReady = false;
-
-    std::vector<double> m_scores;
-    std::vector<int> m_responses;
-    int m_correctCount = 0;
-    std::map<double, std::pair<int, int>> m_bandHits; // band Hz (0 = flat trial) -> {correct, asked}
+    SessionTally m_tally;
 };
 
 } // namespace earlab::app

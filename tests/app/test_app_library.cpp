@@ -12,6 +12,7 @@
 #include "app/src/preferences.h"
 #include "app/src/session.h"
 
+#include "exercises/exercise_catalogue.h"
 #include "exercises/library_store.h"
 #include "exercises/progress_store.h"
 
@@ -593,7 +594,8 @@ private slots:
         const QString id = QStringLiteral("file:") + m_music + "/c intro then noise.wav";
         library.select(id);
         QCOMPARE(library.selectedId(), id);
-        Session session(&store, &writer, &audio, &preferences, [&] { return library.musicMaterial(); });
+        const ExerciseCatalogue catalogue = ExerciseCatalogue::standard();
+        Session session(&catalogue, &store, &writer, &audio, &preferences, [&] { return library.musicMaterial(); });
 
         // Unpinned: the densest 15 s, in the noise.
         session.start("eq-band", 1);

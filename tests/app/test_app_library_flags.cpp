@@ -8,6 +8,7 @@
 #include "app/src/preferences.h"
 #include "app/src/session.h"
 
+#include "exercises/exercise_catalogue.h"
 #include "exercises/library_store.h"
 #include "exercises/progress_store.h"
 
@@ -102,7 +103,8 @@ private slots:
         QVERIFY(library.material(id(m_good)).has_value());
 
         // Selected anyway (say, before a rescan flagged it): the question plays other music.
-        Session session(&store, &writer, &audio, &preferences, [&] { return library.musicMaterial(); });
+        const ExerciseCatalogue catalogue = ExerciseCatalogue::standard();
+        Session session(&catalogue, &store, &writer, &audio, &preferences, [&] { return library.musicMaterial(); });
         for (const QString& flagged : {m_silent, m_short}) {
             library.select(id(flagged));
             QVERIFY(library.musicMaterial().id != id(flagged));

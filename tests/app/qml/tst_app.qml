@@ -217,7 +217,7 @@ Item {
             const curve = child("curve");
             verify(curve.truePoints.length > 0);
             verify(curve.answerPoints.length > 0);
-            const hz = App.session.hiddenFrequencyHz;
+            const hz = App.session.revealMarker;
             verify(hz > 0, "level 1 has no flat trials");
             const peak = curve.truePeakHz();
             verify(Math.abs(Math.log2(peak / hz)) < 1 / 6, "true peak at " + peak + " Hz, hidden band " + hz + " Hz");

@@ -1,11 +1,11 @@
-#include "app/src/eq_curve.h"
+#include "exercises/eq_curve.h"
 
 #include "audio/dsp/biquad_design.h"
 #include "audio/engine/player_config.h"
 
 #include <cmath>
 
-namespace earlab::app {
+namespace earlab {
 
 QList<QPointF> eqCurve(const std::vector<EqBand>& eq, int points)
 {
@@ -25,4 +25,4 @@ QList<QPointF> eqCurve(const std::vector<EqBand>& eq, int points)
     return out;
 }
 
-} // namespace earlab::app
+} // namespace earlab

@@ -7,7 +7,7 @@
 #include <QList>
 #include <QPointF>
 
-namespace earlab::app {
+namespace earlab {
 
 inline constexpr double kCurveMinHz = 20.0;
 inline constexpr double kCurveMaxHz = 20000.0;
@@ -17,4 +17,4 @@ inline constexpr double kCurveMaxHz = 20000.0;
 // the plot shows the tonal change). A flat treatment gives a 0 dB line.
 QList<QPointF> eqCurve(const std::vector<EqBand>& eq, int points = 241);
 
-} // namespace earlab::app
+} // namespace earlab

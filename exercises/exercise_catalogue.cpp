@@ -1,0 +1,34 @@
+#include "exercises/exercise_catalogue.h"
+
+#include "exercises/eq_exercise.h"
+
+#include <stdexcept>
+
+namespace earlab {
+
+ExerciseCatalogue ExerciseCatalogue::standard()
+{
+    ExerciseCatalogue c;
+    c.add(std::make_unique<EqExercise>(EqExerciseKind::BandIdentification));
+    c.add(std::make_unique<EqExercise>(EqExerciseKind::GainIdentification));
+    return c;
+}
+
+void ExerciseCatalogue::add(std::unique_ptr<Exercise> exercise)
+{
+    if (!exercise)
+        throw std::invalid_argument("no exercise");
+    if (find(exercise->id()))
+        throw std::invalid_argument("two exercises with the id " + exercise->id().toStdString());
+    m_exercises.push_back(std::move(exercise));
+}
+
+const Exercise* ExerciseCatalogue::find(const QString& id) const
+{
+    for (const auto& e : m_exercises)
+        if (e->id() == id)
+            return e.get();
+    return nullptr;
+}
+
+} // namespace earlab
