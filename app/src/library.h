@@ -15,19 +15,23 @@
 // no commit (an fsync) ever waits on the UI thread. A change shows at once; once every write
 // of a file is acknowledged its row is read back, so it shows what is really stored, and a
 // write that failed becomes `problem`.
+//
+// The pieces: the rows and their roles (library_model.cpp, a row is a LibraryEntry), the scan
+// queue (LibraryScanQueue) and the writes (LibraryWrites); this class joins them.
 
+
+#include "app/src/library_entry.h"
+#include "app/src/library_scan_queue.h"
+#include "app/src/library_writes.h"
 #include "app/src/material.h"
 
 #include "exercises/library_scanner.h"
 #include "exercises/library_store.h"
 
 #include <QAbstractListModel>
-#include <QHash>
-#include <QPointer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
-#include <functional>
 #include <optional>
 
 namespace earlab {
@@ -102,12 +106,12 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // True from adding files until their scans are done and stored (scanFinished()).
-    bool scanning() const { return m_scanTotal > 0; }
-    int scanDone() const { return m_scanDone; }
-    int scanTotal() const { return m_scanTotal; }
-    QString scanFile() const { return m_scanFile; }
-    double scanFileProgress() const { return m_scanFileProgress; }
-    double scanProgress() const;
+    bool scanning() const { return m_scanQueue.scanning(); }
+    int scanDone() const { return m_scanQueue.done(); }
+    int scanTotal() const { return m_scanQueue.total(); }
+    QString scanFile() const { return m_scanQueue.file(); }
+    double scanFileProgress() const { return m_scanQueue.fileProgress(); }
+    double scanProgress() const { return m_scanQueue.progress(); }
     QString scanText() const;
     int brokenCount() const;
     int userCount() const;
@@ -137,7 +141,7 @@ public:
     Q_INVOKABLE bool unpinRegion(const QString& materialId);
     Q_INVOKABLE void clearProblem();
     // Test-only: the scanner, to hold a scan at a known point (LibraryScanner::setBeforeFileHook).
-    LibraryScanner& scannerForTests() { return m_scanner; }
+    LibraryScanner& scannerForTests() { return m_scanQueue.scanner(); }
 
     // The music exercises play: the chosen material when it is usable music, else the first
     // built-in loop, else the first usable file; pink noise when there is none. A user file
@@ -160,52 +164,33 @@ signals:
     void problemChanged();
 
 private:
-    struct Entry {
-        MaterialRef material;
-        QString detail;            // built-in entries
-        QString status = "ready";
-        std::optional<LibraryItem> item; // user files: as stored (or about to be)
-        QString unusable; // why a "missing" or "broken" entry cannot be played, when its scan did not say
-    };
+    using Entry = LibraryEntry;
 
+    // The rows (library_model.cpp).
     int indexOf(const QString& id) const;
-    void load();
     void appendFile(const LibraryItem& item, const QString& status);
     // Row `row` shows `item` with `status` (default: what the item's scan says).
     void setEntry(int row, const LibraryItem& item, const QString& status = {});
     void setStatus(int row, const QString& status);
     void changed(int row); // the row's data, the counts and the choice may have changed
     void dropRow(int row);
-    void setProblem(const QString& problem);
-    void queueForScan(const QStringList& paths); // stored as waiting, then scanned
-    void startScan(const QStringList& paths);
-    void endScanWhenSaved();
-    void onProgress(int done, int total, const QString& path, double fraction);
-    void onScanned(const ScanResult& result);
-    void onFinished();
     QVariant fileData(const Entry& e, int role) const;
 
-    // Hands a write of these files' rows to the writer; each row is read back once all its
-    // writes are acknowledged.
-    void write(const QStringList& paths, const std::function<void(LibraryStore&)>& change);
-    void onWritten(quint64 ticket, const QString& error);
+    void load();
+    void setProblem(const QString& problem);
+    void queueForScan(const QStringList& paths); // stored as waiting, then scanned
+    void onFileStarted(const QString& path);
+    void onScanned(const ScanResult& result);
+    void onUnreached(const QStringList& paths);
+    void onScanEnded();
+    // Every write of `path` is acknowledged: its row shows what is stored.
     void showStored(const QString& path);
 
     LibraryStore m_library;
-    QPointer<DatabaseWriter> m_writer;
+    LibraryWrites m_writes;
     Preferences* m_preferences;
-    LibraryScanner m_scanner;
+    LibraryScanQueue m_scanQueue; // after m_writes: it reads them, and stops scanning first
     QList<Entry> m_entries;
-    QHash<quint64, QStringList> m_writes; // ticket -> the files it writes
-    QHash<QString, int> m_unsettled;      // file -> its writes not acknowledged yet
-    QStringList m_scanQueue;  // handed to the scanner, not reported yet (a file may repeat)
-    bool m_cancelling = false; // cancelScan() until the scanner's finished()
-    QStringList m_afterCancel; // queued after cancelScan(): the scanner's next batch
-    bool m_scanEnding = false; // the scanner is done; the end waits for the writes
-    int m_scanDone = 0;
-    int m_scanTotal = 0;
-    QString m_scanFile;
-    double m_scanFileProgress = 0;
     QString m_problem;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
-// Internal to audio/io: what the file reader (audio_file.cpp) and the file writer
-// (audio_file_writer.cpp) share. Not part of the audio layer's interface.
+// Internal to audio/io: what the file readers (sndfile_reader.cpp, audio_diagnosis.cpp, ...)
+// and the file writer (audio_stream_writer.cpp) share. Not part of the audio layer's interface.
 
 #include "audio/audio_error.h"
 
