@@ -167,6 +167,9 @@ public:
     virtual QString title() const = 0;   // "EQ band"
     virtual QString summary() const = 0; // what it asks, one line for Home
     virtual DifficultyKind difficultyKind() const { return DifficultyKind::Ladder; }
+    // The unit of a staircase's value ("dB", "%"); its rungs are levels()' values, easiest
+    // first: the staircase runs from the first rung's value down to the last's.
+    virtual QString unit() const { return {}; }
     // Level 1 is the easiest. Staircases list rungs of their value, easiest first.
     virtual const std::vector<LevelInfo>& levels() const = 0;
     // Staircases: the rung a value falls on (the last whose start value is not below it).

@@ -7,6 +7,8 @@ target_sources(earlab_exercises PRIVATE
   exercise_catalogue.h exercise_catalogue.cpp
   eq_exercise.h eq_exercise.cpp
   difficulty.h difficulty.cpp
+  material_ref.h
+  question_material.h question_material.cpp
   seeded_random.h
   difficulty_tracker.h difficulty_tracker.cpp
   band_energy.h band_energy.cpp

@@ -34,27 +34,6 @@ QString clock(double seconds)
 
 QString variantKey(int index) { return QString(QChar('A' + index)); }
 
-QString categoryOf(const MaterialRef& m)
-{
-    switch (m.kind) {
-    case MaterialRef::Kind::PinkNoise: return QStringLiteral("noise");
-    case MaterialRef::Kind::Builtin: return QStringLiteral("builtin");
-    case MaterialRef::Kind::UserFile: return QStringLiteral("music");
-    }
-    return {};
-}
-
-MaterialFacts factsOf(const PreparedLoop& loop)
-{
-    MaterialFacts f;
-    f.music = loop.material.isMusic();
-    f.category = categoryOf(loop.material);
-    f.loop = loop.audio;
-    f.octaveLevelsDb = loop.octaveLevelsDb;
-    f.thirdLevelsDb = loop.thirdLevelsDb;
-    return f;
-}
-
 } // namespace
 
 Session::Session(const ExerciseCatalogue* exercises, ProgressStore* store, DatabaseWriter* writer, AudioOutput* audio,

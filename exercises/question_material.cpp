@@ -1,4 +1,4 @@
-#include "app/src/question_preparation.h"
+#include "exercises/question_material.h"
 
 #include "audio/audio_error.h"
 #include "audio/dsp/pink_noise.h"
@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace earlab::app {
+namespace earlab {
 
 MaterialRef MaterialRef::pinkNoise()
 {
@@ -101,6 +101,21 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
     return loop;
 }
 
+MaterialFacts factsOf(const PreparedLoop& loop)
+{
+    MaterialFacts f;
+    f.music = loop.material.isMusic();
+    switch (loop.material.kind) {
+    case MaterialRef::Kind::PinkNoise: f.category = QStringLiteral("noise"); break;
+    case MaterialRef::Kind::Builtin: f.category = QStringLiteral("builtin"); break;
+    case MaterialRef::Kind::UserFile: f.category = QStringLiteral("music"); break;
+    }
+    f.loop = loop.audio;
+    f.octaveLevelsDb = loop.octaveLevelsDb;
+    f.thirdLevelsDb = loop.thirdLevelsDb;
+    return f;
+}
+
 Treatment matchedTreatment(const PreparedLoop& loop, Treatment treatment, bool matchLoudness)
 {
     if (!matchLoudness || treatment.isFlat() || !loop.audio)
@@ -112,4 +127,4 @@ Treatment matchedTreatment(const PreparedLoop& loop, Treatment treatment, bool m
     }
 }
 
-} // namespace earlab::app
+} // namespace earlab

@@ -1,0 +1,35 @@
+#pragma once
+// Something to listen to: pink noise, a built-in loop or one of the user's files.
+
+#include "exercises/loop_region.h"
+
+#include <QString>
+
+namespace earlab {
+
+struct MaterialRef {
+    enum class Kind { PinkNoise, Builtin, UserFile };
+    Kind kind = Kind::PinkNoise;
+    QString id;    // "pink-noise", "builtin:<id>", "file:<absolute path>"
+    QString title; // for the UI
+    QString path;  // audio file (built-in mix or user file); empty for pink noise
+    // The part of the file a question loops: the user's pinned region or the one the library
+    // scan picked. Empty (length 0): pick the densest 15 s when the file is loaded.
+    TimeRegion region;
+    bool regionPinned = false;
+
+    bool isMusic() const { return kind != Kind::PinkNoise; }
+    // Same file and same region: a prepared loop of one can stand for the other.
+    bool sameLoop(const MaterialRef& other) const
+    {
+        return id == other.id && region == other.region;
+    }
+    static MaterialRef pinkNoise();
+    // The user's file an id names ("file:<absolute path>"), empty for other ids.
+    static QString userFilePath(const QString& id)
+    {
+        return id.startsWith(QLatin1String("file:")) ? id.mid(5) : QString();
+    }
+};
+
+} // namespace earlab
