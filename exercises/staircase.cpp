@@ -29,6 +29,7 @@ StaircaseRule repaired(StaircaseRule r)
     if (!usableFactor(r.coarseFactor))
         r.coarseFactor = r.fineFactor;
     r.down = std::max(1, r.down);
+    r.initialDown = std::clamp(r.initialDown, 1, r.down);
     r.up = std::max(1, r.up);
     r.coarseReversals = std::max(0, r.coarseReversals);
     r.estimateReversals = std::max(1, r.estimateReversals);
@@ -53,6 +54,8 @@ QString StaircaseRule::problem() const
         return QStringLiteral("step factors must be > 1 (coarse %1, fine %2)").arg(number(coarseFactor), number(fineFactor));
     if (down < 1 || up < 1)
         return QStringLiteral("down (%1) and up (%2) must be >= 1").arg(down).arg(up);
+    if (initialDown < 1 || initialDown > down)
+        return QStringLiteral("initialDown (%1) must lie in [1, down = %2]").arg(initialDown).arg(down);
     if (coarseReversals < 0 || estimateReversals < 1 || stopReversals < estimateReversals || maxTrials < 1)
         return QStringLiteral("reversal counts must satisfy coarse >= 0, 1 <= estimate <= stop, max trials >= 1");
     return {};
@@ -94,7 +97,10 @@ int Staircase::record(bool correct)
     int move = 0;
     if (correct) {
         wrongRun_ = 0;
-        if (++rightRun_ >= rule_.down) {
+        // Before the first reversal the staircase runs down from the easy start at
+        // initialDown: three answers per step would spend a dozen trials getting there.
+        const int down = reversalCount_ == 0 ? rule_.initialDown : rule_.down;
+        if (++rightRun_ >= down) {
             rightRun_ = 0;
             move = +1;
         }
@@ -193,6 +199,8 @@ Staircase Staircase::fromJson(const StaircaseRule& rule, const QJsonObject& stat
     const auto reversalCount = intField(state, "reversal_count", 0, 1 << 30);
     if (!rightRun || !wrongRun || !direction || !trials || !reversalCount)
         return fail(QStringLiteral("has a missing or out-of-range run, direction, trial or reversal count"));
+    if (*reversalCount == 0 && *rightRun >= r.initialDown)
+        return fail(QStringLiteral("has a run of %1 right answers before the first reversal").arg(*rightRun));
     if (*rightRun > 0 && *wrongRun > 0)
         return fail(QStringLiteral("has both a run of right and of wrong answers"));
     if (*reversalCount > *trials || (*reversalCount > 0 && *direction == 0))

@@ -11,6 +11,10 @@
 //
 // The procedure, with the default rule:
 // - start: `start` (the easy end), or a value the listener picks, clamped to the bounds;
+//   until the first reversal every right answer makes it harder (`initialDown` 1), so it
+//   runs down to the listener quickly (as Levitt suggests for the initial stage); with 3
+//   right answers per step from the start, shallow listeners' estimates were still on the
+//   way down at the stopping rule (up to 37 % high; tests/bench/bench_staircase.cpp);
 // - steps: the value is divided (harder) or multiplied (easier) by `coarseFactor` (2) until
 //   `coarseReversals` (2) reversals, then by `fineFactor` (1.26, i.e. 2 dB of the value);
 //   it never leaves [hardest, easiest]. A reversal is a change of the direction the
@@ -22,9 +26,10 @@
 //   and it keeps sliding while training goes on.
 // - stopping rule of a measurement run: `stopReversals` (8) fine reversals or `maxTrials`
 //   (80) trials, whichever comes first (finished()). Training may go on past it.
-// Trials: with the default rule, simulated listeners of threshold 0.3–3 dB and Weibull slope
-// 1–4 had a ready estimate after a median of 36–50 trials and in 90 % of runs by trial 64;
-// the stopping rule came after 44–61 trials on average (tests/bench/bench_staircase.cpp).
+// Trials: with the default rule, simulated listeners of threshold 0.3–3 dB (Weibull slope
+// 1–4, logistic 1.5–6, lapse 0 and 2 %) had a ready estimate after a median of 33–41 trials
+// and in 90 % of runs by trial 56; the stopping rule came after 42–52 trials on average
+// (tests/bench/bench_staircase.cpp).
 
 #include <QJsonObject>
 #include <QString>
@@ -41,6 +46,7 @@ struct StaircaseRule {
     double easiest = 6.0;    // upper bound
     double hardest = 0.1;    // lower bound, > 0
     int down = 3, up = 1;    // `down` right in a row -> harder, `up` wrong in a row -> easier
+    int initialDown = 1;     // ... but before the first reversal `initialDown` right -> harder
     double coarseFactor = 2.0;  // value multiplied / divided by this until coarseReversals reversals
     double fineFactor = 1.26;   // ... and by this afterwards; both > 1
     int coarseReversals = 2;
@@ -62,17 +68,20 @@ struct StaircaseRule {
 // fine reversals ± kIntervalFactor × their standard deviation, NOT divided by sqrt(N). The
 // textbook mean ± t·sd/sqrt(N) (k = 1.05 for N = 6) treats the reversals as independent, but
 // successive reversals of one run are correlated, and more so the shallower the listener's
-// psychometric function; with it, simulated listeners of Weibull slope 1 were covered in
-// only 56–66 % of runs. Six reversals cannot tell a shallow listener from a steep one (their
-// spread differs by a third, the estimate's error by a factor 2.5), so the factor is set by
-// the shallowest listeners simulated (2AFC, lapse 0 and 2 %, thresholds 0.3–3 dB on the
-// default rule): 3.0 covers the true 79.4 % point in >= 94 % of 1,000 runs for every Weibull
-// listener of slope 1 to 4 in log value, and in >= 89.7 % for logistic ones of slope 1.5
-// to 6; it is conservative (~99 %) for steep listeners and still short (~87 %) for very
-// shallow ones (Weibull 0.7), whose staircases have not come down from the start yet
-// (estimate 20–37 % high). Figures: tests/bench/bench_staircase.cpp, asserted by
-// tests/exercises/test_staircase_listeners.cpp. The interval is geometric, so asymmetric
-// in the unit.
+// psychometric function: with it, simulated listeners of Weibull slope 1 were covered in
+// only 59–64 % of runs. Six reversals cannot tell a shallow listener from a steep one (the
+// spread of their reversals differs by a third, the error of the estimate by a factor 2.5;
+// a maximum-likelihood slope fit to one run is no better), so the factor is set by the
+// shallowest listeners simulated (2AFC, lapse 0 and 2 %, thresholds 0.3–3 dB on the default
+// rule): 3.0 covers the true 79.4 % point in >= 92 % of 1,000 runs for every Weibull
+// listener of slope 1 to 4 in log value and every logistic one of slope 1.5 to 6; it is
+// conservative (99–100 %) for steep listeners, and short (86–91 %) for very shallow ones
+// (Weibull 0.7). The interval is then the estimate ×/÷ 2.1–2.8 (median per listener). With
+// 12 reversals instead of 6 a factor of 2.0 covers >= 94 % at ×/÷ 1.7–2.1, for ~30 more
+// trials. Figures: tests/bench/bench_staircase.cpp, asserted by tests/exercises/
+// test_staircase_listeners.cpp. The factor was chosen for estimateReversals = 6; more
+// reversals make it conservative, fewer would need a new measurement. The interval is
+// geometric, so asymmetric in the unit.
 struct ThresholdEstimate {
     static constexpr double kIntervalFactor = 3.0;
 

@@ -25,10 +25,10 @@ const char* familyName(SimulatedListener::Family f)
     return f == SimulatedListener::Family::Weibull ? "Weibull" : "logistic";
 }
 
-void listenerTable(const StaircaseRule& rule, int runs)
+void listenerTable(const StaircaseRule& rule, int runs, double k)
 {
     std::printf("| listener | threshold | slope | lapse | estimate / truth | within 20 %% | coverage (k = %.1f) | coverage (t·sd/√n) | interval ×/÷ (median) | not ready | trials to ready (median / 90 %%) | trials to stop |\n",
-                ThresholdEstimate::kIntervalFactor);
+                k);
     std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     const struct {
         SimulatedListener::Family family;
@@ -42,7 +42,7 @@ void listenerTable(const StaircaseRule& rule, int runs)
                     if (slope == 0)
                         continue;
                     const SimulatedListener l{f.family, threshold, slope, lapse};
-                    const ListenerSummary ours = summarize(rule, l, runs, seed);
+                    const ListenerSummary ours = summarize(rule, l, runs, seed, k);
                     const ListenerSummary textbook = summarize(rule, l, runs, seed, kTextbookFactor);
                     ++seed;
                     std::printf("| %s | %.1f %s | %.1f | %.2f | %.3f | %.2f | %.3f | %.3f | %.2f | %d | %d / %d | %.1f |\n",
@@ -83,7 +83,7 @@ void exerciseTable(int runs)
     for (const NamedRule& n : rules) {
         const StaircaseRule& r = n.rule;
         // A listener near the hard end, one in the middle (geometrically), one near the easy end.
-        const double thresholds[] = {r.hardest * 3, std::sqrt(r.hardest * r.easiest), r.easiest / 3};
+        const double thresholds[] = {r.hardest * 2, std::sqrt(r.hardest * r.easiest), r.easiest / 3};
         for (double threshold : thresholds)
             for (double slope : {1.0, 2.0, 4.0}) {
                 const SimulatedListener l{SimulatedListener::Family::Weibull, threshold, slope, 0.0};
@@ -100,12 +100,26 @@ void exerciseTable(int runs)
 int main(int argc, char** argv)
 {
     int runs = 1000;
-    for (int i = 1; i + 1 < argc; ++i)
-        if (std::strcmp(argv[i], "--runs") == 0)
-            runs = std::max(1, std::atoi(argv[i + 1]));
-    const StaircaseRule level = rule("dB", 6, 6, 0.1);
-    std::printf("## Simulated listeners, level-difference rule (6 → 0.1 dB), %d runs each\n\n", runs);
-    listenerTable(level, runs);
+    double k = ThresholdEstimate::kIntervalFactor;
+    StaircaseRule level = rule("dB", 6, 6, 0.1);
+    // --estimate, --stop, --max-trials and --k try other rules and interval factors.
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const char* option = argv[i];
+        const double v = std::atof(argv[i + 1]);
+        if (std::strcmp(option, "--runs") == 0)
+            runs = std::max(1, int(v));
+        else if (std::strcmp(option, "--estimate") == 0)
+            level.estimateReversals = int(v);
+        else if (std::strcmp(option, "--stop") == 0)
+            level.stopReversals = int(v);
+        else if (std::strcmp(option, "--max-trials") == 0)
+            level.maxTrials = int(v);
+        else if (std::strcmp(option, "--k") == 0)
+            k = v;
+    }
+    std::printf("## Simulated listeners, level-difference rule (6 → 0.1 dB; %d reversals for the estimate, stop at %d or %d trials), %d runs each\n\n",
+                level.estimateReversals, level.stopReversals, level.maxTrials, runs);
+    listenerTable(level, runs, k);
     std::printf("\n## Recommended rules per exercise, %d runs each\n\n", runs);
     exerciseTable(runs);
     return 0;

@@ -64,33 +64,55 @@ private slots:
     {
         Staircase s(levelRule());
         QCOMPARE(s.value(), 6.0);
-        QCOMPARE(s.record(true), 0);
-        QCOMPARE(s.record(true), 0);
-        QCOMPARE(s.record(true), +1); // three right in a row: harder, by the coarse factor
+        // Until the first reversal every right answer steps harder, by the coarse factor.
+        QCOMPARE(s.record(true), +1);
         QCOMPARE(s.value(), 3.0);
+        QCOMPARE(s.record(true), +1);
+        QCOMPARE(s.value(), 1.5);
+        QCOMPARE(s.record(false), -1); // one wrong: easier; the first reversal, at 1.5
+        QCOMPARE(s.value(), 3.0);
+        QCOMPARE(s.reversalCount(), 1);
+        QCOMPARE(s.reversalValues(), std::vector<double>{1.5});
+        QVERIFY(!s.fineStep());
+        // From here three right in a row make it harder.
         QCOMPARE(s.record(true), 0);
-        QCOMPARE(s.record(false), -1); // one wrong: easier (and the run of right ones is gone)
-        QCOMPARE(s.value(), 6.0);
-        QCOMPARE(s.reversalCount(), 1); // down, then up
-        QCOMPARE(s.reversalValues(), std::vector<double>{3.0});
         QCOMPARE(s.record(true), 0);
-        QCOMPARE(s.record(true), 0);
-        QCOMPARE(s.record(true), +1); // the second reversal, at 6: from here the fine step
+        QCOMPARE(s.record(true), +1); // the second reversal, at 3: from here the fine step
         QCOMPARE(s.reversalCount(), 2);
         QVERIFY(s.fineStep());
-        QCOMPARE(s.value(), 6.0 / 1.26);
-        QCOMPARE(s.record(false), -1);
-        QCOMPARE(s.value(), 6.0 / 1.26 * 1.26);
+        QCOMPARE(s.value(), 3.0 / 1.26);
+        QCOMPARE(s.record(true), 0);
+        QCOMPARE(s.record(false), -1); // a wrong answer ends the run of right ones
+        QCOMPARE(s.value(), 3.0 / 1.26 * 1.26);
         QCOMPARE(s.fineReversalCount(), 1);
+        QCOMPARE(s.reversalValues(), (std::vector<double>{1.5, 3.0, 3.0 / 1.26}));
+        QCOMPARE(s.record(false), -1); // no reversal: still going up
+        QCOMPARE(s.reversalCount(), 3);
         QCOMPARE(s.trials(), 9);
         QVERIFY(!s.estimate().ready);
         QCOMPARE(s.estimate().text(), QStringLiteral("measuring…"));
+    }
+
+    void threeDownFromTheStartWhenAsked()
+    {
+        StaircaseRule r = levelRule();
+        r.initialDown = 3;
+        Staircase s(r);
+        QCOMPARE(s.record(true), 0);
+        QCOMPARE(s.record(true), 0);
+        QCOMPARE(s.record(true), +1);
+        QCOMPARE(s.value(), 3.0);
+        QCOMPARE(s.record(true), 0);
+        QCOMPARE(s.record(false), -1);
+        QCOMPARE(s.value(), 6.0);
+        QCOMPARE(s.reversalValues(), std::vector<double>{3.0});
     }
 
     void twoDownTwoUpCountsRunsOfWrongAnswers()
     {
         StaircaseRule r = levelRule();
         r.down = 2;
+        r.initialDown = 2;
         r.up = 2;
         Staircase s(r, 1.0);
         QCOMPARE(s.record(false), 0);
@@ -139,9 +161,9 @@ private slots:
         QCOMPARE(Staircase(r).value(), 6.0);
         // A step beyond a bound stops at it.
         Staircase s(levelRule(), 0.15);
-        s.record(true);
-        s.record(true);
         QCOMPARE(s.record(true), +1);
+        QCOMPARE(s.value(), 0.1);
+        QCOMPARE(s.record(true), 0);
         QCOMPARE(s.value(), 0.1);
         Staircase top(levelRule(), 4.0);
         QCOMPARE(top.record(false), -1);
@@ -290,6 +312,16 @@ private slots:
         QCOMPARE(fresh.toJson(), Staircase(levelRule()).toJson());
         // Without a place for the problem it is still fresh, and nothing throws.
         QCOMPARE(Staircase::fromJson(levelRule(), state).toJson(), Staircase(levelRule()).toJson());
+    }
+
+    void runBeforeTheFirstReversalIsChecked()
+    {
+        Staircase s(levelRule());
+        QJsonObject state = s.toJson();
+        state.insert(QStringLiteral("right_run"), 1); // initialDown 1: a run of one has moved already
+        QString problem;
+        QCOMPARE(Staircase::fromJson(levelRule(), state, &problem).toJson(), s.toJson());
+        QVERIFY2(problem.contains(QStringLiteral("before the first reversal")), qPrintable(problem));
     }
 
     void emptyStateGivesAFreshStaircase()
