@@ -12,11 +12,11 @@
 // The procedure, with the default rule:
 // - start: `start` (the easy end), or a value the listener picks, clamped to the bounds;
 //   until the first reversal every right answer makes it harder (`initialDown` 1), so it
-//   runs down to the listener quickly (as Levitt suggests for the initial stage); with 3
-//   right answers per step from the start, shallow listeners' estimates were still on the
-//   way down at the stopping rule (up to 37 % high; tests/bench/bench_staircase.cpp);
+//   runs down to the listener quickly; with 3 right answers per step from the start,
+//   shallow listeners' estimates were still on the way down at the stopping rule (up to
+//   37 % high, after 4–10 more trials; tests/bench/bench_staircase.cpp);
 // - steps: the value is divided (harder) or multiplied (easier) by `coarseFactor` (2) until
-//   `coarseReversals` (2) reversals, then by `fineFactor` (1.26, i.e. 2 dB of the value);
+//   `coarseReversals` (2) reversals, then by `fineFactor` (1.26: 26 % of the value);
 //   it never leaves [hardest, easiest]. A reversal is a change of the direction the
 //   staircase moves in; its value is the value the turning answer was given at. A move
 //   that a bound swallows still counts as a move in its direction, so a listener pinned at

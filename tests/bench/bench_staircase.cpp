@@ -3,7 +3,7 @@
 // fewer): bias, share of runs within 20 %, coverage of the 95 % interval (the staircase's
 // and the textbook mean ± t·sd/sqrt(n)), trials to a ready estimate. Then the recommended
 // rule of each exercise. Prints markdown tables for docs/exercises.md.
-//   bench_staircase [--runs N]
+//   bench_staircase [--runs N] [--estimate N] [--stop N] [--max-trials N] [--initial-down N] [--k K]
 
 #include "exercises/staircase.h"
 #include "tests/exercises/staircase_listener.h"
@@ -102,7 +102,8 @@ int main(int argc, char** argv)
     int runs = 1000;
     double k = ThresholdEstimate::kIntervalFactor;
     StaircaseRule level = rule("dB", 6, 6, 0.1);
-    // --estimate, --stop, --max-trials and --k try other rules and interval factors.
+    // --estimate, --stop, --max-trials, --initial-down and --k try other rules and interval
+    // factors on the simulated listeners.
     for (int i = 1; i + 1 < argc; i += 2) {
         const char* option = argv[i];
         const double v = std::atof(argv[i + 1]);
@@ -114,11 +115,13 @@ int main(int argc, char** argv)
             level.stopReversals = int(v);
         else if (std::strcmp(option, "--max-trials") == 0)
             level.maxTrials = int(v);
+        else if (std::strcmp(option, "--initial-down") == 0)
+            level.initialDown = int(v);
         else if (std::strcmp(option, "--k") == 0)
             k = v;
     }
-    std::printf("## Simulated listeners, level-difference rule (6 → 0.1 dB; %d reversals for the estimate, stop at %d or %d trials), %d runs each\n\n",
-                level.estimateReversals, level.stopReversals, level.maxTrials, runs);
+    std::printf("## Simulated listeners, level-difference rule (6 → 0.1 dB; %d-down before the first reversal, %d reversals for the estimate, stop at %d or %d trials), %d runs each\n\n",
+                level.initialDown, level.estimateReversals, level.stopReversals, level.maxTrials, runs);
     listenerTable(level, runs, k);
     std::printf("\n## Recommended rules per exercise, %d runs each\n\n", runs);
     exerciseTable(runs);
