@@ -12,4 +12,5 @@ target_sources(earlab_exercises PRIVATE
   seeded_random.h
   difficulty_tracker.h difficulty_tracker.cpp
   band_energy.h band_energy.cpp
-  band_statistics.h band_statistics.cpp)
+  band_statistics.h band_statistics.cpp
+  staircase.h staircase.cpp threshold_estimate.h threshold_estimate.cpp)
