@@ -1,49 +1,98 @@
 #include "exercises/difficulty.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace earlab {
 
-Difficulty::Difficulty(const Exercise& exercise, DifficultyTracker tracker)
-    : m_exercise(&exercise), m_ladder(std::move(tracker))
+QString formatValue(double value, const QString& unit)
+{
+    // Two significant digits below 10, whole numbers above: "0.12 dB", "2.5 dB", "12 dB".
+    const int decimals = value >= 10 ? 0 : value >= 1 ? 1 : 2;
+    const QString number = QString::number(value, 'f', decimals);
+    return unit.isEmpty() ? number : number + (unit == QLatin1String("%") ? QString() : QStringLiteral(" ")) + unit;
+}
+
+Difficulty::Difficulty(const Exercise& exercise, std::variant<DifficultyTracker, Staircase> state)
+    : m_exercise(&exercise), m_state(std::move(state))
 {
 }
 
-Difficulty Difficulty::resume(const Exercise& exercise, std::optional<int> savedLevel, const QJsonObject&,
-                              std::span<const PastAnswer> newestFirst, QString*)
+std::optional<StaircaseRule> Difficulty::ruleFor(const Exercise& exercise)
+{
+    if (exercise.difficultyKind() != DifficultyKind::Staircase || exercise.levels().empty())
+        return std::nullopt;
+    StaircaseRule rule;
+    rule.unit = exercise.unit();
+    rule.easiest = exercise.levels().front().value;
+    rule.start = rule.easiest;
+    rule.hardest = exercise.levels().back().value;
+    return rule;
+}
+
+Difficulty Difficulty::resume(const Exercise& exercise, std::optional<int> savedLevel, const QJsonObject& savedState,
+                              std::span<const PastAnswer> newestFirst, QString* problem)
 {
     const int level = std::clamp(savedLevel.value_or(1), 1, exercise.levelCount());
+    if (const auto rule = ruleFor(exercise)) {
+        if (savedState.isEmpty())
+            return startAt(exercise, level);
+        QString why;
+        Staircase s = Staircase::fromJson(*rule, savedState, &why);
+        if (!why.isEmpty()) {
+            if (problem)
+                *problem = why;
+            return startAt(exercise, level);
+        }
+        return Difficulty(exercise, std::move(s));
+    }
     return Difficulty(exercise, DifficultyTracker::resume(exercise.levelCount(), level, newestFirst));
 }
 
 Difficulty Difficulty::startAt(const Exercise& exercise, int level)
 {
+    level = std::clamp(level, 1, exercise.levelCount());
+    if (const auto rule = ruleFor(exercise))
+        return Difficulty(exercise, Staircase(*rule, exercise.level(level).value));
     return Difficulty(exercise, DifficultyTracker(exercise.levelCount(), level));
 }
 
 Setting Difficulty::setting() const
 {
-    return {m_ladder.level()};
+    if (const auto* s = std::get_if<Staircase>(&m_state))
+        return {m_exercise->levelForValue(s->value()), s->value()};
+    return {std::get<DifficultyTracker>(m_state).level()};
 }
 
 int Difficulty::level() const
 {
-    return m_ladder.level();
+    return setting().level;
 }
 
 int Difficulty::record(bool correct)
 {
-    return m_ladder.record(correct);
+    return std::visit([correct](auto& d) { return d.record(correct); }, m_state);
 }
 
 QJsonObject Difficulty::state() const
 {
+    if (const auto* s = std::get_if<Staircase>(&m_state))
+        return s->toJson();
     return {};
+}
+
+std::optional<ThresholdEstimate> Difficulty::threshold() const
+{
+    if (const auto* s = std::get_if<Staircase>(&m_state))
+        return s->estimate();
+    return std::nullopt;
 }
 
 QString Difficulty::text() const
 {
-    return QString("Level %1 of %2").arg(m_ladder.level()).arg(m_exercise->levelCount());
+    if (const auto* s = std::get_if<Staircase>(&m_state))
+        return formatValue(s->value(), s->rule().unit);
+    return QString("Level %1 of %2").arg(std::get<DifficultyTracker>(m_state).level()).arg(m_exercise->levelCount());
 }
 
 } // namespace earlab
