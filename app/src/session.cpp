@@ -169,6 +169,7 @@ void Session::start(const QString& id, int count)
     }
     m_difficulty = Difficulty::resume(*m_exercise, saved, {}, history);
     m_startLevel = m_difficulty->level();
+    m_startText = m_difficulty->text();
     m_sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_questionNumber = 0;
     m_pending.reset();
@@ -540,8 +541,12 @@ void Session::onCommitted(quint64 ticket, const QString& levelError)
         const QString before = m_difficulty->text();
         *m_difficulty = p.difficulty;
         m_tally.difficultyChanged(m_questionNumber, before, m_difficulty->text());
-        m_levelChangeText = p.change > 0 ? tr("Level up: %1 — %2").arg(level()).arg(levelDescription())
-                                         : tr("Back to level %1 — %2").arg(level()).arg(levelDescription());
+        if (m_difficulty->isStaircase())
+            m_levelChangeText = p.change > 0 ? tr("Harder: the next question asks %1").arg(m_difficulty->text())
+                                             : tr("Easier: the next question asks %1").arg(m_difficulty->text());
+        else
+            m_levelChangeText = p.change > 0 ? tr("Level up: %1 — %2").arg(level()).arg(levelDescription())
+                                             : tr("Back to level %1 — %2").arg(level()).arg(levelDescription());
     } else {
         *m_difficulty = p.difficulty;
     }
@@ -612,6 +617,12 @@ void Session::quit()
 
 QString Session::levelSummary() const
 {
+    if (m_difficulty && m_difficulty->isStaircase()) {
+        const ThresholdEstimate t = *m_difficulty->threshold();
+        const QString where = tr("Started at %1, now at %2.").arg(m_startText, m_difficulty->text());
+        return t.ready ? tr("Your threshold: %1. %2").arg(t.text(), where)
+                       : tr("%1 The threshold shows after a few more changes of direction (it needs 6 at the fine step).").arg(where);
+    }
     const int now = level();
     const QString description = levelDescription();
     if (now > m_startLevel)

@@ -287,6 +287,7 @@ private:
     int m_questionCount = 10;
     int m_questionNumber = 0;
     int m_startLevel = 1;
+    QString m_startText; // the difficulty the session started at
     std::optional<Difficulty> m_difficulty;
     std::mt19937_64 m_seeds;
     unsigned m_generation = 0; // results of an older preparation are dropped
