@@ -84,6 +84,14 @@ struct MaterialFacts {
     QStringList stemNames;                         // their names, same order
 };
 
+// AnswerKind::EqMatch: the listener's own band starts here and moves within these bounds
+// (the gain within Question::range).
+inline constexpr double kEqMatchMinHz = 20.0;
+inline constexpr double kEqMatchMaxHz = 20000.0;
+inline constexpr double kEqMatchMinQ = 0.3;
+inline constexpr double kEqMatchMaxQ = 10.0;
+inline constexpr EqBand kEqMatchStartBand{FilterType::Peak, 1000.0, 0.0, 1.41};
+
 struct AnswerOption {
     QString id;       // stable, for the store and the CLI: "1000", "6", "a", "flat"
     QString label;    // for the UI: "1 kHz", "6 dB", "A"

@@ -8,6 +8,7 @@
 #include "audio/audio_error.h"
 #include "audio/engine/scene.h"
 #include "exercises/attempt.h"
+#include "exercises/eq_curve.h"
 #include "exercises/exercise_catalogue.h"
 #include "exercises/progress_store.h"
 
@@ -105,6 +106,10 @@ QVariantList Session::variants() const
                                {"label", m_current.variants[i].label},
                                {"note", m_current.variants[i].note},
                                {"key", variantKey(int(i))}});
+    // An EQ match is heard against the listener's own EQ while it is being dialled.
+    if (eqMatch())
+        out.append(QVariantMap{{"id", "yours"}, {"label", tr("Yours")}, {"note", tr("your EQ, as you set it")},
+                               {"key", variantKey(int(out.size()))}});
     return out;
 }
 
@@ -331,6 +336,10 @@ void Session::onPrepared()
                         ? 0.0
                         : (m_current.range.minimum + m_current.range.maximum) / 2;
     m_heard = m_audio->playing();
+    m_answerBand = kEqMatchStartBand;
+    m_answerBand.gainDb = std::clamp(0.0, m_current.range.minimum, m_current.range.maximum);
+    if (eqMatch())
+        playAnswer(Treatment{{m_answerBand}});
     m_options->setOptions(m_current.options);
     m_grade = {};
     m_answerVariantReady = false;
@@ -384,6 +393,58 @@ void Session::setAnswerValue(double value)
     emit selectionChanged();
 }
 
+void Session::setAnswerBand(EqBand band)
+{
+    if (m_phase != Question || m_pending || !eqMatch())
+        return;
+    band.frequencyHz = std::clamp(band.frequencyHz, kEqMatchMinHz, kEqMatchMaxHz);
+    band.gainDb = std::clamp(band.gainDb, m_current.range.minimum, m_current.range.maximum);
+    band.q = std::clamp(band.q, kEqMatchMinQ, kEqMatchMaxQ);
+    if (band.frequencyHz == m_answerBand.frequencyHz && band.gainDb == m_answerBand.gainDb && band.q == m_answerBand.q)
+        return;
+    m_answerBand = band;
+    emit selectionChanged();
+    playAnswer(Treatment{{m_answerBand}});
+}
+
+void Session::setAnswerFrequencyHz(double hz)
+{
+    EqBand b = m_answerBand;
+    b.frequencyHz = hz;
+    setAnswerBand(b);
+}
+
+void Session::setAnswerGainDb(double db)
+{
+    EqBand b = m_answerBand;
+    b.gainDb = db;
+    setAnswerBand(b);
+}
+
+void Session::setAnswerQ(double q)
+{
+    EqBand b = m_answerBand;
+    b.q = q;
+    setAnswerBand(b);
+}
+
+void Session::adjust(const QString& what, int steps)
+{
+    EqBand b = m_answerBand;
+    if (what == QLatin1String("frequency"))
+        b.frequencyHz *= std::exp2(steps / 12.0);
+    else if (what == QLatin1String("gain"))
+        b.gainDb += steps * std::max(m_current.range.step, 0.1);
+    else if (what == QLatin1String("q"))
+        b.q *= std::exp2(steps / 4.0);
+    setAnswerBand(b);
+}
+
+QList<QPointF> Session::answerBandCurve() const
+{
+    return eqMatch() ? eqCurve({m_answerBand}) : QList<QPointF>{};
+}
+
 bool Session::canConfirm() const
 {
     if (m_phase != Question || m_pending)
@@ -432,6 +493,10 @@ void Session::moveSelection(int delta)
 {
     if (m_phase != Question || m_pending)
         return;
+    if (eqMatch()) {
+        adjust(QStringLiteral("frequency"), delta);
+        return;
+    }
     if (m_current.answerKind != AnswerKind::Bands && m_current.answerKind != AnswerKind::Choice) {
         setAnswerValue(m_answerValue + delta * m_current.range.step);
         return;
@@ -446,7 +511,9 @@ void Session::moveKeyGroup(int delta)
 {
     if (m_phase != Question)
         return;
-    if (m_current.answerKind == AnswerKind::Bands || m_current.answerKind == AnswerKind::Choice)
+    if (eqMatch())
+        adjust(QStringLiteral("q"), delta);
+    else if (m_current.answerKind == AnswerKind::Bands || m_current.answerKind == AnswerKind::Choice)
         m_options->moveGroup(delta);
     else
         setAnswerValue(m_answerValue + delta * 10 * m_current.range.step);
@@ -467,6 +534,7 @@ Answer Session::currentAnswer() const
         a.option = o->id;
     a.direction = !m_current.directionAsked || m_answerBoost ? +1 : -1;
     a.value = m_answerValue;
+    a.band = m_answerBand;
     a.heard = m_heard;
     return a;
 }
@@ -570,8 +638,11 @@ void Session::playAnswer(const Treatment& answered)
     const int slot = int(m_current.variants.size());
     QPointer<Session> self(this);
     auto future = QtConcurrent::run([loop, answered, match] { return matchedTreatment(*loop, answered, match); });
-    future.then(this, [self, generation, slot](Treatment t) {
-        if (!self || self->m_generation != generation || self->m_phase != Revealed)
+    const unsigned request = ++m_answerRequest;
+    future.then(this, [self, generation, slot, request](Treatment t) {
+        // Only the newest request counts (an EQ match moves the band faster than matching).
+        if (!self || self->m_generation != generation || request != self->m_answerRequest ||
+            (self->m_phase != Revealed && !self->eqMatch()))
             return;
         self->m_audio->setTreatment(slot, t);
         self->m_answerVariantReady = true;
@@ -604,8 +675,9 @@ void Session::advance()
 void Session::hear(int variant)
 {
     const int variants = int(m_current.variants.size());
+    const bool answerHeard = m_phase == Revealed || eqMatch(); // the EQ match's "yours"
     if (m_phase == Question || m_phase == Revealed)
-        m_audio->select(std::clamp(variant, 0, m_phase == Revealed ? variants : variants - 1));
+        m_audio->select(std::clamp(variant, 0, answerHeard ? variants : variants - 1));
 }
 
 void Session::quit()

@@ -78,6 +78,12 @@ private:
     // Continuous answers: {minimum, maximum, step, unit, minimumLabel, maximumLabel}.
     Q_PROPERTY(QVariantMap range READ range NOTIFY questionChanged)
     Q_PROPERTY(double answerValue READ answerValue WRITE setAnswerValue NOTIFY selectionChanged)
+    // EQ match: the listener's own band, heard live as "Yours" while the question is open,
+    // and its curve (the target's is never shown before the answer).
+    Q_PROPERTY(double answerFrequencyHz READ answerFrequencyHz WRITE setAnswerFrequencyHz NOTIFY selectionChanged)
+    Q_PROPERTY(double answerGainDb READ answerGainDb WRITE setAnswerGainDb NOTIFY selectionChanged)
+    Q_PROPERTY(double answerQ READ answerQ WRITE setAnswerQ NOTIFY selectionChanged)
+    Q_PROPERTY(QList<QPointF> answerBandCurve READ answerBandCurve NOTIFY selectionChanged)
     Q_PROPERTY(int selectedOption READ selectedOption WRITE choose NOTIFY selectionChanged)
     Q_PROPERTY(bool answerBoost READ answerBoost WRITE setAnswerBoost NOTIFY selectionChanged)
     Q_PROPERTY(bool canConfirm READ canConfirm NOTIFY selectionChanged)
@@ -149,6 +155,13 @@ public:
     QVariantMap range() const;
     double answerValue() const { return m_answerValue; }
     void setAnswerValue(double value);
+    double answerFrequencyHz() const { return m_answerBand.frequencyHz; }
+    double answerGainDb() const { return m_answerBand.gainDb; }
+    double answerQ() const { return m_answerBand.q; }
+    void setAnswerFrequencyHz(double hz);
+    void setAnswerGainDb(double db);
+    void setAnswerQ(double q);
+    QList<QPointF> answerBandCurve() const;
     int selectedOption() const { return m_selected; }
     bool answerBoost() const { return m_answerBoost; }
     bool canConfirm() const;
@@ -199,6 +212,9 @@ public:
     // a step down or up.
     Q_INVOKABLE void moveKeyGroup(int delta);
     Q_INVOKABLE void setAnswerBoost(bool boost);
+    // Keys on an EQ match: "frequency" (steps of 1/12 octave), "gain" (steps of the range's
+    // step), "q" (steps of 1/4 octave in bandwidth terms: ×2^(1/4)).
+    Q_INVOKABLE void adjust(const QString& what, int steps);
     Q_INVOKABLE void toggleDirection() { setAnswerBoost(!m_answerBoost); }
     // Sends the answer to the writer: true if sent. The reveal follows its acknowledgement;
     // a failed write keeps the question on screen with the error.
@@ -272,6 +288,8 @@ private:
     void onPrepared();
     Answer currentAnswer() const;
     void playAnswer(const Treatment& answered);
+    bool eqMatch() const { return m_current.answerKind == AnswerKind::EqMatch; }
+    void setAnswerBand(EqBand band);
 
     const ExerciseCatalogue* m_exercises;
     ProgressStore* m_store;
@@ -301,6 +319,7 @@ private:
     bool m_matched = true;
     int m_selected = -1;
     double m_answerValue = 0;
+    EqBand m_answerBand = kEqMatchStartBand;
     std::optional<Pending> m_pending;
     bool m_answerBoost = true;
     bool m_heard = false;
@@ -315,6 +334,7 @@ private:
     int m_responseMs = 0;
     QString m_levelChangeText;
     bool m_answerVariantReady = false;
+    unsigned m_answerRequest = 0; // the newest "your answer" matching, of several in flight
     SessionTally m_tally;
 };
 
