@@ -189,7 +189,7 @@ bool Engine::Impl::send(const PlayerCommand& c)
     collectRetired();
     bool queued = false, done = false;
     if (!hasPlayer && c.type != PlayerCommand::Type::SwapPlayer) {
-        done = false;
+        // Nothing to command yet: refused.
     } else if (!running) {
         // No callback runs: the control thread owns the player and applies at once.
         if (c.type == PlayerCommand::Type::SwapPlayer) {

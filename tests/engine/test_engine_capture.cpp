@@ -291,20 +291,26 @@ private slots:
         multi.variants = {multitrackVariant(stems, {}, "flat"), multitrackVariant(stems, busyTreatment(), "busy"),
                           multitrackVariant(stems, {}, "stems")};
         multi.looping = true;
-        int refused = 0;
+        // 200 changes: three times the engine's params slots, so they must come back from the
+        // callback to be used again (a change waits for a free slot, on that condition alone).
+        int sent = 0;
         playAndCapture(multi, alternatingSelects(1000, 3000, 30), "capture-alloc-multitrack", [&](Engine& engine) {
-            for (int i = 0; i < 50; ++i) {
+            for (int i = 0; i < 200; ++i) {
                 Treatment t = busyTreatment();
-                t.stems = {{-6.0 + i % 12, -0.5 + 0.02 * i}, {3.0, 0.0}, {-20.0, 0.7}};
-                t.widthPercent = 4.0 * i;
+                t.stems = {{-6.0 + i % 12, -0.5 + 0.005 * i}, {3.0, 0.0}, {-20.0, 0.7}};
+                t.widthPercent = double(i);
                 engine.select(i % 3);
-                refused += engine.setTreatment(i % 3, t) ? 0 : 1;
-                engine.seek(i * 1000);
-                std::this_thread::sleep_for(std::chrono::microseconds(300));
+                const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+                while (!engine.setTreatment(i % 3, t) && std::chrono::steady_clock::now() < deadline)
+                    std::this_thread::yield();
+                sent += std::chrono::steady_clock::now() < deadline ? 1 : 0;
+                if (i % 4 == 0)
+                    engine.seek(i * 250);
+                std::this_thread::sleep_for(std::chrono::microseconds(100));
             }
             engine.setLoop(false);
         });
-        QCOMPARE(refused, 0);
+        QCOMPARE(sent, 200);
         removeAllocationCounter();
         qInfo("%llu callbacks, %llu allocations inside them", static_cast<unsigned long long>(callbacksObserved()),
               static_cast<unsigned long long>(callbackAllocations()));
