@@ -47,7 +47,9 @@ public:
     // out what is playing, and swaps it in, stopped at frame 0.
     void load(const Scene& scene);
 
-    // Each returns false when the command could not be queued (no scene, or the queue is full).
+    // Each returns false when the command could not be queued (no scene, or the queue is full;
+    // for setTreatment also when all 64 params slots are still on their way back from the
+    // callback, i.e. 64 changes sent since it last ran).
     bool play();
     bool stop(bool waitForFade = true);
     bool stopAt(std::int64_t atTransportFrame); // fade out from that exact frame

@@ -26,8 +26,8 @@ AudioBuffer renderTreatment(const Multitrack& source, const Treatment& treatment
 // renderTreatment() from file to file without holding either: the input is decoded a block
 // at a time (AudioFileReader), treated, and encoded (AudioFileWriter) while the next block is
 // decoded. Two threads share the work as a pipeline over a small ring of preallocated
-// blocks: the calling thread decodes and runs the EQ, a helper thread runs compressor and
-// gain/pan and encodes. Each stage is still sequential over the stream, and the chain's
+// blocks: the calling thread decodes and runs the EQ, a helper thread runs compressor,
+// width and gain/pan and encodes. Each stage is still sequential over the stream, and the chain's
 // output does not depend on block size, so the file holds exactly the samples
 // writeAudioFile(outPath, renderTreatment(loadAudioFile(inPath).audio, treatment)) writes.
 // Errors are those of that sequence, in its order: an error of the input (open, decode)
