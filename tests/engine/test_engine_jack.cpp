@@ -33,7 +33,12 @@ class TestEngineJack : public QObject {
     Q_OBJECT
 
 private:
-    QString serverName() const { return QString("earlab-test-%1").arg(QCoreApplication::applicationPid()); }
+    // One name per server started, so a server that is still going away never meets the next.
+    QString serverName()
+    {
+        return QString("earlab-test-%1-%2").arg(QCoreApplication::applicationPid()).arg(++servers_);
+    }
+    int servers_ = 0;
 
     // Plays `scene` (looping) for `seconds` on the JACK dummy server and checks what the
     // engine controls: CPU time of the callback, no allocation in it, pacing.
