@@ -50,16 +50,9 @@ void GainPan::process(float* const* channels, int channelCount, int frames) noex
     float* left = channels[0];
     float* right = channelCount > 1 ? channels[1] : nullptr;
 
-    // In double, rounded once to float, so the gains step as finely as a float can hold.
-    const auto interpolate = [](const GainPanParams& from, const GainPanParams& to,
-                                double t) noexcept {
-        return GainPanParams{static_cast<float>(lerp(from.left, to.left, t)),
-                             static_cast<float>(lerp(from.right, to.right, t))};
-    };
-
     int i = 0;
     for (; i < frames && ramp_.isRamping(); ++i) {
-        ramp_.advance(interpolate);
+        ramp_.advance(interpolateGainPan);
         left[i] *= ramp_.current().left;
         if (right)
             right[i] *= ramp_.current().right;

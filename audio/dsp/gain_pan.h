@@ -21,6 +21,14 @@ struct GainPanParams {
 // Throws AudioError(InvalidArgument) naming the parameter and its range.
 GainPanParams makeGainPanParams(double gainDb, double pan);
 
+// The gains a ramp from `from` to `to` has reached at t (0 to 1): in double, rounded once to
+// float, so the gains step as finely as a float can hold. Shared with the stem mixer.
+[[nodiscard]] inline GainPanParams interpolateGainPan(const GainPanParams& from, const GainPanParams& to,
+                                                      double t) noexcept
+{
+    return GainPanParams{static_cast<float>(lerp(from.left, to.left, t)), static_cast<float>(lerp(from.right, to.right, t))};
+}
+
 class GainPan {
 public:
     // Ends any ramp at its target (there is no other state).

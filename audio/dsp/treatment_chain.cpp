@@ -19,6 +19,7 @@ ChainParams makeChainParams(const Treatment& t, double sampleRate)
             p.compressor = makeCompressorParams(CompressorSettings{}, false, sampleRate);
         }
     }
+    p.width = makeWidthParams(t.widthPercent);
     p.gainPan = makeGainPanParams(t.gainDb, t.pan);
     return p;
 }
@@ -28,6 +29,7 @@ void TreatmentChain::prepare(double sampleRate, int maxBlock)
     hasAvx_ = hasAvx();
     eq_.prepare(sampleRate, maxBlock);
     compressor_.prepare(sampleRate, maxBlock);
+    width_.prepare(sampleRate, maxBlock);
     gainPan_.setParams({}, 0);
 }
 
@@ -35,6 +37,7 @@ void TreatmentChain::reset() noexcept
 {
     eq_.reset();
     compressor_.reset();
+    width_.reset();
     gainPan_.reset();
 }
 
@@ -42,6 +45,7 @@ void TreatmentChain::setParams(const ChainParams& params, int rampFrames) noexce
 {
     eq_.setParams(params.eq, rampFrames);
     compressor_.setParams(params.compressor, rampFrames);
+    width_.setParams(params.width, rampFrames);
     gainPan_.setParams(params.gainPan, rampFrames);
 }
 
@@ -50,6 +54,7 @@ void TreatmentChain::process(float* const* channels, int channelCount, int frame
     clearUpperVectorState(hasAvx_);
     eq_.process(channels, channelCount, frames);
     compressor_.process(channels, channelCount, frames);
+    width_.process(channels, channelCount, frames);
     gainPan_.process(channels, channelCount, frames);
 }
 

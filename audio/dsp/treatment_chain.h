@@ -1,5 +1,6 @@
 #pragma once
-// The whole Treatment as one real-time block: EQ -> compressor -> gain/pan. The engine runs
+// The whole Treatment as one real-time block: EQ -> compressor -> stereo width -> gain/pan.
+// Width comes before the balance so that a pan moves the image the listener hears widened. The engine runs
 // one per variant, and the offline render runs the very same object block by block, so a
 // given input yields the same samples whatever the block size (every ramp and decision
 // advances per frame, never per block).
@@ -7,6 +8,7 @@
 #include "audio/dsp/compressor.h"
 #include "audio/dsp/gain_pan.h"
 #include "audio/dsp/parametric_eq.h"
+#include "audio/dsp/stereo_width.h"
 #include "audio/treatment.h"
 
 #include <type_traits>
@@ -17,6 +19,7 @@ namespace earlab::dsp {
 struct ChainParams {
     EqParams eq;
     CompressorParams compressor;
+    WidthParams width;
     GainPanParams gainPan;
 };
 static_assert(std::is_trivially_copyable_v<ChainParams>);
@@ -49,6 +52,7 @@ public:
 private:
     ParametricEq eq_;
     Compressor compressor_;
+    StereoWidth width_;
     GainPan gainPan_;
     bool hasAvx_ = false; // see vector_state.h; found in prepare(), off the audio thread
 };

@@ -1,6 +1,7 @@
 #include "audio/engine/engine.h"
 
 #include "audio/audio_error.h"
+#include "audio/engine/params_slots.h"
 #include "audio/engine/player_command.h"
 #include "audio/engine/portaudio_session.h"
 #include "audio/engine/realtime_probe.h"
@@ -21,13 +22,27 @@ namespace earlab {
 
 namespace {
 constexpr std::size_t kCommandCapacity = 1024;
-constexpr std::size_t kRetireCapacity = 64;
+// Treatment changes in flight at once: far more than a listener's clicks between two
+// callbacks; when all are out, setTreatment() reports the change as not queued.
+constexpr std::size_t kParamsSlots = 64;
+// Every slot can be in the return queue at once, plus the players: it never refuses a slot.
+constexpr std::size_t kReturnCapacity = kParamsSlots + 64;
+
+// What the callback hands back to the control thread: a player it let go, or the params of a
+// SetParams command it has applied (or dropped), whose slot may then be reused.
+struct Returned {
+    ScenePlayer* player = nullptr;
+    const VariantParams* params = nullptr;
+};
 
 enum PublishedState : int { kSilent = 0, kPlaying = 1, kStopping = 2 };
 } // namespace
 
 struct Engine::Impl {
-    explicit Impl(const PlayerConfig& c) : config(c), commands(kCommandCapacity), retired(kRetireCapacity) {}
+    explicit Impl(const PlayerConfig& c)
+        : config(c), commands(kCommandCapacity), returned(kReturnCapacity), slots(kParamsSlots)
+    {
+    }
 
     static int callback(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
                         PaStreamCallbackFlags flags, void* user) noexcept;
@@ -36,6 +51,7 @@ struct Engine::Impl {
     void process(float* out, int frames, PaStreamCallbackFlags flags) noexcept;
     void publish(const ScenePlayer& p) noexcept;
     bool send(const PlayerCommand& c);
+    void giveBack(const Returned& r) noexcept;
     void collectRetired();
     void drainCommandsHere();
     void waitUntilSilent();
@@ -50,7 +66,8 @@ struct Engine::Impl {
     std::atomic<bool> failed{false};
 
     moodycamel::ReaderWriterQueue<PlayerCommand> commands; // control -> callback
-    moodycamel::ReaderWriterQueue<ScenePlayer*> retired;   // callback -> control
+    moodycamel::ReaderWriterQueue<Returned> returned;      // callback -> control
+    ParamsSlots slots;                                     // control thread
     ScenePlayer* player = nullptr;     // owned; touched by the callback only while running
     bool hasPlayer = false;            // control thread's view of `player != nullptr`
 
@@ -74,6 +91,7 @@ struct Engine::Impl {
     std::int64_t takenCpuNs = 0;      // control thread
     std::uint64_t takenCallbacks = 0; // control thread
     std::atomic<std::uint64_t> leakedPlayers{0};
+    std::atomic<std::uint64_t> lostSlots{0};
 };
 
 int Engine::Impl::callback(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
@@ -125,14 +143,16 @@ void Engine::Impl::process(float* out, int frames, PaStreamCallbackFlags flags) 
     PlayerCommand c;
     while (commands.try_dequeue(c)) {
         if (c.type == PlayerCommand::Type::SwapPlayer) {
-            // The old player is freed on the control thread; if its queue were ever full we
-            // leak it rather than free memory here.
-            if (player && !retired.try_enqueue(player))
-                leakedPlayers.fetch_add(1, std::memory_order_relaxed);
+            // The old player is freed on the control thread.
+            if (player)
+                giveBack({player, nullptr});
             player = c.player;
         } else if (player) {
             player->apply(c);
         }
+        // apply() copied what it keeps: the slot may be rewritten from now on.
+        if (c.params)
+            giveBack({nullptr, c.params});
     }
     if (player) {
         player->render(out, frames);
@@ -167,9 +187,10 @@ void Engine::Impl::publish(const ScenePlayer& p) noexcept
 bool Engine::Impl::send(const PlayerCommand& c)
 {
     collectRetired();
-    if (!hasPlayer && c.type != PlayerCommand::Type::SwapPlayer)
-        return false;
-    if (!running) {
+    bool queued = false, done = false;
+    if (!hasPlayer && c.type != PlayerCommand::Type::SwapPlayer) {
+        // Nothing to command yet: refused.
+    } else if (!running) {
         // No callback runs: the control thread owns the player and applies at once.
         if (c.type == PlayerCommand::Type::SwapPlayer) {
             delete player;
@@ -178,20 +199,37 @@ bool Engine::Impl::send(const PlayerCommand& c)
             player->apply(c);
         }
         publish(*player);
-        return true;
+        done = true;
+    } else {
+        queued = done = commands.try_enqueue(c);
     }
-    return commands.try_enqueue(c);
+    // Applied here, or refused: the callback never sees these params.
+    if (!queued && c.params)
+        slots.release(c.params);
+    return done;
+}
+
+void Engine::Impl::giveBack(const Returned& r) noexcept
+{
+    // Sized for every slot and far more players than are ever in flight; should it be full,
+    // a player leaks and a slot is lost rather than anything being freed here.
+    if (!returned.try_enqueue(r))
+        (r.player ? leakedPlayers : lostSlots).fetch_add(1, std::memory_order_relaxed);
 }
 
 void Engine::Impl::collectRetired()
 {
-    ScenePlayer* old = nullptr;
-    while (retired.try_dequeue(old))
-        delete old;
+    Returned r;
+    while (returned.try_dequeue(r)) {
+        delete r.player;
+        if (r.params)
+            slots.release(r.params);
+    }
 }
 
 void Engine::Impl::drainCommandsHere()
 {
+    collectRetired();
     PlayerCommand c;
     while (commands.try_dequeue(c)) {
         if (c.type == PlayerCommand::Type::SwapPlayer) {
@@ -200,8 +238,9 @@ void Engine::Impl::drainCommandsHere()
         } else if (player) {
             player->apply(c);
         }
+        if (c.params)
+            slots.release(c.params);
     }
-    collectRetired();
 }
 
 void Engine::Impl::waitUntilSilent()
@@ -353,13 +392,15 @@ bool Engine::setLoop(bool enabled, std::int64_t startFrame, std::int64_t endFram
     return impl_->send(c);
 }
 
-bool Engine::setTreatment(int variant, const Treatment& treatment)
+bool Engine::setTreatment(int variant, const Treatment& treatment, std::int64_t atTransportFrame)
 {
-    PlayerCommand c;
-    c.type = PlayerCommand::Type::SetParams;
-    c.variant = variant;
-    c.params = dsp::makeChainParams(treatment, impl_->config.sampleRate);
-    return impl_->send(c);
+    const VariantParams params = makeVariantParams(treatment, impl_->config.sampleRate);
+    impl_->collectRetired();
+    VariantParams* slot = impl_->slots.acquire();
+    if (!slot)
+        return false;
+    *slot = params;
+    return impl_->send(PlayerCommand::setParams(variant, slot, atTransportFrame));
 }
 
 bool Engine::setCrossfadeMs(double ms)

@@ -6,7 +6,9 @@
 // UI thread in the app). Commands reach the audio callback through a preallocated
 // single-producer single-consumer queue (readerwriterqueue, try_enqueue/try_dequeue only);
 // players the callback lets go travel back through a second queue and are deleted here, never
-// on the audio thread. Status getters read atomics and are safe from any thread.
+// on the audio thread. A treatment change travels in one of a fixed set of preallocated slots
+// (the command carries its address); the same return queue hands the slot back once the
+// callback has applied it, and only then is it written again. Status getters read atomics and are safe from any thread.
 //
 // When no stream is running (no device, closed, or not yet opened) the engine still accepts a
 // scene and commands: they apply directly, so the app keeps working without sound.
@@ -45,14 +47,19 @@ public:
     // out what is playing, and swaps it in, stopped at frame 0.
     void load(const Scene& scene);
 
-    // Each returns false when the command could not be queued (no scene, or the queue is full).
+    // Each returns false when the command could not be queued (no scene, or the queue is full;
+    // for setTreatment also when all 64 params slots are still on their way back from the
+    // callback, i.e. 64 changes sent since it last ran).
     bool play();
     bool stop(bool waitForFade = true);
     bool stopAt(std::int64_t atTransportFrame); // fade out from that exact frame
     bool select(int variant, std::int64_t atTransportFrame = -1);
     bool seek(std::int64_t frame);
     bool setLoop(bool enabled, std::int64_t startFrame = 0, std::int64_t endFrame = 0);
-    bool setTreatment(int variant, const Treatment& treatment); // throws InvalidArgument on bad ranges
+    // Glides the variant to `treatment` over PlayerConfig::parameterRampMs: its chain (EQ,
+    // compressor, width, gain/pan) and, for a multitrack source, every stem's gain and pan.
+    // Throws AudioError(InvalidArgument) on bad ranges, before anything is queued.
+    bool setTreatment(int variant, const Treatment& treatment, std::int64_t atTransportFrame = -1);
     bool setCrossfadeMs(double ms);                             // [0 to 50]
     bool setOutputLevelDb(double db);                           // [-60 to 0]
 

@@ -5,6 +5,7 @@
 #include "audio/audio_buffer.h"
 #include "audio/treatment.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,6 +14,21 @@
 namespace earlab {
 
 inline constexpr int kMaxSceneVariants = 16;
+// Stems of one multitrack source at most: a drum kit recorded on 16 microphones plus a band
+// still fits; the player keeps a gain ramp per stem for every one of them.
+inline constexpr int kMaxStems = 32;
+
+// A source made of stems mixed live: each stem plays through its own gain and pan
+// (Treatment::stems) on the one playhead, so a stem change needs no pre-rendered copy.
+// Every stem is 1 or 2 channels (mono plays on both, placed by its pan), all of one length
+// and at the player's sample rate; 1 to kMaxStems stems.
+struct Multitrack {
+    std::vector<std::shared_ptr<const AudioBuffer>> stems;
+    std::vector<std::string> names; // one per stem, for messages and the exercises ("bass")
+
+    // The length of the first stem (they are all one length).
+    std::int64_t frames() const { return stems.empty() || !stems[0] ? 0 : std::int64_t(stems[0]->frames()); }
+};
 
 // A source streamed from a file for an offline render (`render --master` of a long file): the
 // renderer holds only the frames the next ScenePlayer::render() call reads, and replaces them
@@ -31,6 +47,7 @@ struct Variant {
     Treatment treatment;                       // applied live, may be changed while playing
     std::string label;                         // for messages ("flat", "mix B", ...)
     std::shared_ptr<const StreamedSource> streamed = {}; // instead of `source`, for a streamed render
+    std::shared_ptr<const Multitrack> stems = {};        // instead of `source`: mixed by treatment.stems
 };
 
 struct LoopRegion {
@@ -51,6 +68,8 @@ struct Scene {
         for (const auto& v : variants) {
             if (v.source)
                 n = std::max<std::int64_t>(n, std::int64_t(v.source->frames()));
+            else if (v.stems)
+                n = std::max<std::int64_t>(n, v.stems->frames());
             else if (v.streamed)
                 n = std::max<std::int64_t>(n, v.streamed->lengthFrames);
         }

@@ -1,6 +1,7 @@
 #include "audio/engine/scene_player.h"
 
 #include "audio/audio_error.h"
+#include "audio/engine/playable_source.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,6 +17,7 @@ std::string variantName(const Scene& scene, std::size_t i)
     const auto& label = scene.variants[i].label;
     return "variant " + std::to_string(i) + (label.empty() ? "" : " (" + label + ")");
 }
+
 } // namespace
 
 ScenePlayer::ScenePlayer(const Scene& scene, const PlayerConfig& config)
@@ -34,25 +36,20 @@ ScenePlayer::ScenePlayer(const Scene& scene, const PlayerConfig& config)
 
     for (std::size_t i = 0; i < scene.variants.size(); ++i) {
         const Variant& v = scene.variants[i];
-        if (v.streamed ? v.streamed->left.size() != v.streamed->right.size()
-                       : !v.source || v.source->channelCount() < 1 || v.source->channelCount() > 2)
-            throw AudioError(AudioErrorKind::InvalidArgument, variantName(scene, i),
-                             "the source must be mono or stereo audio");
-        const double sourceRate = v.streamed ? v.streamed->sampleRate : v.source->sampleRate;
-        if (std::abs(sourceRate - config.sampleRate) > 1e-6)
-            throw AudioError(AudioErrorKind::InvalidArgument, variantName(scene, i),
-                             "the source is at " + std::to_string(sourceRate) +
-                                 " Hz but the player runs at " + std::to_string(config.sampleRate) +
-                                 " Hz; resample it first");
+        requirePlayableSource(v, variantName(scene, i), config.sampleRate);
         auto state = std::make_unique<VariantState>();
         state->source = v.source;
         state->streamed = v.streamed;
+        state->multitrack = v.stems;
+        const VariantParams params = makeVariantParams(v.treatment, config.sampleRate);
         state->chain.prepare(config.sampleRate, maxBlock_);
-        state->chain.setParams(dsp::makeChainParams(v.treatment, config.sampleRate), 0);
+        state->chain.setParams(params.chain, 0);
+        state->stems.setParams(params.stems, 0);
         state->left.assign(std::size_t(maxBlock_), 0.0f);
         state->right.assign(std::size_t(maxBlock_), 0.0f);
         variants_.push_back(std::move(state));
     }
+    held_.resize(std::size_t(kMaxPending));
     channelPointers_.resize(variants_.size());
     for (std::size_t i = 0; i < variants_.size(); ++i) {
         channelPointers_[i] = {variants_[i]->left.data(), variants_[i]->right.data()};
@@ -82,11 +79,25 @@ void ScenePlayer::apply(const PlayerCommand& command) noexcept
         applyNow(command);
         return;
     }
+    schedule(command);
+}
+
+void ScenePlayer::schedule(PlayerCommand command) noexcept
+{
     if (pendingCount_ == kMaxPending) {
         // Never drop a command: a full schedule applies the earliest one early instead.
-        applyNow(pending_[0]);
+        const PlayerCommand early = pending_[0];
         std::move(pending_.begin() + 1, pending_.begin() + pendingCount_, pending_.begin());
         --pendingCount_;
+        applyNow(early);
+        releaseHeld(early);
+    }
+    if (command.type == PlayerCommand::Type::SetParams && command.params) {
+        // At most kMaxPending - 1 are busy here (one per pending command), so one is free.
+        const auto slot = std::size_t(std::find(heldBusy_.begin(), heldBusy_.end(), false) - heldBusy_.begin());
+        held_[slot] = *command.params;
+        heldBusy_[slot] = true;
+        command.params = &held_[slot];
     }
     int at = pendingCount_;
     while (at > 0 && pending_[std::size_t(at - 1)].atFrame > command.atFrame) {
@@ -95,6 +106,15 @@ void ScenePlayer::apply(const PlayerCommand& command) noexcept
     }
     pending_[std::size_t(at)] = command;
     ++pendingCount_;
+}
+
+void ScenePlayer::releaseHeld(const PlayerCommand& c) noexcept
+{
+    if (c.type != PlayerCommand::Type::SetParams || !c.params)
+        return;
+    for (std::size_t k = 0; k < held_.size(); ++k)
+        if (&held_[k] == c.params)
+            heldBusy_[k] = false;
 }
 
 void ScenePlayer::applyNow(const PlayerCommand& c) noexcept
@@ -112,6 +132,7 @@ void ScenePlayer::applyNow(const PlayerCommand& c) noexcept
             transportGain_.rampTo(0.0f, transportFadeFrames_);
         }
         pendingCount_ = 0; // a schedule belongs to the run it was made for
+        heldBusy_.fill(false);
         break;
     case Type::Select:
         if (c.variant != mixer_.selected())
@@ -130,8 +151,11 @@ void ScenePlayer::applyNow(const PlayerCommand& c) noexcept
         outputLevel_.rampTo(c.gain, parameterRampFrames_);
         break;
     case Type::SetParams:
-        if (c.variant >= 0 && c.variant < int(variants_.size()))
-            variants_[std::size_t(c.variant)]->chain.setParams(c.params, parameterRampFrames_);
+        if (c.params && c.variant >= 0 && c.variant < int(variants_.size())) {
+            VariantState& v = *variants_[std::size_t(c.variant)];
+            v.chain.setParams(c.params->chain, parameterRampFrames_);
+            v.stems.setParams(c.params->stems, parameterRampFrames_);
+        }
         break;
     case Type::SwapPlayer:
         break;
@@ -149,6 +173,7 @@ void ScenePlayer::render(float* interleaved, int frames) noexcept
             std::move(pending_.begin() + 1, pending_.begin() + pendingCount_, pending_.begin());
             --pendingCount_;
             applyNow(due);
+            releaseHeld(due);
         }
         int n = std::min(frames - done, maxBlock_);
         // Split the buffer where a scheduled command falls due, so it lands on its exact frame.
@@ -164,6 +189,13 @@ void ScenePlayer::readSources(int frames) noexcept
 {
     cursor_.advance(frames, positions_.data(), cursorGains_.data());
     for (auto& v : variants_) {
+        if (v->multitrack) {
+            v->stems.mix(*v->multitrack, positions_.data(), cursorGains_.data(), frames, v->left.data(),
+                         v->right.data());
+            float* channels[2] = {v->left.data(), v->right.data()};
+            v->chain.process(channels, 2, frames);
+            continue;
+        }
         // The frames held: [first, end) of the source, at l[0] and r[0].
         const float* l;
         const float* r;

@@ -2,7 +2,8 @@
 // The whole playback chain, shared by the PortAudio callback and the offline render so that
 // both produce the same samples:
 //
-//   sources -> cursor (playhead, loop, jump fades) -> one TreatmentChain per variant
+//   sources -> cursor (playhead, loop, jump fades) [-> StemMixer of a multitrack source]
+//           -> one TreatmentChain per variant
 //           -> VariantMixer (crossfade) -> output level · transport fade -> safety limiter
 //
 // Every variant is processed all the time, so a switch never lets the listener hear a filter
@@ -17,7 +18,9 @@
 #include "audio/engine/player_command.h"
 #include "audio/engine/player_config.h"
 #include "audio/engine/scene.h"
+#include "audio/engine/variant_params.h"
 #include "audio/engine/source_cursor.h"
+#include "audio/engine/stem_mixer.h"
 #include "audio/engine/variant_mixer.h"
 
 #include <array>
@@ -36,11 +39,13 @@ class ScenePlayer {
 public:
     enum class State { Stopped, Playing, Stopping };
 
-    // Throws AudioError(InvalidArgument) naming the variant when a source is missing, has
-    // more than 2 channels or another sample rate, or a treatment is out of range.
+    // Throws AudioError(InvalidArgument) naming the variant (and the stem) when a source is
+    // missing, has more than 2 channels or another sample rate, a multitrack's stems differ
+    // in length or number more than kMaxStems, or a treatment is out of range.
     ScenePlayer(const Scene& scene, const PlayerConfig& config);
 
-    // Commands take effect now, or at their transport frame when that lies ahead.
+    // Commands take effect now, or at their transport frame when that lies ahead. A
+    // SetParams command's params are read during this call only (a scheduled one is copied).
     void apply(const PlayerCommand& command) noexcept;
     // Interleaved stereo float.
     void render(float* interleaved, int frames) noexcept;
@@ -61,11 +66,15 @@ private:
     struct VariantState {
         std::shared_ptr<const AudioBuffer> source;
         std::shared_ptr<const StreamedSource> streamed; // instead of source
+        std::shared_ptr<const Multitrack> multitrack;   // instead of source
+        StemMixer stems;
         dsp::TreatmentChain chain;
         std::vector<float> left, right; // maxBlock scratch
     };
 
     void applyNow(const PlayerCommand& command) noexcept;
+    void schedule(PlayerCommand command) noexcept;
+    void releaseHeld(const PlayerCommand& command) noexcept;
     void renderSegment(float* interleaved, int frames) noexcept;
     void readSources(int frames) noexcept;
     void measure(const float* interleaved, int frames) noexcept;
@@ -94,6 +103,10 @@ private:
     static constexpr int kMaxPending = 64;
     std::array<PlayerCommand, kMaxPending> pending_{}; // sorted by atFrame
     int pendingCount_ = 0;
+    // The params of scheduled SetParams commands, which point here: the sender's copy may be
+    // reused as soon as apply() returns. One per pending command at most, so never short.
+    std::vector<VariantParams> held_;     // kMaxPending, allocated by the constructor
+    std::array<bool, kMaxPending> heldBusy_{};
 
     MeterReading meters_;
 };

@@ -2,7 +2,10 @@
 
 #include "audio/dsp/treatment_chain.h"
 #include "audio/engine/offline_render.h"
+#include "audio/engine/playable_source.h"
 #include "audio/engine/scene_player.h"
+#include "audio/engine/stem_mixer.h"
+#include "audio/engine/variant_params.h"
 #include "audio/audio_error.h"
 #include "audio/io/audio_file.h"
 #include "audio/io/audio_stream.h"
@@ -38,6 +41,32 @@ AudioBuffer renderTreatment(const AudioBuffer& source, const Treatment& treatmen
         chain.process(channels, 2, n);
     }
     return out;
+}
+
+AudioBuffer mixStems(const Multitrack& source, const Treatment& treatment)
+{
+    // The player's checks and gains, so this mix is the one it plays.
+    const double rate = source.stems.empty() || !source.stems[0] ? 0.0 : source.stems[0]->sampleRate;
+    requirePlayableMultitrack(source, "multitrack", rate);
+    const VariantParams params = makeVariantParams(treatment, rate);
+    StemMixer mixer;
+    mixer.setParams(params.stems, 0);
+    constexpr int kBlock = 1024;
+    std::vector<std::int64_t> positions(kBlock);
+    const std::vector<float> unity(kBlock, 1.0f);
+    AudioBuffer out = AudioBuffer::silence(2, std::size_t(source.frames()), rate);
+    for (std::int64_t at = 0; at < source.frames(); at += kBlock) {
+        const int n = int(std::min<std::int64_t>(kBlock, source.frames() - at));
+        for (int i = 0; i < n; ++i)
+            positions[std::size_t(i)] = at + i;
+        mixer.mix(source, positions.data(), unity.data(), n, out.channels[0].data() + at, out.channels[1].data() + at);
+    }
+    return out;
+}
+
+AudioBuffer renderTreatment(const Multitrack& source, const Treatment& treatment)
+{
+    return renderTreatment(mixStems(source, treatment), treatment);
 }
 
 namespace {
@@ -110,9 +139,9 @@ WriteSummary renderTreatmentFile(const std::string& inPath, const std::string& o
     AudioFileReader reader(inPath);
     const double rate = reader.sampleRate();
 
-    // The chain split by stage: TreatmentChain runs EQ, compressor, gain/pan one after the
-    // other over each block, so an EQ-only chain followed by a compressor-and-gain/pan-only
-    // chain computes the same samples. A disabled compressor that was never enabled and an
+    // The chain split by stage: TreatmentChain runs EQ, compressor, width, gain/pan one after
+    // the other over each block, so an EQ-only chain followed by a chain of the rest computes
+    // the same samples. A disabled compressor that was never enabled, 100 % width and an
     // identity gain/pan leave the signal bit-exact; so do EQ bands at identity.
     dsp::TreatmentChain eqStage, dynamicsStage;
     std::optional<AudioFileWriter> writer;
@@ -120,6 +149,7 @@ WriteSummary renderTreatmentFile(const std::string& inPath, const std::string& o
         const dsp::ChainParams params = dsp::makeChainParams(treatment, rate);
         dsp::ChainParams eqOnly = params;
         eqOnly.compressor.enabled = false;
+        eqOnly.width = {};
         eqOnly.gainPan = {};
         dsp::ChainParams dynamicsOnly = params;
         dynamicsOnly.eq = {};
@@ -238,19 +268,42 @@ double decodedTruePeakDbtp(const std::string& path)
 
 } // namespace
 
+namespace {
+
+// renderMastered() of a one-variant scene of `frames` frames.
+AudioBuffer renderMasteredScene(const Scene& scene, const PlayerConfig& config, std::int64_t frames)
+{
+    AudioBuffer rendered = AudioBuffer::silence(2, 0, config.sampleRate);
+    rendered.channels[0].reserve(std::size_t(frames));
+    rendered.channels[1].reserve(std::size_t(frames));
+    renderMasteredBlocks(scene, config, frames, {}, [&](const float* l, const float* r, int n) {
+        rendered.channels[0].insert(rendered.channels[0].end(), l, l + n);
+        rendered.channels[1].insert(rendered.channels[1].end(), r, r + n);
+    });
+    return rendered;
+}
+
+} // namespace
+
 AudioBuffer renderMastered(const AudioBuffer& source, const Treatment& treatment, PlayerConfig config)
 {
     config.sampleRate = source.sampleRate;
     Scene scene;
     scene.variants.push_back({std::make_shared<AudioBuffer>(source), treatment, "render"});
-    AudioBuffer rendered = AudioBuffer::silence(2, 0, source.sampleRate);
-    rendered.channels[0].reserve(source.frames());
-    rendered.channels[1].reserve(source.frames());
-    renderMasteredBlocks(scene, config, std::int64_t(source.frames()), {}, [&](const float* l, const float* r, int n) {
-        rendered.channels[0].insert(rendered.channels[0].end(), l, l + n);
-        rendered.channels[1].insert(rendered.channels[1].end(), r, r + n);
-    });
-    return rendered;
+    return renderMasteredScene(scene, config, std::int64_t(source.frames()));
+}
+
+AudioBuffer renderMastered(const Multitrack& source, const Treatment& treatment, PlayerConfig config)
+{
+    if (!source.stems.empty() && source.stems[0])
+        config.sampleRate = source.stems[0]->sampleRate;
+    Scene scene;
+    Variant v;
+    v.stems = std::make_shared<Multitrack>(source);
+    v.treatment = treatment;
+    v.label = "render";
+    scene.variants.push_back(std::move(v));
+    return renderMasteredScene(scene, config, source.frames());
 }
 
 bool isLossyFormat(const std::string& path)
@@ -340,6 +393,11 @@ Treatment loudnessMatched(const AudioBuffer& reference, const AudioBuffer& sourc
     const double gain = loudnessMatchGainDb(reference, renderTreatment(source, treatment));
     treatment.gainDb += gain;
     return treatment;
+}
+
+Treatment loudnessMatched(const AudioBuffer& reference, const Multitrack& source, Treatment treatment)
+{
+    return loudnessMatched(reference, mixStems(source, treatment), treatment);
 }
 
 } // namespace earlab

@@ -5,6 +5,7 @@
 
 #include "audio/audio_buffer.h"
 #include "audio/engine/player_config.h"
+#include "audio/engine/scene.h"
 #include "audio/io/audio_file.h"
 #include "audio/treatment.h"
 
@@ -12,14 +13,21 @@
 
 namespace earlab {
 
-// The treatment chain alone (EQ -> compressor -> gain/pan), stereo out at the source's rate.
+// The treatment chain alone (EQ -> compressor -> width -> gain/pan), stereo out at the source's rate.
 AudioBuffer renderTreatment(const AudioBuffer& source, const Treatment& treatment);
+
+// The stems mixed by treatment.stems (StemMixer, as the player mixes them), stereo, at the
+// stems' rate. Throws AudioError(InvalidArgument) as ScenePlayer does for a bad multitrack.
+AudioBuffer mixStems(const Multitrack& source, const Treatment& treatment);
+
+// The stems mixed by treatment.stems, then the chain: renderTreatment(mixStems(s, t), t).
+AudioBuffer renderTreatment(const Multitrack& source, const Treatment& treatment);
 
 // renderTreatment() from file to file without holding either: the input is decoded a block
 // at a time (AudioFileReader), treated, and encoded (AudioFileWriter) while the next block is
 // decoded. Two threads share the work as a pipeline over a small ring of preallocated
-// blocks: the calling thread decodes and runs the EQ, a helper thread runs compressor and
-// gain/pan and encodes. Each stage is still sequential over the stream, and the chain's
+// blocks: the calling thread decodes and runs the EQ, a helper thread runs compressor,
+// width and gain/pan and encodes. Each stage is still sequential over the stream, and the chain's
 // output does not depend on block size, so the file holds exactly the samples
 // writeAudioFile(outPath, renderTreatment(loadAudioFile(inPath).audio, treatment)) writes.
 // Errors are those of that sequence, in its order: an error of the input (open, decode)
@@ -32,6 +40,8 @@ WriteSummary renderTreatmentFile(const std::string& inPath, const std::string& o
 // removed so the output lines up with the source. config.sampleRate is replaced by the
 // source's rate.
 AudioBuffer renderMastered(const AudioBuffer& source, const Treatment& treatment, PlayerConfig config = {});
+// The same for a multitrack source, through the player's own stem mix.
+AudioBuffer renderMastered(const Multitrack& source, const Treatment& treatment, PlayerConfig config = {});
 
 // The formats whose decoder does not give back the encoded samples (Ogg Vorbis, Opus, MP3,
 // by the extension of `path`, case-insensitive): their decoded true peak can pass the
@@ -84,5 +94,8 @@ MasteredFile renderMasteredFile(const std::string& inPath, const std::string& ou
 // (BS.1770) of `reference`, re-measured to within 0.1 dB. Throws AudioError(InvalidArgument)
 // when either is silent.
 Treatment loudnessMatched(const AudioBuffer& reference, const AudioBuffer& source, Treatment treatment);
+// The same, the source being the stems mixed by treatment.stems (a stem raised or lowered,
+// the mix brought back to the reference's loudness).
+Treatment loudnessMatched(const AudioBuffer& reference, const Multitrack& source, Treatment treatment);
 
 } // namespace earlab

@@ -4,6 +4,7 @@
 #include "audio/dsp/pink_noise.h"
 #include "audio/engine/player_command.h"
 #include "audio/engine/scene.h"
+#include "audio/engine/variant_params.h"
 
 #include <algorithm>
 #include <cmath>
@@ -79,6 +80,55 @@ inline std::vector<PlayerCommand> alternatingSelects(std::int64_t first, std::in
     std::vector<PlayerCommand> out;
     for (int k = 0; k < count; ++k)
         out.push_back(PlayerCommand::select((k + 1) % 2, first + k * period));
+    return out;
+}
+
+// Four stems of one length, each clearly its own: stereo pink noise, a mono 110 Hz sine, a
+// mono 1 kHz sine and another stereo noise, quiet enough that their sum never meets the limiter.
+inline std::shared_ptr<const Multitrack> fourStems(double seconds)
+{
+    const auto frames = std::size_t(seconds * 48000.0);
+    auto m = std::make_shared<Multitrack>();
+    auto monoSine = [&](double hz, double peak) {
+        auto b = std::make_shared<AudioBuffer>(AudioBuffer::silence(1, frames, 48000.0));
+        for (std::size_t i = 0; i < frames; ++i)
+            b->channels[0][i] = float(peak * std::sin(2.0 * 3.14159265358979323846 * hz * double(i) / 48000.0));
+        return b;
+    };
+    m->stems = {pinkSource(seconds, 11, -26.0), monoSine(110.0, 0.12), monoSine(1000.0, 0.06),
+                pinkSource(seconds, 12, -28.0)};
+    m->names = {"drums", "bass", "lead", "pad"};
+    return m;
+}
+
+inline Variant multitrackVariant(std::shared_ptr<const Multitrack> stems, const Treatment& t, const std::string& label)
+{
+    Variant v;
+    v.stems = std::move(stems);
+    v.treatment = t;
+    v.label = label;
+    return v;
+}
+
+// A treatment change at a transport frame, as the app sends it (Engine::setTreatment) and as
+// the offline render takes it (a SetParams command over params the caller keeps).
+struct TreatmentAt {
+    std::int64_t atFrame;
+    int variant;
+    Treatment treatment;
+};
+
+// Commands for renderScene(); `storage` keeps their params and must outlive the render.
+inline std::vector<PlayerCommand> treatmentCommands(const std::vector<TreatmentAt>& changes,
+                                                    std::vector<VariantParams>& storage)
+{
+    storage.clear();
+    storage.reserve(changes.size()); // the commands point into it: it must not reallocate
+    std::vector<PlayerCommand> out;
+    for (const auto& c : changes) {
+        storage.push_back(makeVariantParams(c.treatment, 48000.0));
+        out.push_back(PlayerCommand::setParams(c.variant, &storage.back(), c.atFrame));
+    }
     return out;
 }
 

@@ -23,9 +23,11 @@ using namespace earlab::test;
 
 namespace {
 
-// Plays `scene` with `commands` scheduled, until the material ends; returns the capture.
+// Plays `scene` with the selects of `commands` and the treatment `changes` scheduled, until
+// the material ends; returns the capture.
 AudioBuffer playAndCapture(const Scene& scene, const std::vector<PlayerCommand>& commands, const std::string& tag,
-                           const std::function<void(Engine&)>& whilePlaying = {})
+                           const std::function<void(Engine&)>& whilePlaying = {},
+                           const std::vector<TreatmentAt>& changes = {})
 {
     CaptureFile capture(scratchDirectory(tag) + "/capture.raw");
     Engine engine;
@@ -33,6 +35,9 @@ AudioBuffer playAndCapture(const Scene& scene, const std::vector<PlayerCommand>&
     engine.load(scene);
     for (const auto& c : commands) // scheduled before play(): they wait for the run
         engine.select(c.variant, c.atFrame);
+    for (const auto& c : changes)
+        if (!engine.setTreatment(c.variant, c.treatment, c.atFrame))
+            qFatal("a scheduled treatment change was not queued");
     engine.play();
     if (whilePlaying)
         whilePlaying(engine);
@@ -148,6 +153,113 @@ private slots:
         QVERIFY(maxStep(capturedNoise) <= ownNoise * 1.001);
     }
 
+    void multitrackThroughTheStreamEqualsOfflineRender()
+    {
+        // Three variants of one four-stem song, switched among, with stem and width changes
+        // scheduled while it plays: all of it mixed in the callback.
+        const auto stems = fourStems(1.5);
+        Treatment louderBass = busyTreatment();
+        louderBass.stems = {{-6.0, -0.4}, {4.0, 0.2}, {0.0, 0.6}, {-10.0, 0.0}};
+        Treatment wide;
+        wide.widthPercent = 160.0;
+        wide.stems = {{0.0, 0.0}, {-60.0, 0.0}};
+        Scene scene;
+        scene.variants = {multitrackVariant(stems, {}, "flat"), multitrackVariant(stems, louderBass, "bass up"),
+                          multitrackVariant(stems, wide, "wide")};
+        std::vector<PlayerCommand> selects;
+        for (int k = 0; k < 7; ++k)
+            selects.push_back(PlayerCommand::select((k + 1) % 3, 4000 + k * 9000));
+        Treatment quieterLead = louderBass;
+        quieterLead.stems[2] = {-12.0, -0.8};
+        Treatment narrow = wide;
+        narrow.widthPercent = 40.0;
+        Treatment drumsUp;
+        drumsUp.stems = {{5.0, 0.3}};
+        const std::vector<TreatmentAt> changes = {{13000, 1, quieterLead}, {22000, 2, narrow}, {30500, 0, drumsUp}};
+        std::vector<VariantParams> storage;
+        std::vector<PlayerCommand> commands = treatmentCommands(changes, storage);
+        commands.insert(commands.end(), selects.begin(), selects.end());
+
+        const AudioBuffer captured = playAndCapture(scene, selects, "capture-multitrack", {}, changes);
+        const AudioBuffer rendered = renderScene(scene, PlayerConfig{}, commands, scene.lengthFrames() + 4800);
+        std::size_t n = 0;
+        const double diff = alignedDifference(captured, rendered, &n);
+        qInfo("multitrack, captured vs offline: max |difference| %.3g over %zu frames", diff, n);
+        QVERIFY(n >= std::size_t(scene.lengthFrames()));
+        QVERIFY(rmsDb(rendered.channels[0]) > -40.0);
+        // The render without the changes differs: the comparison would see a change missed.
+        QVERIFY(alignedDifference(captured, renderScene(scene, PlayerConfig{}, selects, scene.lengthFrames() + 4800)) > 1e-3);
+        QVERIFY(diff <= 1e-6);
+    }
+
+    void stemGainChangeThroughTheStreamIsClickFree()
+    {
+        // The 1 kHz stem turned down 20 dB at one of its crests, beside the 110 Hz stem.
+        const auto stems = fourStems(1.0);
+        auto two = std::make_shared<Multitrack>(Multitrack{{stems->stems[1], stems->stems[2]}, {"bass", "lead"}});
+        Scene scene;
+        scene.variants = {multitrackVariant(two, {}, "stems")};
+        Treatment down;
+        down.stems = {{0.0, 0.0}, {-20.0, 0.0}};
+        constexpr std::int64_t kAt = 9612;
+        const AudioBuffer captured = playAndCapture(scene, {}, "capture-stem-change", {}, {{kAt, 0, down}});
+        const AudioBuffer still = renderScene(scene, PlayerConfig{}, {}, 48000);
+        std::vector<VariantParams> storage;
+        PlayerConfig hard;
+        hard.parameterRampMs = 0.0;
+        const AudioBuffer switched = renderScene(scene, hard, treatmentCommands({{kAt, 0, down}}, storage), 48000);
+
+        // The capture starts with priming silence: find the change by the first sound.
+        const std::size_t c0 = firstSound(captured), r0 = firstSound(still);
+        QVERIFY(c0 < captured.frames() && r0 < still.frames());
+        const auto secondDifference = [](const AudioBuffer& b, std::size_t from, std::size_t to) {
+            double worst = 0.0;
+            for (const auto& ch : b.channels)
+                for (std::size_t i = from; i < std::min(to, ch.size()); ++i)
+                    worst = std::max(worst, std::abs(double(ch[i]) - 2.0 * double(ch[i - 1]) + double(ch[i - 2])));
+            return worst;
+        };
+        const std::size_t from = kAt - 480, to = kAt + 2400;
+        const double own = secondDifference(still, r0 + from, r0 + to);
+        const double bound = 1.5 * own;
+        const double seen = secondDifference(captured, c0 + from, c0 + to);
+        const double hardSwitch = secondDifference(switched, r0 + from, r0 + to);
+        qInfo("largest second difference around the stem change: captured %.5f, hard switch %.5f, the music's own %.5f",
+              seen, hardSwitch, own);
+        QVERIFY2(seen < bound, qPrintable(QString::number(seen)));
+        QVERIFY2(hardSwitch > bound, qPrintable(QString::number(hardSwitch)));
+        // And it did change: once the glide is over, the device got the hard switch's samples.
+        QVERIFY(maxAbsDifference(std::span(captured.channels[0]).subspan(c0 + 12000, 20000),
+                                 std::span(switched.channels[0]).subspan(r0 + 12000, 20000)) <= 1e-6);
+        QVERIFY(maxAbsDifference(std::span(captured.channels[0]).subspan(c0 + 12000, 20000),
+                                 std::span(still.channels[0]).subspan(r0 + 12000, 20000)) > 0.01);
+    }
+
+    void widthThroughTheStreamEqualsOfflineRender()
+    {
+        Treatment wide;
+        wide.widthPercent = 180.0;
+        Treatment mono;
+        mono.widthPercent = 0.0;
+        Scene scene = twoVariantScene(pinkSource(1.0), wide);
+        scene.initialVariant = 1;
+        const std::vector<TreatmentAt> changes = {{20000, 1, mono}};
+        std::vector<VariantParams> storage;
+        const AudioBuffer captured = playAndCapture(scene, {}, "capture-width", {}, changes);
+        const AudioBuffer rendered =
+            renderScene(scene, PlayerConfig{}, treatmentCommands(changes, storage), scene.lengthFrames() + 4800);
+        const double diff = alignedDifference(captured, rendered);
+        qInfo("width, captured vs offline: max |difference| %.3g", diff);
+        QVERIFY(diff <= 1e-6);
+        // 0 % from the change on (after the 20 ms glide): the device got L == R.
+        const std::size_t c0 = firstSound(captured);
+        QCOMPARE(maxAbsDifference(std::span(captured.channels[0]).subspan(c0 + 22000, 20000),
+                                  std::span(captured.channels[1]).subspan(c0 + 22000, 20000)),
+                 0.0);
+        QVERIFY(maxAbsDifference(std::span(captured.channels[0]).subspan(c0 + 2000, 10000),
+                                 std::span(captured.channels[1]).subspan(c0 + 2000, 10000)) > 0.01);
+    }
+
     void callbackAllocatesNothing()
     {
         // First prove the counter counts.
@@ -173,6 +285,32 @@ private slots:
             }
             engine.setLoop(false);
         });
+        // And a multitrack scene, its stems and width changed while it plays.
+        const auto stems = fourStems(2.0);
+        Scene multi;
+        multi.variants = {multitrackVariant(stems, {}, "flat"), multitrackVariant(stems, busyTreatment(), "busy"),
+                          multitrackVariant(stems, {}, "stems")};
+        multi.looping = true;
+        // 200 changes: three times the engine's params slots, so they must come back from the
+        // callback to be used again (a change waits for a free slot, on that condition alone).
+        int sent = 0;
+        playAndCapture(multi, alternatingSelects(1000, 3000, 30), "capture-alloc-multitrack", [&](Engine& engine) {
+            for (int i = 0; i < 200; ++i) {
+                Treatment t = busyTreatment();
+                t.stems = {{-6.0 + i % 12, -0.5 + 0.005 * i}, {3.0, 0.0}, {-20.0, 0.7}};
+                t.widthPercent = double(i);
+                engine.select(i % 3);
+                const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+                while (!engine.setTreatment(i % 3, t) && std::chrono::steady_clock::now() < deadline)
+                    std::this_thread::yield();
+                sent += std::chrono::steady_clock::now() < deadline ? 1 : 0;
+                if (i % 4 == 0)
+                    engine.seek(i * 250);
+                std::this_thread::sleep_for(std::chrono::microseconds(100));
+            }
+            engine.setLoop(false);
+        });
+        QCOMPARE(sent, 200);
         removeAllocationCounter();
         qInfo("%llu callbacks, %llu allocations inside them", static_cast<unsigned long long>(callbacksObserved()),
               static_cast<unsigned long long>(callbackAllocations()));

@@ -33,10 +33,16 @@ class TestEngineJack : public QObject {
     Q_OBJECT
 
 private:
-    QString serverName() const { return QString("earlab-test-%1").arg(QCoreApplication::applicationPid()); }
+    // One name per server started, so a server that is still going away never meets the next.
+    QString serverName()
+    {
+        return QString("earlab-test-%1-%2").arg(QCoreApplication::applicationPid()).arg(++servers_);
+    }
+    int servers_ = 0;
 
-private slots:
-    void rendersInRealTimeWithinItsShareOfTheCpu()
+    // Plays `scene` (looping) for `seconds` on the JACK dummy server and checks what the
+    // engine controls: CPU time of the callback, no allocation in it, pacing.
+    void checkRealTime(Scene scene, double seconds)
     {
         // Earlier tests leave hundreds of MB of dirty pages; write them back now, not while the
         // 5.3 ms deadlines run (it only changes the underrun figure, not what is asserted).
@@ -46,7 +52,6 @@ private slots:
         qInfo("jackd runs %s", jack.isRealtime() ? "with real-time scheduling (-R)"
                                                  : "WITHOUT real-time scheduling (-r: no privilege for SCHED_FIFO)");
 
-        Scene scene = twoVariantScene(pinkSource(4.0), busyTreatment());
         scene.looping = true;
         Engine engine;
         engine.open("system", kPeriodFrames);
@@ -58,7 +63,7 @@ private slots:
         QVERIFY2(waitUntilRendered(engine, 1), "the JACK stream never called back");
 
         installAllocationCounter();
-        const PlaybackWindow w = playWindow(engine, jack, 10.0);
+        const PlaybackWindow w = playWindow(engine, jack, seconds);
         removeAllocationCounter();
         engine.close();
         qInfo("%s", qPrintable(w.describe(kRate, kPeriodMicros)));
@@ -66,7 +71,8 @@ private slots:
             qInfo("jackd: %s", qPrintable(line));
 
         // Ten seconds of 256-frame periods: about 1875 callbacks, all of them counted.
-        QVERIFY2(w.cpu.callbacks >= 1800, qPrintable(QString::number(w.cpu.callbacks)));
+        QVERIFY2(double(w.cpu.callbacks) >= 0.96 * seconds * kRate / kPeriodFrames,
+                 qPrintable(QString::number(w.cpu.callbacks)));
         QVERIFY(callbacksObserved() >= w.cpu.callbacks);
         // No heap allocation on the real-time thread, however the scheduler treated it.
         QCOMPARE(callbackAllocations(), std::uint64_t(0));
@@ -97,6 +103,25 @@ private slots:
             QVERIFY2(std::abs(w.pacingErrorPercent(kRate)) <= 2.0, qPrintable(QString("%1 frames/s").arg(w.framesPerSecond)));
         else
             qInfo("pacing %+.3f %% not asserted: no real-time scheduling here", w.pacingErrorPercent(kRate));
+    }
+
+private slots:
+    void rendersInRealTimeWithinItsShareOfTheCpu() { checkRealTime(twoVariantScene(pinkSource(4.0), busyTreatment()), 10.0); }
+
+    void multitrackRendersInRealTimeWithinItsShareOfTheCpu()
+    {
+        // Three variants of a four-stem song, every stem mixed in the callback for each, the
+        // busy chain and a width change on two of them: the bounds above still hold.
+        const auto stems = fourStems(4.0);
+        Treatment wideAndBusy = busyTreatment();
+        wideAndBusy.widthPercent = 150.0;
+        wideAndBusy.stems = {{-6.0, -0.3}, {4.0, 0.2}};
+        Treatment narrow = busyTreatment();
+        narrow.widthPercent = 60.0;
+        Scene scene;
+        scene.variants = {multitrackVariant(stems, {}, "flat"), multitrackVariant(stems, wideAndBusy, "wide"),
+                          multitrackVariant(stems, narrow, "narrow")};
+        checkRealTime(scene, 5.0);
     }
 
     void reportsADeadStreamWithoutHanging()

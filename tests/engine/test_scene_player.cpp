@@ -190,14 +190,11 @@ private slots:
         player.apply(PlayerCommand::play());
         std::vector<float> interleaved(2 * 48000);
         player.render(interleaved.data(), 12000);
-        PlayerCommand change;
-        change.type = PlayerCommand::Type::SetParams;
-        change.variant = 0;
         Treatment loud;
         loud.gainDb = 12.0;
         loud.eq = {{FilterType::Peak, 2000.0, 12.0, 2.0}};
-        change.params = dsp::makeChainParams(loud, 48000.0);
-        player.apply(change);
+        const VariantParams params = makeVariantParams(loud, 48000.0);
+        player.apply(PlayerCommand::setParams(0, &params));
         player.render(interleaved.data() + 2 * 12000, 36000);
         AudioBuffer out = AudioBuffer::silence(1, 48000, 48000.0);
         for (int i = 0; i < 48000; ++i)

@@ -24,6 +24,7 @@ Treatment boostAndSqueeze()
     t.compress = true;
     t.compressor.thresholdDb = -30.0;
     t.compressor.ratio = 4.0;
+    t.widthPercent = 140.0; // in the second stage of renderTreatmentFile's split chain
     return t;
 }
 
