@@ -9,6 +9,7 @@
 // plus an answer panel or a reveal in app/qml when it brings a new AnswerKind or RevealKind.
 
 #include "audio/audio_buffer.h"
+#include "audio/engine/scene.h"
 #include "audio/treatment.h"
 
 #include <QJsonObject>
@@ -80,8 +81,7 @@ struct MaterialFacts {
     std::shared_ptr<const AudioBuffer> loop;       // the loop as played (stereo, engine rate); may be null
     std::vector<double> octaveLevelsDb;            // band levels over octaveCentresHz(), empty if unknown
     std::vector<double> thirdLevelsDb;             // over thirdOctaveCentresHz()
-    std::vector<std::shared_ptr<const AudioBuffer>> stems; // a multitrack source's stems, one length
-    QStringList stemNames;                         // their names, same order
+    std::shared_ptr<const Multitrack> stems;       // the loop's stems when the source is multitrack, else null
 };
 
 // AnswerKind::EqMatch: the listener's own band starts here and moves within these bounds

@@ -17,6 +17,10 @@ struct MaterialRef {
     // scan picked. Empty (length 0): pick the densest 15 s when the file is loaded.
     TimeRegion region;
     bool regionPinned = false;
+    // A multitrack source: its stems' files (one length, the mix's loop region applies to
+    // all) and names, in the order Treatment::stems indexes them. Empty for a plain file.
+    QStringList stemPaths;
+    QStringList stemNames;
 
     bool isMusic() const { return kind != Kind::PinkNoise; }
     // Same file and same region: a prepared loop of one can stand for the other.

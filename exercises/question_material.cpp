@@ -113,6 +113,7 @@ MaterialFacts factsOf(const PreparedLoop& loop)
     f.loop = loop.audio;
     f.octaveLevelsDb = loop.octaveLevelsDb;
     f.thirdLevelsDb = loop.thirdLevelsDb;
+    f.stems = loop.stems;
     return f;
 }
 
@@ -121,6 +122,9 @@ Treatment matchedTreatment(const PreparedLoop& loop, Treatment treatment, bool m
     if (!matchLoudness || treatment.isFlat() || !loop.audio)
         return treatment;
     try {
+        // A stem change is heard through the stems: match what they mix to.
+        if (loop.stems && !treatment.stems.empty())
+            return loudnessMatched(*loop.audio, *loop.stems, treatment);
         return loudnessMatched(*loop.audio, *loop.audio, treatment);
     } catch (const AudioError&) {
         return treatment; // silent material: nothing to match

@@ -25,6 +25,7 @@ struct PreparedLoop {
     double startSeconds = 0;                  // where the loop starts in the material
     std::vector<double> octaveLevelsDb;       // bandLevelsDb over octaveCentresHz()
     std::vector<double> thirdLevelsDb;        // bandLevelsDb over thirdOctaveCentresHz(), 1/3 octave
+    std::shared_ptr<const Multitrack> stems;  // the same region of each stem, for a multitrack material
 };
 
 // Throws AudioError when the file cannot be decoded. progress: 0..1, from this thread.

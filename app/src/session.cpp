@@ -315,9 +315,11 @@ void Session::onPrepared()
     m_matched = p.matched;
 
     Scene scene;
+    // A stem question mixes the loop's stems live with each variant's stem gains.
+    const auto stems = m_current.usesStems ? m_loop->stems : nullptr;
     for (const HeardVariant& v : m_current.variants)
-        scene.variants.push_back({m_loop->audio, v.treatment, v.label.toStdString()});
-    scene.variants.push_back({m_loop->audio, Treatment{}, "your answer"});
+        scene.variants.push_back({stems ? nullptr : m_loop->audio, v.treatment, v.label.toStdString(), {}, stems});
+    scene.variants.push_back({stems ? nullptr : m_loop->audio, Treatment{}, "your answer", {}, stems});
     scene.looping = true;
     const bool first = m_questionNumber == 1;
     try {
