@@ -4,6 +4,7 @@
 #include "exercises/loop_region.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace earlab {
 
