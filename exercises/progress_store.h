@@ -82,16 +82,17 @@ public:
     // Returns the answer's id. Rejects (StoreError naming the file, nothing written) an
     // attempt without exercise, with score outside 0..1, negative response time, invalid
     // answeredAt, an infinite value (NaN is fine: no staircase value), format < 1, a
-    // material other than attempt_material's (or empty), or a non-finite number anywhere
-    // in hidden, answer or the difficulty's state (JSON cannot hold one).
+    // material that is neither empty nor one of attempt_material's, or a non-finite number
+    // anywhere in hidden, answer or the difficulty's state (JSON cannot hold one).
     qint64 recordAttempt(const Attempt& attempt,
                          const std::optional<std::pair<int, QJsonObject>>& difficulty = {});
 
     // Newest first. A negative limit means no limit.
     QList<Attempt> recentAttempts(const QString& exercise, int limit) const;
     // The same, only the answers given after the exercise's last reset (all if it was never
-    // reset): what its difficulty and Home count. Exclude also leaves out the answers given
-    // before anything was heard (Attempt::heard false).
+    // reset): what its difficulty and Home count. "After" compares answeredAt with the
+    // reset's time, both as the computer's clock gave them. Exclude also leaves out the
+    // answers given before anything was heard (Attempt::heard false).
     enum class Unheard { Include, Exclude };
     QList<Attempt> recentAttemptsSinceReset(const QString& exercise, int limit,
                                             Unheard unheard = Unheard::Include) const;
