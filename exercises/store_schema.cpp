@@ -79,6 +79,9 @@ const QList<MigrationStep>& migrationSteps()
                          " WHEN source IN ('', 'pink-noise') THEN 'noise'"
                          " WHEN substr(source, 1, 8) = 'builtin:' THEN 'builtin'"
                          " ELSE 'music' END"),
+          // Answers given before anything played were flagged in the answer JSON (Session
+          // wrote "heard":false, compact, before this column existed); the JSON stays as it is.
+          QStringLiteral("UPDATE attempts SET heard = 0 WHERE instr(answer, '\"heard\":false') > 0"),
           QStringLiteral("ALTER TABLE exercise_state ADD COLUMN state TEXT NOT NULL DEFAULT '{}'"),
           QStringLiteral("CREATE TABLE exercise_resets ("
                          " exercise TEXT NOT NULL,"

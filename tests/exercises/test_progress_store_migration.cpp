@@ -1,8 +1,9 @@
 // The step to schema 6 (any exercise: sessions, materials, staircase values, difficulty
 // state, resets) on a version-5 database exactly as EarLab left one: the released schema-5
 // statements written out by hand, rows with the EQ hidden/answer JSON the app writes. Every
-// field of every answer, the saved levels and the library survive; a failing step 6 leaves
-// version 5 whole.
+// field of every answer, the saved levels and the library survive (an answer that Session
+// flagged "heard":false in its JSON just before schema 6 gets heard = 0); a failing step 6
+// leaves version 5 whole.
 
 #include "exercises/progress_store.h"
 #include "exercises/store_schema.h"
@@ -81,6 +82,7 @@ struct StoredAnswer {
     const char* source; // what Session wrote: MaterialRef::id, '' before a loop was ready
     const char* answeredAt;
     const char* material; // expected after step 6
+    bool heard = true;    // expected after step 6
 };
 
 // Questions from makeEqQuestion (eq-band levels 1, 3 and 6, eq-gain level 2, a flat trial),
@@ -110,6 +112,11 @@ const StoredAnswer kAnswers[] = {
      R"({"band_options_hz":[63,125,250,500,1000,2000,4000,8000,16000],"direction_asked":false,"flat":false,"frequency_hz":2000,"gain_db":9,"gain_options_db":[],"kind":"eq-band","q":1.41})",
      R"({"flat":false,"frequency_hz":2000,"gain_db":9})", 1.0, true, 3000, "builtin:pop",
      "2025-03-01T09:04:30.001Z", "builtin"},
+    // Answered before anything played: Session flagged it in the answer before schema 6.
+    {7, "eq-gain", 1, 8,
+     R"({"band_options_hz":[63,125,250,500,1000,2000,4000,8000,16000],"direction_asked":false,"flat":false,"frequency_hz":1000,"gain_db":6,"gain_options_db":[3,6,9,12],"kind":"eq-gain","q":1.41})",
+     R"({"flat":false,"frequency_hz":1000,"gain_db":3,"heard":false})", 0.5, false, 300, "builtin:pop",
+     "2025-03-01T09:05:00.000Z", "builtin", false},
 };
 
 QString sqlText(const char* text)
@@ -139,7 +146,8 @@ Attempt expected(const StoredAnswer& row)
     a.source = QString::fromUtf8(row.source);
     a.answeredAt = QDateTime::fromString(QString::fromLatin1(row.answeredAt), Qt::ISODateWithMs);
     a.material = QString::fromUtf8(row.material);
-    // session '', value NaN (NULL), format 1, heard: the defaults for an answer before step 6
+    a.heard = row.heard;
+    // session '', value NaN (NULL), format 1: the defaults for an answer before step 6
     return a;
 }
 
@@ -225,12 +233,11 @@ private slots:
         RawDatabase raw(path);
         QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM attempts WHERE value IS NULL")).toInt(),
                  int(std::size(kAnswers)));
-        QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM attempts WHERE session = '' AND format = 1"
-                                          " AND heard = 1")).toInt(),
+        QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM attempts WHERE session = '' AND format = 1")).toInt(),
                  int(std::size(kAnswers)));
-        QCOMPARE(raw.value(QStringLiteral("SELECT group_concat(material, ',') FROM (SELECT material FROM attempts"
-                                          " ORDER BY id)")).toString(),
-                 QStringLiteral("noise,builtin,music,noise,music,builtin"));
+        QCOMPARE(raw.value(QStringLiteral("SELECT group_concat(material || ':' || heard, ',') FROM"
+                                          " (SELECT material, heard FROM attempts ORDER BY id)")).toString(),
+                 QStringLiteral("noise:1,builtin:1,music:1,noise:1,music:1,builtin:1,builtin:0"));
         QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
                                           " AND name = 'attempts_by_session'")).toInt(), 1);
 
@@ -257,7 +264,7 @@ private slots:
         next.value = 3.5;
         next.format = 2;
         next.id = store.recordAttempt(next, std::pair(5, QJsonObject{{QStringLiteral("value"), 3.5}}));
-        QCOMPARE(next.id, qint64(7));
+        QCOMPARE(next.id, qint64(8));
         QCOMPARE(store.sessionAttempts(next.session), QList<Attempt>{next});
         QCOMPARE(store.savedDifficulty(QStringLiteral("eq-band"))->state,
                  (QJsonObject{{QStringLiteral("value"), 3.5}}));
@@ -310,6 +317,7 @@ private slots:
         store.open(path);
         QCOMPARE(store.schemaVersion(), 6);
         QCOMPARE(store.attemptCount(QStringLiteral("eq-band")), 5);
+        QCOMPARE(store.attemptCount(QStringLiteral("eq-gain")), 2);
     }
 };
 
