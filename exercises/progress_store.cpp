@@ -1,6 +1,7 @@
 #include "exercises/progress_store.h"
 
 #include "exercises/store_access.h"
+#include "exercises/store_attempt_row.h"
 #include "exercises/store_recovery.h"
 #include "exercises/store_schema.h"
 #include "exercises/store_sql.h"
@@ -10,7 +11,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QStandardPaths>
 
@@ -25,42 +25,6 @@ namespace earlab {
 namespace {
 
 const QString kMemory = QStringLiteral(":memory:");
-
-QString isoUtc(const QDateTime& time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QString compactJson(const QJsonObject& object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QJsonObject parseJson(const QString& text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
-
-// Column order shared by every attempt SELECT and readAttempt().
-const QString kAttemptColumns = QStringLiteral(
-    "id, exercise, level, seed, hidden, answer, score, correct, response_ms, source, answered_at");
-
-Attempt readAttempt(const QSqlQuery& query)
-{
-    Attempt attempt;
-    attempt.id = query.value(0).toLongLong();
-    attempt.exercise = query.value(1).toString();
-    attempt.level = query.value(2).toInt();
-    attempt.seed = static_cast<quint64>(query.value(3).toLongLong());
-    attempt.hidden = parseJson(query.value(4).toString());
-    attempt.answer = parseJson(query.value(5).toString());
-    attempt.score = query.value(6).toDouble();
-    attempt.correct = query.value(7).toInt() != 0;
-    attempt.responseMs = query.value(8).toInt();
-    attempt.source = query.value(9).toString();
-    attempt.answeredAt = QDateTime::fromString(query.value(10).toString(), Qt::ISODateWithMs);
-    return attempt;
-}
 
 void ensureFolder(const QString& path)
 {
@@ -293,54 +257,34 @@ void ProgressStore::configure()
     store::exec(db, m_path, QStringLiteral("PRAGMA foreign_keys=ON"), doing);
 }
 
-qint64 ProgressStore::recordAttempt(const Attempt& attempt)
+qint64 ProgressStore::recordAttempt(const Attempt& attempt,
+                                   const std::optional<std::pair<int, QJsonObject>>& difficulty)
 {
     const QString doing = QStringLiteral("Could not save the answer");
     requireFileInPlace(doing);
-    QString invalid;
-    if (attempt.exercise.isEmpty())
-        invalid = QStringLiteral("the answer names no exercise");
-    else if (!(attempt.score >= 0.0 && attempt.score <= 1.0)) // also rejects NaN
-        invalid = QStringLiteral("score %1 is outside 0..1").arg(attempt.score);
-    else if (attempt.responseMs < 0)
-        invalid = QStringLiteral("negative response time %1 ms").arg(attempt.responseMs);
-    else if (!attempt.answeredAt.isValid())
-        invalid = QStringLiteral("the answer has no valid time");
+    QString invalid = store::whyInvalid(attempt);
+    if (invalid.isEmpty() && difficulty)
+        invalid = store::whyInvalidDifficulty(attempt.exercise, difficulty->second);
     if (!invalid.isEmpty())
         throw store::makeError(m_path, doing, invalid);
 
     const QSqlDatabase db = database();
     store::Transaction transaction(db, m_path, doing);
-    QSqlQuery insert = store::prepare(db, m_path,
-        QStringLiteral("INSERT INTO attempts (exercise, level, seed, hidden, answer, score, correct,"
-                       " response_ms, source, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        doing);
-    insert.addBindValue(attempt.exercise);
-    insert.addBindValue(attempt.level);
-    // SQLite integers are signed 64-bit: keep the seed's bit pattern, cast back on read.
-    insert.addBindValue(static_cast<qlonglong>(attempt.seed));
-    insert.addBindValue(compactJson(attempt.hidden));
-    insert.addBindValue(compactJson(attempt.answer));
-    insert.addBindValue(attempt.score);
-    insert.addBindValue(attempt.correct ? 1 : 0);
-    insert.addBindValue(attempt.responseMs);
-    insert.addBindValue(attempt.source);
-    insert.addBindValue(isoUtc(attempt.answeredAt));
-    store::exec(insert, m_path, doing);
-    const qint64 id = insert.lastInsertId().toLongLong();
-    insert.finish();
+    const qint64 id = store::insertAttempt(db, m_path, attempt, doing);
+    if (difficulty)
+        store::upsertDifficulty(db, m_path, attempt.exercise, difficulty->first, difficulty->second, doing);
     transaction.commit();
     return id;
 }
 
-QList<Attempt> ProgressStore::selectAttempts(const QString& where, const QVariantList& values,
-                                             int limit) const
+QList<Attempt> ProgressStore::selectAttempts(const QString& where, const QVariantList& values, int limit,
+                                             bool oldestFirst) const
 {
     const QString doing = QStringLiteral("Could not read past answers");
     requireOpen(doing);
     QSqlQuery query = store::prepare(database(), m_path,
-        QStringLiteral("SELECT %1 FROM attempts WHERE %2 ORDER BY answered_at DESC, id DESC LIMIT ?")
-            .arg(kAttemptColumns, where),
+        QStringLiteral("SELECT %1 FROM attempts WHERE %2 ORDER BY answered_at %3, id %3 LIMIT ?")
+            .arg(store::attemptColumns(), where, oldestFirst ? QStringLiteral("ASC") : QStringLiteral("DESC")),
         doing);
     for (const QVariant& value : values)
         query.addBindValue(value);
@@ -348,13 +292,30 @@ QList<Attempt> ProgressStore::selectAttempts(const QString& where, const QVarian
     store::exec(query, m_path, doing);
     QList<Attempt> attempts;
     while (query.next())
-        attempts.append(readAttempt(query));
+        attempts.append(store::readAttempt(query));
     return attempts;
 }
 
 QList<Attempt> ProgressStore::recentAttempts(const QString& exercise, int limit) const
 {
     return selectAttempts(QStringLiteral("exercise = ?"), {exercise}, limit);
+}
+
+QList<Attempt> ProgressStore::recentAttemptsSinceReset(const QString& exercise, int limit, Unheard unheard) const
+{
+    QString where = QStringLiteral("exercise = ? AND ") + store::answeredSinceResetSql();
+    if (unheard == Unheard::Exclude)
+        where += QStringLiteral(" AND heard = 1");
+    return selectAttempts(where, {exercise, exercise}, limit);
+}
+
+QList<Attempt> ProgressStore::sessionAttempts(const QString& session) const
+{
+    if (session.isEmpty()) {
+        requireOpen(QStringLiteral("Could not read past answers"));
+        return {};
+    }
+    return selectAttempts(QStringLiteral("session = ?"), {session}, -1, /*oldestFirst=*/true);
 }
 
 int ProgressStore::attemptCount(const QString& exercise) const
@@ -368,33 +329,53 @@ int ProgressStore::attemptCount(const QString& exercise) const
     return query.next() ? query.value(0).toInt() : 0;
 }
 
+std::optional<SavedDifficulty> ProgressStore::savedDifficulty(const QString& exercise) const
+{
+    const QString doing = QStringLiteral("Could not read the saved difficulty");
+    requireOpen(doing);
+    return store::selectDifficulty(database(), m_path, exercise, doing);
+}
+
+void ProgressStore::saveDifficulty(const QString& exercise, int level, const QJsonObject& state)
+{
+    const QString doing = QStringLiteral("Could not save the difficulty");
+    requireFileInPlace(doing);
+    if (const QString invalid = store::whyInvalidDifficulty(exercise, state); !invalid.isEmpty())
+        throw store::makeError(m_path, doing, invalid);
+    // One statement is its own transaction in SQLite; no BEGIN needed.
+    store::upsertDifficulty(database(), m_path, exercise, level, state, doing);
+}
+
 std::optional<int> ProgressStore::savedLevel(const QString& exercise) const
 {
-    const QString doing = QStringLiteral("Could not read the saved level");
-    requireOpen(doing);
-    QSqlQuery query = store::prepare(database(), m_path,
-        QStringLiteral("SELECT level FROM exercise_state WHERE exercise = ?"), doing);
-    query.addBindValue(exercise);
-    store::exec(query, m_path, doing);
-    if (!query.next())
+    const std::optional<SavedDifficulty> saved = savedDifficulty(exercise);
+    if (!saved)
         return std::nullopt;
-    return query.value(0).toInt();
+    return saved->level;
 }
 
 void ProgressStore::saveLevel(const QString& exercise, int level)
 {
-    const QString doing = QStringLiteral("Could not save the level");
+    saveDifficulty(exercise, level, {});
+}
+
+void ProgressStore::resetExercise(const QString& exercise, const QDateTime& at)
+{
+    const QString doing = QStringLiteral("Could not reset the exercise");
     requireFileInPlace(doing);
-    // One statement is its own transaction in SQLite; no BEGIN needed.
-    QSqlQuery query = store::prepare(database(), m_path,
-        QStringLiteral("INSERT INTO exercise_state (exercise, level, updated_at) VALUES (?, ?, ?)"
-                       " ON CONFLICT(exercise) DO UPDATE SET level = excluded.level,"
-                       " updated_at = excluded.updated_at"),
-        doing);
-    query.addBindValue(exercise);
-    query.addBindValue(level);
-    query.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
-    store::exec(query, m_path, doing);
+    if (exercise.isEmpty())
+        throw store::makeError(m_path, doing, QStringLiteral("the reset names no exercise"));
+    const QSqlDatabase db = database();
+    store::Transaction transaction(db, m_path, doing);
+    store::recordReset(db, m_path, exercise, at.isValid() ? at : QDateTime::currentDateTimeUtc(), doing);
+    transaction.commit();
+}
+
+std::optional<QDateTime> ProgressStore::lastReset(const QString& exercise) const
+{
+    const QString doing = QStringLiteral("Could not read when the exercise was reset");
+    requireOpen(doing);
+    return store::selectLastReset(database(), m_path, exercise, doing);
 }
 
 } // namespace earlab

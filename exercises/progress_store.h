@@ -1,7 +1,8 @@
 #pragma once
-// The progress store: every answered question and each exercise's level, in SQLite through
-// Qt SQL (QSQLITE). Durable by design: recordAttempt commits (synchronous=FULL, WAL) before
-// it returns, so the UI may show a result only after an answer can no longer be lost.
+// The progress store: every answered question, each exercise's difficulty (level and state)
+// and its resets, in SQLite through Qt SQL (QSQLITE). Durable by design: recordAttempt
+// commits (synchronous=FULL, WAL) before it returns, so the UI may show a result only after
+// an answer can no longer be lost.
 //
 // Errors: every failure throws earlab::StoreError (exercises/store_error.h) whose message
 // names the database file and the cause. Nothing fails silently.
@@ -10,14 +11,18 @@
 // use one ProgressStore on one thread (the app's database worker).
 
 #include "exercises/attempt.h"
+#include "exercises/store_difficulty.h"
 #include "exercises/store_error.h"
 
+#include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QVariantList>
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QSqlDatabase;
 
@@ -72,18 +77,48 @@ public:
     // (Restarting EarLab then starts a new database at the path.) Nothing for one in memory.
     void requireFileInPlace(const QString& doing) const;
 
-    // Writes one answer in its own transaction, committed before returning. Returns its id.
-    // Rejects an attempt without exercise, with score outside 0..1, negative response
-    // time or invalid answeredAt.
-    qint64 recordAttempt(const Attempt& attempt);
+    // Writes one answer, and with it the exercise's new difficulty (level and state) if
+    // given, in one transaction committed before returning: a crash keeps both or neither.
+    // Returns the answer's id. Rejects (StoreError naming the file, nothing written) an
+    // attempt without exercise, with score outside 0..1, negative response time, invalid
+    // answeredAt, an infinite value (NaN is fine: no staircase value), format < 1, a
+    // material that is neither empty nor one of attempt_material's, or a non-finite number
+    // anywhere in hidden, answer or the difficulty's state (JSON cannot hold one).
+    qint64 recordAttempt(const Attempt& attempt,
+                         const std::optional<std::pair<int, QJsonObject>>& difficulty = {});
 
     // Newest first. A negative limit means no limit.
     QList<Attempt> recentAttempts(const QString& exercise, int limit) const;
-    int attemptCount(const QString& exercise) const;
+    // The same, only the answers given after the exercise's last reset (all if it was never
+    // reset): what its difficulty and Home count. "After" compares answeredAt with the
+    // reset's time, both as the computer's clock gave them. Exclude also leaves out the
+    // answers given before anything was heard (Attempt::heard false).
+    enum class Unheard { Include, Exclude };
+    QList<Attempt> recentAttemptsSinceReset(const QString& exercise, int limit,
+                                            Unheard unheard = Unheard::Include) const;
+    // One training session's answers, oldest first; none for an empty id (answers stored
+    // before sessions were recorded have no session).
+    QList<Attempt> sessionAttempts(const QString& session) const;
+    int attemptCount(const QString& exercise) const; // every answer, resets or not
 
-    // The level an exercise was left at; nothing if it was never saved.
+    // The difficulty an exercise was left at; nothing if it was never saved or was reset
+    // since. Throws StoreError if the stored state is not a JSON object.
+    using SavedDifficulty = earlab::SavedDifficulty;
+    std::optional<SavedDifficulty> savedDifficulty(const QString& exercise) const;
+    // Replaces it (its own transaction). Rejects an empty exercise or a non-finite number
+    // in `state`.
+    void saveDifficulty(const QString& exercise, int level, const QJsonObject& state);
+    // The level alone, for ladder exercises: savedDifficulty()'s level; saveLevel saves
+    // `level` with an empty state (a state saved before is replaced).
     std::optional<int> savedLevel(const QString& exercise) const;
     void saveLevel(const QString& exercise, int level);
+
+    // Starts an exercise afresh, in one transaction: its saved difficulty is dropped and a
+    // reset recorded at `at` (default: now). Every answer stays in the history; those
+    // before the reset are no longer counted by recentAttemptsSinceReset().
+    void resetExercise(const QString& exercise, const QDateTime& at = {});
+    // The exercise's newest reset, if it was ever reset.
+    std::optional<QDateTime> lastReset(const QString& exercise) const;
 
 private:
     QSqlDatabase database() const;
@@ -93,8 +128,10 @@ private:
     void connect(const QString& path);
     void disconnect();
     void configure();
-    QList<Attempt> selectAttempts(const QString& where, const QVariantList& values,
-                                  int limit) const;
+    // Answers matching `where` (bound to `values`), by answered_at then id, newest first
+    // unless `oldestFirst`; at most `limit` (negative: all).
+    QList<Attempt> selectAttempts(const QString& where, const QVariantList& values, int limit,
+                                  bool oldestFirst = false) const;
 
     QString m_connection;
     QString m_path;

@@ -61,6 +61,33 @@ const QList<MigrationStep>& migrationSteps()
         // scanned before this step, never scanned or broken; a rescan fills it.
         {5,
          {QStringLiteral("ALTER TABLE library_items ADD COLUMN overview BLOB")}},
+        // Any exercise (issue 7): an answer's training session, material category
+        // ('noise', 'builtin', 'music'), staircase value (NULL on a ladder), hidden/answer
+        // layout version and whether anything was heard before it. The material of older
+        // answers follows from what the app wrote in source: '' (nothing loaded) or
+        // 'pink-noise', 'builtin:<id>', 'file:<path>' (and, before that, a bare path).
+        // exercise_state.state: the difficulty's own JSON object (a staircase's value, step
+        // and reversals). exercise_resets: when the user reset an exercise; the answers
+        // before it stay, but no longer count towards its difficulty or Home.
+        {6,
+         {QStringLiteral("ALTER TABLE attempts ADD COLUMN session TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE attempts ADD COLUMN material TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE attempts ADD COLUMN value REAL"),
+          QStringLiteral("ALTER TABLE attempts ADD COLUMN format INTEGER NOT NULL DEFAULT 1"),
+          QStringLiteral("ALTER TABLE attempts ADD COLUMN heard INTEGER NOT NULL DEFAULT 1"),
+          QStringLiteral("UPDATE attempts SET material = CASE"
+                         " WHEN source IN ('', 'pink-noise') THEN 'noise'"
+                         " WHEN substr(source, 1, 8) = 'builtin:' THEN 'builtin'"
+                         " ELSE 'music' END"),
+          // Answers given before anything played were flagged in the answer JSON (Session
+          // wrote "heard":false, compact, before this column existed); the JSON stays as it is.
+          QStringLiteral("UPDATE attempts SET heard = 0 WHERE instr(answer, '\"heard\":false') > 0"),
+          QStringLiteral("ALTER TABLE exercise_state ADD COLUMN state TEXT NOT NULL DEFAULT '{}'"),
+          QStringLiteral("CREATE TABLE exercise_resets ("
+                         " exercise TEXT NOT NULL,"
+                         " reset_at TEXT NOT NULL)"),
+          // The summary reads one session's answers.
+          QStringLiteral("CREATE INDEX attempts_by_session ON attempts(session)")}},
     };
     return steps;
 }

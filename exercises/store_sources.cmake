@@ -5,6 +5,12 @@ target_sources(earlab_exercises PRIVATE
   store_error.h
   store_sql.h
   store_sql.cpp
+  store_json.h
+  store_json.cpp
+  store_attempt_row.h
+  store_attempt_row.cpp
+  store_difficulty.h
+  store_difficulty.cpp
   store_schema.h
   store_schema.cpp
   store_recovery.h

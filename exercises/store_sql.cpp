@@ -25,6 +25,11 @@ int primaryCode(const QSqlError& error)
 }
 } // namespace
 
+QString isoUtc(const QDateTime& time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
 bool diskAlmostFull(const QString& path)
 {
     if (path.isEmpty() || path == QLatin1String(":memory:"))

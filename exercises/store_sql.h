@@ -4,6 +4,7 @@
 
 #include "exercises/store_error.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -21,6 +22,10 @@ QString describeDatabase(const QString& path);
 StoreError makeError(const QString& path, const QString& doing, const QSqlError& error);
 StoreError makeError(const QString& path, const QString& doing, const QString& cause,
                      StoreProblem problem = StoreProblem::Other);
+
+// How the store writes a time: ISO 8601 in UTC with milliseconds ("2024-05-01T09:30:00.250Z"),
+// fixed width, so that text order is time order.
+QString isoUtc(const QDateTime& time);
 
 // True when the disk holding `path` (or its folder) has less than 1 MiB free for this user.
 bool diskAlmostFull(const QString& path);

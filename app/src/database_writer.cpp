@@ -70,10 +70,10 @@ public:
         m_openError.clear();
     }
 
-    void enqueue(quint64 ticket, const QString& doing, std::optional<Attempt> attempt, std::optional<int> level,
-                 DatabaseWriter::Job job)
+    void enqueue(quint64 ticket, const QString& doing, std::optional<Attempt> attempt,
+                 std::optional<std::pair<int, QJsonObject>> difficulty, DatabaseWriter::Job job)
     {
-        m_queue.push_back({ticket, doing, std::move(attempt), level, std::move(job)});
+        m_queue.push_back({ticket, doing, std::move(attempt), std::move(difficulty), std::move(job)});
         drain();
     }
 
@@ -91,7 +91,7 @@ private:
         quint64 ticket;
         QString doing;
         std::optional<Attempt> attempt; // an answer, or else
-        std::optional<int> level;
+        std::optional<std::pair<int, QJsonObject>> difficulty; // saved with the answer
         DatabaseWriter::Job job;        // another write
     };
 
@@ -119,7 +119,8 @@ private:
         qint64 id = 0;
         try {
             if (op.attempt) {
-                id = store->recordAttempt(*op.attempt); // one transaction, committed on return
+                // One transaction with the difficulty, committed on return.
+                id = store->recordAttempt(*op.attempt, op.difficulty);
             } else {
                 store->requireFileInPlace(op.doing); // the jobs' own statements do not check
                 op.job(*store);
@@ -139,15 +140,7 @@ private:
             emit jobDone(op.ticket, QThread::currentThread());
             return true;
         }
-        QString levelError;
-        if (op.level) {
-            try {
-                store->saveLevel(op.attempt->exercise, *op.level);
-            } catch (const StoreError& e) {
-                levelError = e.message();
-            }
-        }
-        emit committed(op.ticket, id, levelError, QThread::currentThread());
+        emit committed(op.ticket, id, QString(), QThread::currentThread());
         return true;
     }
 
@@ -245,9 +238,19 @@ void DatabaseWriter::close()
 
 quint64 DatabaseWriter::write(const Attempt& attempt, std::optional<int> levelToSave)
 {
+    return writeAnswer(attempt, levelToSave ? std::optional(std::pair(*levelToSave, QJsonObject())) : std::nullopt);
+}
+
+quint64 DatabaseWriter::write(const Attempt& attempt, int level, const QJsonObject& state)
+{
+    return writeAnswer(attempt, std::optional(std::pair(level, state)));
+}
+
+quint64 DatabaseWriter::writeAnswer(const Attempt& attempt, std::optional<std::pair<int, QJsonObject>> difficulty)
+{
     const quint64 ticket = ++m_nextTicket;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, ticket, attempt, levelToSave] {
-        w->enqueue(ticket, QStringLiteral("Could not save your answer"), attempt, levelToSave, {});
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, ticket, attempt, difficulty = std::move(difficulty)] {
+        w->enqueue(ticket, QStringLiteral("Could not save your answer"), attempt, difficulty, {});
     }, Qt::QueuedConnection);
     return ticket;
 }

@@ -6,9 +6,10 @@
 // writer. One writer connection for the whole database: SQLite serialises writers anyway,
 // and two would only wait on each other's lock.
 //
-// Each write() is one answer: recordAttempt (its own transaction, committed, synchronous =
-// FULL) and then, if given, the exercise's new level. committed() is emitted only after the
-// attempt's commit returned, so a result shown from that signal can no longer be lost.
+// Each write() is one answer and, if given, the exercise's new difficulty, in one
+// transaction (recordAttempt: committed, synchronous = FULL), so a crash never keeps one
+// without the other. committed() is emitted only after that commit returned, so a result
+// shown from that signal can no longer be lost.
 // submit() runs any other write (the library's rows) the same way, acknowledged by
 // jobDone(). Answers and jobs run in the order they were submitted.
 //
@@ -24,12 +25,14 @@
 
 #include "exercises/attempt.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QThread>
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace earlab {
 class ProgressStore;
@@ -58,8 +61,10 @@ public:
     // until open() is called again.
     void close();
 
-    // Queues one answer; returns the ticket its committed() or failed() will carry.
+    // Queues one answer, with the exercise's new level (a ladder: empty state) or its level
+    // and difficulty state; returns the ticket its committed() or failed() will carry.
     quint64 write(const Attempt& attempt, std::optional<int> levelToSave = std::nullopt);
+    quint64 write(const Attempt& attempt, int level, const QJsonObject& state);
 
     // A write of another kind, run with the writer's store; it reports failure by throwing
     // StoreError and should be one transaction, so that a failure leaves nothing of it.
@@ -76,9 +81,10 @@ public:
     QThread* writerThread() const;
 
 signals:
-    // The attempt is in the database as `attemptId`. levelError is empty unless the level
-    // could not be saved afterwards (the answer itself is safe). writtenOn: the thread that
-    // ran the transaction.
+    // The attempt (and the difficulty given with it) is in the database as `attemptId`.
+    // levelError is always empty now that the level is written in the answer's own
+    // transaction (a failure of either is failed()); kept for the callers that read it.
+    // writtenOn: the thread that ran the transaction.
     void committed(quint64 ticket, qint64 attemptId, const QString& levelError, QThread* writtenOn);
     // The job is done (committed). writtenOn: the thread that ran it.
     void jobDone(quint64 ticket, QThread* writtenOn);
@@ -90,6 +96,7 @@ signals:
     void waitingChanged(const QString& message);
 
 private:
+    quint64 writeAnswer(const Attempt& attempt, std::optional<std::pair<int, QJsonObject>> difficulty);
     // Runs `call` on the worker after every write queued so far, and waits for it.
     void runAfterQueued(const std::function<void()>& call);
 

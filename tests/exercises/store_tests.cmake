@@ -8,6 +8,10 @@ earlab_add_test(test_progress_store SOURCES test_progress_store.cpp
   LIBS earlab_exercises LABELS store TIMEOUT 60)
 earlab_add_test(test_progress_store_schema SOURCES test_progress_store_schema.cpp
   LIBS earlab_exercises LABELS store TIMEOUT 60)
+earlab_add_test(test_progress_store_migration SOURCES test_progress_store_migration.cpp
+  LIBS earlab_exercises LABELS store TIMEOUT 60)
+earlab_add_test(test_progress_store_difficulty SOURCES test_progress_store_difficulty.cpp
+  LIBS earlab_exercises LABELS store TIMEOUT 60)
 earlab_add_test(test_progress_store_recovery SOURCES test_progress_store_recovery.cpp
   LIBS earlab_exercises LABELS store TIMEOUT 60)
 earlab_add_test(test_progress_store_kill SOURCES test_progress_store_kill.cpp store_writer_content.cpp

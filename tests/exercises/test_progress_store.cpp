@@ -14,7 +14,9 @@
 #include <QStandardPaths>
 #include <QtTest>
 
+#include <cmath>
 #include <functional>
+#include <limits>
 
 using namespace earlab;
 using namespace earlab::test;
@@ -22,7 +24,8 @@ using namespace earlab::test;
 namespace {
 
 // Values chosen to catch lossy storage: a seed with the sign bit set, a score with all
-// its digits, non-ASCII text, nested JSON, milliseconds and a non-UTC time zone.
+// its digits, non-ASCII text, nested JSON, milliseconds, a non-UTC time zone, a staircase
+// value with all its digits and every field away from its default.
 Attempt sampleAttempt(int n)
 {
     Attempt a;
@@ -41,6 +44,22 @@ Attempt sampleAttempt(int n)
     a.source = QStringLiteral("/music/Sigur Rós – Hoppípolla.flac");
     a.answeredAt = QDateTime(QDate(2024, 5, 1), QTime(9, 30, 0, 250), QTimeZone(3600 * 2))
                        .addSecs(60 * n);
+    a.session = QStringLiteral("5b0e7c1d-93a2-4f6e-b8d4-0c1a2b3c4d5e");
+    a.material = attempt_material::music;
+    a.value = 0.1 * 7.0 + n; // 0.7000000000000001: no short decimal form
+    a.format = 3;
+    a.heard = n % 3 != 2;
+    return a;
+}
+
+// A ladder exercise's answer on pink noise: no staircase value, the default format.
+Attempt ladderAttempt(int n)
+{
+    Attempt a = sampleAttempt(n);
+    a.value = qQNaN();
+    a.material = attempt_material::noise;
+    a.source = QStringLiteral("pink-noise");
+    a.format = 1;
     return a;
 }
 
@@ -86,6 +105,52 @@ private slots:
         QCOMPARE(read.size(), 2);
         QCOMPARE(read.at(0), expected.at(1)); // newest first
         QCOMPARE(read.at(1), expected.at(0));
+    }
+
+    void roundTripsALadderAnswerWithoutValue()
+    {
+        const QString path = scratch("store-ladder") + QStringLiteral("/progress.sqlite");
+        Attempt expected = ladderAttempt(0);
+        {
+            ProgressStore store;
+            store.open(path);
+            expected.id = store.recordAttempt(expected);
+        }
+        ProgressStore reopened;
+        reopened.open(path);
+        const QList<Attempt> read = reopened.recentAttempts(expected.exercise, -1);
+        QCOMPARE(read.size(), 1);
+        QCOMPARE(read.first(), expected);
+        QVERIFY(std::isnan(read.first().value));
+        // NULL in the file, as the schema says; a staircase value is a REAL.
+        reopened.recordAttempt(sampleAttempt(1));
+        QSqlQuery query(QSqlDatabase::database(storeConnections().constFirst()));
+        QVERIFY(query.exec(QStringLiteral("SELECT value IS NULL, typeof(value), material, format, heard"
+                                          " FROM attempts ORDER BY id")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 1);
+        QCOMPARE(query.value(2).toString(), QStringLiteral("noise"));
+        QCOMPARE(query.value(3).toInt(), 1);
+        QCOMPARE(query.value(4).toInt(), 1);
+        QVERIFY(query.next());
+        QCOMPARE(query.value(1).toString(), QStringLiteral("real"));
+        QCOMPARE(query.value(4).toInt(), 1); // sampleAttempt(1) was heard
+    }
+
+    void attemptsCompareNanValuesAsEqual()
+    {
+        // Two "no staircase value"s are the same; a value and none, or two values, are not.
+        QCOMPARE(ladderAttempt(0), ladderAttempt(0));
+        Attempt valued = ladderAttempt(0);
+        valued.value = 1.0;
+        QVERIFY(!(valued == ladderAttempt(0)));
+        QVERIFY(!(ladderAttempt(0) == valued));
+        Attempt other = valued;
+        other.value = 1.5;
+        QVERIFY(!(valued == other));
+        other = valued;
+        other.heard = !valued.heard;
+        QVERIFY(!(valued == other));
     }
 
     void storesTimesAsIsoUtcWithMilliseconds()
@@ -210,19 +275,38 @@ private slots:
         const QString path = scratch("store-invalid") + QStringLiteral("/progress.sqlite");
         ProgressStore store;
         store.open(path);
-        QList<Attempt> invalid;
-        invalid << sampleAttempt(0) << sampleAttempt(0) << sampleAttempt(0) << sampleAttempt(0)
-                << sampleAttempt(0);
-        invalid[0].exercise.clear();
-        invalid[1].score = 1.5;
-        invalid[2].score = std::numeric_limits<double>::quiet_NaN();
-        invalid[3].responseMs = -1;
-        invalid[4].answeredAt = QDateTime();
-        for (const Attempt& a : invalid) {
+        static constexpr double inf = std::numeric_limits<double>::infinity();
+        // Each broken one way, with a word its message must hold.
+        const QList<std::pair<std::function<void(Attempt&)>, QString>> breaks = {
+            {[](Attempt& a) { a.exercise.clear(); }, QStringLiteral("no exercise")},
+            {[](Attempt& a) { a.score = 1.5; }, QStringLiteral("score")},
+            {[](Attempt& a) { a.score = std::numeric_limits<double>::quiet_NaN(); }, QStringLiteral("score")},
+            {[](Attempt& a) { a.responseMs = -1; }, QStringLiteral("response time")},
+            {[](Attempt& a) { a.answeredAt = QDateTime(); }, QStringLiteral("time")},
+            {[](Attempt& a) { a.value = inf; }, QStringLiteral("staircase value")},
+            {[](Attempt& a) { a.value = -inf; }, QStringLiteral("staircase value")},
+            {[](Attempt& a) { a.format = 0; }, QStringLiteral("format")},
+            {[](Attempt& a) { a.material = QStringLiteral("pink-noise"); }, QStringLiteral("pink-noise")},
+            // JSON has no infinity: Qt would write null and the answer would change silently.
+            {[](Attempt& a) { a.hidden[QStringLiteral("gain_db")] = -inf; }, QStringLiteral("gain_db")},
+            {[](Attempt& a) { a.answer[QStringLiteral("curve")] = QJsonArray{1.0, QJsonObject{{QStringLiteral("db"), inf}}}; },
+             QStringLiteral("curve[1].db")},
+        };
+        for (const auto& [breakIt, word] : breaks) {
+            Attempt a = sampleAttempt(0);
+            breakIt(a);
             const QString message = storeErrorOf([&] { store.recordAttempt(a); });
             QVERIFY2(message.contains(path), qPrintable(message));
+            QVERIFY2(message.contains(word), qPrintable(message));
         }
         QCOMPARE(store.attemptCount(QStringLiteral("eq-band")), 0);
+        // What is allowed: no staircase value, an unknown material, a format above 1.
+        Attempt fine = sampleAttempt(0);
+        fine.value = qQNaN();
+        fine.material.clear();
+        fine.format = 7;
+        store.recordAttempt(fine);
+        QCOMPARE(store.attemptCount(QStringLiteral("eq-band")), 1);
     }
 
     void reportsDatabaseFailuresNamingTheFile()

@@ -58,31 +58,33 @@ class TestProgressStoreSchema : public QObject {
     Q_OBJECT
 
 private slots:
-    void stepsAreOrderedAndEndAtFive()
+    void stepsAreOrderedAndEndAtSix()
     {
         const auto& steps = store::migrationSteps();
         QVERIFY(!steps.isEmpty());
         for (int i = 0; i < steps.size(); ++i)
             QCOMPARE(steps.at(i).version, i + 1);
-        QCOMPARE(store::latestSchemaVersion(), 5);
+        QCOMPARE(store::latestSchemaVersion(), 6);
     }
 
     void freshDatabaseIsAtLatestVersion()
     {
         ProgressStore memory;
         memory.open(QString());
-        QCOMPARE(memory.schemaVersion(), 5);
+        QCOMPARE(memory.schemaVersion(), 6);
 
         const QString path = scratch("schema-fresh") + QStringLiteral("/progress.sqlite");
         {
             ProgressStore disk;
             disk.open(path);
-            QCOMPARE(disk.schemaVersion(), 5);
+            QCOMPARE(disk.schemaVersion(), 6);
         }
-        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 5);
+        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 6);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("attempts")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
+        QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_resets")));
+        QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_session")));
     }
 
     void migratesVersionOneKeepingRows()
@@ -96,7 +98,7 @@ private slots:
         ProgressStore store;
         store.open(path);
         QVERIFY(store.recoveryMessage().isEmpty());
-        QCOMPARE(store.schemaVersion(), 5);
+        QCOMPARE(store.schemaVersion(), 6);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
 
@@ -114,10 +116,12 @@ private slots:
         second.responseMs = 900;
         second.source = QStringLiteral("builtin:pop");
         second.answeredAt = QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC);
+        second.material = QStringLiteral("builtin"); // from its source, by step 6
         QCOMPARE(band.at(0), second);
         QCOMPARE(band.at(1).id, qint64(1));
         QCOMPARE(band.at(1).answeredAt, QDateTime(QDate(2023, 12, 31), QTime(23, 59, 59, 999), Qt::UTC));
         QCOMPARE(store.attemptCount(QStringLiteral("eq-gain")), 1);
+        QCOMPARE(store.recentAttempts(QStringLiteral("eq-gain"), 1).first().material, QStringLiteral("music"));
 
         // The new table works and new rows continue after the old ones.
         store.saveLevel(QStringLiteral("eq-band"), 3);
