@@ -38,13 +38,23 @@ Difficulty Difficulty::resume(const Exercise& exercise, std::optional<int> saved
         if (savedState.isEmpty())
             return startAt(exercise, level);
         QString why;
-        Staircase s = Staircase::fromJson(*rule, savedState, &why);
-        if (!why.isEmpty()) {
-            if (problem)
-                *problem = why;
-            return startAt(exercise, level);
+        Staircase s = Staircase::fromJson(*rule, savedState.value("staircase").toObject(), &why);
+        Difficulty d = why.isEmpty() ? Difficulty(exercise, std::move(s)) : startAt(exercise, level);
+        if (!why.isEmpty() && problem)
+            *problem = why;
+        // The best threshold outlives a staircase that had to start again.
+        const QJsonObject best = savedState.value("best").toObject();
+        const double value = best.value("value").toDouble(-1);
+        if (value > 0) {
+            ThresholdEstimate t;
+            t.ready = true;
+            t.value = value;
+            t.low = best.value("low").toDouble(value);
+            t.high = best.value("high").toDouble(value);
+            t.unit = rule->unit;
+            d.m_best = t;
         }
-        return Difficulty(exercise, std::move(s));
+        return d;
     }
     return Difficulty(exercise, DifficultyTracker::resume(exercise.levelCount(), level, newestFirst));
 }
@@ -71,14 +81,21 @@ int Difficulty::level() const
 
 int Difficulty::record(bool correct)
 {
-    return std::visit([correct](auto& d) { return d.record(correct); }, m_state);
+    const int change = std::visit([correct](auto& d) { return d.record(correct); }, m_state);
+    if (const auto now = threshold(); now && now->ready && (!m_best || now->value < m_best->value))
+        m_best = now;
+    return change;
 }
 
 QJsonObject Difficulty::state() const
 {
-    if (const auto* s = std::get_if<Staircase>(&m_state))
-        return s->toJson();
-    return {};
+    const auto* s = std::get_if<Staircase>(&m_state);
+    if (!s)
+        return {};
+    QJsonObject state{{"staircase", s->toJson()}};
+    if (m_best)
+        state.insert("best", QJsonObject{{"value", m_best->value}, {"low", m_best->low}, {"high", m_best->high}});
+    return state;
 }
 
 std::optional<ThresholdEstimate> Difficulty::threshold() const

@@ -41,6 +41,8 @@ public:
     QJsonObject state() const; // what the store keeps beside level(); {} for a ladder
     // A staircase's threshold so far (not ready until enough reversals); none for a ladder.
     std::optional<ThresholdEstimate> threshold() const;
+    // The lowest ready threshold this exercise has reached (kept in state()), if any.
+    std::optional<ThresholdEstimate> bestThreshold() const { return m_best; }
     // "Level 3 of 8" for a ladder; "2.0 dB" for a staircase.
     QString text() const;
 
@@ -49,7 +51,10 @@ private:
 
     const Exercise* m_exercise;
     std::variant<DifficultyTracker, Staircase> m_state;
+    std::optional<ThresholdEstimate> m_best;
 };
+
+// state() of a staircase: {"staircase": Staircase::toJson(), "best": {"value", "low", "high"}}.
 
 // A value in an exercise's unit, as the UI writes it: "0.8 dB", "12 %".
 QString formatValue(double value, const QString& unit);

@@ -7,6 +7,7 @@ target_sources(earlab_exercises PRIVATE
   exercise_catalogue.h exercise_catalogue.cpp
   eq_exercise.h eq_exercise.cpp
   difficulty.h difficulty.cpp
+  saved_difficulty.h saved_difficulty.cpp
   material_ref.h
   question_material.h question_material.cpp
   seeded_random.h

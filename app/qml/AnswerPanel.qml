@@ -24,6 +24,7 @@ Card {
                 case Session.ChoicePanel: return choice;
                 case Session.ContinuousPanel: return continuous;
                 case Session.StereoFieldPanel: return stereoField;
+                case Session.EqMatchPanel: return eqMatch;
                 default: return bands;
                 }
             }
@@ -78,5 +79,11 @@ Card {
         id: stereoField
 
         StereoFieldPanel {}
+    }
+
+    Component {
+        id: eqMatch
+
+        EqMatchPanel {}
     }
 }

@@ -27,6 +27,8 @@ Item {
 
     KeyboardShortcuts {
         id: shortcuts
+
+        homeColumns: home.columns
     }
 
     Rectangle {
@@ -106,6 +108,8 @@ Item {
                 currentIndex: shell.pageIndex
 
                 HomePage {
+                    id: home
+
                     objectName: "homePage"
                 }
 
@@ -144,6 +148,10 @@ Item {
             App.page = App.LibraryPage;
             drop.acceptProposedAction();
         }
+    }
+
+    EndSessionPrompt {
+        anchors.fill: parent
     }
 
     HelpOverlay {

@@ -3,7 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import EarLab
 
-// One exercise on the Home page: level, what the level asks, recent accuracy, start.
+// One exercise on the Home page: where it stands (a level, or a staircase's value and the
+// threshold it measured), what that means, recent accuracy, start (here, or at a chosen
+// level), reset.
 Card {
     id: card
 
@@ -19,8 +21,19 @@ Card {
     required property var bandAccuracy
     required property int bandWindow
     required property var weakestBand
+    required property int index
+    required property string difficultyKind
+    required property string difficultyText
+    required property string thresholdText
+    required property string bestThresholdText
+    required property string levelCountText
+    readonly property bool current: App.exercises.currentIndex === index
+    readonly property bool staircase: difficultyKind === "staircase"
 
     implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
+    objectName: "exerciseCard_" + exerciseId
+    border.color: current ? Theme.accent : Theme.border
+    border.width: current ? 2 : 1
 
     ColumnLayout {
         id: content
@@ -41,7 +54,9 @@ Card {
             }
 
             Text {
-                text: qsTr("Level %1 of %2").arg(card.level).arg(card.levelCount)
+                objectName: "difficultyText"
+                text: card.staircase ? qsTr("now %1 · %2").arg(card.difficultyText).arg(card.levelCountText)
+                                     : card.difficultyText
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontBody
             }
@@ -55,9 +70,33 @@ Card {
             wrapMode: Text.Wrap
         }
 
+        // A staircase's threshold, in the exercise's unit, with its 95 % interval.
+        RowLayout {
+            Layout.fillWidth: true
+            visible: card.staircase
+            spacing: Theme.spacingLarge
+
+            Text {
+                objectName: "thresholdText"
+                text: qsTr("Threshold %1").arg(card.thresholdText)
+                color: Theme.text
+                font.pixelSize: Theme.fontLarge
+                font.weight: Font.DemiBold
+            }
+
+            Text {
+                objectName: "bestThresholdText"
+                visible: card.bestThresholdText !== ""
+                text: qsTr("best %1").arg(card.bestThresholdText)
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+            }
+        }
+
         // The ladder: one pip per level, filled up to the current one.
         Row {
             Layout.topMargin: 4
+            visible: !card.staircase
             spacing: 4
 
             Repeater {
@@ -145,12 +184,38 @@ Card {
             }
 
             AppButton {
+                objectName: "options_" + card.exerciseId
+                Layout.alignment: Qt.AlignBottom
+                text: qsTr("More…")
+                onClicked: startOptions.open()
+            }
+
+            AppButton {
                 objectName: "start_" + card.exerciseId
                 Layout.alignment: Qt.AlignBottom
                 text: qsTr("Start %1 questions").arg(App.session.plannedQuestionCount)
+                keyHint: card.current ? "Enter" : ""
                 primary: true
                 onClicked: App.startExercise(card.exerciseId)
             }
         }
+    }
+
+    Connections {
+        target: App
+
+        function onStartOptionsRequested(exerciseId) {
+            if (exerciseId === card.exerciseId)
+                startOptions.open();
+        }
+    }
+
+    StartOptions {
+        id: startOptions
+
+        exerciseId: card.exerciseId
+        title: card.title
+        levelCount: card.levelCount
+        staircase: card.staircase
     }
 }

@@ -7,6 +7,8 @@ import EarLab
 Item {
     id: page
 
+    readonly property int columns: exerciseGrid.columns
+
     Flickable {
         anchors.fill: parent
         contentHeight: column.implicitHeight + 2 * Theme.pageMargin
@@ -109,10 +111,14 @@ Item {
 
                 Repeater {
                     model: [
+                        { key: "↑ ↓ ← →", text: qsTr("choose an exercise") },
+                        { key: "Enter", text: qsTr("start it") },
+                        { key: "M", text: qsTr("start at a level, reset") },
                         { key: "Space", text: qsTr("play / stop") },
                         { key: "A  B", text: qsTr("flat / processed") },
                         { key: "1–9", text: qsTr("answer") },
                         { key: "Enter", text: qsTr("confirm, go on") },
+                        { key: "Esc", text: qsTr("end a session (asks first)") },
                         { key: "?", text: qsTr("all shortcuts") }
                     ]
 

@@ -5,7 +5,16 @@ import EarLab
 Item {
     id: root
 
-    readonly property bool onExercise: App.page === App.ExercisePage && !App.helpVisible
+    readonly property bool free: !App.helpVisible && !App.modalOpen && !App.confirmingEnd
+    readonly property bool onExercise: App.page === App.ExercisePage && free
+    readonly property bool onHome: App.page === App.HomePage && free
+    readonly property bool inSession: App.page === App.ExercisePage
+                                      && (App.session.phase === Session.Preparing
+                                          || App.session.phase === Session.Question
+                                          || App.session.phase === Session.Revealed)
+    readonly property bool matching: asking && App.session.answerPanel === Session.EqMatchPanel
+    // Home's cards sit in a grid: Up/Down move by its columns.
+    property int homeColumns: 1
     readonly property bool asking: onExercise && App.session.phase === Session.Question
     readonly property bool listening: onExercise
                                       && (App.session.phase === Session.Question
@@ -34,6 +43,12 @@ Item {
     }
 
     Shortcut {
+        sequences: ["C"]
+        enabled: root.listening && App.session.variants.length > 2
+        onActivated: App.session.hear(2)
+    }
+
+    Shortcut {
         sequences: ["Tab"]
         enabled: root.listening
         onActivated: App.audio.toggleVariant()
@@ -43,6 +58,48 @@ Item {
         sequences: ["L"]
         enabled: App.audio.hasScene && !App.helpVisible
         onActivated: App.audio.toggleLoop()
+    }
+
+    Shortcut {
+        sequences: ["Return", "Enter"]
+        enabled: App.confirmingEnd
+        onActivated: App.endSession()
+    }
+
+    Shortcut {
+        sequences: ["Return", "Enter"]
+        enabled: root.onHome
+        onActivated: App.startExercise(App.exercises.currentId)
+    }
+
+    Shortcut {
+        sequences: ["Left"]
+        enabled: root.onHome
+        onActivated: App.exercises.moveCurrent(-1)
+    }
+
+    Shortcut {
+        sequences: ["Right"]
+        enabled: root.onHome
+        onActivated: App.exercises.moveCurrent(1)
+    }
+
+    Shortcut {
+        sequences: ["Up"]
+        enabled: root.onHome
+        onActivated: App.exercises.moveCurrent(-root.homeColumns)
+    }
+
+    Shortcut {
+        sequences: ["Down"]
+        enabled: root.onHome
+        onActivated: App.exercises.moveCurrent(root.homeColumns)
+    }
+
+    Shortcut {
+        sequences: ["M"]
+        enabled: root.onHome
+        onActivated: App.openStartOptions(App.exercises.currentId)
     }
 
     Shortcut {
@@ -82,13 +139,25 @@ Item {
 
     Shortcut {
         sequences: ["Up", "+", "="]
-        enabled: root.asking && App.session.directionAsked
+        enabled: root.matching
+        onActivated: App.session.adjust("gain", 1)
+    }
+
+    Shortcut {
+        sequences: ["Down", "-"]
+        enabled: root.matching
+        onActivated: App.session.adjust("gain", -1)
+    }
+
+    Shortcut {
+        sequences: ["Up", "+", "="]
+        enabled: root.asking && !root.matching && App.session.directionAsked
         onActivated: App.session.answerBoost = true
     }
 
     Shortcut {
         sequences: ["Down", "-"]
-        enabled: root.asking && App.session.directionAsked
+        enabled: root.asking && !root.matching && App.session.directionAsked
         onActivated: App.session.answerBoost = false
     }
 
@@ -108,6 +177,12 @@ Item {
         onActivated: {
             if (App.helpVisible)
                 App.helpVisible = false;
+            else if (App.modalOpen)
+                return; // the popup closes itself
+            else if (App.confirmingEnd)
+                App.confirmingEnd = false; // go on with the session
+            else if (root.inSession && App.session.answeredCount > 0)
+                App.confirmingEnd = true;
             else if (App.page !== App.HomePage)
                 App.goHome();
         }

@@ -25,7 +25,8 @@ Item {
                 spacing: 4
 
                 Text {
-                    text: qsTr("Session complete")
+                    text: App.session.endedEarly ? qsTr("Session ended after %1 of %2").arg(App.session.answeredCount).arg(App.session.questionCount)
+                                                 : qsTr("Session complete")
                     color: Theme.text
                     font.pixelSize: Theme.fontHero
                     font.weight: Font.DemiBold
@@ -113,13 +114,29 @@ Item {
                         font.pixelSize: Theme.fontTitle
                     }
 
-                    Text {
-                        objectName: "levelSummary"
+                    ColumnLayout {
                         Layout.fillWidth: true
-                        text: App.session.levelSummary
-                        color: Theme.text
-                        font.pixelSize: Theme.fontBody
-                        wrapMode: Text.Wrap
+                        spacing: 2
+
+                        Text {
+                            objectName: "levelSummary"
+                            Layout.fillWidth: true
+                            text: App.session.levelSummary
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                            wrapMode: Text.Wrap
+                        }
+
+                        // The path, not only the net: every change with the question it came after.
+                        Text {
+                            objectName: "levelPath"
+                            Layout.fillWidth: true
+                            visible: App.session.levelPath !== ""
+                            text: qsTr("Path: %1").arg(App.session.levelPath)
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall
+                            wrapMode: Text.Wrap
+                        }
                     }
                 }
             }

@@ -139,6 +139,61 @@ void App::startExercise(const QString& exerciseId)
     emit pageChanged();
 }
 
+void App::startExerciseAt(const QString& exerciseId, int level)
+{
+    m_preview->stop();
+    m_page = ExercisePage;
+    m_session->start(exerciseId, 0, std::max(1, level));
+    emit pageChanged();
+}
+
+void App::resetExercise(const QString& exerciseId)
+{
+    if (!m_catalogue.find(exerciseId))
+        return;
+    m_writer->submit(tr("Could not reset the exercise"),
+                     [exerciseId](ProgressStore& store) { store.resetExercise(exerciseId); });
+    m_writer->flush();
+    m_exercises->refresh();
+}
+
+QVariantList App::levelsOf(const QString& exerciseId) const
+{
+    QVariantList out;
+    const Exercise* e = m_catalogue.find(exerciseId);
+    if (!e)
+        return out;
+    for (const LevelInfo& l : e->levels()) {
+        const QString what = e->difficultyKind() == DifficultyKind::Staircase
+                                 ? QString("%1 — %2").arg(formatValue(l.value, e->unit()), l.description)
+                                 : QString("Level %1 — %2").arg(l.number).arg(l.description);
+        out.append(QVariantMap{{"number", l.number}, {"text", what}});
+    }
+    return out;
+}
+
+void App::setModalOpen(bool open)
+{
+    if (open == m_modalOpen)
+        return;
+    m_modalOpen = open;
+    emit modalOpenChanged();
+}
+
+void App::setConfirmingEnd(bool asking)
+{
+    if (asking == m_confirmingEnd)
+        return;
+    m_confirmingEnd = asking;
+    emit confirmingEndChanged();
+}
+
+void App::endSession()
+{
+    setConfirmingEnd(false);
+    m_session->finishEarly();
+}
+
 void App::goHome()
 {
     setPage(HomePage);

@@ -39,6 +39,10 @@ public:
 private:
     Q_PROPERTY(Page page READ page WRITE setPage NOTIFY pageChanged)
     Q_PROPERTY(bool helpVisible READ helpVisible WRITE setHelpVisible NOTIFY helpVisibleChanged)
+    // A popup has the keys (the window's shortcuts stand aside).
+    Q_PROPERTY(bool modalOpen READ modalOpen WRITE setModalOpen NOTIFY modalOpenChanged)
+    // Esc during a session asks before ending it.
+    Q_PROPERTY(bool confirmingEnd READ confirmingEnd WRITE setConfirmingEnd NOTIFY confirmingEndChanged)
     Q_PROPERTY(earlab::app::Preferences* preferences READ preferences CONSTANT)
     Q_PROPERTY(earlab::app::AudioOutput* audio READ audio CONSTANT)
     Q_PROPERTY(earlab::app::Session* session READ session CONSTANT)
@@ -64,6 +68,10 @@ public:
     Page page() const { return m_page; }
     void setPage(Page page);
     bool helpVisible() const { return m_helpVisible; }
+    bool modalOpen() const { return m_modalOpen; }
+    void setModalOpen(bool open);
+    bool confirmingEnd() const { return m_confirmingEnd; }
+    void setConfirmingEnd(bool asking);
     void setHelpVisible(bool visible);
     Preferences* preferences() const { return m_preferences; }
     AudioOutput* audio() const { return m_audio; }
@@ -81,6 +89,18 @@ public:
     DatabaseWriter* writer() const { return m_writer; }     // every write, on the database thread
 
     Q_INVOKABLE void startExercise(const QString& exerciseId);
+    // Starts at `level` (1-based; a staircase at that rung's value) instead of where it was left.
+    Q_INVOKABLE void startExerciseAt(const QString& exerciseId, int level);
+    // Back to level 1 (after the user confirmed): through the writer, one transaction; the
+    // history stays, marked by the reset's time.
+    Q_INVOKABLE void resetExercise(const QString& exerciseId);
+    // The levels an exercise can start at: [{number, text}] ("3 — 9 octave bands, ±12 dB").
+    Q_INVOKABLE QVariantList levelsOf(const QString& exerciseId) const;
+    // Esc in a session: the first press asks (confirmingEnd), endSession() ends it with a
+    // summary of the answers given so far.
+    Q_INVOKABLE void endSession();
+    // M on Home: the chosen exercise's start options (its card opens them).
+    Q_INVOKABLE void openStartOptions(const QString& exerciseId) { emit startOptionsRequested(exerciseId); }
     Q_INVOKABLE void goHome();
     Q_INVOKABLE void dismissRecovery();
     Q_INVOKABLE void toggleHelp() { setHelpVisible(!m_helpVisible); }
@@ -90,6 +110,9 @@ public:
 signals:
     void pageChanged();
     void helpVisibleChanged();
+    void modalOpenChanged();
+    void confirmingEndChanged();
+    void startOptionsRequested(const QString& exerciseId);
     void recoveryMessageChanged();
     void storeProblemChanged();
 
@@ -109,6 +132,8 @@ private:
     Session* m_session;
     Page m_page = HomePage;
     bool m_helpVisible = false;
+    bool m_modalOpen = false;
+    bool m_confirmingEnd = false;
     QString m_recoveryMessage;
     QString m_storeProblem;
 };

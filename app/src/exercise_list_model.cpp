@@ -4,6 +4,7 @@
 #include "exercises/eq_bands.h"
 #include "exercises/exercise_catalogue.h"
 #include "exercises/progress_store.h"
+#include "exercises/saved_difficulty.h"
 
 #include <algorithm>
 #include <cmath>
@@ -38,11 +39,25 @@ ExerciseListModel::Row ExerciseListModel::load(const Exercise& exercise) const
     r.title = exercise.title();
     r.summary = exercise.summary();
     r.levelCount = exercise.levelCount();
+    const bool staircase = exercise.difficultyKind() == DifficultyKind::Staircase;
+    r.difficultyKind = staircase ? QStringLiteral("staircase") : QStringLiteral("ladder");
+    r.levelCountText = staircase ? tr("%1 → %2").arg(formatValue(exercise.levels().front().value, exercise.unit()),
+                                                     formatValue(exercise.levels().back().value, exercise.unit()))
+                                 : tr("%n level(s)", nullptr, r.levelCount);
+    if (m_store) {
+        const Difficulty d = loadDifficulty(exercise, *m_store);
+        r.level = d.level();
+        r.difficultyText = d.text();
+        if (const auto t = d.threshold())
+            r.thresholdText = t->text();
+        if (const auto best = d.bestThreshold())
+            r.bestThresholdText = best->text();
+    }
     try {
         if (m_store && m_store->isOpen()) {
-            r.level = std::clamp(m_store->savedLevel(id).value_or(1), 1, r.levelCount);
             // One read serves both: newest first, so the recent answers are the window's first.
-            const auto window = m_store->recentAttempts(id, kBandWindow);
+            // Answers from before a reset, or given before anything was heard, do not count.
+            const auto window = m_store->recentAttemptsSinceReset(id, kBandWindow, ProgressStore::Unheard::Exclude);
             r.recentCount = int(std::min<qsizetype>(window.size(), kRecent));
             if (r.recentCount > 0) {
                 const auto right = std::count_if(window.begin(), window.begin() + r.recentCount,
@@ -71,6 +86,7 @@ void ExerciseListModel::refresh()
     m_rows.clear();
     for (const auto& exercise : m_catalogue->all())
         m_rows.append(load(*exercise));
+    m_current = std::clamp(m_current, 0, std::max(0, int(m_rows.size()) - 1));
     endResetModel();
 }
 
@@ -98,6 +114,11 @@ QVariant ExerciseListModel::data(const QModelIndex& index, int role) const
     case BandAccuracyRole: return r.bands;
     case BandWindowRole: return r.bandWindow;
     case WeakestBandRole: return r.weakest;
+    case DifficultyKindRole: return r.difficultyKind;
+    case DifficultyTextRole: return r.difficultyText;
+    case ThresholdTextRole: return r.thresholdText;
+    case BestThresholdTextRole: return r.bestThresholdText;
+    case LevelCountTextRole: return r.levelCountText;
     default: return {};
     }
 }
@@ -109,7 +130,29 @@ QHash<int, QByteArray> ExerciseListModel::roleNames() const
             {LevelCountRole, "levelCount"},       {LevelDescriptionRole, "levelDescription"},
             {RecentAccuracyRole, "recentAccuracy"}, {RecentCountRole, "recentCount"},
             {TotalAttemptsRole, "totalAttempts"}, {BandAccuracyRole, "bandAccuracy"},
-            {BandWindowRole, "bandWindow"}, {WeakestBandRole, "weakestBand"}};
+            {BandWindowRole, "bandWindow"}, {WeakestBandRole, "weakestBand"},
+            {DifficultyKindRole, "difficultyKind"}, {DifficultyTextRole, "difficultyText"},
+            {ThresholdTextRole, "thresholdText"}, {BestThresholdTextRole, "bestThresholdText"},
+            {LevelCountTextRole, "levelCountText"}};
+}
+
+void ExerciseListModel::setCurrentIndex(int index)
+{
+    index = std::clamp(index, 0, std::max(0, int(m_rows.size()) - 1));
+    if (index == m_current)
+        return;
+    m_current = index;
+    emit currentIndexChanged();
+}
+
+QString ExerciseListModel::currentId() const
+{
+    return m_current < m_rows.size() ? m_rows[m_current].id : QString();
+}
+
+void ExerciseListModel::moveCurrent(int delta)
+{
+    setCurrentIndex(m_current + delta);
 }
 
 } // namespace earlab::app

@@ -17,6 +17,9 @@ class ExerciseListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("ExerciseListModel belongs to App")
+    // The exercise Home's keys act on (arrows move it, Enter starts it).
+    Q_PROPERTY(int currentIndex READ currentIndex WRITE setCurrentIndex NOTIFY currentIndexChanged)
+    Q_PROPERTY(QString currentId READ currentId NOTIFY currentIndexChanged)
 public:
     enum Role {
         ExerciseIdRole = Qt::UserRole + 1,
@@ -33,6 +36,11 @@ public:
         BandAccuracyRole,
         BandWindowRole, // how many answers BandAccuracyRole covers
         WeakestBandRole, // {name, percent, correct, asked} of weakestBand() over them; {} when none
+        DifficultyKindRole,   // "ladder" or "staircase"
+        DifficultyTextRole,   // "Level 3 of 8", or a staircase's current value "2.0 dB"
+        ThresholdTextRole,    // a staircase's threshold now: "0.8 dB (0.4–1.6)", "measuring…"; "" for a ladder
+        BestThresholdTextRole, // the best threshold reached, "" when none
+        LevelCountTextRole,   // "8 levels", "6 dB → 0.1 dB"
     };
     static constexpr int kRecent = 20;
     static constexpr int kBandWindow = 200;
@@ -46,6 +54,15 @@ public:
 
     Q_INVOKABLE void refresh();
 
+    int currentIndex() const { return m_current; }
+    void setCurrentIndex(int index);
+    QString currentId() const;
+    // Arrow keys: by `delta` rows (the grid's columns for Up/Down), clamped.
+    Q_INVOKABLE void moveCurrent(int delta);
+
+signals:
+    void currentIndexChanged();
+
 private:
     struct Row {
         QString id, title, summary;
@@ -55,12 +72,14 @@ private:
         QVariantList bands;
         QVariantMap weakest;
         int bandWindow = 0;
+        QString difficultyKind, difficultyText, thresholdText, bestThresholdText, levelCountText;
     };
     Row load(const Exercise& exercise) const;
 
     const ExerciseCatalogue* m_catalogue;
     ProgressStore* m_store;
     QList<Row> m_rows;
+    int m_current = 0;
 };
 
 } // namespace earlab::app

@@ -11,6 +11,7 @@
 #include "exercises/eq_curve.h"
 #include "exercises/exercise_catalogue.h"
 #include "exercises/progress_store.h"
+#include "exercises/saved_difficulty.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -98,6 +99,15 @@ QString Session::materialTitle() const
     return m_loop ? m_loop->material.title : QString();
 }
 
+namespace {
+Treatment bandTreatment(const EqBand& band)
+{
+    Treatment t;
+    t.eq.push_back(band);
+    return t;
+}
+} // namespace
+
 QVariantList Session::variants() const
 {
     QVariantList out;
@@ -150,32 +160,22 @@ void Session::clearError()
     setError({});
 }
 
-void Session::start(const QString& id, int count)
+void Session::start(const QString& id, int count, int startLevel)
 {
     m_exercise = m_exercises->find(id);
     if (!m_exercise)
         m_exercise = m_exercises->all().front().get();
     m_questionCount = count > 0 ? count : plannedQuestionCount();
-    std::optional<int> saved;
-    try {
-        saved = m_store->savedLevel(m_exercise->id());
-    } catch (const StoreError& e) {
-        setError(e.message());
-    }
-    // The window carries over between sessions, but only the answers given since the last
-    // level change (DifficultyTracker::resume): they are the newest answers, so the newest
-    // kWindow - 1 of any level hold all that can count.
-    std::vector<PastAnswer> history;
-    try {
-        for (const Attempt& a : m_store->recentAttempts(m_exercise->id(), DifficultyTracker::kWindow - 1))
-            history.push_back({a.level, a.correct});
-    } catch (const StoreError& e) {
-        setError(e.message());
-    }
-    m_difficulty = Difficulty::resume(*m_exercise, saved, {}, history);
+    QString problem;
+    m_difficulty = loadDifficulty(*m_exercise, *m_store, &problem);
+    if (!problem.isEmpty())
+        setError(problem);
+    if (startLevel > 0)
+        m_difficulty = Difficulty::startAt(*m_exercise, startLevel);
     m_startLevel = m_difficulty->level();
     m_startText = m_difficulty->text();
     m_sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_endedEarly = false;
     m_questionNumber = 0;
     m_pending.reset();
     m_tally.clear();
@@ -341,7 +341,7 @@ void Session::onPrepared()
     m_answerBand = kEqMatchStartBand;
     m_answerBand.gainDb = std::clamp(0.0, m_current.range.minimum, m_current.range.maximum);
     if (eqMatch())
-        playAnswer(Treatment{{m_answerBand}});
+        playAnswer(bandTreatment(m_answerBand));
     m_options->setOptions(m_current.options);
     m_grade = {};
     m_answerVariantReady = false;
@@ -406,7 +406,7 @@ void Session::setAnswerBand(EqBand band)
         return;
     m_answerBand = band;
     emit selectionChanged();
-    playAnswer(Treatment{{m_answerBand}});
+    playAnswer(bandTreatment(m_answerBand));
 }
 
 void Session::setAnswerFrequencyHz(double hz)
@@ -567,14 +567,20 @@ bool Session::confirm()
     attempt.seed = m_current.seed;
     attempt.hidden = m_current.hidden;
     attempt.answer = p.grade.answer;
-    if (!answer.heard)
-        attempt.answer.insert("heard", false);
+    attempt.heard = answer.heard;
+    attempt.session = m_sessionId;
+    attempt.material = m_loop ? factsOf(*m_loop).category : QString();
+    attempt.value = m_current.setting.value;
+    attempt.format = m_current.format;
     attempt.score = p.grade.score;
     attempt.correct = p.grade.correct;
     attempt.responseMs = p.responseMs;
     attempt.source = m_loop ? m_loop->material.id : QString();
     attempt.answeredAt = QDateTime::currentDateTimeUtc();
-    p.ticket = m_writer->write(attempt, p.change != 0 ? std::optional<int>(p.difficulty.level()) : std::nullopt);
+    // A staircase's state moves with every answer; a ladder's level only when it changes.
+    p.ticket = p.difficulty.isStaircase()
+                   ? m_writer->write(attempt, p.difficulty.level(), p.difficulty.state())
+                   : m_writer->write(attempt, p.change != 0 ? std::optional<int>(p.difficulty.level()) : std::nullopt);
     m_pending = std::move(p);
     emit selectionChanged(); // saving; no second confirm, no new choice
     return true;
@@ -659,6 +665,7 @@ void Session::next()
     if (m_questionNumber >= m_questionCount) {
         ++m_generation;
         m_audio->stop();
+        m_endedEarly = false;
         emit summaryChanged();
         setPhase(Finished);
         return;
@@ -680,6 +687,20 @@ void Session::hear(int variant)
     const bool answerHeard = m_phase == Revealed || eqMatch(); // the EQ match's "yours"
     if (m_phase == Question || m_phase == Revealed)
         m_audio->select(std::clamp(variant, 0, answerHeard ? variants : variants - 1));
+}
+
+void Session::finishEarly()
+{
+    if (m_phase != Preparing && m_phase != Question && m_phase != Revealed)
+        return;
+    // An answer still being written lands in the store all the same (onCommitted counts it
+    // for Home); the summary shows what was committed.
+    ++m_generation;
+    m_pending.reset();
+    m_audio->stop();
+    m_endedEarly = true;
+    emit summaryChanged();
+    setPhase(Finished);
 }
 
 void Session::quit()

@@ -122,6 +122,7 @@ private:
     Q_PROPERTY(int startLevel READ startLevel NOTIFY summaryChanged)
     Q_PROPERTY(QString levelSummary READ levelSummary NOTIFY summaryChanged)
     Q_PROPERTY(QString levelPath READ levelPath NOTIFY summaryChanged)
+    Q_PROPERTY(bool endedEarly READ endedEarly NOTIFY summaryChanged)
     Q_PROPERTY(double medianResponseSeconds READ medianResponseSeconds NOTIFY summaryChanged)
 
 public:
@@ -197,10 +198,13 @@ public:
     int startLevel() const { return m_startLevel; }
     QString levelSummary() const;
     QString levelPath() const { return m_tally.path(); }
+    bool endedEarly() const { return m_endedEarly; }
     double medianResponseSeconds() const { return m_tally.medianResponseSeconds(); }
 
     // count < 1: plannedQuestionCount(). An unknown id starts the catalogue's first exercise.
-    Q_INVOKABLE void start(const QString& exerciseId, int count = 0);
+    // startLevel > 0: start there (a staircase at that rung's value) instead of where the
+    // store left the exercise; the choice is saved with the first answer.
+    Q_INVOKABLE void start(const QString& exerciseId, int count = 0, int startLevel = 0);
     // What start() without a count asks: --questions when given, else the Settings page's.
     int plannedQuestionCount() const;
     Q_INVOKABLE void choose(int option);
@@ -224,6 +228,8 @@ public:
     // The variants in order (0 = the reference), then, in the reveal, your answer.
     Q_INVOKABLE void hear(int variant);
     Q_INVOKABLE void quit();
+    // Ends the session now, with the summary of the answers given so far (Esc, confirmed).
+    Q_INVOKABLE void finishEarly();
     Q_INVOKABLE void clearError();
 
     // The question on screen with its hidden parameters, for a simulated listener (tests, the
@@ -336,6 +342,7 @@ private:
     bool m_answerVariantReady = false;
     unsigned m_answerRequest = 0; // the newest "your answer" matching, of several in flight
     SessionTally m_tally;
+    bool m_endedEarly = false;
 };
 
 } // namespace earlab::app

@@ -19,6 +19,7 @@ Item {
 
         function init() {
             App.helpVisible = false;
+            App.confirmingEnd = false;
             App.goHome();
             compare(App.page, App.HomePage);
         }
@@ -110,6 +111,16 @@ Item {
             keyClick(Qt.Key_1);
             keyClick(Qt.Key_Return);
             tryCompare(App.session, "phase", Session.Revealed, 10000);
+            // Esc mid-session asks first; Enter ends it with the summary so far, Esc again goes home.
+            keyClick(Qt.Key_Escape);
+            verify(App.confirmingEnd);
+            verify(child("endSessionPrompt").visible);
+            compare(App.page, App.ExercisePage);
+            keyClick(Qt.Key_Return);
+            verify(!App.confirmingEnd);
+            compare(App.session.phase, Session.Finished);
+            verify(App.session.endedEarly);
+            compare(App.session.answeredCount, 1);
             keyClick(Qt.Key_Escape);
             compare(App.page, App.HomePage);
             const strip = child("bandAccuracy_eq-band");
