@@ -36,6 +36,7 @@ App::App(QObject* parent)
     m_exercises = new ExerciseListModel(&m_catalogue, m_store.get(), this);
     m_preview = new LoopPreview(m_audio, this);
     m_session = new Session(&m_catalogue, m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
+    m_session->setMultitrackProvider([this] { return m_library->multitrackMaterial(); });
     connect(m_session, &Session::attemptRecorded, m_exercises, &ExerciseListModel::refresh);
     // Direct: the session asks the library for the next choice right after.
     connect(m_session, &Session::materialUnusable, m_library, &Library::markUnusable);

@@ -147,6 +147,9 @@ public:
     // built-in loop, else the first usable file; pink noise when there is none. A user file
     // carries its loop region.
     MaterialRef musicMaterial() const;
+    // For levels that need stems: the chosen music when it is a multitrack, else the first
+    // ready multitrack (a built-in song); pink noise (no stems) when there is none.
+    MaterialRef multitrackMaterial() const;
     // The entry for `materialId` as a MaterialRef (with its region), if it is usable.
     std::optional<MaterialRef> material(const QString& materialId) const;
     // Music a question could not use (the session found the file gone, or it would not

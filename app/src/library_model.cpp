@@ -254,6 +254,17 @@ MaterialRef Library::musicMaterial() const
     return MaterialRef::pinkNoise();
 }
 
+MaterialRef Library::multitrackMaterial() const
+{
+    const int chosen = indexOf(m_preferences->materialId());
+    if (chosen >= 0 && m_entries[chosen].status == "ready" && !m_entries[chosen].material.stemPaths.isEmpty())
+        return m_entries[chosen].material;
+    for (const auto& e : m_entries)
+        if (e.status == "ready" && !e.material.stemPaths.isEmpty())
+            return e.material;
+    return MaterialRef::pinkNoise();
+}
+
 void Library::setEntry(int row, const LibraryItem& item, const QString& status)
 {
     Entry& e = m_entries[row];

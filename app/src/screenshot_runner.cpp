@@ -3,6 +3,7 @@
 #include "app/src/app.h"
 
 #include "exercises/eq_levels.h"
+#include "exercises/exercise_catalogue.h"
 #include "exercises/progress_store.h"
 
 #include <QElapsedTimer>
@@ -79,6 +80,49 @@ void ScreenshotRunner::answerRightly(bool right)
     s->choose(right ? truth : (truth + 1) % n);
     s->setAnswerBoost(s->correctBoost());
     s->confirm();
+}
+
+void ScreenshotRunner::answerNearly()
+{
+    Session* s = m_app->session();
+    const Question& q = s->currentQuestion();
+    switch (q.answerKind) {
+    case AnswerKind::Bands:
+    case AnswerKind::Choice:
+        s->choose(std::max(0, s->correctOption()));
+        s->setAnswerBoost(s->correctBoost());
+        break;
+    case AnswerKind::Continuous:
+    case AnswerKind::StereoField:
+        // A near miss shows both markers apart.
+        s->setAnswerValue(q.correct.toDouble() * 0.8);
+        break;
+    case AnswerKind::EqMatch:
+        s->setAnswerFrequencyHz(q.hidden.value("frequency_hz").toDouble(1000) * 1.25);
+        s->setAnswerGainDb(q.hidden.value("gain_db").toDouble() - 2.0);
+        s->setAnswerQ(q.hidden.value("q").toDouble(1.41));
+        break;
+    }
+}
+
+void ScreenshotRunner::shootEveryExercise()
+{
+    Session* s = m_app->session();
+    auto settled = std::make_shared<QElapsedTimer>();
+    const auto settle = [settled] { settled->start(); };
+    const auto isSettled = [settled] { return settled->isValid() && settled->elapsed() >= kSettleMs; };
+    for (const auto& exercise : m_app->catalogue().all()) {
+        const QString id = exercise->id();
+        then("start " + id, [] { return true; }, [=, this] { m_app->startExercise(id); });
+        then("question " + id, [s] { return s->phase() == Session::Question; }, [=, this] {
+            answerNearly();
+            m_app->audio()->select(s->currentQuestion().hiddenVariant);
+            settle();
+        });
+        then("question shot " + id, isSettled, [=, this] { grab("question-" + id); s->confirm(); });
+        then("reveal " + id, [s] { return s->phase() == Session::Revealed && s->answerVariantReady(); }, settle);
+        then("reveal shot " + id, isSettled, [=, this] { grab("reveal-" + id); m_app->goHome(); });
+    }
 }
 
 QString ScreenshotRunner::makeMusicFolder()
@@ -207,6 +251,9 @@ void ScreenshotRunner::start()
     then("third-octave shot", isSettled, [=, this] {
         grab("exercise-third-octave");
         m_app->goHome();
+    });
+    shootEveryExercise();
+    then("no device", [] { return true; }, [=, this] {
         m_app->audio()->openDevice("no-such-device");
         settle();
     });

@@ -35,6 +35,10 @@ private:
     void then(const QString& what, std::function<bool()> ready, std::function<void()> action);
     void grab(const QString& name);
     void answerRightly(bool right);
+    // The answer panel set close to the truth, for a question page and its reveal.
+    void answerNearly();
+    // question-<id>.png and reveal-<id>.png for every exercise of the catalogue.
+    void shootEveryExercise();
     void saveLevel(int level); // the eq-band exercise's saved level; a store failure is reported, not thrown
     // A folder of "the user's music" made from the built-in loops, plus one broken file.
     QString makeMusicFolder();

@@ -246,9 +246,15 @@ void Session::prepare()
     const Setting setting = m_difficulty->setting();
     const std::uint64_t seed = m_seeds();
     const bool match = m_preferences->loudnessMatching();
-    const bool wantsMusic = currentLevel().material != MaterialNeed::PinkNoise;
-    const MaterialRef material = wantsMusic ? usableMusic() : MaterialRef::pinkNoise();
+    const MaterialNeed need = currentLevel().material;
+    const bool wantsMusic = need != MaterialNeed::PinkNoise;
+    MaterialRef material = wantsMusic ? usableMusic() : MaterialRef::pinkNoise();
+    if (need == MaterialNeed::Multitrack && material.stemPaths.isEmpty() && m_multitrack)
+        material = m_multitrack();
     m_materialNote = !m_lostMusicText.isEmpty() ? m_lostMusicText
+                     : need == MaterialNeed::Multitrack && material.stemPaths.isEmpty()
+                         ? tr("This level needs a song as stems (a built-in song, or a folder of your stems). "
+                              "None is available, so it cannot be asked properly.")
                      : wantsMusic && !material.isMusic()
                          ? tr("This level is meant for music; choose some in the Library. Pink noise for now.")
                          : QString();

@@ -127,6 +127,9 @@ private:
 
 public:
     using MusicProvider = std::function<MaterialRef()>;
+    // What levels that need stems play (App: Library::multitrackMaterial); without one they
+    // play the music provider's choice, and a stem question says it needs stems.
+    void setMultitrackProvider(MusicProvider provider) { m_multitrack = std::move(provider); }
 
     // `store` (this thread's connection) is read; every write goes through `writer`.
     Session(const ExerciseCatalogue* exercises, ProgressStore* store, DatabaseWriter* writer, AudioOutput* audio,
@@ -303,6 +306,7 @@ private:
     AudioOutput* m_audio;
     Preferences* m_preferences;
     MusicProvider m_music;
+    MusicProvider m_multitrack;
     AnswerOptionModel* m_options;
 
     Phase m_phase = Idle;
