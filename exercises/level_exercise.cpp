@@ -35,14 +35,9 @@ LevelExercise::LevelExercise()
 {
     // Ratios of about 1.3 to 1.5 between rungs, the 3-down/1-up steps' order of size; 0.1 dB
     // is below the ~0.2-0.5 dB just-noticeable level difference for music.
-    const double rungs[] = {6, 4, 3, 2, 1.5, 1, 0.7, 0.5, 0.3, 0.2, 0.1};
-    int n = 0;
-    for (double d : rungs) {
-        ++n;
-        const QString what = n >= kLevelAmountFromLevel ? QStringLiteral("which is louder and by how many dB")
-                                                        : QStringLiteral("which is louder");
-        m_levels.push_back({n, QString("%1 apart: %2, music").arg(db(d), what), MaterialNeed::Music, d});
-    }
+    m_levels = sidedRungs({6, 4, 3, 2, 1.5, 1, 0.7, 0.5, 0.3, 0.2, 0.1}, unit(), kLevelAmountFromLevel,
+                          QStringLiteral("%1 apart: %2, music"), QStringLiteral("which is louder"),
+                          QStringLiteral("which is louder and by how many dB"));
 }
 
 QString LevelExercise::summary() const
@@ -64,8 +59,7 @@ double LevelExercise::maxGainDb(const MaterialFacts& material)
 
 Question LevelExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const
 {
-    const double d = std::clamp(setting.hasValue() ? setting.value : level(setting.level).value, m_levels.back().value,
-                                m_levels.front().value);
+    const double d = staircaseValue(*this, setting);
     const int levelNumber = levelForValue(d);
     SeededRandom rng(seed);
 

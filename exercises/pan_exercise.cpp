@@ -2,6 +2,7 @@
 
 #include "exercises/difficulty.h"
 #include "exercises/seeded_random.h"
+#include "exercises/sided_amount.h"
 
 #include "audio/dsp/gain_pan.h"
 
@@ -139,12 +140,15 @@ Grade PanExercise::grade(const Question& question, const Answer& answer) const
 
 // ---- pan-direction ----------------------------------------------------------------------
 
+namespace {
+const QStringList kSides = {QStringLiteral("left"), QStringLiteral("right")};
+constexpr int kNever = std::numeric_limits<int>::max(); // the amount is never asked
+} // namespace
+
 PanDirectionExercise::PanDirectionExercise()
 {
-    const double rungs[] = {6, 4, 3, 2, 1.5, 1, 0.7, 0.5, 0.3, 0.2};
-    int n = 0;
-    for (double d : rungs)
-        m_levels.push_back({++n, QString("%1 between A and B, music").arg(formatValue(d, unit())), MaterialNeed::Music, d});
+    m_levels = sidedRungs({6, 4, 3, 2, 1.5, 1, 0.7, 0.5, 0.3, 0.2}, unit(), int(kNever),
+                          QStringLiteral("%1 between A and B: %2, music"), QStringLiteral("left or right"), {});
 }
 
 QString PanDirectionExercise::summary() const
@@ -154,8 +158,7 @@ QString PanDirectionExercise::summary() const
 
 Question PanDirectionExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts&) const
 {
-    const double d = std::clamp(setting.hasValue() ? setting.value : level(setting.level).value, m_levels.back().value,
-                                m_levels.front().value);
+    const double d = staircaseValue(*this, setting);
     SeededRandom rng(seed);
     PanDirectionQuestion pq;
     pq.right = rng.below(2) == 1;
@@ -169,7 +172,7 @@ Question PanDirectionExercise::ask(const Setting& setting, std::uint64_t seed, c
     q.seed = seed;
     q.prompt = QStringLiteral("Is B left or right of A?");
     q.answerKind = AnswerKind::Choice;
-    q.options = {{"left", "Left", -1.0, false}, {"right", "Right", 1.0, false}};
+    q.options = sidedOptions(kSides, {QStringLiteral("Left"), QStringLiteral("Right")}, {}, unit());
     Treatment a, b;
     a.pan = pq.panA;
     b.pan = pq.panB;

@@ -1,6 +1,7 @@
 #pragma once
-// Two-sided answers that may also name an amount, shared by the level exercise ("A louder" /
-// "B louder", then "B louder · 2 dB") and the width exercise ("narrower" / "wider · 35 %").
+// Two-sided staircase questions, whose answers may also name an amount: shared by the level
+// exercise ("A louder" / "B louder", then "B louder · 2 dB"), the width exercise ("narrower" /
+// "wider · 35 %") and pan-direction ("left" / "right", never an amount).
 // The staircase counts only the side (`correct`): its threshold stays a discrimination
 // threshold, and naming the amount adds to the score.
 //
@@ -22,6 +23,15 @@ struct SidedAnswer {
     int side = 0;       // 0 or 1
     double amount = std::numeric_limits<double>::quiet_NaN(); // the named amount, NaN if not asked
 };
+
+// The staircase value `setting` asks for: its value, or its rung's when asked by level only
+// (earlab-cli question --level N), kept within the rungs.
+double staircaseValue(const Exercise& exercise, const Setting& setting);
+
+// Rungs of `values` (easiest first) described as `format` with %1 the value in `unit` and %2
+// `sideQuestion`, or `amountQuestion` from level `amountFrom` on.
+std::vector<LevelInfo> sidedRungs(const std::vector<double>& values, const QString& unit, int amountFrom,
+                                  const QString& format, const QString& sideQuestion, const QString& amountQuestion);
 
 // kAmountChoices rung values (ascending) around `truth`, chosen by `rng`.
 std::vector<double> amountChoices(const std::vector<LevelInfo>& rungs, double truth, SeededRandom& rng);

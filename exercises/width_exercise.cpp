@@ -26,14 +26,9 @@ WidthExercise::WidthExercise()
 {
     // 100 % narrower is mono and 100 % wider doubles the side (+6 dB); then steps of about
     // 1.4 down to 2 % (side -0.18 / +0.17 dB).
-    const double rungs[] = {100, 70, 50, 35, 25, 18, 12, 8, 5, 3, 2};
-    int n = 0;
-    for (double c : rungs) {
-        ++n;
-        const QString what = n >= kWidthAmountFromLevel ? QStringLiteral("narrower or wider, and by how much")
-                                                        : QStringLiteral("narrower or wider");
-        m_levels.push_back({n, QString("width changed by %1: %2, stereo music").arg(pct(c), what), MaterialNeed::Music, c});
-    }
+    m_levels = sidedRungs({100, 70, 50, 35, 25, 18, 12, 8, 5, 3, 2}, unit(), kWidthAmountFromLevel,
+                          QStringLiteral("width changed by %1: %2, stereo music"), QStringLiteral("narrower or wider"),
+                          QStringLiteral("narrower or wider, and by how much"));
 }
 
 QString WidthExercise::summary() const
@@ -62,8 +57,7 @@ double WidthExercise::sideToMidDb(const AudioBuffer& audio)
 
 Question WidthExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const
 {
-    const double c = std::clamp(setting.hasValue() ? setting.value : level(setting.level).value, m_levels.back().value,
-                                m_levels.front().value);
+    const double c = staircaseValue(*this, setting);
     const int levelNumber = levelForValue(c);
     SeededRandom rng(seed);
     WidthQuestion wq;

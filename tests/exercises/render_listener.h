@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <memory>
 #include <numbers>
@@ -109,6 +110,24 @@ inline const AnswerOption* option(const Question& q, const QString& id)
         if (o.id == id)
             return &o;
     return nullptr;
+}
+
+// The answer a listener gives who heard `side` (an option id's side: "a", "wider") and, when
+// the options name amounts, `amount`: the option of that side whose amount is nearest by ratio.
+inline Answer sidedAnswerFor(const Question& q, const QString& side, double amount)
+{
+    Answer a;
+    double best = std::numeric_limits<double>::infinity();
+    for (const AnswerOption& o : q.options) {
+        if (o.id.section(':', 0, 0) != side)
+            continue;
+        const double off = o.id.contains(':') ? std::abs(std::log(o.value / std::max(amount, 1e-3))) : 0.0;
+        if (off < best) {
+            best = off;
+            a.option = o.id;
+        }
+    }
+    return a;
 }
 
 } // namespace earlab::test

@@ -23,24 +23,6 @@ constexpr double kLevelJndDb = 0.5; // sd of the simulated listener's level judg
 
 const char* const kLoops[] = {"pop-rock", "electronic", "acoustic-jazz"};
 
-Answer sideAnswer(const Question& q, int side, double amount)
-{
-    // The option of that side whose amount is nearest (by ratio) what was heard.
-    const QString prefix = side == 0 ? QStringLiteral("a") : QStringLiteral("b");
-    Answer a;
-    double best = std::numeric_limits<double>::infinity();
-    for (const AnswerOption& o : q.options) {
-        if (o.id.section(':', 0, 0) != prefix)
-            continue;
-        const double off = o.id.contains(':') ? std::abs(std::log(o.value / std::max(amount, 1e-3))) : 0.0;
-        if (off < best) {
-            best = off;
-            a.option = o.id;
-        }
-    }
-    return a;
-}
-
 } // namespace
 
 class TestLevelExercise : public QObject {
@@ -242,7 +224,7 @@ private slots:
                 const Question q = e.ask({l.number, l.value}, std::uint64_t(l.number) * 7919 + std::uint64_t(i), facts);
                 const auto renders = renderVariants(*loop, q);
                 const double heard = rmsDb(renders[1]) - rmsDb(renders[0]) + kLevelJndDb * gaussian(ear);
-                const Grade g = e.grade(q, sideAnswer(q, heard > 0 ? 1 : 0, std::abs(heard)));
+                const Grade g = e.grade(q, sidedAnswerFor(q, heard > 0 ? "b" : "a", std::abs(heard)));
                 correct += g.correct;
                 score += g.score;
             }

@@ -68,24 +68,6 @@ std::vector<AudioBuffer> renderWidthVariants(const PreparedLoop& loop, const Que
     return out;
 }
 
-// The answer naming the side heard and the amount nearest the change heard.
-Answer answerFor(const Question& q, bool wider, double changePercent)
-{
-    Answer a;
-    const QString side = wider ? QStringLiteral("wider") : QStringLiteral("narrower");
-    double best = std::numeric_limits<double>::infinity();
-    for (const AnswerOption& o : q.options) {
-        if (o.id.section(':', 0, 0) != side)
-            continue;
-        const double off = o.id.contains(':') ? std::abs(std::log(o.value / std::max(changePercent, 0.1))) : 0.0;
-        if (off < best) {
-            best = off;
-            a.option = o.id;
-        }
-    }
-    return a;
-}
-
 } // namespace
 
 class TestWidthExercise : public QObject {
@@ -147,7 +129,7 @@ private slots:
         QCOMPARE(g.answerTreatment->widthPercent, wider ? 125.0 : 75.0);
         QCOMPARE(g.plot.kind, RevealKind::Levels);
         QVERIFY(std::abs(g.plot.truth.front().y() - 20 * std::log10(wider ? 1.25 : 0.75)) < 1e-9);
-        a = answerFor(q, !wider, 25);
+        a = sidedAnswerFor(q, wider ? "narrower" : "wider", 25);
         g = e.grade(q, a);
         QVERIFY(!g.correct);
         QCOMPARE(g.score, 0.0);
@@ -248,7 +230,7 @@ private slots:
                                     WidthExercise::sideToMidDb(renders[0]);
                 const double heard = side + kWidthJndDb * gaussian(ear);
                 const double width = 100 * std::pow(10.0, heard / 20);
-                const Grade g = e.grade(q, answerFor(q, heard > 0, std::abs(width - 100)));
+                const Grade g = e.grade(q, sidedAnswerFor(q, heard > 0 ? "wider" : "narrower", std::abs(width - 100)));
                 correct += g.correct;
                 score += g.score;
             }
