@@ -261,7 +261,7 @@ private slots:
         qInfo("| Level | ILD | Correct | Φ(d / σ) |");
         qInfo("|---|---|---|---|");
         for (const LevelInfo& l : e.levels()) {
-            constexpr int kQuestions = 200;
+            constexpr int kQuestions = 150;
             int correct = 0;
             for (int i = 0; i < kQuestions; ++i) {
                 const Question q = e.ask({l.number, l.value}, std::uint64_t(l.number) * 4099 + std::uint64_t(i), factsOf(*loop));
