@@ -1,6 +1,9 @@
 #include "exercises/exercise_catalogue.h"
 
 #include "exercises/eq_exercise.h"
+#include "exercises/level_exercise.h"
+#include "exercises/pan_exercise.h"
+#include "exercises/width_exercise.h"
 
 #include <stdexcept>
 
@@ -11,6 +14,10 @@ ExerciseCatalogue ExerciseCatalogue::standard()
     ExerciseCatalogue c;
     c.add(std::make_unique<EqExercise>(EqExerciseKind::BandIdentification));
     c.add(std::make_unique<EqExercise>(EqExerciseKind::GainIdentification));
+    c.add(std::make_unique<LevelExercise>());
+    c.add(std::make_unique<PanExercise>());
+    c.add(std::make_unique<PanDirectionExercise>());
+    c.add(std::make_unique<WidthExercise>());
     return c;
 }
 
