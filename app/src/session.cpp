@@ -293,8 +293,10 @@ void Session::prepare()
             }
         }
         p.question = exercise->ask(setting, seed, factsOf(*p.loop));
+        // Every variant that changes anything is matched to the flat loop, the reference too
+        // when it carries a change of its own (pan-direction's A).
         if (p.question.loudnessMatched)
-            for (std::size_t i = 1; i < p.question.variants.size(); ++i)
+            for (std::size_t i = 0; i < p.question.variants.size(); ++i)
                 p.question.variants[i].treatment = matchedTreatment(*p.loop, p.question.variants[i].treatment, match);
         progress(1.0);
         return p;
