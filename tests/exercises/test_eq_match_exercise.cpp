@@ -513,7 +513,7 @@ private slots:
         const EqMatchExercise e;
         std::vector<double> accuracy;
         for (const EqMatchLevel& level : eqMatchLevels()) {
-            const int seeds = level.number == 1 ? 30 : 12;
+            const int seeds = level.number == 1 ? 30 : 10;
             int correct = 0, evaluations = 0;
             double sumDistance = 0;
             for (int i = 0; i < seeds; ++i) {
