@@ -1,6 +1,7 @@
 #include "exercises/exercise_catalogue.h"
 
 #include "exercises/eq_exercise.h"
+#include "exercises/eq_match_exercise.h"
 #include "exercises/level_exercise.h"
 #include "exercises/pan_exercise.h"
 #include "exercises/width_exercise.h"
@@ -14,6 +15,7 @@ ExerciseCatalogue ExerciseCatalogue::standard()
     ExerciseCatalogue c;
     c.add(std::make_unique<EqExercise>(EqExerciseKind::BandIdentification));
     c.add(std::make_unique<EqExercise>(EqExerciseKind::GainIdentification));
+    c.add(std::make_unique<EqMatchExercise>());
     c.add(std::make_unique<LevelExercise>());
     c.add(std::make_unique<PanExercise>());
     c.add(std::make_unique<PanDirectionExercise>());
