@@ -1,5 +1,6 @@
 #include "exercises/exercise_catalogue.h"
 
+#include "exercises/compression_exercise.h"
 #include "exercises/eq_exercise.h"
 
 #include <stdexcept>
@@ -11,6 +12,8 @@ ExerciseCatalogue ExerciseCatalogue::standard()
     ExerciseCatalogue c;
     c.add(std::make_unique<EqExercise>(EqExerciseKind::BandIdentification));
     c.add(std::make_unique<EqExercise>(EqExerciseKind::GainIdentification));
+    c.add(std::make_unique<CompressionExercise>(CompressionExerciseKind::Detection));
+    c.add(std::make_unique<CompressionExercise>(CompressionExerciseKind::Settings));
     return c;
 }
 
