@@ -11,7 +11,7 @@ namespace earlab {
 
 namespace {
 
-// Draws per question before giving up on reaching the target (each draw costs a bisection).
+// Draws per question before giving up on reaching the target (each draw costs a threshold search).
 constexpr int kMaxDraws = 6;
 // The loudest blocks of typical music peak about here; the threshold without a loop.
 constexpr double kNominalLoudPeakDb = -6.0;

@@ -75,8 +75,9 @@ inline constexpr double kLowestThresholdDb = -60.0; // CompressorSettings' range
 inline constexpr double kGainReductionToleranceDb = 0.5;
 
 // The threshold at which `settings` (ratio, attack, release; its threshold ignored) reduces
-// the loop by targetDb by the measure: bisection on the threshold (the measure falls
-// monotonically as the threshold rises), to 0.02 dB of the target. When even the lowest
+// the loop by targetDb by the measure: regula falsi (Illinois) on the threshold, bracketed
+// by -60 dBFS and the loop's peak (the measure falls monotonically as the threshold rises),
+// to 0.02 dB of the target. When even the lowest
 // threshold falls short by more than kGainReductionToleranceDb, `reached` is false.
 ThresholdSearch findThreshold(const LoopDynamics& dynamics, CompressorSettings settings, double targetDb);
 

@@ -96,7 +96,7 @@ private slots:
                 for (const LevelInfo& level : e->levels()) {
                     QStringList row;
                     double levelTarget = 0;
-                    for (std::uint64_t seed : {1u, 2u, 3u}) {
+                    for (std::uint64_t seed : {1u, 2u}) {
                         const Question q = e->ask({level.number}, seed, facts);
                         const double claimed = q.hidden["gain_reduction_db"].toDouble();
                         const double target = q.hidden["target_gain_reduction_db"].toDouble();
@@ -177,15 +177,17 @@ private slots:
         QVERIFY(std::abs(q.hidden["gain_reduction_db"].toDouble() - 5.0) <= kGainReductionToleranceDb);
     }
 
-    // 12 dB of gain reduction at 20:1 (limiting), every attack and release, loudness-matched as
-    // the app plays it: neither variant passes -1 dBFS (so the master's limiter never acts).
+    // 12 dB of gain reduction at 20:1 (limiting), with every attack and release the first 40
+    // seeds give (slow attacks that would peak above the ceiling are drawn again by ask()),
+    // loudness-matched as the app plays it: neither variant passes -1 dBFS (so the master's
+    // limiter never acts).
     void nothingAboveMinusOneDbfsAtTheMostExtremeSetting()
     {
         double loudest = -200.0;
         for (const NamedLoop& l : m_loops) {
             const MaterialFacts facts = factsOf(*l.loop);
             QSet<QString> heard;
-            for (std::uint64_t seed = 1; seed < 400 && heard.size() < 4; ++seed) {
+            for (std::uint64_t seed = 1; seed <= 40 && heard.size() < 4; ++seed) {
                 const Question q = m_detection.ask({1}, seed, facts);
                 if (q.hidden["ratio"].toDouble() != 20.0)
                     continue;
