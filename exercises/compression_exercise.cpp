@@ -212,7 +212,6 @@ Question CompressionExercise::ask(const Setting& setting, std::uint64_t seed, co
     q.seed = seed;
     q.loudnessMatched = true;
 
-    CompressedLoop compressed;
     if (material.loop && material.loop->frames() > 0) {
         auto dynamics = std::make_shared<const LoopDynamics>(analyseDynamics(*material.loop));
         c.dynamics = dynamics;
@@ -220,24 +219,34 @@ Question CompressionExercise::ask(const Setting& setting, std::uint64_t seed, co
     }
     if (c.measured) {
         // Draw until a setting reaches the target without peaking above the ceiling once
-        // matched; keep the one closest to that otherwise, and say so.
+        // matched; keep the one closest to that otherwise, and say so. The staircase draws a
+        // new setting (A/B is drawn apart, so no answer grows likelier); the settings ladder
+        // keeps its setting, since redrawing would favour the answers that pass (fast
+        // attacks), and asks at 1 dB less gain reduction instead.
         bool found = false;
         double bestShortfall = 1e9;
+        const double levelTargetDb = c.targetDb;
+        double targetDb = c.targetDb;
         QString why;
+        CompressorSettings s = drawSetting(c.ask, detection, ratios, rng);
         for (int draw = 0; draw < kMaxDraws && !found; ++draw) {
-            CompressorSettings s = drawSetting(c.ask, detection, ratios, rng);
-            const ThresholdSearch t = findThreshold(*c.dynamics, s, c.targetDb);
+            if (draw > 0 && detection)
+                s = drawSetting(c.ask, detection, ratios, rng);
+            else if (draw > 0)
+                targetDb = std::max(1.0, targetDb - 1.0);
+            const ThresholdSearch t = findThreshold(*c.dynamics, s, targetDb);
             s.thresholdDb = t.thresholdDb;
-            CompressedLoop loop = compressLoop(*c.dynamics, s);
+            const CompressedLoop loop = compressLoop(*c.dynamics, s);
             const double matchedPeak = loop.peakDb + loop.levelDropDb;
-            const double shortfall = std::max(c.targetDb - t.gainReductionDb, 0.0) +
+            const double shortfall = std::max(levelTargetDb - t.gainReductionDb, 0.0) +
                                      std::max(matchedPeak - (kCompressionPeakCeilingDb - kPeakMarginDb), 0.0);
             found = t.reached && matchedPeak <= kCompressionPeakCeilingDb - kPeakMarginDb;
             if (found || shortfall < bestShortfall) {
                 bestShortfall = shortfall;
                 c.settings = s;
+                c.targetDb = targetDb;
                 c.gainReductionDb = t.gainReductionDb;
-                compressed = std::move(loop);
+                c.truthTrace = downsampleTrace(loop.trace, c.dynamics->sampleRate);
                 why = !t.reached ? QString("reaches only %1 of gain reduction on this loop").arg(dbText(t.gainReductionDb))
                                  : QString("would peak at %1 dBFS once loudness-matched").arg(matchedPeak, 0, 'f', 1);
             }
@@ -245,7 +254,12 @@ Question CompressionExercise::ask(const Setting& setting, std::uint64_t seed, co
         if (!found)
             q.notes << QString("No setting tried reaches %1 of gain reduction cleanly on this loop: this one (%2) %3. "
                                "Music with stronger hits suits this exercise better.")
-                           .arg(dbText(c.targetDb), settingText(c.settings), why);
+                           .arg(dbText(levelTargetDb), settingText(c.settings), why);
+        else if (c.targetDb < levelTargetDb)
+            q.notes << QString("Asked at %1 of gain reduction, not %2: at %2 this setting would peak above %3 dBFS "
+                               "once loudness-matched.")
+                           .arg(dbText(c.targetDb), dbText(levelTargetDb))
+                           .arg(kCompressionPeakCeilingDb);
     } else {
         c.settings = drawSetting(c.ask, detection, ratios, rng);
         c.settings.thresholdDb = std::clamp(kNominalLoudPeakDb - c.targetDb / (1.0 - 1.0 / c.settings.ratio),
@@ -349,8 +363,7 @@ Grade CompressionExercise::grade(const Question& question, const Answer& answer)
     g.plot.kind = RevealKind::GainReduction;
     g.plot.xUnit = QStringLiteral("s");
     g.plot.yUnit = QStringLiteral("dB");
-    if (c.dynamics)
-        g.plot.truth = downsampleTrace(compressLoop(*c.dynamics, c.settings).trace, c.dynamics->sampleRate);
+    g.plot.truth = c.truthTrace;
     if (chosen != question.options.end()) {
         if (const auto s = answeredSetting(c, answer.option)) {
             Treatment t;

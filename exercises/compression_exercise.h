@@ -12,7 +12,7 @@
 // Every setting's threshold is found on the loop being played so that it really reduces the
 // loop by the wanted amount (gain_reduction.h gives the measure); a setting that cannot (too
 // quiet material, too slow an attack for the hits) or that would peak above -1 dBFS once
-// loudness-matched is drawn again.
+// loudness-matched is drawn again (the staircase) or asked at 1 dB less (the settings ladder).
 
 #include "exercises/exercise.h"
 #include "exercises/gain_reduction.h"
@@ -43,6 +43,7 @@ struct CompressionQuestion {
     double gainReductionDb = 0;             // as measured on the loop (the target when unmeasured)
     bool measured = false;                  // false: no loop (unit tests), threshold from a nominal level
     std::shared_ptr<const LoopDynamics> dynamics; // the loop's, for the answer's trace; null if unmeasured
+    QList<QPointF> truthTrace;              // the gain reduction over the loop, for the reveal
 };
 
 class CompressionExercise final : public Exercise {

@@ -165,6 +165,18 @@ private slots:
         }
         QCOMPARE(compressed.size(), 2);
         QVERIFY(ratios.size() >= 3);
+
+        // The settings ladder never redraws what it asks: fast and slow attacks both come,
+        // about as often, even where slow ones need a smaller gain reduction.
+        int slow = 0;
+        const int n = 24;
+        for (std::uint64_t seed = 0; seed < std::uint64_t(n); ++seed) {
+            const Question q = m_settings.ask({2}, seed, factsOf(*m_loops.back().loop));
+            QCOMPARE(q.hidden["asked"].toString(), QString("attack"));
+            QCOMPARE(q.hidden["compressed"].toString(), QString("b"));
+            slow += q.correct.toString() == "slow" ? 1 : 0;
+        }
+        QVERIFY2(slow >= n / 4 && slow <= 3 * n / 4, qPrintable(QString("%1 slow of %2").arg(slow).arg(n)));
     }
 
     // The staircase's value decides the target, and its rung the level.
