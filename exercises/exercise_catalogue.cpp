@@ -1,5 +1,6 @@
 #include "exercises/exercise_catalogue.h"
 
+#include "exercises/compression_exercise.h"
 #include "exercises/eq_exercise.h"
 #include "exercises/eq_match_exercise.h"
 #include "exercises/level_exercise.h"
@@ -16,6 +17,8 @@ ExerciseCatalogue ExerciseCatalogue::standard()
     c.add(std::make_unique<EqExercise>(EqExerciseKind::BandIdentification));
     c.add(std::make_unique<EqExercise>(EqExerciseKind::GainIdentification));
     c.add(std::make_unique<EqMatchExercise>());
+    c.add(std::make_unique<CompressionExercise>(CompressionExerciseKind::Detection));
+    c.add(std::make_unique<CompressionExercise>(CompressionExerciseKind::Settings));
     c.add(std::make_unique<LevelExercise>());
     c.add(std::make_unique<PanExercise>());
     c.add(std::make_unique<PanDirectionExercise>());
