@@ -189,6 +189,7 @@ Question EqMatchExercise::ask(const Setting& setting, std::uint64_t seed, const 
     q.loudnessMatched = true;
     q.hidden = {{"frequency_hz", detail.hidden.frequencyHz}, {"gain_db", detail.hidden.gainDb},
                 {"q", detail.hidden.q}, {"filter", "peak"}, {"q_fixed", detail.qFixed}};
+    q.answerQFixed = detail.qFixed;
     q.correct = QJsonObject{{"frequency_hz", detail.hidden.frequencyHz}, {"gain_db", detail.hidden.gainDb},
                             {"q", detail.hidden.q}};
     q.prompt = detail.qFixed

@@ -129,6 +129,7 @@ struct Question {
     // keeps headroom instead when false (the level exercise).
     bool loudnessMatched = true;
     bool usesStems = false;        // the variants mix the material's stems (Treatment::stems)
+    bool answerQFixed = false;     // EqMatch: the level fixes Q (kEqMatchStartBand's); the control is locked
     QJsonObject hidden;            // the hidden parameters, units in the key names; the store's `hidden`
     int format = 1;                // version of this exercise's hidden/answer layout
     QJsonValue correct;            // an option id, or the value

@@ -88,6 +88,7 @@ ColumnLayout {
             Slider {
                 objectName: "eqMatchQ"
                 Layout.fillWidth: true
+                enabled: !App.session.answerQFixed
                 from: Math.log2(0.3)
                 to: Math.log2(10)
                 value: Math.log2(App.session.answerQ)
@@ -98,7 +99,7 @@ ColumnLayout {
             Text {
                 Layout.preferredWidth: 90
                 horizontalAlignment: Text.AlignRight
-                text: App.session.answerQ.toFixed(2)
+                text: App.session.answerQFixed ? qsTr("%1 (fixed)").arg(App.session.answerQ.toFixed(2)) : App.session.answerQ.toFixed(2)
                 color: Theme.text
                 font.pixelSize: Theme.fontLarge
             }

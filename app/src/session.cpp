@@ -409,7 +409,7 @@ void Session::setAnswerBand(EqBand band)
         return;
     band.frequencyHz = std::clamp(band.frequencyHz, kEqMatchMinHz, kEqMatchMaxHz);
     band.gainDb = std::clamp(band.gainDb, m_current.range.minimum, m_current.range.maximum);
-    band.q = std::clamp(band.q, kEqMatchMinQ, kEqMatchMaxQ);
+    band.q = m_current.answerQFixed ? kEqMatchStartBand.q : std::clamp(band.q, kEqMatchMinQ, kEqMatchMaxQ);
     if (band.frequencyHz == m_answerBand.frequencyHz && band.gainDb == m_answerBand.gainDb && band.q == m_answerBand.q)
         return;
     m_answerBand = band;

@@ -84,6 +84,7 @@ private:
     Q_PROPERTY(double answerGainDb READ answerGainDb WRITE setAnswerGainDb NOTIFY selectionChanged)
     Q_PROPERTY(double answerQ READ answerQ WRITE setAnswerQ NOTIFY selectionChanged)
     Q_PROPERTY(QList<QPointF> answerBandCurve READ answerBandCurve NOTIFY selectionChanged)
+    Q_PROPERTY(bool answerQFixed READ answerQFixed NOTIFY questionChanged)
     Q_PROPERTY(int selectedOption READ selectedOption WRITE choose NOTIFY selectionChanged)
     Q_PROPERTY(bool answerBoost READ answerBoost WRITE setAnswerBoost NOTIFY selectionChanged)
     Q_PROPERTY(bool canConfirm READ canConfirm NOTIFY selectionChanged)
@@ -166,6 +167,7 @@ public:
     void setAnswerGainDb(double db);
     void setAnswerQ(double q);
     QList<QPointF> answerBandCurve() const;
+    bool answerQFixed() const { return m_current.answerQFixed; }
     int selectedOption() const { return m_selected; }
     bool answerBoost() const { return m_answerBoost; }
     bool canConfirm() const;
