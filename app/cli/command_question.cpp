@@ -138,15 +138,16 @@ int runQuestion(const QStringList& args)
     const std::shared_ptr<const PreparedLoop> loop = preparedLoop(material, parser.value("material"));
     const Setting setting = settingFor(exercise, level);
     Question question = exercise.ask(setting, seed, factsOf(*loop));
-    refuseStemsIfUnsupported(question, material);
+    refuseStemsIfMissing(question, *loop);
     checkVariantIds(question);
     matchLoudness(question, *loop);
 
     // Rendered before anything is written, so a failing render leaves DIR as it was.
     const PlayerConfig master;
     std::vector<AudioBuffer> renders;
-    for (const HeardVariant& v : question.variants)
-        renders.push_back(renderMastered(*loop->audio, v.treatment, master));
+    for (const HeardVariant& v : question.variants) // a stem question mixes the stems, as Session plays it
+        renders.push_back(question.usesStems ? renderMastered(*loop->stems, v.treatment, master)
+                                             : renderMastered(*loop->audio, v.treatment, master));
 
     makeFolder(dir);
     QStringList written;

@@ -97,6 +97,11 @@ QJsonObject questionJson(const Exercise& exercise, const Setting& asked, std::ui
         o.insert("value", asked.value);
         o.insert("unit", exercise.unit());
     }
+    if (loop.stems) {
+        QJsonObject material = o.value("material").toObject();
+        material.insert("stems", QJsonArray::fromStringList(loop.material.stemNames));
+        o.insert("material", material);
+    }
     if (!question.focus.isEmpty())
         o.insert("focus", question.focus);
     if (!question.notes.isEmpty())

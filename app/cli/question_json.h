@@ -29,7 +29,8 @@ QString variantFileName(const HeardVariant& variant);
 // prompt, answer_kind, loudness_matched, variants [{id, file, label}], options [{id, label}]
 // (bands and choices; absent for continuous answers, which get range instead), correct,
 // hidden; value and unit for a staircase; focus and notes when the question has them; and
-// what was played: material {id, title, loop_start_s, loop_length_s}, sample_rate, master
+// what was played: material {id, title, loop_start_s, loop_length_s,
+// stems (their names, for a multitrack)}, sample_rate, master
 // {output_level_db, limiter_ceiling_db}.
 QJsonObject questionJson(const Exercise& exercise, const Setting& asked, std::uint64_t seed,
                          const Question& question, const PreparedLoop& loop, const PlayerConfig& master);

@@ -22,8 +22,8 @@ QString knownLoops()
 }
 
 // A built-in loop as the app's Library offers it (app/src/builtin_catalog.cpp): its mix, the
-// loop region picked when it is loaded.
-MaterialRef builtinLoop(const QString& name, const QString& asTyped)
+// loop region picked when it is loaded; with its stems for a level that mixes them.
+MaterialRef builtinLoop(const QString& name, const QString& asTyped, bool withStems)
 {
 #if EARLAB_HAVE_ASSETS
     if (const BuiltinLoop* loop = findBuiltinLoop(toStd(name))) {
@@ -32,8 +32,15 @@ MaterialRef builtinLoop(const QString& name, const QString& asTyped)
         m.id = QString(kBuiltinPrefix) + QString::fromStdString(loop->id);
         m.title = QString::fromStdString(loop->title);
         m.path = QString::fromStdString(materialPath(loop->mixFile));
+        if (withStems)
+            for (const auto& [stem, file] : loop->stems) {
+                m.stemNames << QString::fromStdString(stem);
+                m.stemPaths << QString::fromStdString(materialPath(file));
+            }
         return m;
     }
+#else
+    (void)withStems;
 #endif
     throw UsageError(toStd(asTyped + QStringLiteral(": no such built-in loop; ") + knownLoops()));
 }
@@ -60,14 +67,14 @@ QString what(const Exercise& exercise, int level)
     return QStringLiteral("level %1 of %2").arg(level).arg(exercise.id());
 }
 
+// `subject` ("level 3 of stems") mixes a multitrack source's stems, which `material` lacks.
 [[noreturn]] void refuseStems(const QString& subject, const MaterialRef& material)
 {
+    const std::string needs = toStd(subject) + " mixes the stems of a multitrack source (a built-in loop: " +
+                              toStd(builtinLoopIds().join(QStringLiteral(", "))) + ")";
     if (material.kind == MaterialRef::Kind::UserFile)
-        throw UsageError(readable(material.path).toStdString() + ": a single file has no stems, and " +
-                         toStd(subject) + " mixes the stems of a multitrack source (a built-in song)");
-    throw UsageError(toStd(subject) +
-                     " mixes the stems of a multitrack source (a built-in song): not available in "
-                     "earlab-cli question yet");
+        throw UsageError(readable(material.path).toStdString() + ": a single file has no stems, and " + needs);
+    throw UsageError(toStd(material.title) + " has no stems, and " + needs);
 }
 
 } // namespace
@@ -85,29 +92,30 @@ QStringList builtinLoopIds()
 MaterialRef chooseMaterial(const Exercise& exercise, int level, const QString& option)
 {
     const MaterialNeed need = exercise.level(level).material;
+    const bool stems = need == MaterialNeed::Multitrack;
     MaterialRef chosen;
     if (option == QLatin1String("noise"))
         chosen = MaterialRef::pinkNoise();
     else if (option.startsWith(kBuiltinPrefix))
-        chosen = builtinLoop(option.mid(kBuiltinPrefix.size()), option);
+        chosen = builtinLoop(option.mid(kBuiltinPrefix.size()), option, stems);
     else if (!option.isEmpty())
         chosen = userFile(option);
     else if (need == MaterialNeed::PinkNoise)
         chosen = MaterialRef::pinkNoise();
     else if (const QStringList ids = builtinLoopIds(); !ids.isEmpty())
-        chosen = builtinLoop(ids.front(), ids.front()); // as the app: the first built-in song
+        chosen = builtinLoop(ids.front(), ids.front(), stems); // as the app: the first built-in song
     else
         throw UsageError(toStd(what(exercise, level)) + " plays music, and this build has no built-in "
                          "material: give --material FILE");
-    if (need == MaterialNeed::Multitrack)
+    if (stems && chosen.stemPaths.isEmpty())
         refuseStems(what(exercise, level), chosen);
     return chosen;
 }
 
-void refuseStemsIfUnsupported(const Question& question, const MaterialRef& material)
+void refuseStemsIfMissing(const Question& question, const PreparedLoop& loop)
 {
-    if (question.usesStems)
-        refuseStems(QStringLiteral("this %1 question").arg(question.exercise), material);
+    if (question.usesStems && !loop.stems)
+        refuseStems(QStringLiteral("this %1 question").arg(question.exercise), loop.material);
 }
 
 } // namespace earlab::cli

@@ -30,10 +30,6 @@ CliRun cli(const QStringList& args);
 // earlab-cli question ID --level N --seed S --out DIR [more...].
 CliRun question(const QString& id, int level, quint64 seed, const QString& dir, const QStringList& more = {});
 
-// The stem exercises refuse, cleanly, while earlab-cli cannot render stems: such a run is
-// skipped, not failed (the refusal itself is checked in test_cli_question_errors).
-bool stemsNotAvailableYet(const CliRun& r);
-
 // DIR/question.json parsed; an empty object (and `error` set) when missing or not an object.
 QJsonObject readQuestionJson(const QString& dir, QString* error);
 

@@ -152,8 +152,8 @@ private slots:
         VERIFY_REFUSED(r, "builtin:no-such-loop", "no such built-in loop");
     }
 
-    // A level that mixes stems cannot play a single file: refused naming it (for every
-    // exercise of the catalogue with such a level).
+    // A level that mixes stems cannot play a single file (refused naming it) or pink noise;
+    // for the first multitrack level of every exercise of the catalogue that has one.
     void multitrackLevelRefusesAPlainFile()
     {
         int checked = 0;
@@ -162,6 +162,8 @@ private slots:
                 if (e.multitrack[std::size_t(level - 1)]) {
                     VERIFY_REFUSED(question(e.id, level, 1, path("stems"), {"--material", path("long.wav")}),
                                    path("long.wav"), "no stems");
+                    VERIFY_REFUSED(question(e.id, level, 1, path("stems"), {"--material", "noise"}), "no stems");
+                    QVERIFY(!QFileInfo::exists(path("stems")));
                     ++checked;
                     break;
                 }
