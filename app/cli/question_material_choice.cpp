@@ -114,8 +114,13 @@ MaterialRef chooseMaterial(const Exercise& exercise, int level, const QString& o
 
 void refuseStemsIfMissing(const Question& question, const PreparedLoop& loop)
 {
-    if (question.usesStems && !loop.stems)
+    if (loop.stems || (!question.usesStems && loop.material.stemPaths.isEmpty()))
+        return;
+    if (loop.material.stemPaths.isEmpty())
         refuseStems(QStringLiteral("this %1 question").arg(question.exercise), loop.material);
+    // prepareLoop() does not load MaterialRef::stemPaths yet (exercises/question_material.cpp).
+    throw UsageError(toStd(loop.material.title) + ": its stems are not loaded with the loop: a multitrack level "
+                     "is not available in earlab-cli question yet");
 }
 
 } // namespace earlab::cli

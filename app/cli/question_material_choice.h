@@ -20,7 +20,8 @@ namespace earlab::cli {
 // single file: the message names it; pink noise).
 MaterialRef chooseMaterial(const Exercise& exercise, int level, const QString& option);
 
-// Refuses a question whose variants mix stems (Question::usesStems) on a loop without them.
+// Refuses a question whose variants mix stems (Question::usesStems), or whose material names
+// stems, on a loop that holds none.
 void refuseStemsIfMissing(const Question& question, const PreparedLoop& loop);
 
 // The built-in loops' ids ("pop-rock", ...), empty in a build without built-in material.
