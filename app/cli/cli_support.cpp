@@ -2,6 +2,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -180,6 +181,20 @@ std::int64_t parseInteger(const QString& what, const QString& text, std::int64_t
     const qlonglong v = text.trimmed().toLongLong(&ok); // fails on overflow, fractions, exponents
     if (!ok || v < min || v > max)
         throwBadValue(what, text, QStringLiteral("a whole number between %1 and %2").arg(min).arg(max));
+    return v;
+}
+
+std::uint64_t parseUnsigned64(const QString& what, const QString& text)
+{
+    bool ok = false;
+    const QString digits = text.trimmed();
+    // toULongLong takes "+5" and would take other bases' prefixes; a seed is plain digits.
+    const bool plain = !digits.isEmpty() && std::all_of(digits.begin(), digits.end(), [](QChar c) {
+        return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+    });
+    const qulonglong v = plain ? digits.toULongLong(&ok, 10) : 0; // fails on overflow
+    if (!ok)
+        throwBadValue(what, text, QStringLiteral("a whole number between 0 and %1").arg(UINT64_MAX));
     return v;
 }
 

@@ -68,6 +68,8 @@ struct NumberRange {
 double parseNumber(const QString& what, const QString& text, const NumberRange& range);
 // The same for whole numbers (no fraction, no exponent) in [min, max].
 std::int64_t parseInteger(const QString& what, const QString& text, std::int64_t min, std::int64_t max);
+// Any 64-bit unsigned whole number (a seed): 0 to 18446744073709551615, no sign, fraction or exponent.
+std::uint64_t parseUnsigned64(const QString& what, const QString& text);
 
 void printOut(const QString& text); // stdout, with a newline, invalid bytes shown readably
 
@@ -77,5 +79,7 @@ int runInfo(const QStringList& args);
 int runRender(const QStringList& args);
 int runPlay(const QStringList& args);
 int runDemo(const QStringList& args);
+int runExercises(const QStringList& args);
+int runQuestion(const QStringList& args);
 
 } // namespace earlab::cli

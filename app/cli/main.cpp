@@ -1,4 +1,4 @@
-// earlab-cli: devices, file info, offline render, playback and a demo, on the audio core.
+// earlab-cli: devices, file info, offline render, playback, a demo, and exercise questions.
 // Exit status: 0 success, 2 bad usage or bad input, 3 no usable audio device; on failure one
 // line on stderr naming the cause.
 
@@ -28,13 +28,16 @@ constexpr Command kCommands[] = {
     {"render", "apply EQ, compression, gain and pan to a file, offline", earlab::cli::runRender},
     {"play", "play a file, treated, optionally switching flat/treated", earlab::cli::runPlay},
     {"demo", "pink noise with a hidden EQ boost: listen, then see which band", earlab::cli::runDemo},
+    {"exercises", "list the exercises (ids for question), their levels and difficulty kind", earlab::cli::runExercises},
+    {"question", "write one exercise question: a WAV per variant and question.json (the answer key)",
+     earlab::cli::runQuestion},
 };
 
 void printUsage(std::FILE* to)
 {
     std::fputs("Usage: earlab-cli COMMAND [options]   (earlab-cli COMMAND --help for details)\n\nCommands:\n", to);
     for (const auto& c : kCommands)
-        std::fprintf(to, "  %-8s %s\n", c.name, c.summary);
+        std::fprintf(to, "  %-10s %s\n", c.name, c.summary);
 }
 
 // SIGINT, SIGTERM, SIGHUP: remove the temporary files of the renders in progress (their
