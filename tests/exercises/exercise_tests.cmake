@@ -5,3 +5,5 @@ earlab_add_test(test_simulated_listener SOURCES test_simulated_listener.cpp LIBS
 # The music levels are heard on the built-in loops, generated at build time.
 add_dependencies(test_simulated_listener earlab_material)
 earlab_add_test(test_band_statistics SOURCES test_band_statistics.cpp LIBS earlab_exercises LABELS exercises)
+earlab_add_test(test_question_material_stems SOURCES test_question_material_stems.cpp LIBS earlab_exercises earlab_assets LABELS exercises TIMEOUT 120)
+add_dependencies(test_question_material_stems earlab_material)
