@@ -1,6 +1,7 @@
 #include "exercises/exercise_catalogue.h"
 
 #include "exercises/eq_exercise.h"
+#include "exercises/stem_exercise.h"
 
 #include <stdexcept>
 
@@ -11,6 +12,7 @@ ExerciseCatalogue ExerciseCatalogue::standard()
     ExerciseCatalogue c;
     c.add(std::make_unique<EqExercise>(EqExerciseKind::BandIdentification));
     c.add(std::make_unique<EqExercise>(EqExerciseKind::GainIdentification));
+    c.add(std::make_unique<StemExercise>());
     return c;
 }
 

@@ -6,6 +6,7 @@ target_sources(earlab_exercises PRIVATE
   exercise.h exercise.cpp
   exercise_catalogue.h exercise_catalogue.cpp
   eq_exercise.h eq_exercise.cpp
+  stem_exercise.h stem_exercise.cpp
   difficulty.h difficulty.cpp
   material_ref.h
   question_material.h question_material.cpp

@@ -84,6 +84,26 @@ void balanceStems(const std::string& style, std::vector<AudioBuffer>& stems)
     }
 }
 
+// The stem balance exercise's most extreme question: one stem raised by
+// kStemExerciseMaxDb and the mix brought back to its loudness. The highest peak of those
+// mixes (dBFS, before the mix gain) must stay under the ceiling too, for every stem.
+constexpr double kStemExerciseMaxDb = 6.0;
+
+double stemExercisePeakDb(const AudioBuffer& mix, const std::vector<AudioBuffer>& stems)
+{
+    const double mixLufs = integratedLoudnessLufs(mix);
+    const float extra = float(std::pow(10.0, kStemExerciseMaxDb / 20.0) - 1.0);
+    double worst = -200;
+    for (const AudioBuffer& stem : stems) {
+        AudioBuffer raised = mix;
+        for (std::size_t c = 0; c < 2; ++c)
+            for (std::size_t i = 0; i < raised.frames(); ++i)
+                raised.channels[c][i] += extra * stem.channels[c][i];
+        worst = std::max(worst, 20 * std::log10(peakOf(raised)) + mixLufs - integratedLoudnessLufs(raised));
+    }
+    return worst;
+}
+
 struct Report {
     std::string id;
     double lufs = 0, peakDb = 0, seconds = 0, renderSeconds = 0;
@@ -111,10 +131,11 @@ Report makeLoop(const BuiltinLoop& info, const std::string& dir)
         balanceStems(info.style, stems);
 
         // One gain for every stem: the balance the style chose stays, the mix lands on the
-        // target loudness, and the peak stays under the ceiling (loudness gives way if not).
+        // target loudness, and the peak stays under the ceiling (loudness gives way if not),
+        // also with any one stem raised by the stem exercise's largest change.
         AudioBuffer mix = sumOf(stems);
         double gainDb = kTargetLufs - integratedLoudnessLufs(mix);
-        const double peakAfter = 20 * std::log10(peakOf(mix)) + gainDb;
+        const double peakAfter = std::max(20 * std::log10(peakOf(mix)), stemExercisePeakDb(mix, stems)) + gainDb;
         if (peakAfter > kPeakCeilingDbfs)
             gainDb -= peakAfter - kPeakCeilingDbfs;
         for (AudioBuffer& s : stems)
