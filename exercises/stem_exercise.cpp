@@ -32,6 +32,34 @@ Treatment stemTreatment(std::size_t count, int stem, double gainDb)
     return t;
 }
 
+// A stem this far under the loudest one in the loop (mean square, dB) is not asked: it is
+// silent there (a part that enters later in the song), and a change to it cannot be heard.
+constexpr double kAudibleWithinDb = 40.0;
+
+double meanSquareDb(const AudioBuffer& a)
+{
+    double sum = 0;
+    for (const auto& c : a.channels)
+        for (float v : c)
+            sum += double(v) * double(v);
+    const double n = double(std::max<std::size_t>(a.frames() * a.channelCount(), 1));
+    return 10 * std::log10(sum / n + 1e-30);
+}
+
+// The stems a change can be heard on, by index.
+std::vector<std::size_t> audibleStems(const Multitrack& mt)
+{
+    std::vector<double> levels;
+    for (const auto& s : mt.stems)
+        levels.push_back(s ? meanSquareDb(*s) : -300.0);
+    const double top = levels.empty() ? 0 : *std::max_element(levels.begin(), levels.end());
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < levels.size(); ++k)
+        if (levels[k] > -200 && levels[k] >= top - kAudibleWithinDb)
+            out.push_back(k);
+    return out;
+}
+
 const StemQuestion& stemOf(const Question& q) { return std::any_cast<const StemQuestion&>(q.detail); }
 
 } // namespace
@@ -66,12 +94,15 @@ Question StemExercise::ask(const Setting& setting, std::uint64_t seed, const Mat
     s.valueDb = setting.hasValue() ? setting.value : level(s.level).value;
     s.directionAsked = asksDirection(s.level);
     s.amountAsked = asksAmount(s.level);
-    if (material.stems)
+    std::vector<std::size_t> asked;
+    if (material.stems) {
         s.names = material.stems->names;
+        asked = audibleStems(*material.stems);
+    }
 
     // The same draws whether or not stems are known, so a seed means one change.
     SeededRandom rng(seed);
-    const std::size_t pick = rng.below(std::max<std::size_t>(s.names.size(), 1));
+    const std::size_t pick = rng.below(std::max<std::size_t>(asked.size(), 1));
     const double sign = s.directionAsked && rng.below(2) == 0 ? -1.0 : 1.0;
     double size = s.valueDb;
     if (s.amountAsked) {
@@ -80,7 +111,7 @@ Question StemExercise::ask(const Setting& setting, std::uint64_t seed, const Mat
         size = s.sizesDb[rng.below(s.sizesDb.size())];
     }
     s.gainDb = sign * size;
-    s.stem = s.names.empty() ? -1 : int(pick);
+    s.stem = asked.empty() ? -1 : int(asked[pick]);
 
     Question q;
     q.exercise = id();
@@ -95,7 +126,13 @@ Question StemExercise::ask(const Setting& setting, std::uint64_t seed, const Mat
     q.prompt = s.amountAsked      ? QStringLiteral("Which stem was raised or lowered, and by how much?")
                : s.directionAsked ? QStringLiteral("Which stem was raised or lowered?")
                                   : QStringLiteral("Which stem was raised?");
-    for (const std::string& name : s.names) {
+    QStringList silent;
+    for (std::size_t k = 0; k < s.names.size(); ++k) {
+        const std::string& name = s.names[k];
+        if (std::find(asked.begin(), asked.end(), k) == asked.end()) {
+            silent << label(name);
+            continue;
+        }
         if (s.amountAsked)
             for (double size : s.sizesDb)
                 q.options.push_back({optionId(name, size), QString("%1 %2 dB").arg(label(name), number(size)), size, false});
@@ -109,9 +146,16 @@ Question StemExercise::ask(const Setting& setting, std::uint64_t seed, const Mat
                 {"amount_asked", s.amountAsked}};
     if (s.stem >= 0)
         q.correct = optionId(s.names[std::size_t(s.stem)], s.amountAsked ? std::abs(s.gainDb) : 0.0);
+    else if (!s.names.empty())
+        q.notes << QStringLiteral("No stem of this loop has any sound in it: there is nothing to ask.");
     else
         q.notes << QStringLiteral("Stem balance needs a multitrack source (a built-in song, or a folder of stems "
                                   "of one length): this material has no stems, so there is nothing to ask.");
+    if (!silent.isEmpty() && s.stem >= 0)
+        q.notes << QString("Not asked: %1. Silent in this loop (more than %2 dB below the loudest stem), so a "
+                           "change to it could not be heard.")
+                       .arg(silent.join(", "))
+                       .arg(kAudibleWithinDb);
     q.detail = s;
     return q;
 }

@@ -8,7 +8,8 @@
 //   rungs 6–8 (1, 0.7, 0.5 dB): which stem, which way, and how much: the change is 1, 2 or 3
 //                               times the staircase value (drawn evenly), named as
 //                               "stem, size" options; all three must be right.
-// The staircase value is always the smallest change the question can hold.
+// The staircase value is always the smallest change the question can hold. A stem silent in
+// the loop (more than 40 dB under the loudest) is neither changed nor offered, and said so.
 
 #include "exercises/exercise.h"
 

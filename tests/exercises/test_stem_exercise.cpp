@@ -218,6 +218,23 @@ private slots:
         QVERIFY(!g.answerTreatment);
     }
 
+    void silentStemIsNotAsked()
+    {
+        const StemExercise e;
+        auto loop = std::make_shared<PreparedLoop>(*m_loops[0]);
+        auto mt = std::make_shared<Multitrack>(*loop->stems);
+        mt->stems[2] = std::make_shared<const AudioBuffer>(AudioBuffer::silence(2, mt->stems[2]->frames(), 48000.0));
+        loop->stems = mt;
+        const MaterialFacts facts = factsOf(*loop);
+        for (std::uint64_t seed = 0; seed < 30; ++seed) {
+            const Question q = e.ask({1, 6.0}, seed, facts);
+            QVERIFY(q.hidden["stem"].toString() != QStringLiteral("harmony"));
+            QCOMPARE(q.options.size(), std::size_t(3));
+            QCOMPARE(q.variants[1].treatment.stems.size(), std::size_t(4));
+            QVERIFY(q.notes.join(' ').contains("Not asked: Harmony"));
+        }
+    }
+
     void gradesStemDirectionAndSize()
     {
         const StemExercise e;
