@@ -5,6 +5,7 @@
 #include "exercises/eq_match_exercise.h"
 #include "exercises/level_exercise.h"
 #include "exercises/pan_exercise.h"
+#include "exercises/stem_exercise.h"
 #include "exercises/width_exercise.h"
 
 #include <stdexcept>
@@ -23,6 +24,7 @@ ExerciseCatalogue ExerciseCatalogue::standard()
     c.add(std::make_unique<PanExercise>());
     c.add(std::make_unique<PanDirectionExercise>());
     c.add(std::make_unique<WidthExercise>());
+    c.add(std::make_unique<StemExercise>());
     return c;
 }
 

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace earlab {
 
@@ -58,6 +59,40 @@ TimeRegion loopRegion(const MaterialRef& material, const AudioBuffer& audio)
     return {0.0, std::min(kLoopSeconds, duration)};
 }
 
+QString seconds(std::size_t frames, double rate) { return QString::number(double(frames) / rate, 'f', 1); }
+
+// The same region of every stem as of the mix: the stems must be the mix's length (they are
+// its parts), else the loop would cut them at different music. Each file is one load step.
+std::shared_ptr<const Multitrack> loadStems(const MaterialRef& material, const LoadOptions& base,
+                                            std::size_t mixFrames, std::size_t startFrame, std::size_t frames,
+                                            const std::function<void(int, double)>& progress)
+{
+    if (material.stemPaths.size() != material.stemNames.size())
+        throw AudioError(AudioErrorKind::InvalidArgument, material.path.toStdString(),
+                         "the multitrack names " + std::to_string(material.stemNames.size()) + " stems for " +
+                             std::to_string(material.stemPaths.size()) + " files");
+    if (material.stemPaths.size() > qsizetype(kMaxStems))
+        throw AudioError(AudioErrorKind::InvalidArgument, material.path.toStdString(),
+                         "more than " + std::to_string(kMaxStems) + " stems");
+    auto multitrack = std::make_shared<Multitrack>();
+    for (qsizetype k = 0; k < material.stemPaths.size(); ++k) {
+        const std::string path = material.stemPaths[k].toStdString();
+        LoadOptions options = base;
+        options.progress = [&](double f) { progress(int(k) + 1, f); };
+        const auto loaded = loadAudioFile(path, options);
+        if (loaded.audio.frames() != mixFrames)
+            throw AudioError(AudioErrorKind::InvalidArgument, path,
+                             QString("stem %1 is %2 s, the mix %3 s: a multitrack's stems must all be the mix's "
+                                     "length")
+                                 .arg(material.stemNames[k], seconds(loaded.audio.frames(), loaded.audio.sampleRate),
+                                      seconds(mixFrames, loaded.audio.sampleRate))
+                                 .toStdString());
+        multitrack->stems.push_back(std::make_shared<const AudioBuffer>(slice(loaded.audio, startFrame, frames)));
+        multitrack->names.push_back(material.stemNames[k].toStdString());
+    }
+    return multitrack;
+}
+
 } // namespace
 
 std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, const std::function<void(double)>& progress)
@@ -76,7 +111,10 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
         LoadOptions options;
         options.targetSampleRate = kEngineSampleRate;
         options.stereo = true;
-        options.progress = [&](double f) { report(0.6 * f); };
+        // Loading is 0.7 of the work, shared evenly by the mix and its stems.
+        const double files = double(1 + material.stemPaths.size());
+        const auto loadProgress = [&](int file, double f) { report(0.7 * (file + f) / files); };
+        options.progress = [&](double f) { loadProgress(0, f); };
         auto loaded = loadAudioFile(material.path.toStdString(), options);
         const TimeRegion region = loopRegion(material, loaded.audio);
         const std::size_t startFrame = std::min<std::size_t>(
@@ -85,6 +123,8 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
             std::size_t(std::llround(region.lengthSeconds * loaded.audio.sampleRate)), loaded.audio.frames() - startFrame);
         audio = slice(loaded.audio, startFrame, frames);
         loop->startSeconds = double(startFrame) / loaded.audio.sampleRate;
+        if (!material.stemPaths.isEmpty())
+            loop->stems = loadStems(material, options, loaded.audio.frames(), startFrame, frames, loadProgress);
         report(0.7);
     }
     if (audio.frames() < std::size_t(kEngineSampleRate))

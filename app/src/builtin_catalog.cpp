@@ -18,6 +18,10 @@ QList<std::pair<MaterialRef, QString>> builtinMaterials()
         m.id = QStringLiteral("builtin:") + QString::fromStdString(loop.id);
         m.title = QString::fromStdString(loop.title);
         m.path = QString::fromStdString(materialPath(loop.mixFile));
+        for (const auto& [name, file] : loop.stems) {
+            m.stemNames << QString::fromStdString(name);
+            m.stemPaths << QString::fromStdString(materialPath(file));
+        }
         out.append({m, QObject::tr("Built-in loop · %1 · %2 BPM · %3 s · drums, bass, harmony, melody")
                            .arg(QString::fromStdString(loop.style))
                            .arg(loop.bpm)

@@ -29,11 +29,6 @@ CliRun question(const QString& id, int level, quint64 seed, const QString& dir, 
                more);
 }
 
-bool stemsNotAvailableYet(const CliRun& r)
-{
-    return r.run.finished && r.run.exitCode == 2 && r.err().contains("not available in earlab-cli question yet");
-}
-
 QJsonObject readQuestionJson(const QString& dir, QString* error)
 {
     QFile f(dir + "/question.json");

@@ -30,9 +30,6 @@ CliRun cli(const QStringList& args);
 // earlab-cli question ID --level N --seed S --out DIR [more...].
 CliRun question(const QString& id, int level, quint64 seed, const QString& dir, const QStringList& more = {});
 
-// A multitrack level is refused, cleanly, while the prepared loop does not carry the stems
-// (prepareLoop does not load them yet): such a run is skipped, saying so, not failed.
-bool stemsNotAvailableYet(const CliRun& r);
 
 // DIR/question.json parsed; an empty object (and `error` set) when missing or not an object.
 QJsonObject readQuestionJson(const QString& dir, QString* error);

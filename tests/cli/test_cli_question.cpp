@@ -182,8 +182,6 @@ private slots:
         QFETCH(QVariant, rungValue);
         const QString dir = scratch("question") + "/out/" + id; // created by the command, parents too
         const CliRun r = question(id, level, kSeed, dir);
-        if (stemsNotAvailableYet(r))
-            QSKIP(qPrintable(r.err().trimmed()));
         QVERIFY2(r.run.ok(), qPrintable(r.describe()));
 
         QString error;
@@ -271,8 +269,6 @@ private slots:
         for (quint64 seed = 100; seed < 104; ++seed) {
             const QString dir = scratch("eq") + "/q";
             const CliRun r = question(id, 1, seed, dir);
-            if (stemsNotAvailableYet(r))
-                QSKIP("not an EQ question: a multitrack level");
             QVERIFY2(r.run.ok(), qPrintable(r.describe()));
             QString error;
             const QJsonObject q = readQuestionJson(dir, &error);
