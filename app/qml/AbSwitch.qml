@@ -10,7 +10,9 @@ RowLayout {
     spacing: Theme.spacing
 
     Repeater {
-        model: App.session.variants.map((v, i) => ({ variant: i, key: v.key, name: v.label, note: v.note,
+        model: App.session.variants.map((v, i) => ({ variant: i, key: v.key,
+                                                     name: v.label === v.key ? qsTr("Version %1").arg(v.key) : v.label,
+                                                     note: v.note,
                                                      tint: i === 0 ? Theme.flat : Theme.hidden }))
 
         delegate: Rectangle {

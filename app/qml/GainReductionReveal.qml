@@ -48,7 +48,7 @@ ColumnLayout {
                 ctx.moveTo(36, y);
                 ctx.lineTo(width, y);
                 ctx.stroke();
-                ctx.fillText("−" + db, 4, y + 4);
+                ctx.fillText(db === 0 ? "0" : "−" + db, 4, y + 4);
             }
             const line = (points, colour) => {
                 if (points.length < 2)

@@ -11,8 +11,10 @@ RowLayout {
     Repeater {
         model: App.session.variants.map((v, i) => ({ variant: i, key: String(i + 1), name: v.label,
                                                      tint: i === 0 ? Theme.flat : Theme.hidden }))
-               .concat([{ variant: App.session.variants.length, key: String(App.session.variants.length + 1),
-                          name: qsTr("Your answer"), tint: Theme.accent, answer: true }])
+               .concat(App.session.answerAudible
+                       ? [{ variant: App.session.variants.length, key: String(App.session.variants.length + 1),
+                            name: qsTr("Your answer"), tint: Theme.accent, answer: true }]
+                       : [])
 
         delegate: Rectangle {
             id: choice

@@ -470,7 +470,7 @@ bool Session::pressKey(const QString& key)
 {
     if (m_phase == Revealed) {
         const int n = key.toInt();
-        if (n >= 1 && n <= int(m_current.variants.size()) + 1) {
+        if (n >= 1 && n <= int(m_current.variants.size()) + (answerAudible() ? 1 : 0)) {
             hear(n - 1);
             return true;
         }

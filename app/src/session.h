@@ -115,6 +115,8 @@ private:
     Q_PROPERTY(double revealMarker READ revealMarker NOTIFY revealChanged) // x to mark (Hz for EQ), 0: none
     Q_PROPERTY(double responseSeconds READ responseSeconds NOTIFY revealChanged)
     Q_PROPERTY(bool answerVariantReady READ answerVariantReady NOTIFY revealChanged)
+    // The answer names something to hear (an A/B choice does not: there is nothing to add).
+    Q_PROPERTY(bool answerAudible READ answerAudible NOTIFY revealChanged)
     // The summary (and the running tally).
     Q_PROPERTY(int answeredCount READ answeredCount NOTIFY summaryChanged)
     Q_PROPERTY(int correctCount READ correctCount NOTIFY summaryChanged)
@@ -195,6 +197,7 @@ public:
     double revealMarker() const;
     double responseSeconds() const { return m_responseMs / 1000.0; }
     bool answerVariantReady() const { return m_answerVariantReady; }
+    bool answerAudible() const { return m_grade.answerTreatment.has_value(); }
 
     int answeredCount() const { return m_tally.answered(); }
     int correctCount() const { return m_tally.correct(); }

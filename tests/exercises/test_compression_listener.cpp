@@ -62,8 +62,15 @@ class TestCompressionListener : public QObject {
 private slots:
     void accuracyFallsWithGainReduction()
     {
-        // The pop-rock mix as the app prepares it, its first kListenSeconds.
-        auto full = earlab::test::prepareBuiltinFile("pop-rock", findBuiltinLoop("pop-rock")->mixFile);
+        // The pop-rock drums as the app prepares a loop, their first kListenSeconds: material
+        // with transients, as the exercise asks (in the balanced mix the drums sit lower, and
+        // the envelope statistic this listener uses sees less of them).
+        std::string drums;
+        for (const auto& [name, file] : findBuiltinLoop("pop-rock")->stems)
+            if (name == "drums")
+                drums = file;
+        QVERIFY(!drums.empty());
+        auto full = earlab::test::prepareBuiltinFile("pop-rock", drums);
         auto loop = std::make_shared<PreparedLoop>(*full);
         AudioBuffer audio = *full->audio;
         for (auto& c : audio.channels)
