@@ -67,6 +67,8 @@ Session::~Session()
 {
     ++m_generation;
     m_preparation.waitForFinished();
+    for (QFuture<Prepared>& f : m_replaced)
+        f.waitForFinished();
 }
 
 QString Session::exerciseId() const { return m_exercise ? m_exercise->id() : QString(); }
@@ -265,6 +267,9 @@ void Session::prepare()
     emit preparingChanged();
     setPhase(Preparing);
 
+    m_replaced.removeIf([](const QFuture<Prepared>& f) { return f.isFinished(); });
+    if (m_preparation.isRunning())
+        m_replaced.append(m_preparation.future());
     QPointer<Session> self(this);
     const auto progress = [self, generation](double f) {
         QMetaObject::invokeMethod(self, [self, generation, f] {

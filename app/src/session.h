@@ -343,6 +343,9 @@ private:
     QString m_preparingText;
     QString m_errorMessage;
     QFutureWatcher<Prepared> m_preparation;
+    // Preparations a newer one replaced while they ran (start() during a preparation): they
+    // use the exercise, so the session waits for them too before it goes.
+    QList<QFuture<Prepared>> m_replaced;
 
     Grade m_grade;
     bool m_lastCounted = true;

@@ -186,6 +186,25 @@ private slots:
 
         home.refresh();
         QCOMPARE(home.data(home.index(0), ExerciseListModel::TotalAttemptsRole).toInt(), 4);
+
+        // The staircase's state was saved with each answer: Home and a new session go on
+        // from it, not from the start.
+        const QString where = s.difficultyText();
+        QVERIFY(where != "8.0 dB");
+        QCOMPARE(home.data(home.index(0), ExerciseListModel::DifficultyKindRole).toString(), QString("staircase"));
+        QCOMPARE(home.data(home.index(0), ExerciseListModel::DifficultyTextRole).toString(), where);
+        QCOMPARE(home.data(home.index(0), ExerciseListModel::ThresholdTextRole).toString(), QString("measuring…"));
+        QVERIFY(rig.store.savedDifficulty("test-only")->state.contains("staircase"));
+        s.quit();
+        Session again(&rig.catalogue, &rig.store, &rig.writer, rig.audio.get(), rig.preferences.get(),
+                      [] { return MaterialRef::pinkNoise(); });
+        again.start("test-only", 1);
+        QCOMPARE(again.difficultyText(), where);
+        again.quit();
+        // Started at a chosen level instead: that rung's value.
+        again.start("test-only", 1, 4);
+        QCOMPARE(again.difficultyText(), QString("1.0 dB"));
+        again.quit();
     }
 
     void anAnswerBeforeAnythingPlayedIsKeptButNotCounted()
