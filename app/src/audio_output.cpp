@@ -142,23 +142,24 @@ bool AudioOutput::releaseIfIdle(qint64 idleForMs)
     m_idle.stop();
     m_engine->close(); // the player, and with it scene, playhead and treatments, stays
     m_released = true;
+    // Nothing moves without a stream: no need to wake 25 times a second on a laptop.
+    m_poll.stop();
     return true;
 }
 
 // Before anything sounds: opens the released stream on the same device. When that fails
 // (the device is gone) the banner says why, as for any open, and the engine plays silently.
-bool AudioOutput::resumeStream()
+void AudioOutput::resumeStream()
 {
     if (!m_released)
-        return true;
+        return;
     m_released = false;
+    m_poll.start();
     try {
         m_engine->reopen();
-        return true;
     } catch (const AudioError& e) {
         failed(QString::fromStdString(e.what()));
         refreshDevices();
-        return false;
     }
 }
 

@@ -103,7 +103,7 @@ private:
     void poll();
     void setStatus(bool available, QString message);
     void failed(const QString& why);
-    bool resumeStream();
+    void resumeStream();
     void updateIdleRelease();
     void idleTimeout();
 
