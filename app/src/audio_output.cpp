@@ -17,6 +17,8 @@ AudioOutput::AudioOutput(Preferences* preferences, QObject* parent)
 {
     m_poll.setInterval(40);
     connect(&m_poll, &QTimer::timeout, this, &AudioOutput::poll);
+    m_idle.setSingleShot(true);
+    connect(&m_idle, &QTimer::timeout, this, &AudioOutput::idleTimeout);
     connect(preferences, &Preferences::crossfadeMsChanged, this, [this] {
         if (m_engine)
             m_engine->setCrossfadeMs(m_preferences->crossfadeMs());
@@ -57,6 +59,7 @@ void AudioOutput::openDevice(const QString& name)
 void AudioOutput::open(const QString& name)
 {
     const bool wasPlaying = m_playing;
+    m_released = false; // whatever open() leaves is the device's true state
     try {
         if (!m_engine) {
             PlayerConfig config;
@@ -71,8 +74,7 @@ void AudioOutput::open(const QString& name)
                             .arg(m_deviceName)
                             .arg(m_engine->framesPerBuffer()));
     } catch (const AudioError& e) {
-        m_deviceName.clear();
-        setStatus(false, QString::fromStdString(e.what()));
+        failed(QString::fromStdString(e.what()));
     }
     // Without a stream the engine still takes the scene, so the exercise goes on silently.
     if (m_engine && m_hasScene) {
@@ -83,6 +85,82 @@ void AudioOutput::open(const QString& name)
     }
     refreshDevices();
     m_poll.start();
+    updateIdleRelease();
+}
+
+void AudioOutput::failed(const QString& why)
+{
+    m_deviceName.clear();
+    setStatus(false, why);
+}
+
+bool AudioOutput::streamOpen() const
+{
+    return m_engine && m_engine->isOpen();
+}
+
+std::uint64_t AudioOutput::framesRendered() const
+{
+    return m_engine ? m_engine->framesRendered() : 0;
+}
+
+void AudioOutput::setIdleReleaseMs(int ms)
+{
+    m_idleReleaseMs = std::max(ms, 0);
+    m_idle.stop(); // counts again from now with the new time
+    updateIdleRelease();
+}
+
+// Called whenever the playing state may have changed: a stopped, working stream starts the
+// countdown once; playing (or no stream) cancels it.
+void AudioOutput::updateIdleRelease()
+{
+    if (m_playing || !m_available || !streamOpen() || m_idleReleaseMs <= 0) {
+        m_idle.stop();
+        return;
+    }
+    if (m_idle.isActive())
+        return;
+    m_idleSince.start();
+    m_idle.start(m_idleReleaseMs);
+}
+
+void AudioOutput::idleTimeout()
+{
+    const qint64 idle = m_idleSince.elapsed();
+    // A coarse timer may fire a little early: wait out the rest.
+    if (!releaseIfIdle(idle) && !m_playing && m_available && streamOpen() && m_idleReleaseMs > 0)
+        m_idle.start(int(std::max<qint64>(m_idleReleaseMs - idle, 1)));
+}
+
+bool AudioOutput::releaseIfIdle(qint64 idleForMs)
+{
+    // A failed stream is the failure path's business, not idleness.
+    if (m_playing || !m_available || !streamOpen() || m_engine->isPlaying() || m_idleReleaseMs <= 0 ||
+        idleForMs < m_idleReleaseMs)
+        return false;
+    m_idle.stop();
+    m_engine->close(); // the player, and with it scene, playhead and treatments, stays
+    m_released = true;
+    // Nothing moves without a stream: no need to wake 25 times a second on a laptop.
+    m_poll.stop();
+    return true;
+}
+
+// Before anything sounds: opens the released stream on the same device. When that fails
+// (the device is gone) the banner says why, as for any open, and the engine plays silently.
+void AudioOutput::resumeStream()
+{
+    if (!m_released)
+        return;
+    m_released = false;
+    m_poll.start();
+    try {
+        m_engine->reopen();
+    } catch (const AudioError& e) {
+        failed(QString::fromStdString(e.what()));
+        refreshDevices();
+    }
 }
 
 void AudioOutput::refreshDevices()
@@ -153,6 +231,10 @@ void AudioOutput::play()
 {
     if (!m_engine || !m_hasScene)
         return;
+    resumeStream();
+    // Until the callback reports playing, the countdown must not run on from before: it
+    // starts again, from now, only should the play not take.
+    m_idle.stop();
     if (m_engine->isAtEnd())
         m_engine->seek(0);
     m_engine->play();
@@ -213,6 +295,7 @@ void AudioOutput::poll()
         m_playing = playing;
         emit playingChanged();
     }
+    updateIdleRelease();
     const auto length = m_scene.lengthFrames();
     const double position = length > 0 ? double(m_engine->playheadFrame() % std::max<std::int64_t>(length, 1)) / double(length) : 0.0;
     const auto meters = m_engine->meters();

@@ -2,14 +2,21 @@
 // The app's face of the audio engine. Every Engine call happens here, on the UI thread (the
 // Engine has one control thread by design). When no device can be opened the engine still
 // takes scenes and commands, so the exercises keep working silently while a banner says why.
+// Nothing playing for idleReleaseMs(): the stream is closed (released) so the device is free
+// for other apps and a laptop may sleep it; the engine keeps the scene, variant, loop,
+// playhead and treatments, and the next play() opens the same device again before it starts
+// with the engine's usual fade-in. A released stream is not a failure: `available` and
+// statusMessage stay as they were.
 
 #include "audio/engine/scene.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <cstdint>
 #include <memory>
 
 namespace earlab {
@@ -38,6 +45,8 @@ class AudioOutput : public QObject {
     Q_PROPERTY(double peakDb READ peakDb NOTIFY positionChanged)      // output meter, dBFS
 
 public:
+    static constexpr int kDefaultIdleReleaseMs = 30000;
+
     explicit AudioOutput(Preferences* preferences, QObject* parent = nullptr);
     ~AudioOutput() override;
 
@@ -52,6 +61,17 @@ public:
     double position() const { return m_position; }
     double lengthSeconds() const;
     double peakDb() const { return m_peakDb; }
+
+    // How long the output stays stopped before its stream is released; 0 never releases.
+    void setIdleReleaseMs(int ms);
+    int idleReleaseMs() const { return m_idleReleaseMs; }
+    bool streamOpen() const;                              // false while released or without a device
+    bool idleReleaseArmed() const { return m_idle.isActive(); } // the idle countdown runs
+    // The idle timer's check, as if playback had stopped `idleForMs` ago: releases the stream
+    // when nothing plays, the stream works and idleForMs >= idleReleaseMs(). Returns whether
+    // it released. Public so a test can run it at a chosen moment instead of the wall clock's.
+    bool releaseIfIdle(qint64 idleForMs);
+    std::uint64_t framesRendered() const; // by the engine's callback, ever: shows when audio flows
 
     Q_INVOKABLE void retry();                 // opens the device from Preferences again
     Q_INVOKABLE void openDevice(const QString& name); // tries `name`; on success saves it
@@ -82,11 +102,19 @@ private:
     void open(const QString& name);
     void poll();
     void setStatus(bool available, QString message);
+    void failed(const QString& why);
+    void resumeStream();
+    void updateIdleRelease();
+    void idleTimeout();
 
     Preferences* m_preferences;
     std::unique_ptr<Engine> m_engine;
     Scene m_scene;
     QTimer m_poll;
+    QTimer m_idle;              // single shot: nothing played for m_idleReleaseMs
+    QElapsedTimer m_idleSince;  // since the output stopped
+    int m_idleReleaseMs = kDefaultIdleReleaseMs;
+    bool m_released = false;    // the stream was closed for idleness, not by a failure
     bool m_available = false;
     QString m_statusMessage;
     QString m_deviceName;
