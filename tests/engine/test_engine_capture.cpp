@@ -306,7 +306,11 @@ private slots:
                 sent += std::chrono::steady_clock::now() < deadline ? 1 : 0;
                 if (i % 4 == 0)
                     engine.seek(i * 250);
-                std::this_thread::sleep_for(std::chrono::microseconds(100));
+                // The next change only once the callback has rendered past this one, so the
+                // changes spread over many callbacks (a condition, not a clock).
+                const std::uint64_t rendered = engine.framesRendered();
+                while (engine.framesRendered() == rendered && std::chrono::steady_clock::now() < deadline)
+                    std::this_thread::yield();
             }
             engine.setLoop(false);
         });
