@@ -22,6 +22,9 @@ struct MaterialRef {
     // all) and names, in the order Treatment::stems indexes them. Empty for a plain file.
     QStringList stemPaths;
     QStringList stemNames;
+    // What kind of music it is, for choosing training music by genre: the file's genre tag
+    // (user files) or the built-in loop's style; empty when unknown.
+    QString genre;
 
     bool isMusic() const { return kind != Kind::PinkNoise; }
     // Same file and same region: a prepared loop of one can stand for the other.
