@@ -440,7 +440,7 @@ private slots:
         rig.writer->close(); // the writer's connection is gone: every write now fails
         rig.session->choose(0);
         QVERIFY(rig.session->confirm());
-        QVERIFY(QTest::qWaitFor([&] { return !rig.session->saving(); }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return !rig.session->saving(); }, 60000));
         QCOMPARE(rig.session->phase(), Session::Question);
         QVERIFY(!rig.session->errorMessage().isEmpty());
         QCOMPARE(rig.session->selectedOption(), 0); // the answer is still there
@@ -462,7 +462,7 @@ private slots:
         QCOMPARE(raw->run("BEGIN IMMEDIATE"), QString());
         rig.session->choose(1);
         QVERIFY(rig.session->confirm());
-        QVERIFY(QTest::qWaitFor([&] { return !rig.session->saving(); }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return !rig.session->saving(); }, 60000));
         QCOMPARE(rig.session->phase(), Session::Question);
         QVERIFY2(rig.session->errorMessage().contains("locked", Qt::CaseInsensitive),
                  qPrintable(rig.session->errorMessage()));
@@ -482,7 +482,7 @@ private slots:
         QVERIFY(QFile::remove(rig.dir.filePath("progress.sqlite")));
         rig.session->choose(2);
         QVERIFY(rig.session->confirm());
-        QVERIFY(QTest::qWaitFor([&] { return !rig.session->saving(); }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return !rig.session->saving(); }, 60000));
         QCOMPARE(rig.session->phase(), Session::Question);
         QCOMPARE(rig.session->selectedOption(), 2);
         const QString message = rig.session->errorMessage();
@@ -504,7 +504,7 @@ private slots:
         bool committed = false;
         connect(rig.writer.get(), &DatabaseWriter::committed, this, [&] { committed = true; });
         rig.writer->write(a);
-        QVERIFY(QTest::qWaitFor([&] { return committed; }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return committed; }, 60000));
         QCOMPARE(failures.size(), 1);
         QVERIFY2(failures[0].contains("something unexpected") && failures[0].contains(rig.store->path()),
                  qPrintable(failures[0]));
@@ -520,7 +520,7 @@ private slots:
         QString failure;
         connect(rig.writer.get(), &DatabaseWriter::failed, this, [&](quint64, const QString& m) { failure = m; });
         rig.writer->submit(QStringLiteral("Could not save the music library"), [&](ProgressStore&) { ran = true; });
-        QVERIFY(QTest::qWaitFor([&] { return !failure.isEmpty(); }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return !failure.isEmpty(); }, 60000));
         QVERIFY(!ran);
         QVERIFY2(failure.contains("deleted"), qPrintable(failure));
     }
