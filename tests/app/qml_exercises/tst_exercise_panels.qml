@@ -290,6 +290,34 @@ Item {
             revealListenKeys(2, true);
         }
 
+        function test_compressionTilesAlikeAndTraceWithoutAnAnswer() {
+            // Which one is compressed is the question: A and B look alike until the reveal.
+            startByKeys("compression", 1);
+            compare(App.session.answerPanel, Session.ChoicePanel);
+            compare(App.session.revealPanel, Session.GainReductionReveal);
+            listenByKeys(2);
+            verify(sameColour(child("abTileA").tint, child("abTileB").tint));
+            compare(child("abTileA").modelData.note, ""); // nor do the notes say
+            compare(child("abTileB").modelData.note, "");
+            keyClick(Qt.Key_1);
+            confirmByKeys("compression");
+            compare(App.session.answerText, "A compressed");
+            const compressed = App.session.truthText.indexOf("A compressed") === 0 ? 0 : 1;
+            verify(App.session.truthText.indexOf(compressed === 0 ? "A compressed" : "B compressed") === 0,
+                   App.session.truthText);
+            compare(App.session.lastCorrect, compressed === 0);
+
+            // The hidden setting's trace alone: an A/B answer names no setting to draw or hear.
+            const plot = reveal("gainReductionReveal");
+            verify(plot.truth.length > 10, plot.truth.length + " points");
+            compare(plot.answer.length, 0);
+            verify(!App.session.answerAudible);
+            compare(App.session.changedVariant, compressed);
+            verify(sameColour(child("listen" + compressed).tint, Theme.hidden));
+            verify(sameColour(child("listen" + (1 - compressed)).tint, Theme.flat));
+            revealListenKeys(2, false);
+        }
+
         function test_stereoFieldPanelAndReveal() {
             startByKeys("pan", 1);
             compare(App.session.answerPanel, Session.StereoFieldPanel);
