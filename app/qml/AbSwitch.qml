@@ -7,19 +7,37 @@ import EarLab
 RowLayout {
     id: root
 
+    // A question that names its reference ("Flat", "Reference") says which variant is which:
+    // the reference is coloured as such and the others as the change. One that names its
+    // variants only "A", "B" presents them alike, because where the change sits is (part of)
+    // the question (which is louder, which is compressed): every tile looks the same, so
+    // nothing gives the answer away. The reveal's ListenSwitch marks the changed one.
+    readonly property bool referenceNamed: App.session.variants.length > 0
+                                           && App.session.variants[0].label !== App.session.variants[0].key
+
+    function tintOf(variant, id) {
+        if (id === "yours")
+            return Theme.accent; // the EQ match's own band: the listener's colour
+        if (!root.referenceNamed)
+            return Theme.textMuted;
+        return variant === 0 ? Theme.flat : Theme.hidden;
+    }
+
+    objectName: "abSwitch"
     spacing: Theme.spacing
 
     Repeater {
         model: App.session.variants.map((v, i) => ({ variant: i, key: v.key,
                                                      name: v.label === v.key ? qsTr("Version %1").arg(v.key) : v.label,
                                                      note: v.note,
-                                                     tint: i === 0 ? Theme.flat : Theme.hidden }))
+                                                     tint: root.tintOf(i, v.id) }))
 
         delegate: Rectangle {
             id: tile
 
             required property var modelData
             readonly property bool active: App.audio.variant === modelData.variant
+            readonly property color tint: modelData.tint
 
             objectName: "abTile" + modelData.key
             Layout.fillWidth: true
@@ -35,6 +53,7 @@ RowLayout {
                 spacing: 14
 
                 Text {
+                    objectName: "tileKey"
                     Layout.preferredWidth: 30
                     horizontalAlignment: Text.AlignHCenter
                     text: tile.modelData.key

@@ -9,6 +9,7 @@ ColumnLayout {
 
     readonly property var options: App.session.answerOptions
 
+    objectName: "choicePanel"
     spacing: Theme.spacing
 
     PanelHeading {

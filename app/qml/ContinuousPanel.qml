@@ -9,6 +9,7 @@ ColumnLayout {
 
     readonly property var range: App.session.range
 
+    objectName: "continuousPanel"
     spacing: Theme.spacing
 
     PanelHeading {
@@ -47,7 +48,7 @@ ColumnLayout {
             objectName: "answerValueText"
             Layout.preferredWidth: 110
             horizontalAlignment: Text.AlignRight
-            text: App.session.answerValue.toFixed(root.range.step < 1 ? 1 : 0) + " " + root.range.unit
+            text: App.session.answerValue.toFixed(root.range.step < 1 ? 1 : 0) + (root.range.unit ? " " + root.range.unit : "")
             color: Theme.text
             font.pixelSize: Theme.fontTitle
             font.weight: Font.DemiBold

@@ -6,50 +6,11 @@ import EarLab
 ColumnLayout {
     id: root
 
+    objectName: "eqCurvesReveal"
     spacing: 6
 
-    RowLayout {
-        spacing: Theme.spacingLarge
-
-        Row {
-            spacing: 6
-
-            Rectangle {
-                anchors.verticalCenter: parent.verticalCenter
-                width: 18
-                height: 3
-                color: Theme.hidden
-            }
-
-            Text {
-                text: qsTr("Hidden change")
-                color: Theme.textMuted
-                font.pixelSize: Theme.fontSmall
-            }
-        }
-
-        Row {
-            spacing: 6
-
-            Rectangle {
-                anchors.verticalCenter: parent.verticalCenter
-                width: 18
-                height: 3
-                color: Theme.accent
-            }
-
-            Text {
-                text: qsTr("Your answer")
-                color: Theme.textMuted
-                font.pixelSize: Theme.fontSmall
-            }
-        }
-
-        Text {
-            text: qsTr("dB over frequency (Hz)")
-            color: Theme.textFaint
-            font.pixelSize: Theme.fontSmall
-        }
+    RevealLegend {
+        units: qsTr("dB over frequency (Hz)")
     }
 
     CurveItem {

@@ -11,6 +11,7 @@ ColumnLayout {
 
     readonly property var range: App.session.range
 
+    objectName: "eqMatchPanel"
     spacing: Theme.spacing
 
     PanelHeading {
@@ -46,6 +47,7 @@ ColumnLayout {
             }
 
             Text {
+                objectName: "eqMatchFrequencyText"
                 Layout.preferredWidth: 90
                 horizontalAlignment: Text.AlignRight
                 text: App.session.answerFrequencyHz >= 1000 ? (App.session.answerFrequencyHz / 1000).toFixed(2) + " kHz"
@@ -72,6 +74,7 @@ ColumnLayout {
             }
 
             Text {
+                objectName: "eqMatchGainText"
                 Layout.preferredWidth: 90
                 horizontalAlignment: Text.AlignRight
                 text: (App.session.answerGainDb > 0 ? "+" : "") + App.session.answerGainDb.toFixed(1) + " dB"
@@ -97,6 +100,7 @@ ColumnLayout {
             }
 
             Text {
+                objectName: "eqMatchQText"
                 Layout.preferredWidth: 90
                 horizontalAlignment: Text.AlignRight
                 text: App.session.answerQFixed ? qsTr("%1 (fixed)").arg(App.session.answerQ.toFixed(2)) : App.session.answerQ.toFixed(2)

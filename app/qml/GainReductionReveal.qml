@@ -10,6 +10,7 @@ ColumnLayout {
     readonly property var truth: App.session.trueCurve
     readonly property var answer: App.session.answerCurve
 
+    objectName: "gainReductionReveal"
     spacing: Theme.spacing
 
     RevealLegend {

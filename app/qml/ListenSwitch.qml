@@ -3,16 +3,22 @@ import QtQuick.Layouts
 import EarLab
 
 // The reveal's ways to hear the same music: every variant of the question, then your answer.
+// Now the answer is out, the variant that carried the change is marked (Session's
+// changedVariant: A, when A was the louder one), the others are coloured as the reference.
 RowLayout {
     id: root
 
+    // The EQ match's "Yours" is the answer's own slot: the reveal lists it once, as your answer.
+    readonly property var heard: App.session.variants.filter(v => v.id !== "yours")
+
+    objectName: "listenSwitch"
     spacing: Theme.spacingSmall
 
     Repeater {
-        model: App.session.variants.map((v, i) => ({ variant: i, key: String(i + 1), name: v.label,
-                                                     tint: i === 0 ? Theme.flat : Theme.hidden }))
+        model: root.heard.map((v, i) => ({ variant: i, key: String(i + 1), name: v.label,
+                                           tint: i === App.session.changedVariant ? Theme.hidden : Theme.flat }))
                .concat(App.session.answerAudible
-                       ? [{ variant: App.session.variants.length, key: String(App.session.variants.length + 1),
+                       ? [{ variant: root.heard.length, key: String(root.heard.length + 1),
                             name: qsTr("Your answer"), tint: Theme.accent, answer: true }]
                        : [])
 
@@ -21,6 +27,7 @@ RowLayout {
 
             required property var modelData
             readonly property bool active: App.audio.variant === modelData.variant
+            readonly property color tint: modelData.tint
 
             objectName: modelData.answer === true ? "listenAnswer" : "listen" + modelData.variant
             Layout.fillWidth: true

@@ -10,13 +10,15 @@ RowLayout {
     property string truthName: qsTr("Hidden change")
     property string answerName: qsTr("Your answer")
     property bool showAnswer: true
+    property string referenceName: "" // a third entry when not empty (the reference's marker)
 
     spacing: Theme.spacingLarge
 
     Repeater {
         model: [
             { name: root.truthName, tint: Theme.hidden, shown: true },
-            { name: root.answerName, tint: Theme.accent, shown: root.showAnswer }
+            { name: root.answerName, tint: Theme.accent, shown: root.showAnswer },
+            { name: root.referenceName, tint: Theme.flat, shown: root.referenceName !== "" }
         ]
 
         delegate: Row {

@@ -1,14 +1,16 @@
 import QtQuick
 import EarLab
 
-// A left–right field with the answer's marker (and, in the reveal, the truth's).
+// A left–right field with the answer's marker (and, in the reveal, the truth's, and where a
+// discrimination question's A sat).
 Rectangle {
     id: field
 
     property real minimum: -1
     property real maximum: 1
-    property real answer: 0
+    property real answer: 0 // shown when a number
     property real truth: NaN // shown when a number
+    property real reference: NaN // shown when a number
     property bool interactive: false
 
     signal picked(real value)
@@ -50,6 +52,19 @@ Rectangle {
     }
 
     Rectangle {
+        objectName: "referenceMarker"
+        visible: !isNaN(field.reference)
+        x: field.xOf(isNaN(field.reference) ? 0 : field.reference) - width / 2
+        anchors.verticalCenter: parent.verticalCenter
+        width: 12
+        height: 12
+        radius: 6
+        color: "transparent"
+        border.color: Theme.flat
+        border.width: 2
+    }
+
+    Rectangle {
         objectName: "truthMarker"
         visible: !isNaN(field.truth)
         x: field.xOf(isNaN(field.truth) ? 0 : field.truth) - width / 2
@@ -62,7 +77,8 @@ Rectangle {
 
     Rectangle {
         objectName: "answerMarker"
-        x: field.xOf(field.answer) - width / 2
+        visible: !isNaN(field.answer)
+        x: field.xOf(isNaN(field.answer) ? 0 : field.answer) - width / 2
         anchors.verticalCenter: parent.verticalCenter
         width: 14
         height: 40

@@ -9,6 +9,7 @@ ColumnLayout {
 
     readonly property var range: App.session.range
 
+    objectName: "stereoFieldPanel"
     spacing: Theme.spacing
 
     PanelHeading {

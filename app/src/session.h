@@ -117,6 +117,9 @@ private:
     Q_PROPERTY(bool answerVariantReady READ answerVariantReady NOTIFY revealChanged)
     // The answer names something to hear (an A/B choice does not: there is nothing to add).
     Q_PROPERTY(bool answerAudible READ answerAudible NOTIFY revealChanged)
+    // The variant that carried the hidden change, once revealed (-1 before): where that is
+    // the question (which is louder, which is compressed) nothing may mark it earlier.
+    Q_PROPERTY(int changedVariant READ changedVariant NOTIFY phaseChanged)
     // The summary (and the running tally).
     Q_PROPERTY(int answeredCount READ answeredCount NOTIFY summaryChanged)
     Q_PROPERTY(int correctCount READ correctCount NOTIFY summaryChanged)
@@ -198,6 +201,7 @@ public:
     double responseSeconds() const { return m_responseMs / 1000.0; }
     bool answerVariantReady() const { return m_answerVariantReady; }
     bool answerAudible() const { return m_grade.answerTreatment.has_value(); }
+    int changedVariant() const { return m_phase == Revealed ? m_current.hiddenVariant : -1; }
 
     int answeredCount() const { return m_tally.answered(); }
     int correctCount() const { return m_tally.correct(); }
