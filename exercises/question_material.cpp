@@ -7,6 +7,7 @@
 #include "audio/io/audio_file.h"
 #include "exercises/band_energy.h"
 #include "exercises/eq_bands.h"
+#include "exercises/library_scan_stems.h"
 #include "exercises/loop_region.h"
 
 #include <algorithm>
@@ -80,7 +81,8 @@ std::shared_ptr<const Multitrack> loadStems(const MaterialRef& material, const L
         LoadOptions options = base;
         options.progress = [&](double f) { progress(int(k) + 1, f); };
         const auto loaded = loadAudioFile(path, options);
-        if (loaded.audio.frames() != mixFrames)
+        // A folder's mix is as long as its shortest stem (library_scan_stems.h).
+        if (loaded.audio.frames() != mixFrames && !(material.mixOfStems && loaded.audio.frames() > mixFrames))
             throw AudioError(AudioErrorKind::InvalidArgument, path,
                              QString("stem %1 is %2 s, the mix %3 s: a multitrack's stems must all be the mix's "
                                      "length")
@@ -91,6 +93,21 @@ std::shared_ptr<const Multitrack> loadStems(const MaterialRef& material, const L
         multitrack->names.push_back(material.stemNames[k].toStdString());
     }
     return multitrack;
+}
+
+// The whole mix of a folder of stems, which has no mix file: the stems' sum at unity gain
+// (library_scan_stems.h), one stem decoded at a time. Each file is one step of the first load.
+AudioBuffer mixOfStems(const MaterialRef& material, const LoadOptions& base,
+                       const std::function<void(int, double)>& progress)
+{
+    AudioBuffer mix;
+    const auto count = double(material.stemPaths.size());
+    for (qsizetype k = 0; k < material.stemPaths.size(); ++k) {
+        LoadOptions options = base;
+        options.progress = [&](double f) { progress(0, (double(k) + f) / count); };
+        addStem(mix, loadAudioFile(material.stemPaths[k].toStdString(), options).audio);
+    }
+    return mix;
 }
 
 } // namespace
@@ -115,16 +132,17 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
         const double files = double(1 + material.stemPaths.size());
         const auto loadProgress = [&](int file, double f) { report(0.7 * (file + f) / files); };
         options.progress = [&](double f) { loadProgress(0, f); };
-        auto loaded = loadAudioFile(material.path.toStdString(), options);
-        const TimeRegion region = loopRegion(material, loaded.audio);
+        const AudioBuffer whole = material.mixOfStems ? mixOfStems(material, options, loadProgress)
+                                                      : loadAudioFile(material.path.toStdString(), options).audio;
+        const TimeRegion region = loopRegion(material, whole);
         const std::size_t startFrame = std::min<std::size_t>(
-            std::size_t(std::llround(region.startSeconds * loaded.audio.sampleRate)), loaded.audio.frames());
+            std::size_t(std::llround(region.startSeconds * whole.sampleRate)), whole.frames());
         const std::size_t frames = std::min<std::size_t>(
-            std::size_t(std::llround(region.lengthSeconds * loaded.audio.sampleRate)), loaded.audio.frames() - startFrame);
-        audio = slice(loaded.audio, startFrame, frames);
-        loop->startSeconds = double(startFrame) / loaded.audio.sampleRate;
+            std::size_t(std::llround(region.lengthSeconds * whole.sampleRate)), whole.frames() - startFrame);
+        audio = slice(whole, startFrame, frames);
+        loop->startSeconds = double(startFrame) / whole.sampleRate;
         if (!material.stemPaths.isEmpty())
-            loop->stems = loadStems(material, options, loaded.audio.frames(), startFrame, frames, loadProgress);
+            loop->stems = loadStems(material, options, whole.frames(), startFrame, frames, loadProgress);
         report(0.7);
     }
     if (audio.frames() < std::size_t(kEngineSampleRate))
