@@ -172,6 +172,21 @@ MaterialRef stemFolderMaterial(const ScanResult& scan)
     return m;
 }
 
+AudioBuffer loadStemMix(const QStringList& stemFiles, const LoadOptions& options,
+                        const std::function<void(int, double)>& progress)
+{
+    AudioBuffer mix;
+    for (qsizetype k = 0; k < stemFiles.size(); ++k) {
+        LoadOptions each = options;
+        each.progress = [&](double f) {
+            if (progress)
+                progress(int(k), f);
+        };
+        addStem(mix, loadAudioFile(QFile::encodeName(stemFiles[k]).toStdString(), each).audio);
+    }
+    return mix;
+}
+
 void addStem(AudioBuffer& mix, AudioBuffer&& stem)
 {
     if (mix.channels.empty()) {

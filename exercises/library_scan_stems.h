@@ -16,6 +16,7 @@
 #include "exercises/material_ref.h"
 
 #include "audio/audio_buffer.h"
+#include "audio/io/audio_file.h"
 
 #include <QString>
 #include <QStringList>
@@ -49,6 +50,13 @@ QStringList stemNames(const QStringList& stemFiles);
 // The folder a successful scanStemFolder measured as material (a UserFile with its stems,
 // `path` the folder, mixOfStems, its region and genre).
 MaterialRef stemFolderMaterial(const ScanResult& scan);
+
+// The stems' sum at unity gain: each file decoded with `options` (its progress replaced:
+// `progress` gets the stem's index and that file's fraction), one stem in memory at a time
+// besides the sum. Throws AudioError naming the file that cannot be decoded; an empty list
+// gives an empty buffer.
+AudioBuffer loadStemMix(const QStringList& stemFiles, const LoadOptions& options,
+                        const std::function<void(int, double)>& progress = {});
 
 // Adds `stem` into `mix` at unity gain (`mix` empty: it becomes `stem`). Both at one rate and
 // channel count; the sum is as long as the shorter of the two.

@@ -95,21 +95,6 @@ std::shared_ptr<const Multitrack> loadStems(const MaterialRef& material, const L
     return multitrack;
 }
 
-// The whole mix of a folder of stems, which has no mix file: the stems' sum at unity gain
-// (library_scan_stems.h), one stem decoded at a time. Each file is one step of the first load.
-AudioBuffer mixOfStems(const MaterialRef& material, const LoadOptions& base,
-                       const std::function<void(int, double)>& progress)
-{
-    AudioBuffer mix;
-    const auto count = double(material.stemPaths.size());
-    for (qsizetype k = 0; k < material.stemPaths.size(); ++k) {
-        LoadOptions options = base;
-        options.progress = [&](double f) { progress(0, (double(k) + f) / count); };
-        addStem(mix, loadAudioFile(material.stemPaths[k].toStdString(), options).audio);
-    }
-    return mix;
-}
-
 } // namespace
 
 std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, const std::function<void(double)>& progress)
@@ -132,8 +117,14 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
         const double files = double(1 + material.stemPaths.size());
         const auto loadProgress = [&](int file, double f) { report(0.7 * (file + f) / files); };
         options.progress = [&](double f) { loadProgress(0, f); };
-        const AudioBuffer whole = material.mixOfStems ? mixOfStems(material, options, loadProgress)
-                                                      : loadAudioFile(material.path.toStdString(), options).audio;
+        // A folder of stems has no mix file: its mix is their sum (library_scan_stems.h), decoded as
+        // the first load's one step; its stems are then loaded again, cut to the region, below.
+        const auto stemCount = double(material.stemPaths.size());
+        const AudioBuffer whole =
+            material.mixOfStems
+                ? loadStemMix(material.stemPaths, options,
+                              [&](int k, double f) { loadProgress(0, (double(k) + f) / stemCount); })
+                : loadAudioFile(material.path.toStdString(), options).audio;
         const TimeRegion region = loopRegion(material, whole);
         const std::size_t startFrame = std::min<std::size_t>(
             std::size_t(std::llround(region.startSeconds * whole.sampleRate)), whole.frames());

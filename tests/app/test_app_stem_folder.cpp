@@ -5,6 +5,7 @@
 #include "app/src/audio_output.h"
 #include "app/src/database_writer.h"
 #include "app/src/library.h"
+#include "app/src/loop_preview.h"
 #include "app/src/preferences.h"
 #include "app/src/session.h"
 
@@ -23,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace earlab;
@@ -140,6 +142,16 @@ private slots:
         Session session(&catalogue, &backend.store, &backend.writer, &audio, &backend.preferences,
                         [&] { return library.musicMaterial(); });
         session.setMultitrackProvider([&] { return library.multitrackMaterial(); });
+        // The loop editor's "Listen" plays the folder's mix.
+        LoopPreview preview(&audio);
+        preview.play(song, 2.0, 8.0);
+        QVERIFY(QTest::qWaitFor([&] { return !preview.loading(); }, 30000));
+        QVERIFY2(preview.error().isEmpty(), qPrintable(preview.error()));
+        QVERIFY(preview.active());
+        QVERIFY(std::abs(audio.lengthSeconds() - 8.0) < 0.001);
+        preview.stop();
+        preview.release();
+
         session.start("stems", 1);
         QVERIFY(QTest::qWaitFor([&] { return session.phase() == Session::Question; }, 60000));
         const auto loop = session.currentLoop();
