@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 using namespace earlab;
 using namespace earlab::test;
@@ -94,10 +95,18 @@ private slots:
         const ScanResult scan = scanStemFolder(m_good);
         QVERIFY2(scan.ok, qPrintable(scan.error));
         MaterialRef material = stemFolderMaterial(scan);
+        std::shared_ptr<const PreparedLoop> first;
         for (bool regionGiven : {true, false}) {
             if (!regionGiven)
                 material.region = {}; // as a material without a scan: the loop is picked on the mix
             const auto loop = prepareLoop(material);
+            if (!first) {
+                first = loop;
+            } else {
+                // Each stem cut once to the scan's region, or the sum picked on: the same loop.
+                QCOMPARE(loop->startSeconds, first->startSeconds);
+                QVERIFY(loop->audio->channels == first->audio->channels);
+            }
             QVERIFY(loop->stems);
             const Multitrack& mt = *loop->stems;
             QCOMPARE(mt.names, (std::vector<std::string>{"Bass", "drums", "keys"}));
