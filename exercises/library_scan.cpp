@@ -1,7 +1,10 @@
 #include "exercises/library_scan.h"
 
+#include "exercises/library_scan_steps.h"
+
 #include "audio/audio_error.h"
 #include "audio/io/audio_file.h"
+#include "audio/io/file_tags.h"
 #include "audio/io/loudness.h"
 
 #include <QDir>
@@ -15,44 +18,6 @@
 #include <new>
 
 namespace earlab {
-
-namespace {
-
-// Thrown from our own progress callbacks to unwind a cancelled scan; never escapes scanFile.
-struct Cancelled {};
-// Thrown when the decoded audio cannot be trained on; never escapes scanFile.
-struct Unusable {
-    QString cause;
-};
-
-// Share of the scan's time each stage takes, so the bar moves evenly (measured on 44.1 kHz
-// stereo FLAC, see test_library_scan's log): decoding ~10 %, loudness with 4× oversampled
-// true peak ~45 % (one uninterruptible call: the bar pauses there), band analysis ~45 %.
-constexpr double kDecodeShare = 0.10;
-constexpr double kLoudnessShare = 0.45;
-
-// Why the decoded audio cannot be trained on, or empty.
-QString unusableCause(const AudioBuffer& audio)
-{
-    const float silence = float(std::pow(10.0, kSilencePeakDbfs / 20.0));
-    bool audible = false;
-    for (const std::vector<float>& channel : audio.channels) {
-        for (float v : channel)
-            audible |= std::abs(v) >= silence;
-        if (audible)
-            break;
-    }
-    if (!audible)
-        return QStringLiteral("digital silence: nothing to train on");
-    const double seconds = audio.durationSeconds();
-    if (seconds < kShortestLoopSeconds)
-        return QStringLiteral("shorter than one loop (%1 s; a loop needs %2 s)")
-            .arg(std::floor(seconds * 10.0) / 10.0, 0, 'f', 1) // never "5.0 s" for 4.96 s
-            .arg(kShortestLoopSeconds, 0, 'g', 3);
-    return {};
-}
-
-} // namespace
 
 LevelOverview LevelOverview::fromBytes(const QByteArray& bytes)
 {
@@ -122,14 +87,55 @@ const QStringList& audioFileExtensions()
     return extensions;
 }
 
-ScanResult scanFile(const QString& path, const std::function<void(double)>& progress,
-                    const std::atomic<bool>* cancel)
+namespace scan_steps {
+
+namespace {
+
+// Thrown from our own progress reports to unwind a cancelled scan; never escapes runScan.
+struct Cancelled {};
+
+// Share of the scan's time each stage takes, so the bar moves evenly (measured on 44.1 kHz
+// stereo FLAC, see test_library_scan's log): decoding ~10 %, loudness with 4× oversampled
+// true peak ~45 % (one uninterruptible call: the bar pauses there), band analysis ~45 %.
+constexpr double kDecodeShare = 0.10;
+constexpr double kLoudnessShare = 0.45;
+
+} // namespace
+
+QString unusableCause(const AudioBuffer& audio)
+{
+    const float silence = float(std::pow(10.0, kSilencePeakDbfs / 20.0));
+    bool audible = false;
+    for (const std::vector<float>& channel : audio.channels) {
+        for (float v : channel)
+            audible |= std::abs(v) >= silence;
+        if (audible)
+            break;
+    }
+    if (!audible)
+        return QStringLiteral("digital silence: nothing to train on");
+    const double seconds = audio.durationSeconds();
+    if (seconds < kShortestLoopSeconds)
+        return QStringLiteral("shorter than one loop (%1 s; a loop needs %2 s)")
+            .arg(std::floor(seconds * 10.0) / 10.0, 0, 'f', 1) // never "5.0 s" for 4.96 s
+            .arg(kShortestLoopSeconds, 0, 'g', 3);
+    return {};
+}
+
+double decodeShare(int files)
+{
+    const double decoding = kDecodeShare * std::max(files, 1);
+    return decoding / (decoding + 1.0 - kDecodeShare);
+}
+
+ScanResult runScan(const QString& path, const std::function<void(double)>& progress, const std::atomic<bool>* cancel,
+                   const std::function<void(ScanResult&, const Report&)>& body)
 {
     ScanResult result;
     result.path = libraryKey(path);
     double reported = 0.0;
     // Monotonic, and the single place cancellation is noticed inside a stage.
-    const auto report = [&](double fraction) {
+    const Report report = [&](double fraction) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             throw Cancelled{};
         fraction = std::clamp(fraction, reported, 1.0);
@@ -138,10 +144,13 @@ ScanResult scanFile(const QString& path, const std::function<void(double)>& prog
         reported = fraction;
     };
     const auto fail = [&](const QString& message) {
-        result = ScanResult{};
-        result.path = libraryKey(path);
-        result.ok = false;
-        result.error = message;
+        ScanResult failed;
+        failed.path = libraryKey(path);
+        failed.ok = false;
+        failed.error = message;
+        failed.stemFolder = result.stemFolder;
+        failed.stems = result.stems;
+        result = failed;
     };
 
     try {
@@ -150,41 +159,11 @@ ScanResult scanFile(const QString& path, const std::function<void(double)>& prog
         if (result.path.isEmpty())
             throw AudioError(AudioErrorKind::FileNotFound, "", "no file name was given");
         report(0.0);
-
-        LoadOptions options; // the file's own rate: no resampling needed to measure it
-        options.stereo = true;
-        options.progress = [&](double f) { report(kDecodeShare * f); };
-        const std::string nativePath = QFile::encodeName(result.path).toStdString();
-        LoadedAudio loaded = loadAudioFile(nativePath, options);
-        report(kDecodeShare);
-        if (const QString unusable = unusableCause(loaded.audio); !unusable.isEmpty())
-            throw Unusable{unusable};
-        for (const std::string& warning : loaded.info.warnings)
-            result.warnings << QString::fromStdString(warning);
-
-        result.format = QString::fromStdString(loaded.info.format);
-        result.channels = loaded.info.channels;
-        result.sampleRate = loaded.info.sampleRate;
-        result.durationSeconds = loaded.audio.durationSeconds();
-        // Its own pass over the decoded audio: under 1 % of the scan (test_library_scan logs it).
-        result.overview = levelOverview(loaded.audio);
-
-        const Loudness loudness = measureLoudness(loaded.audio);
-        result.loudnessLufs = loudness.integratedLufs;
-        result.truePeakDbtp = loudness.truePeakDbtp;
-        report(kDecodeShare + kLoudnessShare);
-
-        const double analysisStart = kDecodeShare + kLoudnessShare;
-        const DensityAnalysis density = analyseDensity(loaded.audio, kDefaultLoopSeconds, [&](double f) {
-            report(analysisStart + (1.0 - analysisStart) * f);
-        });
-        result.octaveLevelsDb = density.octaveLevelsDb;
-        result.region = density.region;
-        result.ok = true;
+        body(result, report);
     } catch (const Cancelled&) {
         fail(QStringLiteral("Scanning %1 was cancelled.").arg(result.path));
     } catch (const Unusable& u) {
-        fail(QStringLiteral("%1: %2").arg(result.path, u.cause));
+        fail(u.message);
     } catch (const AudioError& e) {
         // AudioError's message already starts with the file (its subject) and the cause.
         QString message = QString::fromStdString(e.what());
@@ -203,7 +182,53 @@ ScanResult scanFile(const QString& path, const std::function<void(double)>& prog
     return result;
 }
 
-QStringList audioFilesIn(const QString& folder)
+void measure(ScanResult& result, const AudioBuffer& audio, const Report& report, double decoded)
+{
+    result.durationSeconds = audio.durationSeconds();
+    // Its own pass over the decoded audio: under 1 % of the scan (test_library_scan logs it).
+    result.overview = levelOverview(audio);
+
+    const Loudness loudness = measureLoudness(audio);
+    result.loudnessLufs = loudness.integratedLufs;
+    result.truePeakDbtp = loudness.truePeakDbtp;
+    const double analysisStart = decoded + (1.0 - decoded) * kLoudnessShare / (1.0 - kDecodeShare);
+    report(analysisStart);
+
+    const DensityAnalysis density = analyseDensity(audio, kDefaultLoopSeconds, [&](double f) {
+        report(analysisStart + (1.0 - analysisStart) * f);
+    });
+    result.octaveLevelsDb = density.octaveLevelsDb;
+    result.region = density.region;
+    result.ok = true;
+}
+
+} // namespace scan_steps
+
+ScanResult scanFile(const QString& path, const std::function<void(double)>& progress,
+                    const std::atomic<bool>* cancel)
+{
+    using namespace scan_steps;
+    return runScan(path, progress, cancel, [](ScanResult& result, const Report& report) {
+        const double decoded = decodeShare(1);
+        LoadOptions options; // the file's own rate: no resampling needed to measure it
+        options.stereo = true;
+        options.progress = [&](double f) { report(decoded * f); };
+        const std::string nativePath = QFile::encodeName(result.path).toStdString();
+        LoadedAudio loaded = loadAudioFile(nativePath, options);
+        report(decoded);
+        if (const QString unusable = unusableCause(loaded.audio); !unusable.isEmpty())
+            throw Unusable{QStringLiteral("%1: %2").arg(result.path, unusable)};
+        for (const std::string& warning : loaded.info.warnings)
+            result.warnings << QString::fromStdString(warning);
+        result.format = QString::fromStdString(loaded.info.format);
+        result.channels = loaded.info.channels;
+        result.sampleRate = loaded.info.sampleRate;
+        result.genre = QString::fromStdString(genreTag(nativePath)).trimmed();
+        measure(result, loaded.audio, report, decoded);
+    });
+}
+
+QStringList audioFilesIn(const QString& folder, Recursion recursion)
 {
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         return {};
@@ -215,7 +240,7 @@ QStringList audioFilesIn(const QString& folder)
     // file is listed, so that its scan can say why it cannot be read. No FollowSymlinks: a link back
     // up the tree cannot loop. QDir name filters ignore letter case by default.
     QDirIterator it(folder, filters, QDir::Files | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
+                    recursion == Recursion::Subfolders ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
     while (it.hasNext())
         found << QDir::cleanPath(QFileInfo(it.next()).absoluteFilePath());
     std::sort(found.begin(), found.end(), [](const QString& a, const QString& b) {

@@ -72,6 +72,13 @@ struct ScanResult {
     TimeRegion region;    // pickDenseRegion(…, 15 s); {0, 0} when !ok
     LevelOverview overview; // kOverviewBins bins over the whole file; empty when !ok (and
                           // for rows the library stored before it kept overviews)
+    QString genre;        // the file's genre tag (audio/io/file_tags.h), empty when it has none
+                          // (or !ok); a folder of stems: the first stem's that has one
+    // A folder of stems (library_scan_stems.h): `path` is the folder, one multitrack whose mix
+    // is the stems' sum; every figure above is of that mix. Set even when !ok.
+    bool stemFolder = false;
+    QStringList stems;    // a folder's stem files (audioFilesIn, not recursive), as listed
+                          // by its last scan; empty for a file
 };
 
 inline constexpr double kDefaultLoopSeconds = 15.0;
@@ -104,12 +111,14 @@ QString libraryKey(const QString& path);
 // The extensions the library accepts, lower case, without the dot.
 const QStringList& audioFileExtensions(); // wav aif aiff flac ogg oga opus mp3
 
-// Every file under `folder` (recursively) whose extension is one of audioFileExtensions()
-// in any letter case, as absolute cleaned paths, sorted case-insensitively (ties by exact
-// text, so the order is total). Hidden files and folders (".name", e.g. macOS "._x.wav"
-// resource forks) are skipped; symbolic links to folders are not followed (no cycles),
-// links to files are listed. A missing or unreadable folder gives an empty list.
-QStringList audioFilesIn(const QString& folder);
+// Every file under `folder` (recursively, or only directly in it) whose extension is one of
+// audioFileExtensions() in any letter case, as absolute cleaned paths, sorted
+// case-insensitively (ties by exact text, so the order is total). Hidden files and folders
+// (".name", e.g. macOS "._x.wav" resource forks) are skipped; symbolic links to folders are
+// not followed (no cycles), links to files are listed. A missing or unreadable folder gives
+// an empty list.
+enum class Recursion { Subfolders, FolderOnly };
+QStringList audioFilesIn(const QString& folder, Recursion recursion = Recursion::Subfolders);
 
 } // namespace earlab
 

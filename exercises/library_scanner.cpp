@@ -1,5 +1,7 @@
 #include "exercises/library_scanner.h"
 
+#include "exercises/library_scan_stems.h"
+
 #include <QMetaObject>
 #include <QMutexLocker>
 #include <QtConcurrent/QtConcurrentRun>
@@ -59,6 +61,13 @@ void LibraryScanner::scan(const QStringList& paths)
     m_worker = QtConcurrent::run(&m_pool, [this] { run(); });
 }
 
+void LibraryScanner::markStemFolders(const QStringList& folders)
+{
+    QMutexLocker lock(&m_mutex);
+    for (const QString& folder : folders)
+        m_stemFolders.insert(folder);
+}
+
 void LibraryScanner::cancel()
 {
     QMutexLocker lock(&m_mutex);
@@ -79,6 +88,7 @@ void LibraryScanner::run()
 {
     for (;;) {
         QString path;
+        bool stemFolder = false;
         int done = 0;
         int total = 0;
         if (m_beforeFile) {
@@ -109,6 +119,7 @@ void LibraryScanner::run()
                 continue;
             }
             path = m_queue.takeFirst();
+            stemFolder = m_stemFolders.contains(path);
             done = m_done;
             total = m_total;
         }
@@ -126,7 +137,7 @@ void LibraryScanner::run()
             }
             post([this, done, totalNow, path, fraction] { emit progress(done, totalNow, path, fraction); });
         };
-        ScanResult result = scanFile(path, onProgress, &m_cancel);
+        ScanResult result = stemFolder ? scanStemFolder(path, onProgress, &m_cancel) : scanFile(path, onProgress, &m_cancel);
 
         {
             QMutexLocker lock(&m_mutex);

@@ -1,5 +1,5 @@
 #pragma once
-// Scans the files the user adds to the library, one after another on a worker thread, and
+// Scans the files (and folders of stems) the user adds to the library, one after another on a worker thread, and
 // reports on the thread the scanner lives in (the UI thread): a progress bar, each file's
 // result as it comes, and the end. A broken file is reported (ScanResult::ok = false) and
 // the scan goes on; nothing here throws.
@@ -16,6 +16,7 @@
 #include <QFuture>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QThreadPool>
 
@@ -44,6 +45,9 @@ public:
     void setBeforeFileHook(BeforeFileHook hook) { m_beforeFile = std::move(hook); }
     // Whether the last finished() ended a batch that cancel() stopped.
     bool wasCancelled() const { return m_lastCancelled; }
+    // From now on these paths are scanned as folders of stems (scanStemFolder), not files;
+    // a scan already under way takes it into account for the paths it has not begun.
+    void markStemFolders(const QStringList& folders);
 
 public slots:
     // Queues `paths` (scanned in the given order; duplicates are scanned twice). While a
@@ -70,8 +74,9 @@ private:
     QThreadPool m_pool; // one thread: files are scanned one at a time (memory: one decoded file)
     QFuture<void> m_worker;
     mutable QMutex m_mutex;
-    QStringList m_queue; // guarded by m_mutex, as are the next four
+    QStringList m_queue; // guarded by m_mutex, as are the next five
     QStringList m_next;  // queued by scan() after cancel(), for the next batch
+    QSet<QString> m_stemFolders; // markStemFolders()
     int m_done = 0;
     int m_total = 0;
     bool m_running = false;

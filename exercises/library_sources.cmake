@@ -4,6 +4,8 @@ find_package(Qt6 6.4 REQUIRED COMPONENTS Concurrent)
 target_sources(earlab_exercises PRIVATE
   loop_region.h loop_region.cpp
   library_scan.h library_scan.cpp
+  library_scan_steps.h
+  library_scan_stems.h library_scan_stems.cpp
   library_scanner.h library_scanner.cpp
   library_store.h library_store.cpp)
 # LibraryScanner is a QObject.

@@ -18,7 +18,8 @@ constexpr double kFitToleranceSeconds = 0.001;
 
 const QString kColumns = QStringLiteral(
     "path, ok, error, format, channels, sample_rate, duration_s, loudness_lufs, true_peak_dbtp,"
-    " octave_levels, region_start_s, region_length_s, pinned, added_at, scanned_at, scan_queued, overview");
+    " octave_levels, region_start_s, region_length_s, pinned, added_at, scanned_at, scan_queued, overview,"
+    " genre, stem_folder, stems");
 
 QString isoUtc(const QDateTime& time)
 {
@@ -34,6 +35,11 @@ QVariant finiteOrNull(double value)
 double readOrMinusInfinity(const QVariant& value)
 {
     return value.isNull() ? -std::numeric_limits<double>::infinity() : value.toDouble();
+}
+
+QString stemsToJson(const QStringList& stems)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(stems)).toJson(QJsonDocument::Compact));
 }
 
 QString levelsToJson(const std::vector<double>& levels)
@@ -77,6 +83,10 @@ LibraryItem readItem(const QSqlQuery& query)
     item.scannedAt = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs); // '' = never
     item.queued = query.value(15).toInt() != 0;
     scan.overview = LevelOverview::fromBytes(query.value(16).toByteArray()); // NULL: none
+    scan.genre = query.value(17).toString();
+    scan.stemFolder = query.value(18).toInt() != 0;
+    for (const QJsonValue& stem : QJsonDocument::fromJson(query.value(19).toString().toUtf8()).array())
+        scan.stems << stem.toString();
     return item;
 }
 
@@ -150,7 +160,7 @@ void LibraryStore::upsert(const ScanResult& result)
     const ScanResult& scan = item.scan;
 
     QSqlQuery upsert = store::prepare(db, path,
-        QStringLiteral("INSERT INTO library_items (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"
+        QStringLiteral("INSERT INTO library_items (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)"
                        " ON CONFLICT(path) DO UPDATE SET ok = excluded.ok, error = excluded.error,"
                        " format = excluded.format, channels = excluded.channels,"
                        " sample_rate = excluded.sample_rate, duration_s = excluded.duration_s,"
@@ -159,7 +169,8 @@ void LibraryStore::upsert(const ScanResult& result)
                        " octave_levels = excluded.octave_levels,"
                        " region_start_s = excluded.region_start_s,"
                        " region_length_s = excluded.region_length_s, pinned = excluded.pinned,"
-                       " scanned_at = excluded.scanned_at, scan_queued = 0, overview = excluded.overview")
+                       " scanned_at = excluded.scanned_at, scan_queued = 0, overview = excluded.overview,"
+                       " genre = excluded.genre, stem_folder = excluded.stem_folder, stems = excluded.stems")
             .arg(kColumns),
         doing);
     upsert.addBindValue(key);
@@ -184,20 +195,23 @@ void LibraryStore::upsert(const ScanResult& result)
     // An empty overview (a broken file) is stored as NULL, as rows from before schema 5 have it.
     const QByteArray overview = scan.overview.toBytes();
     upsert.addBindValue(overview.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(overview));
+    upsert.addBindValue(scan.genre.isNull() ? QStringLiteral("") : scan.genre);
+    upsert.addBindValue(scan.stemFolder ? 1 : 0);
+    upsert.addBindValue(stemsToJson(scan.stems));
     store::exec(upsert, path, doing);
     upsert.finish();
     transaction.commit();
 }
 
-void LibraryStore::queue(const QStringList& paths)
+void LibraryStore::queue(const QStringList& paths, bool stemFolders)
 {
     const QString now = isoUtc(QDateTime::currentDateTimeUtc());
     runForEachFile(QStringLiteral("Could not keep %1 waiting to be scanned").arg(describePaths(paths)), paths,
                    QStringLiteral("INSERT INTO library_items (%1)"
-                                  " VALUES (?, 0, '', '', 0, 0, 0, NULL, NULL, '[]', 0, 0, 0, ?, '', 1, NULL)"
+                                  " VALUES (?, 0, '', '', 0, 0, 0, NULL, NULL, '[]', 0, 0, 0, ?, '', 1, NULL, '', ?, '[]')"
                                   " ON CONFLICT(path) DO UPDATE SET scan_queued = 1")
                        .arg(kColumns),
-                   {now});
+                   {now, stemFolders ? 1 : 0});
 }
 
 void LibraryStore::unqueue(const QStringList& paths)

@@ -1,6 +1,7 @@
 #pragma once
 // The user's music library, kept in the progress database (table library_items, schema
-// steps 3 to 5): one row per file with its last scan (with its level overview since step 5),
+// steps 3 to 5 and 7): one row per file, or per folder of stems (library_scan_stems.h; since
+// step 7, with the genre tag), with its last scan (with its level overview since step 5),
 // its loop region and whether it waits for a scan (the error column holds a broken file's
 // error, or a usable file's decoder warnings, one a line). A region the user pinned survives rescans; a picked one is replaced by each
 // rescan. A file enters the library when it is added (queue()), before it is scanned, so a
@@ -56,9 +57,9 @@ public:
     void upsert(const ScanResult& result);
 
     // Records that `paths` wait for a scan, in one transaction: a file new to the library
-    // enters it not scanned yet; one already there keeps its last scan and pin until the new
-    // scan is stored.
-    void queue(const QStringList& paths);
+    // enters it not scanned yet (as a folder of stems if `stemFolders`); one already there
+    // keeps its last scan and pin until the new scan is stored.
+    void queue(const QStringList& paths, bool stemFolders = false);
     // Their scan was cancelled: they no longer wait (a file never scanned stays in the
     // library, not scanned yet). One transaction; paths not in the library are ignored.
     void unqueue(const QStringList& paths);

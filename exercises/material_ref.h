@@ -13,7 +13,7 @@ struct MaterialRef {
     Kind kind = Kind::PinkNoise;
     QString id;    // "pink-noise", "builtin:<id>", "file:<absolute path>"
     QString title; // for the UI
-    QString path;  // audio file (built-in mix or user file); empty for pink noise
+    QString path;  // audio file (built-in mix or user file), or a folder of stems; empty for pink noise
     // The part of the file a question loops: the user's pinned region or the one the library
     // scan picked. Empty (length 0): pick the densest 15 s when the file is loaded.
     TimeRegion region;
@@ -22,6 +22,9 @@ struct MaterialRef {
     // all) and names, in the order Treatment::stems indexes them. Empty for a plain file.
     QStringList stemPaths;
     QStringList stemNames;
+    // A folder of the user's stems (library_scan_stems.h): there is no mix file, `path` is the
+    // folder, and the mix is the stems' sum at unity gain.
+    bool mixOfStems = false;
     // What kind of music it is, for choosing training music by genre: the file's genre tag
     // (user files) or the built-in loop's style; empty when unknown.
     QString genre;

@@ -7,6 +7,7 @@
 #include "audio/io/audio_file.h"
 #include "exercises/band_energy.h"
 #include "exercises/eq_bands.h"
+#include "exercises/library_scan_stems.h"
 #include "exercises/loop_region.h"
 
 #include <algorithm>
@@ -63,6 +64,8 @@ QString seconds(std::size_t frames, double rate) { return QString::number(double
 
 // The same region of every stem as of the mix: the stems must be the mix's length (they are
 // its parts), else the loop would cut them at different music. Each file is one load step.
+// mixFrames 0: there is no mix (a folder of stems): each stem is cut as far as it reaches, and
+// all to the shortest cut.
 std::shared_ptr<const Multitrack> loadStems(const MaterialRef& material, const LoadOptions& base,
                                             std::size_t mixFrames, std::size_t startFrame, std::size_t frames,
                                             const std::function<void(int, double)>& progress)
@@ -75,20 +78,32 @@ std::shared_ptr<const Multitrack> loadStems(const MaterialRef& material, const L
         throw AudioError(AudioErrorKind::InvalidArgument, material.path.toStdString(),
                          "more than " + std::to_string(kMaxStems) + " stems");
     auto multitrack = std::make_shared<Multitrack>();
+    std::vector<AudioBuffer> cuts;
     for (qsizetype k = 0; k < material.stemPaths.size(); ++k) {
         const std::string path = material.stemPaths[k].toStdString();
         LoadOptions options = base;
         options.progress = [&](double f) { progress(int(k) + 1, f); };
         const auto loaded = loadAudioFile(path, options);
-        if (loaded.audio.frames() != mixFrames)
+        // A folder's mix is as long as its shortest stem (library_scan_stems.h).
+        if (mixFrames > 0 && loaded.audio.frames() != mixFrames &&
+            !(material.mixOfStems && loaded.audio.frames() > mixFrames))
             throw AudioError(AudioErrorKind::InvalidArgument, path,
                              QString("stem %1 is %2 s, the mix %3 s: a multitrack's stems must all be the mix's "
                                      "length")
                                  .arg(material.stemNames[k], seconds(loaded.audio.frames(), loaded.audio.sampleRate),
                                       seconds(mixFrames, loaded.audio.sampleRate))
                                  .toStdString());
-        multitrack->stems.push_back(std::make_shared<const AudioBuffer>(slice(loaded.audio, startFrame, frames)));
+        const std::size_t from = std::min(startFrame, loaded.audio.frames());
+        cuts.push_back(slice(loaded.audio, from, std::min(frames, loaded.audio.frames() - from)));
         multitrack->names.push_back(material.stemNames[k].toStdString());
+    }
+    std::size_t shortest = frames;
+    for (const AudioBuffer& cut : cuts)
+        shortest = std::min(shortest, cut.frames());
+    for (AudioBuffer& cut : cuts) {
+        for (std::vector<float>& channel : cut.channels)
+            channel.resize(shortest);
+        multitrack->stems.push_back(std::make_shared<const AudioBuffer>(std::move(cut)));
     }
     return multitrack;
 }
@@ -115,16 +130,35 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
         const double files = double(1 + material.stemPaths.size());
         const auto loadProgress = [&](int file, double f) { report(0.7 * (file + f) / files); };
         options.progress = [&](double f) { loadProgress(0, f); };
-        auto loaded = loadAudioFile(material.path.toStdString(), options);
-        const TimeRegion region = loopRegion(material, loaded.audio);
-        const std::size_t startFrame = std::min<std::size_t>(
-            std::size_t(std::llround(region.startSeconds * loaded.audio.sampleRate)), loaded.audio.frames());
-        const std::size_t frames = std::min<std::size_t>(
-            std::size_t(std::llround(region.lengthSeconds * loaded.audio.sampleRate)), loaded.audio.frames() - startFrame);
-        audio = slice(loaded.audio, startFrame, frames);
-        loop->startSeconds = double(startFrame) / loaded.audio.sampleRate;
-        if (!material.stemPaths.isEmpty())
-            loop->stems = loadStems(material, options, loaded.audio.frames(), startFrame, frames, loadProgress);
+        if (material.mixOfStems && material.region.lengthSeconds > 0) {
+            // A folder of stems whose region the library knows: each stem decoded once and cut to
+            // it; the mix is their sum (library_scan_stems.h).
+            const auto startFrame =
+                std::size_t(std::llround(std::max(0.0, material.region.startSeconds) * kEngineSampleRate));
+            const auto frames = std::size_t(std::llround(material.region.lengthSeconds * kEngineSampleRate));
+            loop->stems = loadStems(material, options, 0, startFrame, frames, loadProgress);
+            for (const auto& stem : loop->stems->stems)
+                addStem(audio, AudioBuffer(*stem));
+            loop->startSeconds = double(startFrame) / kEngineSampleRate;
+        } else {
+            // A folder of stems without a region has no mix file to pick it on: its mix is their sum,
+            // decoded as the first load's one step; its stems are then loaded again, cut to the region.
+            const auto stemCount = double(material.stemPaths.size());
+            const AudioBuffer whole =
+                material.mixOfStems
+                    ? loadStemMix(material.stemPaths, options,
+                                  [&](int k, double f) { loadProgress(0, (double(k) + f) / stemCount); })
+                    : loadAudioFile(material.path.toStdString(), options).audio;
+            const TimeRegion region = loopRegion(material, whole);
+            const std::size_t startFrame = std::min<std::size_t>(
+                std::size_t(std::llround(region.startSeconds * whole.sampleRate)), whole.frames());
+            const std::size_t frames = std::min<std::size_t>(
+                std::size_t(std::llround(region.lengthSeconds * whole.sampleRate)), whole.frames() - startFrame);
+            audio = slice(whole, startFrame, frames);
+            loop->startSeconds = double(startFrame) / whole.sampleRate;
+            if (!material.stemPaths.isEmpty())
+                loop->stems = loadStems(material, options, whole.frames(), startFrame, frames, loadProgress);
+        }
         report(0.7);
     }
     if (audio.frames() < std::size_t(kEngineSampleRate))

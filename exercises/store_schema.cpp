@@ -88,6 +88,14 @@ const QList<MigrationStep>& migrationSteps()
                          " reset_at TEXT NOT NULL)"),
           // The summary reads one session's answers.
           QStringLiteral("CREATE INDEX attempts_by_session ON attempts(session)")}},
+        // The user's music by genre and folders of stems (library_scan_stems.h): genre is the
+        // file's genre tag ('' none, and for rows scanned before this step: a rescan reads it);
+        // stem_folder = 1 when path is a folder of stems, one multitrack; stems its files as a
+        // JSON array of paths ('[]' for a file).
+        {7,
+         {QStringLiteral("ALTER TABLE library_items ADD COLUMN genre TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE library_items ADD COLUMN stem_folder INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("ALTER TABLE library_items ADD COLUMN stems TEXT NOT NULL DEFAULT '[]'")}},
     };
     return steps;
 }

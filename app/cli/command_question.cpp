@@ -115,7 +115,9 @@ int runQuestion(const QStringList& args)
                       "What to play: noise (pink noise), builtin:NAME (a built-in loop: " +
                           (builtinLoopIds().isEmpty() ? QStringLiteral("none in this build")
                                                       : builtinLoopIds().join(QStringLiteral(", "))) +
-                          ") or FILE (your audio, its densest 15 s; write ./noise for a file named noise). "
+                          ") or FILE (your audio, its densest 15 s; write ./noise for a file named noise) or DIR (a "
+                          "folder of your stems: its audio files, of one length, are one multitrack whose mix "
+                          "is their sum). "
                           "Default: what the level plays in the app (pink noise, or the first built-in loop "
                           "for music).",
                       "MATERIAL"});

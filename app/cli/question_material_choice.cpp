@@ -2,6 +2,8 @@
 
 #include "cli_support.h"
 
+#include "exercises/library_scan_stems.h"
+
 #include <QFileInfo>
 
 #if EARLAB_HAVE_ASSETS
@@ -53,9 +55,17 @@ MaterialRef userFile(const QString& typed)
         throw UsageError(readable(typed).toStdString() +
                          ": a file name that is not UTF-8 cannot be used as question material yet; "
                          "rename it or link to it under a UTF-8 name");
+    const QFileInfo info(typed);
+    if (info.isDir()) {
+        // A folder of stems, checked and measured as the app's Library does when it is added
+        // (so its loop region is the one the app plays, picked on the stems' sum).
+        const ScanResult scan = scanStemFolder(info.absoluteFilePath());
+        if (!scan.ok)
+            throw UsageError(readable(scan.error).toStdString());
+        return stemFolderMaterial(scan);
+    }
     MaterialRef m;
     m.kind = MaterialRef::Kind::UserFile;
-    const QFileInfo info(typed);
     m.path = info.absoluteFilePath();
     m.id = QStringLiteral("file:") + m.path;
     m.title = info.fileName();
@@ -71,7 +81,7 @@ QString what(const Exercise& exercise, int level)
 [[noreturn]] void refuseStems(const QString& subject, const MaterialRef& material)
 {
     const std::string needs = toStd(subject) + " mixes the stems of a multitrack source (a built-in loop: " +
-                              toStd(builtinLoopIds().join(QStringLiteral(", "))) + ")";
+                              toStd(builtinLoopIds().join(QStringLiteral(", "))) + "; or a folder of your stems)";
     if (material.kind == MaterialRef::Kind::UserFile)
         throw UsageError(readable(material.path).toStdString() + ": a single file has no stems, and " + needs);
     throw UsageError(toStd(material.title) + " has no stems, and " + needs);

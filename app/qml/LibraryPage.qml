@@ -61,6 +61,13 @@ Item {
                 onClicked: App.library.addFolderWithDialog()
             }
 
+            // One multitrack for the stem balance exercise: the folder's files of one length.
+            AppButton {
+                objectName: "addStemFolder"
+                text: qsTr("Add a folder of stems…")
+                onClicked: App.library.addStemFolderWithDialog()
+            }
+
             AppButton {
                 objectName: "rescan"
                 visible: App.library.userCount > 0

@@ -1,8 +1,9 @@
-// The Library: adding, removing and pinning files, and what their scans and writes bring back.
+// The Library: adding, removing and pinning files (and folders of stems), and what their scans and writes bring back.
 #include "app/src/library.h"
 
 #include "app/src/preferences.h"
 
+#include "exercises/library_scan_stems.h"
 #include "exercises/progress_store.h"
 
 #include <QDir>
@@ -49,11 +50,15 @@ void Library::load()
         return;
     }
     QStringList waiting;
+    QStringList stemFolders;
     for (const LibraryItem& item : items) {
         appendFile(item, item.queued ? QStringLiteral("waiting") : QString());
         if (item.queued)
             waiting << item.scan.path;
+        if (item.scan.stemFolder)
+            stemFolders << item.scan.path;
     }
+    m_scanQueue.scanner().markStemFolders(stemFolders);
     // Files whose scan a quit interrupted.
     if (!waiting.isEmpty())
         m_scanQueue.scan(waiting);
@@ -125,13 +130,60 @@ void Library::addPaths(const QStringList& paths)
     queueForScan(queued);
 }
 
+bool Library::isStemFolder(const QString& path) const
+{
+    const int i = indexOf(libraryFileId(path));
+    return i >= 0 && m_entries[i].item && m_entries[i].item->scan.stemFolder;
+}
+
 void Library::queueForScan(const QStringList& paths)
 {
-    for (const QString& path : paths)
+    QStringList files, folders;
+    for (const QString& path : paths) {
         if (const int i = indexOf(libraryFileId(path)); i >= 0 && m_entries[i].item)
             m_entries[i].item->queued = true;
-    m_writes.submit(paths, [paths](LibraryStore& library) { library.queue(paths); });
+        (isStemFolder(path) ? folders : files) << path;
+    }
+    m_scanQueue.scanner().markStemFolders(folders);
+    m_writes.submit(paths, [files, folders](LibraryStore& library) {
+        if (!files.isEmpty())
+            library.queue(files);
+        if (!folders.isEmpty())
+            library.queue(folders, /*stemFolders=*/true);
+    });
     m_scanQueue.scan(paths);
+}
+
+bool Library::addStemFolder(const QString& path)
+{
+    const QString folder = libraryKey(path);
+    if (const QString refusal = stemFolderRefusal(folder); !refusal.isEmpty()) {
+        setProblem(tr("Not added as a folder of stems: %1").arg(refusal));
+        return false;
+    }
+    const int i = indexOf(libraryFileId(folder));
+    if (i >= 0) {
+        if (!isStemFolder(folder) || isInScanQueue(m_entries[i].status))
+            return true; // on its way already
+        setStatus(i, "waiting");
+    } else {
+        LibraryItem item; // as queue() stores it
+        item.scan.path = folder;
+        item.scan.stemFolder = true;
+        item.queued = true;
+        item.addedAt = QDateTime::currentDateTimeUtc();
+        appendFile(item, QStringLiteral("waiting"));
+        emit countsChanged();
+    }
+    queueForScan({folder});
+    return true;
+}
+
+void Library::addStemFolderWithDialog()
+{
+    const QString dir = QFileDialog::getExistingDirectory(nullptr, tr("Add a folder of stems"), QDir::homePath());
+    if (!dir.isEmpty())
+        addStemFolder(dir);
 }
 
 void Library::addFilesWithDialog()
@@ -243,6 +295,14 @@ void Library::onScanned(const ScanResult& result)
     const int i = indexOf(libraryFileId(result.path));
     if (i < 0)
         return; // removed while it was being scanned
+    if (result.stemFolder && !result.ok && m_entries[i].item && !m_entries[i].item->scanned()) {
+        // A folder of stems that was never one: refused, and nothing of it stays.
+        setProblem(tr("Not added as a folder of stems: %1").arg(result.error));
+        dropRow(i);
+        const QString path = result.path;
+        m_writes.submit({path}, [path](LibraryStore& library) { library.remove(path); });
+        return;
+    }
     // Shown as it will be stored (a pinned region kept or not); read back once written.
     setEntry(i, itemAfterScan(m_entries[i].item, result, QDateTime::currentDateTimeUtc()));
     m_writes.submit({result.path}, [result](LibraryStore& library) { library.upsert(result); });

@@ -1,6 +1,6 @@
 #pragma once
-// What can be listened to: pink noise, the built-in loops and the user's own files. Files
-// and folders are added by dialog or drag and drop, scanned one after another on a worker
+// What can be listened to: pink noise, the built-in loops and the user's own files and
+// folders of stems (one multitrack each, library_scan_stems.h). Files and folders are added by dialog or drag and drop, scanned one after another on a worker
 // thread (LibraryScanner: duration, format, loudness, octave spectrum, the densest loop
 // region, a level overview for the loop editor's picture) with a progress bar, and kept in the progress database (LibraryStore), broken
 // files with their error. The user may pin a loop region of their own; questions on a file
@@ -91,6 +91,8 @@ public:
         // codes, one byte each, amplitude = (code / 255)². Empty for built-in material, a
         // file not scanned or broken, and one scanned before the library kept overviews.
         OverviewRole,
+        GenreRole,       // the music's genre: a file's genre tag, a built-in loop's style; "" unknown
+        StemFolderRole,  // a folder of the user's stems (one multitrack entry)
     };
 
     // `store` is the UI thread's progress store (the library lives in its database), read
@@ -128,9 +130,18 @@ public:
     Q_INVOKABLE void addPaths(const QStringList& paths);
     Q_INVOKABLE void addFilesWithDialog();
     Q_INVOKABLE void addFolderWithDialog();
+    // A folder of stems as ONE entry (library_scan_stems.h): its audio files, not recursive,
+    // are the stems of one multitrack whose mix is their sum. Refused at once (false, and
+    // `problem` naming the folder and the cause) when its listing cannot be one (not a
+    // folder, fewer than 2 audio files, more than 32); otherwise it is scanned like a file,
+    // and a scan that refuses it (a stem unreadable, silent, or of another length: the message
+    // names the file) adds nothing and says why in `problem`. A folder already in the library
+    // is scanned again: its stems are the files in it now.
+    Q_INVOKABLE bool addStemFolder(const QString& path);
+    Q_INVOKABLE void addStemFolderWithDialog();
     Q_INVOKABLE void remove(const QString& materialId);
     Q_INVOKABLE void select(const QString& materialId);
-    Q_INVOKABLE void rescan();      // every file of the user's (pinned regions are kept)
+    Q_INVOKABLE void rescan();      // every file and stem folder of the user's (pinned regions are kept)
     Q_INVOKABLE void cancelScan();
     // Pins [start, start + length) s as the file's loop; false (and `problem`) at once if it
     // is not a scanned file or the region is not inside it. Saving it may still fail later:
@@ -181,7 +192,8 @@ private:
 
     void load();
     void setProblem(const QString& problem);
-    void queueForScan(const QStringList& paths); // stored as waiting, then scanned
+    void queueForScan(const QStringList& paths); // stored as waiting, then scanned (files and stem folders)
+    bool isStemFolder(const QString& path) const;
     void onFileStarted(const QString& path);
     void onScanned(const ScanResult& result);
     void onUnreached(const QStringList& paths);

@@ -5,6 +5,7 @@
 #include "app/src/preferences.h"
 
 #include "exercises/eq_bands.h"
+#include "exercises/library_scan_stems.h"
 
 #include <QFileInfo>
 
@@ -32,9 +33,16 @@ QString storedStatus(const LibraryItem& item)
     return item.scan.ok ? QStringLiteral("ready") : QStringLiteral("broken");
 }
 
-QString missingText()
+// Why an entry whose `file` is gone cannot be played: for a folder of stems, which of its files.
+QString missingText(const MaterialRef& material, const QString& file)
 {
-    return Library::tr("The file is no longer there (moved or deleted).");
+    if (!material.mixOfStems)
+        return Library::tr("The file is no longer there (moved or deleted).");
+    if (file == material.path)
+        return Library::tr("The folder of stems is no longer there (moved or deleted).");
+    return Library::tr("The stem %1 is no longer there (moved or deleted): Rescan to use the files the folder "
+                       "holds now.")
+        .arg(file);
 }
 
 } // namespace
@@ -51,7 +59,10 @@ void Library::appendFile(const LibraryItem& item, const QString& status)
     e.material.kind = MaterialRef::Kind::UserFile;
     e.material.id = libraryFileId(item.scan.path);
     e.material.path = item.scan.path;
-    e.material.title = QFileInfo(item.scan.path).completeBaseName();
+    e.material.mixOfStems = item.scan.stemFolder;
+    // A folder's name has no extension to drop ("Song v2.1" stays whole).
+    e.material.title = item.scan.stemFolder ? QFileInfo(item.scan.path).fileName()
+                                            : QFileInfo(item.scan.path).completeBaseName();
     const int row = int(m_entries.size());
     beginInsertRows({}, row, row);
     m_entries.append(e);
@@ -81,6 +92,8 @@ QVariant Library::data(const QModelIndex& index, int role) const
             return e.unusable;
         break;
     case PathRole: return e.material.path;
+    case GenreRole: return e.material.genre;
+    case StemFolderRole: return e.material.mixOfStems;
     case FileNameRole: return e.material.path.isEmpty() ? QString() : QFileInfo(e.material.path).fileName();
     default: break;
     }
@@ -134,6 +147,10 @@ QVariant Library::fileData(const Entry& e, int role) const
             return tr("Cannot be used");
         QStringList parts{clockText(scan->durationSeconds), fileData(e, FormatRole).toString(),
                           fileData(e, LoudnessTextRole).toString()};
+        if (e.material.mixOfStems)
+            parts = QStringList{tr("Your stems"), tr("%n stems", nullptr, int(e.material.stemNames.size())),
+                                e.material.stemNames.join(QStringLiteral(", "))}
+                    + parts;
         // The decoder's warnings name the file, which the row already shows.
         const QString prefix = scan->path + QStringLiteral(": ");
         for (const QString& warning : scan->warnings)
@@ -185,7 +202,8 @@ QHash<int, QByteArray> Library::roleNames() const
             {SpectrumRole, "spectrum"},       {SpectrumDbRole, "spectrumDb"},
             {RegionStartRole, "regionStart"}, {RegionLengthRole, "regionLength"},
             {RegionTextRole, "regionText"},   {PinnedRole, "pinned"},
-            {OverviewRole, "overview"}};
+            {OverviewRole, "overview"},       {GenreRole, "genre"},
+            {StemFolderRole, "stemFolder"}};
 }
 
 QStringList Library::spectrumBands() const
@@ -271,12 +289,17 @@ void Library::setEntry(int row, const LibraryItem& item, const QString& status)
     e.item = item;
     e.status = status.isEmpty() ? storedStatus(item) : status;
     e.unusable.clear();
-    if (e.status == "ready" && !QFileInfo::exists(e.material.path)) {
-        e.status = QStringLiteral("missing"); // moved or deleted since it was scanned
-        e.unusable = missingText();
-    }
     e.material.region = item.scan.ok ? item.scan.region : TimeRegion{};
     e.material.regionPinned = item.scan.ok && item.pinned;
+    e.material.genre = item.scan.ok ? item.scan.genre : QString();
+    e.material.stemPaths = item.scan.ok ? item.scan.stems : QStringList();
+    e.material.stemNames = stemNames(e.material.stemPaths);
+    if (e.status == "ready") {
+        if (const QString gone = missingFileOf(e.material); !gone.isEmpty()) {
+            e.status = QStringLiteral("missing"); // moved or deleted since it was scanned
+            e.unusable = missingText(e.material, gone);
+        }
+    }
 }
 
 void Library::setStatus(int row, const QString& status)
@@ -309,9 +332,9 @@ void Library::markUnusable(const QString& materialId, const QString& reason)
     if (i < 0 || m_entries[i].status != "ready" || !m_entries[i].material.isMusic())
         return;
     Entry& e = m_entries[i];
-    const bool gone = !QFileInfo::exists(e.material.path);
-    e.status = gone ? QStringLiteral("missing") : QStringLiteral("broken");
-    e.unusable = gone ? missingText() : reason;
+    const QString gone = missingFileOf(e.material);
+    e.status = !gone.isEmpty() ? QStringLiteral("missing") : QStringLiteral("broken");
+    e.unusable = !gone.isEmpty() ? missingText(e.material, gone) : reason;
     changed(i);
 }
 

@@ -6,6 +6,9 @@
 #include "audio/engine/player_config.h"
 #include "audio/engine/scene.h"
 #include "audio/io/audio_file.h"
+#include "exercises/library_scan_stems.h"
+
+#include <QFileInfo>
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -46,7 +49,10 @@ void LoopPreview::play(const QString& path, double startSeconds, double lengthSe
             LoadOptions options;
             options.targetSampleRate = kEngineSampleRate;
             options.stereo = true;
-            d.audio = std::make_shared<const AudioBuffer>(loadAudioFile(path.toStdString(), options).audio);
+            // A folder of stems (library_scan_stems.h) is heard as its mix.
+            d.audio = std::make_shared<const AudioBuffer>(
+                QFileInfo(path).isDir() ? loadStemMix(audioFilesIn(path, Recursion::FolderOnly), options)
+                                        : loadAudioFile(path.toStdString(), options).audio);
         } catch (const AudioError& e) {
             d.error = QString::fromStdString(e.what());
         } catch (const std::bad_alloc&) {

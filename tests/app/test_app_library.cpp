@@ -16,6 +16,7 @@
 #include "exercises/library_store.h"
 #include "exercises/progress_store.h"
 
+#include "library_backend.h"
 #include "support/process_runner.h"
 #include "support/raw_database.h"
 #include "support/scratch_files.h"
@@ -56,20 +57,7 @@ QVariant role(const Library& library, int row, int role)
     return library.data(library.index(row), role);
 }
 
-// A progress database on disk with its writer thread, and settings, in a fresh folder. A
-// Library on it must be made after it (and so go first).
-struct Backend {
-    QTemporaryDir dir;
-    ProgressStore store;
-    DatabaseWriter writer;
-    Preferences preferences{dir.filePath("settings.ini")};
-
-    Backend()
-    {
-        store.open(dir.filePath("progress.sqlite"));
-        writer.open(store.path());
-    }
-};
+using Backend = test::LibraryBackend;
 
 // An App made next keeps its database and settings in `dir` and opens no audio device.
 AppOptions& appOptionsIn(const QTemporaryDir& dir)

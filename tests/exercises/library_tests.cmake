@@ -5,3 +5,9 @@
 foreach(name test_loop_region test_library_scan test_library_scanner test_library_store)
   earlab_add_test(${name} SOURCES ${name}.cpp LIBS earlab_exercises LABELS library TIMEOUT 300)
 endforeach()
+# Folders of stems (one multitrack each) and genre tags, on WAV/FLAC/Ogg/Opus/MP3 files the
+# test writes itself (tagged with libsndfile).
+earlab_add_test(test_library_stem_folder SOURCES test_library_stem_folder.cpp
+  LIBS earlab_exercises PkgConfig::SNDFILE LABELS library TIMEOUT 300)
+earlab_add_test(test_library_store_stems SOURCES test_library_store_stems.cpp
+  LIBS earlab_exercises LABELS library TIMEOUT 60)

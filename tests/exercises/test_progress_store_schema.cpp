@@ -58,28 +58,28 @@ class TestProgressStoreSchema : public QObject {
     Q_OBJECT
 
 private slots:
-    void stepsAreOrderedAndEndAtSix()
+    void stepsAreOrderedAndEndAtSeven()
     {
         const auto& steps = store::migrationSteps();
         QVERIFY(!steps.isEmpty());
         for (int i = 0; i < steps.size(); ++i)
             QCOMPARE(steps.at(i).version, i + 1);
-        QCOMPARE(store::latestSchemaVersion(), 6);
+        QCOMPARE(store::latestSchemaVersion(), 7);
     }
 
     void freshDatabaseIsAtLatestVersion()
     {
         ProgressStore memory;
         memory.open(QString());
-        QCOMPARE(memory.schemaVersion(), 6);
+        QCOMPARE(memory.schemaVersion(), 7);
 
         const QString path = scratch("schema-fresh") + QStringLiteral("/progress.sqlite");
         {
             ProgressStore disk;
             disk.open(path);
-            QCOMPARE(disk.schemaVersion(), 6);
+            QCOMPARE(disk.schemaVersion(), 7);
         }
-        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 6);
+        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 7);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("attempts")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
@@ -98,7 +98,7 @@ private slots:
         ProgressStore store;
         store.open(path);
         QVERIFY(store.recoveryMessage().isEmpty());
-        QCOMPARE(store.schemaVersion(), 6);
+        QCOMPARE(store.schemaVersion(), 7);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
 
