@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace earlab::app {
 
@@ -77,6 +78,8 @@ ExerciseListModel::Row ExerciseListModel::load(const Exercise& exercise) const
         // The banner reports store problems; the page still shows the exercise.
     }
     r.levelDescription = exercise.level(r.level).description;
+    if (m_musicLine)
+        std::tie(r.musicText, r.musicNote) = m_musicLine(exercise, r.level);
     return r;
 }
 
@@ -119,6 +122,8 @@ QVariant ExerciseListModel::data(const QModelIndex& index, int role) const
     case ThresholdTextRole: return r.thresholdText;
     case BestThresholdTextRole: return r.bestThresholdText;
     case LevelCountTextRole: return r.levelCountText;
+    case MusicTextRole: return r.musicText;
+    case MusicNoteRole: return r.musicNote;
     default: return {};
     }
 }
@@ -133,7 +138,8 @@ QHash<int, QByteArray> ExerciseListModel::roleNames() const
             {BandWindowRole, "bandWindow"}, {WeakestBandRole, "weakestBand"},
             {DifficultyKindRole, "difficultyKind"}, {DifficultyTextRole, "difficultyText"},
             {ThresholdTextRole, "thresholdText"}, {BestThresholdTextRole, "bestThresholdText"},
-            {LevelCountTextRole, "levelCountText"}};
+            {LevelCountTextRole, "levelCountText"}, {MusicTextRole, "musicText"},
+            {MusicNoteRole, "musicNote"}};
 }
 
 void ExerciseListModel::setCurrentIndex(int index)
