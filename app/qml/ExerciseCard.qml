@@ -31,6 +31,7 @@ Card {
     required property string musicNote
     readonly property bool current: App.exercises.currentIndex === index
     readonly property bool staircase: difficultyKind === "staircase"
+    readonly property alias optionsPopup: startOptions // the start options (in the window's overlay)
 
     implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
     objectName: "exerciseCard_" + exerciseId

@@ -113,7 +113,7 @@ Item {
                     model: [
                         { key: "↑ ↓ ← →", text: qsTr("choose an exercise") },
                         { key: "Enter", text: qsTr("start it") },
-                        { key: "M", text: qsTr("start at a level, reset") },
+                        { key: "M", text: qsTr("start at a level, its music (D N B Y), reset") },
                         { key: "Space", text: qsTr("play / stop") },
                         { key: "A  B", text: qsTr("flat / processed") },
                         { key: "1–9", text: qsTr("answer") },

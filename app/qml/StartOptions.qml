@@ -15,6 +15,7 @@ Popup {
     property int levelCount: 1
     property bool staircase: false
     property string musicNote: "" // the card's note on what its level plays
+    readonly property alias materialChoice: material
     property bool confirming: false
 
     objectName: "startOptions_" + exerciseId

@@ -47,8 +47,8 @@ App::App(QObject* parent)
     });
     for (auto changed : {&Preferences::trainingMusicChanged, &Preferences::materialIdChanged})
         connect(m_preferences, changed, m_library, &Library::trainingChanged);
-    connect(m_library, &Library::trainingChanged, m_exercises, &ExerciseListModel::refresh);
-    connect(m_preferences, &Preferences::exerciseMaterialChanged, m_exercises, &ExerciseListModel::refresh);
+    connect(m_library, &Library::trainingChanged, m_exercises, &ExerciseListModel::refreshMusic);
+    connect(m_preferences, &Preferences::exerciseMaterialChanged, m_exercises, &ExerciseListModel::refreshMusic);
     connect(m_session, &Session::attemptRecorded, m_exercises, &ExerciseListModel::refresh);
     // Direct: the session asks the library for the next choice right after.
     connect(m_session, &Session::materialUnusable, m_library, &Library::markUnusable);

@@ -93,6 +93,23 @@ void ExerciseListModel::refresh()
     endResetModel();
 }
 
+void ExerciseListModel::refreshMusic()
+{
+    if (!m_musicLine)
+        return;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row& r = m_rows[i];
+        const Exercise* e = m_catalogue->find(r.id);
+        if (!e)
+            continue;
+        auto line = m_musicLine(*e, r.level);
+        if (line == std::pair{r.musicText, r.musicNote})
+            continue;
+        std::tie(r.musicText, r.musicNote) = std::move(line);
+        emit dataChanged(index(i), index(i), {MusicTextRole, MusicNoteRole});
+    }
+}
+
 int ExerciseListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

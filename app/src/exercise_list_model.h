@@ -63,8 +63,11 @@ public:
     void setMusicLine(MusicLine line)
     {
         m_musicLine = std::move(line);
-        refresh();
+        refreshMusic();
     }
+    // Only the music lines (the choice or the library changed): the cards stay, and so does a
+    // start options popup open on one.
+    void refreshMusic();
 
     int currentIndex() const { return m_current; }
     void setCurrentIndex(int index);
