@@ -228,9 +228,10 @@ void Session::checkChosenMusic()
     // The user's picks when their files are gone, though the library may already pass them
     // over (it marks files missing when it loads): they are said all the same.
     const TrainingMusicChoice choice = m_preferences->trainingMusic();
-    QStringList picks = choice.mode == TrainingMusicChoice::Mode::Several ? choice.several : QStringList{};
-    if (choice.mode == TrainingMusicChoice::Mode::One || picks.isEmpty())
-        picks = {choice.one};
+    // (A genre or the whole library names no file: what is gone there is just not offered.)
+    const QStringList picks = choice.mode == TrainingMusicChoice::Mode::Several ? choice.several
+                              : choice.mode == TrainingMusicChoice::Mode::One   ? QStringList{choice.one}
+                                                                                : QStringList{};
     for (const QString& pick : std::as_const(picks))
         if (const QString path = MaterialRef::userFilePath(pick);
             !path.isEmpty() && !m_unusable.contains(pick) && !QFileInfo::exists(path)) {
