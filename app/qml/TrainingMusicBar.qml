@@ -91,7 +91,7 @@ Card {
                 case "several": return qsTr("Rotates %1 per question. Tick the tracks below (Tab, then Enter).").arg(App.library.trainingText);
                 case "genre": return qsTr("Rotates %1 per question (G: the next genre).").arg(App.library.trainingText);
                 case "all": return qsTr("Rotates your library per question: every track once before any repeats.");
-                default: return qsTr("Plays %1: choose it below.").arg(App.library.trainingText);
+                default: return qsTr("Plays %1 on every question: choose another below.").arg(App.library.trainingText);
                 }
             }
             color: Theme.textMuted

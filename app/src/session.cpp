@@ -46,8 +46,6 @@ Session::Session(const ExerciseCatalogue* exercises, ProgressStore* store, Datab
       m_seeds(QRandomGenerator::global()->generate64())
 {
     m_prefetchPool.setMaxThreadCount(1);
-    // Loading ahead may take its time; the audio and the UI may not wait for it.
-    m_prefetchPool.setThreadPriority(QThread::LowPriority);
     connect(&m_preparation, &QFutureWatcher<Prepared>::finished, this, &Session::onPrepared);
     connect(m_writer, &DatabaseWriter::committed, this,
             [this](quint64 ticket, qint64, const QString& levelError, QThread*) { onCommitted(ticket, levelError); });

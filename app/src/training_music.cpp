@@ -172,8 +172,8 @@ QString trainingText(const TrainingMusicChoice& choice, const QList<MaterialRef>
 {
     switch (choice.mode) {
     case Mode::One: {
-        const auto one = chosen(choice, usable);
-        return one.isEmpty() ? tr("the first built-in loop") : one.front().title;
+        const TrackSet one = tracksFor({Source::Training}, usable, choice);
+        return one.tracks.isEmpty() ? MaterialRef::pinkNoise().title : one.tracks.front().title;
     }
     case Mode::Several: {
         const QList<MaterialRef> ticked = chosen(choice, usable);
