@@ -462,8 +462,25 @@ void Session::remember(const std::shared_ptr<const PreparedLoop>& loop)
 {
     m_loops.removeIf([&](const auto& l) { return l->material.sameLoop(loop->material); });
     m_loops.prepend(loop);
-    while (m_loops.size() > kCachedLoops)
+    std::size_t bytes = 0;
+    for (const auto& l : std::as_const(m_loops))
+        bytes += loopBytes(*l);
+    while (m_loops.size() > 1 && (m_loops.size() > kCachedLoops || bytes > kCacheBytes)) {
+        bytes -= loopBytes(*m_loops.back());
         m_loops.removeLast();
+    }
+}
+
+std::size_t Session::loopBytes(const PreparedLoop& loop)
+{
+    const auto size = [](const std::shared_ptr<const AudioBuffer>& b) {
+        return b ? b->frames() * b->channelCount() * sizeof(float) : 0;
+    };
+    std::size_t bytes = size(loop.audio);
+    if (loop.stems)
+        for (const auto& stem : loop.stems->stems)
+            bytes += size(stem);
+    return bytes;
 }
 
 void Session::prefetchNext()

@@ -145,8 +145,12 @@ public:
     using PoolProvider = std::function<QList<MaterialRef>()>;
     void setMusicPool(PoolProvider pool) { m_pool = std::move(pool); }
     // Prepared loops kept in memory (most recent first), the current one among them: a
-    // rotation of a few tracks reloads none of them.
+    // rotation of a few tracks reloads none of them. At most kCachedLoops of them and, beyond
+    // the current one, kCacheBytes of samples (a 15 s stereo loop at 48 kHz is 5.8 MB, a
+    // built-in song with its four stems five times that).
     static constexpr int kCachedLoops = 4;
+    static constexpr std::size_t kCacheBytes = std::size_t(160) << 20;
+    static std::size_t loopBytes(const PreparedLoop& loop);
 
     // `store` (this thread's connection) is read; every write goes through `writer`.
     Session(const ExerciseCatalogue* exercises, ProgressStore* store, DatabaseWriter* writer, AudioOutput* audio,

@@ -121,6 +121,10 @@ private slots:
                          qPrintable(QString("%1 loops cached at question %2").arg(s.cachedLoops().size()).arg(i)));
             }
             QVERIFY(s.cachedLoops().size() <= Session::kCachedLoops);
+            std::size_t bytes = 0;
+            for (const auto& loop : s.cachedLoops())
+                bytes += Session::loopBytes(*loop);
+            QVERIFY(bytes <= Session::kCacheBytes);
             answer(s);
             s.next();
         }
