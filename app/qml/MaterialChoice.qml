@@ -27,15 +27,15 @@ ColumnLayout {
         }
     }
 
-    RowLayout {
+    Text {
+        text: qsTr("What this exercise plays")
+        color: Theme.textMuted
+        font.pixelSize: Theme.fontBody
+    }
+
+    Flow {
         Layout.fillWidth: true
         spacing: Theme.spacing
-
-        Text {
-            text: qsTr("Music")
-            color: Theme.textMuted
-            font.pixelSize: Theme.fontBody
-        }
 
         Repeater {
             model: [
