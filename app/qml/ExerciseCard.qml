@@ -27,8 +27,11 @@ Card {
     required property string thresholdText
     required property string bestThresholdText
     required property string levelCountText
+    required property string musicText
+    required property string musicNote
     readonly property bool current: App.exercises.currentIndex === index
     readonly property bool staircase: difficultyKind === "staircase"
+    readonly property alias optionsPopup: startOptions // the start options (in the window's overlay)
 
     implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
     objectName: "exerciseCard_" + exerciseId
@@ -120,6 +123,18 @@ Card {
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
+        }
+
+        // What this level plays (the exercise's choice in its start options, the Library's
+        // training music).
+        Text {
+            objectName: "musicText_" + card.exerciseId
+            Layout.fillWidth: true
+            text: card.musicText
+            visible: text !== ""
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+            elide: Text.ElideRight
         }
 
         BandAccuracyStrip {
@@ -217,5 +232,6 @@ Card {
         title: card.title
         levelCount: card.levelCount
         staircase: card.staircase
+        musicNote: card.musicNote
     }
 }

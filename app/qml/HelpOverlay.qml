@@ -75,6 +75,8 @@ Rectangle {
                         { keys: ["1", "2", "3"], text: qsTr("In the reveal: flat, hidden change, your answer") },
                         { keys: ["Esc"], text: qsTr("End the session, back to Train") },
                         { keys: ["Ctrl+1", "2", "3"], text: qsTr("Train, Library, Settings") },
+                        { keys: ["M"], text: qsTr("On Train: start options (level; music: D as the level says, N pink noise, B built-in, Y yours; R reset)") },
+                        { keys: ["1", "…", "4", "G"], text: qsTr("In the Library: training music one / several / a genre / all; G the next genre") },
                         { keys: ["?"], text: qsTr("This list (also F1)") }
                     ]
 

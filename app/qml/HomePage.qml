@@ -84,14 +84,14 @@ Item {
                         spacing: 2
 
                         Text {
-                            text: qsTr("Music for the music levels: %1").arg(App.library.selectedTitle)
+                            text: qsTr("Music for the music levels: %1").arg(App.library.trainingText)
                             color: Theme.text
                             font.pixelSize: Theme.fontBody
                         }
 
                         Text {
                             Layout.fillWidth: true
-                            text: qsTr("Lower levels use pink noise.")
+                            text: qsTr("Lower levels use pink noise, unless an exercise's options (M) choose other music.")
                             color: Theme.textFaint
                             font.pixelSize: Theme.fontSmall
                             wrapMode: Text.Wrap
@@ -113,7 +113,7 @@ Item {
                     model: [
                         { key: "↑ ↓ ← →", text: qsTr("choose an exercise") },
                         { key: "Enter", text: qsTr("start it") },
-                        { key: "M", text: qsTr("start at a level, reset") },
+                        { key: "M", text: qsTr("start at a level, its music (D N B Y), reset") },
                         { key: "Space", text: qsTr("play / stop") },
                         { key: "A  B", text: qsTr("flat / processed") },
                         { key: "1–9", text: qsTr("answer") },

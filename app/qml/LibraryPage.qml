@@ -79,6 +79,10 @@ Item {
 
         // The library's problems are said by the window's one banner (AppShell, kind Library).
 
+        TrainingMusicBar {
+            Layout.fillWidth: true
+        }
+
         Card {
             objectName: "scanProgress"
             Layout.fillWidth: true

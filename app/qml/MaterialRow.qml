@@ -71,6 +71,11 @@ Rectangle {
             Layout.fillWidth: true
             spacing: Theme.spacing
 
+            TrainingTick {
+                materialId: row.materialId
+                enabled: row.status === "ready"
+            }
+
             Rectangle {
                 width: 16
                 height: 16

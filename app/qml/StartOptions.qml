@@ -3,9 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import EarLab
 
-// Where to start an exercise (any level, or a staircase's rung), and resetting its progress
-// (after a confirmation; the answers stay in the history). Keys: 1–9 start at that level,
-// R asks to reset, Esc closes.
+// Where to start an exercise (any level, or a staircase's rung), what its music levels play,
+// and resetting its progress (after a confirmation; the answers stay in the history). Keys:
+// 1–9 start at that level (arrows and Enter too), D/N/B/Y set the music (as the level says,
+// pink noise, built-in, your music), R asks to reset, Esc closes.
 Popup {
     id: popup
 
@@ -13,6 +14,8 @@ Popup {
     property string title
     property int levelCount: 1
     property bool staircase: false
+    property string musicNote: "" // the card's note on what its level plays
+    readonly property alias materialChoice: material
     property bool confirming: false
 
     objectName: "startOptions_" + exerciseId
@@ -64,6 +67,7 @@ Popup {
             clip: true
             model: popup.visible ? App.levelsOf(popup.exerciseId) : []
             keyNavigationEnabled: true
+            readonly property var materials: ({ [Qt.Key_D]: "level", [Qt.Key_N]: "noise", [Qt.Key_B]: "builtin", [Qt.Key_Y]: "mine" })
             Keys.onPressed: event => {
                 const n = parseInt(event.text);
                 if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
@@ -71,6 +75,9 @@ Popup {
                     event.accepted = true;
                 } else if (n >= 1 && n <= count) {
                     popup.startAt(n);
+                    event.accepted = true;
+                } else if (list.materials[event.key] !== undefined) {
+                    material.choose(list.materials[event.key]);
                     event.accepted = true;
                 } else if (event.key === Qt.Key_R) {
                     popup.confirming = true;
@@ -119,6 +126,15 @@ Popup {
                     onClicked: popup.startAt(row.index + 1)
                 }
             }
+        }
+
+        MaterialChoice {
+            id: material
+
+            Layout.fillWidth: true
+            visible: !popup.confirming
+            exerciseId: popup.exerciseId
+            note: popup.musicNote
         }
 
         RowLayout {

@@ -53,8 +53,8 @@ Card {
 
             Text {
                 text: App.session.loopText !== ""
-                      ? qsTr("%1 · %2").arg(App.session.materialTitle).arg(App.session.loopText)
-                      : qsTr("%1 · %2 s loop").arg(App.session.materialTitle).arg(App.audio.lengthSeconds.toFixed(0))
+                      ? qsTr("%1 · %2").arg(App.session.materialHeading).arg(App.session.loopText)
+                      : qsTr("%1 · %2 s loop").arg(App.session.materialHeading).arg(App.audio.lengthSeconds.toFixed(0))
                 color: Theme.textFaint
                 font.pixelSize: Theme.fontSmall
             }

@@ -37,6 +37,18 @@ App::App(QObject* parent)
     m_preview = new LoopPreview(m_audio, this);
     m_session = new Session(&m_catalogue, m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
     m_session->setMultitrackProvider([this] { return m_library->multitrackMaterial(); });
+    // Training music (training_music.h): the session rotates it, the Library and Home say it.
+    m_session->setMusicPool([this] { return m_library->usableMusic(); });
+    m_exercises->setMusicLine([this](const Exercise& e, int level) {
+        const QList<MaterialRef> usable = m_library->usableMusic();
+        const auto choice = exerciseMaterialFromName(m_preferences->exerciseMaterial(e.id()));
+        const MaterialPlan plan = planMaterial(e.level(level).material, choice, usable);
+        return std::pair{planText(plan, m_preferences->trainingMusic(), usable), plan.note};
+    });
+    for (auto changed : {&Preferences::trainingMusicChanged, &Preferences::materialIdChanged})
+        connect(m_preferences, changed, m_library, &Library::trainingChanged);
+    connect(m_library, &Library::trainingChanged, m_exercises, &ExerciseListModel::refreshMusic);
+    connect(m_preferences, &Preferences::exerciseMaterialChanged, m_exercises, &ExerciseListModel::refreshMusic);
     connect(m_session, &Session::attemptRecorded, m_exercises, &ExerciseListModel::refresh);
     // Direct: the session asks the library for the next choice right after.
     connect(m_session, &Session::materialUnusable, m_library, &Library::markUnusable);

@@ -18,6 +18,11 @@ QList<std::pair<MaterialRef, QString>> builtinMaterials()
         m.id = QStringLiteral("builtin:") + QString::fromStdString(loop.id);
         m.title = QString::fromStdString(loop.title);
         m.path = QString::fromStdString(materialPath(loop.mixFile));
+        // The style as a genre a tag would name ("pop-rock": "Pop rock"), for training music by genre.
+        QString genre = QString::fromStdString(loop.style).replace(QLatin1Char('-'), QLatin1Char(' '));
+        if (!genre.isEmpty())
+            genre[0] = genre[0].toUpper();
+        m.genre = genre;
         for (const auto& [name, file] : loop.stems) {
             m.stemNames << QString::fromStdString(name);
             m.stemPaths << QString::fromStdString(materialPath(file));

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace earlab::app {
 
@@ -77,6 +78,8 @@ ExerciseListModel::Row ExerciseListModel::load(const Exercise& exercise) const
         // The banner reports store problems; the page still shows the exercise.
     }
     r.levelDescription = exercise.level(r.level).description;
+    if (m_musicLine)
+        std::tie(r.musicText, r.musicNote) = m_musicLine(exercise, r.level);
     return r;
 }
 
@@ -88,6 +91,23 @@ void ExerciseListModel::refresh()
         m_rows.append(load(*exercise));
     m_current = std::clamp(m_current, 0, std::max(0, int(m_rows.size()) - 1));
     endResetModel();
+}
+
+void ExerciseListModel::refreshMusic()
+{
+    if (!m_musicLine)
+        return;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row& r = m_rows[i];
+        const Exercise* e = m_catalogue->find(r.id);
+        if (!e)
+            continue;
+        auto line = m_musicLine(*e, r.level);
+        if (line == std::pair{r.musicText, r.musicNote})
+            continue;
+        std::tie(r.musicText, r.musicNote) = std::move(line);
+        emit dataChanged(index(i), index(i), {MusicTextRole, MusicNoteRole});
+    }
 }
 
 int ExerciseListModel::rowCount(const QModelIndex& parent) const
@@ -119,6 +139,8 @@ QVariant ExerciseListModel::data(const QModelIndex& index, int role) const
     case ThresholdTextRole: return r.thresholdText;
     case BestThresholdTextRole: return r.bestThresholdText;
     case LevelCountTextRole: return r.levelCountText;
+    case MusicTextRole: return r.musicText;
+    case MusicNoteRole: return r.musicNote;
     default: return {};
     }
 }
@@ -133,7 +155,8 @@ QHash<int, QByteArray> ExerciseListModel::roleNames() const
             {BandWindowRole, "bandWindow"}, {WeakestBandRole, "weakestBand"},
             {DifficultyKindRole, "difficultyKind"}, {DifficultyTextRole, "difficultyText"},
             {ThresholdTextRole, "thresholdText"}, {BestThresholdTextRole, "bestThresholdText"},
-            {LevelCountTextRole, "levelCountText"}};
+            {LevelCountTextRole, "levelCountText"}, {MusicTextRole, "musicText"},
+            {MusicNoteRole, "musicNote"}};
 }
 
 void ExerciseListModel::setCurrentIndex(int index)

@@ -5,6 +5,8 @@
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+
 namespace earlab {
 class Exercise;
 class ExerciseCatalogue;
@@ -41,6 +43,8 @@ public:
         ThresholdTextRole,    // a staircase's threshold now: "0.8 dB (0.4–1.6)", "measuring…"; "" for a ladder
         BestThresholdTextRole, // the best threshold reached, "" when none
         LevelCountTextRole,   // "8 levels", "6 dB → 0.1 dB"
+        MusicTextRole,        // what its current level plays: "Music: your library, rotated", "Pink noise"
+        MusicNoteRole,        // why that is not quite what the exercise's choice says ("" when it is)
     };
     static constexpr int kRecent = 20;
     static constexpr int kBandWindow = 200;
@@ -53,6 +57,17 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     Q_INVOKABLE void refresh();
+    // The card's music line for an exercise at a level and its note (App: training_music.h's
+    // plan in words).
+    using MusicLine = std::function<std::pair<QString, QString>(const Exercise& exercise, int level)>;
+    void setMusicLine(MusicLine line)
+    {
+        m_musicLine = std::move(line);
+        refreshMusic();
+    }
+    // Only the music lines (the choice or the library changed): the cards stay, and so does a
+    // start options popup open on one.
+    void refreshMusic();
 
     int currentIndex() const { return m_current; }
     void setCurrentIndex(int index);
@@ -73,11 +88,13 @@ private:
         QVariantMap weakest;
         int bandWindow = 0;
         QString difficultyKind, difficultyText, thresholdText, bestThresholdText, levelCountText;
+        QString musicText, musicNote;
     };
     Row load(const Exercise& exercise) const;
 
     const ExerciseCatalogue* m_catalogue;
     ProgressStore* m_store;
+    MusicLine m_musicLine;
     QList<Row> m_rows;
     int m_current = 0;
 };

@@ -59,6 +59,10 @@ class Library : public QAbstractListModel {
     Q_PROPERTY(bool hasBuiltinMusic READ hasBuiltinMusic CONSTANT)
     Q_PROPERTY(QString selectedId READ selectedId NOTIFY selectedChanged)
     Q_PROPERTY(QString selectedTitle READ selectedTitle NOTIFY selectedChanged)
+    // Training music (library_model.cpp): the genres of the usable music ("Unknown genre" for
+    // none), and the set in a few words ("3 ticked tracks, rotated").
+    Q_PROPERTY(QStringList genres READ genres NOTIFY countsChanged)
+    Q_PROPERTY(QString trainingText READ trainingText NOTIFY trainingChanged)
     // The last thing that went wrong saving the library or pinning a region ("" = none).
     Q_PROPERTY(QString problem READ problem NOTIFY problemChanged)
     Q_PROPERTY(QStringList spectrumBands READ spectrumBands CONSTANT) // "63", "125", … "16k"
@@ -120,6 +124,8 @@ public:
     bool hasBuiltinMusic() const;
     QString selectedId() const;
     QString selectedTitle() const;
+    QStringList genres() const;
+    QString trainingText() const;
     QString problem() const { return m_problem; }
     QStringList spectrumBands() const;
 
@@ -158,6 +164,9 @@ public:
     // built-in loop, else the first usable file; pink noise when there is none. A user file
     // carries its loop region.
     MaterialRef musicMaterial() const;
+    // Every entry that can be played now (ready music), built-ins first: what training
+    // music (training_music.h) is chosen from.
+    QList<MaterialRef> usableMusic() const;
     // For levels that need stems: the chosen music when it is a multitrack, else the first
     // ready multitrack (a built-in song); pink noise (no stems) when there is none.
     MaterialRef multitrackMaterial() const;
@@ -174,6 +183,7 @@ signals:
     void scanChanged();
     void countsChanged();
     void selectedChanged();
+    void trainingChanged();
     void scanFinished();
     void problemChanged();
 

@@ -3,6 +3,7 @@
 #include "app/src/library.h"
 
 #include "app/src/preferences.h"
+#include "app/src/training_music.h"
 
 #include "exercises/eq_bands.h"
 #include "exercises/library_scan_stems.h"
@@ -265,11 +266,33 @@ MaterialRef Library::musicMaterial() const
     const int chosen = indexOf(m_preferences->materialId());
     if (chosen >= 0 && m_entries[chosen].status == "ready" && m_entries[chosen].material.isMusic())
         return m_entries[chosen].material;
+    const QList<MaterialRef> usable = usableMusic();
+    return usable.isEmpty() ? MaterialRef::pinkNoise() : usable.front();
+}
+
+QList<MaterialRef> Library::usableMusic() const
+{
+    QList<MaterialRef> out;
     for (auto kind : {MaterialRef::Kind::Builtin, MaterialRef::Kind::UserFile})
         for (const auto& e : m_entries)
             if (e.material.kind == kind && e.status == "ready")
-                return e.material;
-    return MaterialRef::pinkNoise();
+                out << e.material;
+    return out;
+}
+
+QStringList Library::genres() const
+{
+    QStringList out;
+    for (const MaterialRef& m : usableMusic())
+        if (const QString g = genreOf(m); !out.contains(g))
+            out << g;
+    out.sort(Qt::CaseInsensitive);
+    return out;
+}
+
+QString Library::trainingText() const
+{
+    return earlab::app::trainingText(m_preferences->trainingMusic(), usableMusic());
 }
 
 MaterialRef Library::multitrackMaterial() const
@@ -315,6 +338,7 @@ void Library::changed(int row)
     emit dataChanged(index(row), index(row));
     emit countsChanged();
     emit selectedChanged();
+    emit trainingChanged();
 }
 
 void Library::dropRow(int row)
@@ -324,6 +348,7 @@ void Library::dropRow(int row)
     endRemoveRows();
     emit countsChanged();
     emit selectedChanged();
+    emit trainingChanged();
 }
 
 void Library::markUnusable(const QString& materialId, const QString& reason)

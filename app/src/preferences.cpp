@@ -17,6 +17,10 @@ Preferences::Preferences(const QString& settingsFile, QObject* parent)
     m_outputLevelDb = std::clamp(m_settings->value("audio/outputLevelDb", -6.0).toDouble(), -60.0, 0.0);
     m_loudnessMatching = m_settings->value("audio/loudnessMatching", true).toBool();
     m_materialId = m_settings->value("library/material").toString();
+    m_trainingMode = TrainingMusicChoice::modeName(
+        TrainingMusicChoice::modeFromName(m_settings->value("training/musicMode").toString()));
+    m_trainingTracks = m_settings->value("training/musicTracks").toStringList();
+    m_trainingGenre = m_settings->value("training/musicGenre").toString();
     m_questionsPerSession =
         std::clamp(m_settings->value("training/questionsPerSession", 10).toInt(), kMinQuestions, kMaxQuestions);
 }
@@ -78,6 +82,62 @@ void Preferences::setMaterialId(const QString& id)
     m_materialId = id;
     m_settings->setValue("library/material", id);
     emit materialIdChanged();
+}
+
+void Preferences::setTrainingMode(const QString& mode)
+{
+    const QString name = TrainingMusicChoice::modeName(TrainingMusicChoice::modeFromName(mode));
+    if (name == m_trainingMode)
+        return;
+    m_trainingMode = name;
+    m_settings->setValue("training/musicMode", name);
+    emit trainingMusicChanged();
+}
+
+void Preferences::setTrainingTracks(const QStringList& ids)
+{
+    if (ids == m_trainingTracks)
+        return;
+    m_trainingTracks = ids;
+    m_settings->setValue("training/musicTracks", ids);
+    emit trainingMusicChanged();
+}
+
+void Preferences::setTrainingTicked(const QString& materialId, bool ticked)
+{
+    QStringList ids = m_trainingTracks;
+    ids.removeAll(materialId);
+    if (ticked)
+        ids << materialId;
+    setTrainingTracks(ids);
+}
+
+void Preferences::setTrainingGenre(const QString& genre)
+{
+    if (genre == m_trainingGenre)
+        return;
+    m_trainingGenre = genre;
+    m_settings->setValue("training/musicGenre", genre);
+    emit trainingMusicChanged();
+}
+
+TrainingMusicChoice Preferences::trainingMusic() const
+{
+    return {TrainingMusicChoice::modeFromName(m_trainingMode), m_materialId, m_trainingTracks, m_trainingGenre};
+}
+
+QString Preferences::exerciseMaterial(const QString& exerciseId) const
+{
+    return exerciseMaterialName(exerciseMaterialFromName(m_settings->value("training/material/" + exerciseId).toString()));
+}
+
+void Preferences::setExerciseMaterial(const QString& exerciseId, const QString& choice)
+{
+    const QString name = exerciseMaterialName(exerciseMaterialFromName(choice));
+    if (exerciseId.isEmpty() || name == exerciseMaterial(exerciseId))
+        return;
+    m_settings->setValue("training/material/" + exerciseId, name);
+    emit exerciseMaterialChanged(exerciseId);
 }
 
 void Preferences::setQuestionsPerSession(int count)

@@ -1,6 +1,8 @@
 #pragma once
 // The user's settings, persisted with QSettings the moment they change.
 
+#include "app/src/training_music.h"
+
 #include <QObject>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
@@ -25,7 +27,13 @@ class Preferences : public QObject {
     Q_PROPERTY(double outputLevelDb READ outputLevelDb WRITE setOutputLevelDb NOTIFY outputLevelDbChanged)
     // Processed variants matched in integrated loudness (BS.1770) to flat.
     Q_PROPERTY(bool loudnessMatching READ loudnessMatching WRITE setLoudnessMatching NOTIFY loudnessMatchingChanged)
+    // The music levels' one track (training music mode "one").
     Q_PROPERTY(QString materialId READ materialId WRITE setMaterialId NOTIFY materialIdChanged)
+    // The set of training music (training_music.h): "one", "several" (the ticked
+    // trainingTracks), "genre" (trainingGenre) or "all" of the library, rotated per question.
+    Q_PROPERTY(QString trainingMode READ trainingMode WRITE setTrainingMode NOTIFY trainingMusicChanged)
+    Q_PROPERTY(QStringList trainingTracks READ trainingTracks WRITE setTrainingTracks NOTIFY trainingMusicChanged)
+    Q_PROPERTY(QString trainingGenre READ trainingGenre WRITE setTrainingGenre NOTIFY trainingMusicChanged)
     // Questions in a training session [kMinQuestions to kMaxQuestions], 10 by default.
     Q_PROPERTY(int questionsPerSession READ questionsPerSession WRITE setQuestionsPerSession NOTIFY
                    questionsPerSessionChanged)
@@ -42,6 +50,17 @@ public:
     double outputLevelDb() const { return m_outputLevelDb; }
     bool loudnessMatching() const { return m_loudnessMatching; }
     QString materialId() const { return m_materialId; }
+    QString trainingMode() const { return m_trainingMode; }
+    QStringList trainingTracks() const { return m_trainingTracks; }
+    QString trainingGenre() const { return m_trainingGenre; }
+    // All of it, as TrainingMusic takes it.
+    TrainingMusicChoice trainingMusic() const;
+    // Ticks or unticks a track for "several".
+    Q_INVOKABLE void setTrainingTicked(const QString& materialId, bool ticked);
+    // An exercise's own choice of material: "level" (as the level says, the default),
+    // "noise", "builtin" or "mine" (training_music.h's ExerciseMaterial).
+    Q_INVOKABLE QString exerciseMaterial(const QString& exerciseId) const;
+    Q_INVOKABLE void setExerciseMaterial(const QString& exerciseId, const QString& choice);
     QList<int> bufferSizes() const { return {64, 128, 256, 512, 1024, 2048, 4096}; }
     static constexpr int kMinQuestions = 1;
     static constexpr int kMaxQuestions = 100;
@@ -54,6 +73,9 @@ public:
     void setOutputLevelDb(double db);
     void setLoudnessMatching(bool on);
     void setMaterialId(const QString& id);
+    void setTrainingMode(const QString& mode);
+    void setTrainingTracks(const QStringList& ids);
+    void setTrainingGenre(const QString& genre);
     void setQuestionsPerSession(int count);
 
 signals:
@@ -63,6 +85,8 @@ signals:
     void outputLevelDbChanged();
     void loudnessMatchingChanged();
     void materialIdChanged();
+    void trainingMusicChanged();
+    void exerciseMaterialChanged(const QString& exerciseId);
     void questionsPerSessionChanged();
 
 private:
@@ -73,6 +97,9 @@ private:
     double m_outputLevelDb = -6.0;
     bool m_loudnessMatching = true;
     QString m_materialId;
+    QString m_trainingMode = QStringLiteral("one");
+    QStringList m_trainingTracks;
+    QString m_trainingGenre;
     int m_questionsPerSession = 10;
 };
 

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -44,6 +45,7 @@ Session::Session(const ExerciseCatalogue* exercises, ProgressStore* store, Datab
       m_preferences(preferences), m_music(std::move(music)), m_options(new AnswerOptionModel(this)),
       m_seeds(QRandomGenerator::global()->generate64())
 {
+    m_prefetchPool.setMaxThreadCount(1);
     connect(&m_preparation, &QFutureWatcher<Prepared>::finished, this, &Session::onPrepared);
     connect(m_writer, &DatabaseWriter::committed, this,
             [this](quint64 ticket, qint64, const QString& levelError, QThread*) { onCommitted(ticket, levelError); });
@@ -69,6 +71,7 @@ Session::~Session()
     m_preparation.waitForFinished();
     for (QFuture<Prepared>& f : m_replaced)
         f.waitForFinished();
+    m_prefetchPool.waitForDone();
 }
 
 QString Session::exerciseId() const { return m_exercise ? m_exercise->id() : QString(); }
@@ -99,6 +102,12 @@ Session::RevealPanel Session::revealPanel() const
 QString Session::materialTitle() const
 {
     return m_loop ? m_loop->material.title : QString();
+}
+
+QString Session::materialHeading() const
+{
+    return m_trackCount >= 2 ? tr("Track %1 of %2: %3").arg(m_trackNumber).arg(m_trackCount).arg(materialTitle())
+                             : materialTitle();
 }
 
 namespace {
@@ -185,9 +194,11 @@ void Session::start(const QString& id, int count, int startLevel)
     m_unusable.clear();
     m_lostMusic.reset();
     m_lostMusicText.clear();
+    m_rotation = TrackRotation(m_seeds());
     // A chosen file gone since the last session is reported now, whatever this level plays,
     // so the Library and Home stop showing it as the choice.
-    usableMusic();
+    checkChosenMusic();
+    updateLostMusicText(musicPool());
     emit exerciseChanged();
     emit summaryChanged();
     prepareNext();
@@ -199,38 +210,106 @@ void Session::prepareNext()
     prepare();
 }
 
-MaterialRef Session::usableMusic()
+namespace {
+// The file (or, for a folder of stems without a mix, every stem) is there.
+bool present(const MaterialRef& m)
 {
-    // The user's pick when its file is gone, though the provider may already pass it over
-    // (the library marks files missing when it loads): it is said all the same.
-    const QString pick = m_preferences->materialId();
-    if (const QString path = MaterialRef::userFilePath(pick);
-        !path.isEmpty() && !m_unusable.contains(pick) && !QFileInfo::exists(path)) {
-        MaterialRef gone;
-        gone.kind = MaterialRef::Kind::UserFile;
-        gone.id = pick;
-        gone.path = path;
-        loseMusic(gone, {});
-    }
-    MaterialRef m = m_music ? m_music() : MaterialRef::pinkNoise();
-    while (m.isMusic()) {
-        if (m_unusable.contains(m.id)) {
-            m = MaterialRef::pinkNoise(); // the provider offers nothing else
-            break;
+    if (!m.path.isEmpty())
+        return QFileInfo::exists(m.path);
+    return !m.stemPaths.isEmpty() &&
+           std::all_of(m.stemPaths.begin(), m.stemPaths.end(), [](const QString& p) { return QFileInfo::exists(p); });
+}
+} // namespace
+
+void Session::checkChosenMusic()
+{
+    // The user's picks when their files are gone, though the library may already pass them
+    // over (it marks files missing when it loads): they are said all the same.
+    const TrainingMusicChoice choice = m_preferences->trainingMusic();
+    // (A genre or the whole library names no file: what is gone there is just not offered.)
+    const QStringList picks = choice.mode == TrainingMusicChoice::Mode::Several ? choice.several
+                              : choice.mode == TrainingMusicChoice::Mode::One   ? QStringList{choice.one}
+                                                                                : QStringList{};
+    for (const QString& pick : std::as_const(picks))
+        if (const QString path = MaterialRef::userFilePath(pick);
+            !path.isEmpty() && !m_unusable.contains(pick) && !QFileInfo::exists(path)) {
+            MaterialRef gone;
+            gone.kind = MaterialRef::Kind::UserFile;
+            gone.id = pick;
+            gone.path = path;
+            loseMusic(gone, {});
         }
-        if (QFileInfo::exists(m.path))
-            break;
-        loseMusic(m, {});
-        m = m_music();
+}
+
+QList<MaterialRef> Session::musicPool()
+{
+    QList<MaterialRef> offered;
+    if (m_pool)
+        offered = m_pool();
+    else if (m_music)
+        offered = {m_music()};
+    QList<MaterialRef> out;
+    for (const MaterialRef& m : std::as_const(offered)) {
+        if (!m.isMusic() || m_unusable.contains(m.id))
+            continue;
+        if (!present(m)) {
+            loseMusic(m, {});
+            // The one-choice provider offers the next usable choice once told.
+            if (!m_pool && m_music)
+                return musicPool();
+            continue;
+        }
+        out << m;
     }
-    if (m_lostMusic) {
-        const auto& [lost, cause] = *m_lostMusic;
-        const QString what = cause.isEmpty() ? tr("is no longer there (moved or deleted)")
-                                             : tr("cannot be played (%1)").arg(cause);
-        m_lostMusicText = tr("The chosen music %1 %2, so the music levels use %3. Choose music in the Library.")
-                              .arg(QDir::toNativeSeparators(lost.path), what, m.title);
+    return out;
+}
+
+void Session::updateLostMusicText(const QList<MaterialRef>& pool)
+{
+    if (!m_lostMusic)
+        return;
+    const auto& [lost, cause] = *m_lostMusic;
+    const QString what = cause.isEmpty() ? tr("is no longer there (moved or deleted)")
+                                         : tr("cannot be played (%1)").arg(cause);
+    const TrainingMusicChoice choice = m_preferences->trainingMusic();
+    if (m_pool && choice.mode != TrainingMusicChoice::Mode::One) {
+        m_lostMusicText = tr("The training music %1 %2, so it is skipped. Choose music in the Library.")
+                              .arg(QDir::toNativeSeparators(lost.path), what);
+        return;
     }
-    return m;
+    const TrackSet instead = tracksFor({MaterialPlan::Source::Training}, pool, choice);
+    const QString use = instead.tracks.isEmpty() ? MaterialRef::pinkNoise().title : instead.tracks.front().title;
+    m_lostMusicText = tr("The chosen music %1 %2, so the music levels use %3. Choose music in the Library.")
+                          .arg(QDir::toNativeSeparators(lost.path), what, use);
+}
+
+Session::MusicPick Session::pickMusic(TrackRotation& rotation)
+{
+    const MaterialNeed need = currentLevel().material;
+    const ExerciseMaterial choice = exerciseMaterialFromName(m_preferences->exerciseMaterial(exerciseId()));
+    MusicPick pick;
+    MaterialPlan plan = planMaterial(need, choice, true, true);
+    QList<MaterialRef> pool;
+    if (plan.source != MaterialPlan::Source::PinkNoise) {
+        pool = musicPool();
+        plan = planMaterial(need, choice, pool);
+    }
+    const TrackSet set = tracksFor(plan, pool, m_preferences->trainingMusic());
+    const TrackRotation::Pick dealt = rotation.next(set.tracks);
+    pick.material = dealt.material;
+    pick.number = dealt.number;
+    pick.count = dealt.count;
+    if (plan.stems && pick.material.stemPaths.isEmpty() && m_multitrack)
+        pick.material = m_multitrack();
+    const bool wantsMusic = plan.source != MaterialPlan::Source::PinkNoise;
+    pick.note = plan.stems && pick.material.stemPaths.isEmpty()
+                    ? tr("This level needs a song as stems (a built-in song, or a folder of your stems). "
+                         "None is available, so it cannot be asked properly.")
+                : wantsMusic && !pick.material.isMusic()
+                    ? tr("This level is meant for music; choose some in the Library. Pink noise for now.")
+                    : QStringList{plan.note, set.fallback}.filter(QRegularExpression(".")).join(QLatin1Char(' '));
+    updateLostMusicText(pool);
+    return pick;
 }
 
 void Session::loseMusic(const MaterialRef& music, const QString& cause)
@@ -248,22 +327,17 @@ void Session::prepare()
     const Setting setting = m_difficulty->setting();
     const std::uint64_t seed = m_seeds();
     const bool match = m_preferences->loudnessMatching();
-    const MaterialNeed need = currentLevel().material;
-    const bool wantsMusic = need != MaterialNeed::PinkNoise;
-    MaterialRef material = wantsMusic ? usableMusic() : MaterialRef::pinkNoise();
-    if (need == MaterialNeed::Multitrack && material.stemPaths.isEmpty() && m_multitrack)
-        material = m_multitrack();
-    m_materialNote = !m_lostMusicText.isEmpty() ? m_lostMusicText
-                     : need == MaterialNeed::Multitrack && material.stemPaths.isEmpty()
-                         ? tr("This level needs a song as stems (a built-in song, or a folder of your stems). "
-                              "None is available, so it cannot be asked properly.")
-                     : wantsMusic && !material.isMusic()
-                         ? tr("This level is meant for music; choose some in the Library. Pink noise for now.")
-                         : QString();
-    std::shared_ptr<const PreparedLoop> cached = m_loop && m_loop->material.sameLoop(material) ? m_loop : nullptr;
+    const MusicPick pick = pickMusic(m_rotation);
+    const MaterialRef material = pick.material;
+    m_materialNote = QStringList{m_lostMusicText, pick.note}.filter(QRegularExpression(".")).join(QLatin1Char(' '));
+    std::shared_ptr<const PreparedLoop> cached = cachedLoop(material);
+    // Loaded ahead while the last question was answered: the worker takes it when it is done.
+    const bool ahead = !cached && m_prefetchRunning && m_prefetchMaterial.sameLoop(material);
+    const QFuture<std::shared_ptr<const PreparedLoop>> prefetch = m_prefetch;
 
     m_preparingProgress = 0;
     m_preparingText = cached ? tr("Preparing the question…") : tr("Loading %1…").arg(material.title);
+    const int trackNumber = pick.number, trackCount = pick.count;
     emit preparingChanged();
     setPhase(Preparing);
 
@@ -279,11 +353,16 @@ void Session::prepare()
             }
         }, Qt::QueuedConnection);
     };
-    m_preparation.setFuture(QtConcurrent::run([cached, material, exercise, setting, seed, match, progress]() {
+    m_preparation.setFuture(QtConcurrent::run([cached, ahead, prefetch, material, trackNumber, trackCount, exercise,
+                                                setting, seed, match, progress]() {
         Prepared p;
         p.material = material;
+        p.trackNumber = trackNumber;
+        p.trackCount = trackCount;
         p.matched = match;
         p.loop = cached;
+        if (!p.loop && ahead)
+            p.loop = prefetch.result(); // null if it failed: loaded again here, to say why
         if (!p.loop) {
             try {
                 p.loop = prepareLoop(material, [&](double f) { progress(0.8 * f); });
@@ -324,6 +403,9 @@ void Session::onPrepared()
         return;
     }
     m_loop = p.loop;
+    remember(m_loop);
+    m_trackNumber = p.trackNumber;
+    m_trackCount = p.trackCount;
     m_current = std::move(p.question);
     m_matched = p.matched;
 
@@ -362,6 +444,74 @@ void Session::onPrepared()
     emit revealChanged();
     m_shownAt.start();
     setPhase(Question);
+    prefetchNext();
+}
+
+std::shared_ptr<const PreparedLoop> Session::cachedLoop(const MaterialRef& material)
+{
+    for (const auto& loop : std::as_const(m_loops))
+        if (loop->material.sameLoop(material)) {
+            auto found = loop;
+            remember(found);
+            return found;
+        }
+    return nullptr;
+}
+
+void Session::remember(const std::shared_ptr<const PreparedLoop>& loop)
+{
+    m_loops.removeIf([&](const auto& l) { return l->material.sameLoop(loop->material); });
+    m_loops.prepend(loop);
+    std::size_t bytes = 0;
+    for (const auto& l : std::as_const(m_loops))
+        bytes += loopBytes(*l);
+    while (m_loops.size() > 1 && (m_loops.size() > kCachedLoops || bytes > kCacheBytes)) {
+        bytes -= loopBytes(*m_loops.back());
+        m_loops.removeLast();
+    }
+}
+
+std::size_t Session::loopBytes(const PreparedLoop& loop)
+{
+    const auto size = [](const std::shared_ptr<const AudioBuffer>& b) {
+        return b ? b->frames() * b->channelCount() * sizeof(float) : 0;
+    };
+    std::size_t bytes = size(loop.audio);
+    if (loop.stems)
+        for (const auto& stem : loop.stems->stems)
+            bytes += size(stem);
+    return bytes;
+}
+
+void Session::prefetchNext()
+{
+    if (m_questionNumber >= m_questionCount || m_prefetchRunning)
+        return;
+    // What the next question deals if the level stays (a level change only costs a load).
+    TrackRotation ahead = m_rotation;
+    const MaterialRef next = pickMusic(ahead).material;
+    if (!next.isMusic())
+        return;
+    for (const auto& loop : std::as_const(m_loops))
+        if (loop->material.sameLoop(next))
+            return;
+    m_prefetchMaterial = next;
+    m_prefetchRunning = true;
+    m_prefetch = QtConcurrent::run(&m_prefetchPool, [next]() -> std::shared_ptr<const PreparedLoop> {
+        try {
+            return prepareLoop(next);
+        } catch (...) {
+            return nullptr; // the question's own preparation meets the problem and says it
+        }
+    });
+    QPointer<Session> self(this);
+    m_prefetch.then(this, [self](std::shared_ptr<const PreparedLoop> loop) {
+        if (!self)
+            return;
+        self->m_prefetchRunning = false;
+        if (loop)
+            self->remember(loop);
+    });
 }
 
 double Session::loopStartSeconds() const

@@ -10,6 +10,7 @@
 #include "app/src/material.h"
 #include "app/src/question_preparation.h"
 #include "app/src/session_tally.h"
+#include "app/src/training_music.h"
 
 #include "exercises/difficulty.h"
 #include "exercises/exercise.h"
@@ -20,6 +21,7 @@
 #include <QObject>
 #include <QPointF>
 #include <QSet>
+#include <QThreadPool>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -67,6 +69,10 @@ private:
     Q_PROPERTY(AnswerPanel answerPanel READ answerPanel NOTIFY questionChanged)
     Q_PROPERTY(RevealPanel revealPanel READ revealPanel NOTIFY exerciseChanged)
     Q_PROPERTY(QString materialTitle READ materialTitle NOTIFY questionChanged)
+    // The title as the header shows it: "Track 3 of 7: My song" when music rotates.
+    Q_PROPERTY(QString materialHeading READ materialHeading NOTIFY questionChanged)
+    Q_PROPERTY(int trackNumber READ trackNumber NOTIFY questionChanged) // in the rotation's round; 0: none
+    Q_PROPERTY(int trackCount READ trackCount NOTIFY questionChanged)
     Q_PROPERTY(QString materialNote READ materialNote NOTIFY questionChanged)
     Q_PROPERTY(QString notes READ notes NOTIFY questionChanged) // the question's own notes
     Q_PROPERTY(earlab::app::AnswerOptionModel* answerOptions READ answerOptions CONSTANT)
@@ -136,6 +142,18 @@ public:
     // What levels that need stems play (App: Library::multitrackMaterial); without one they
     // play the music provider's choice, and a stem question says it needs stems.
     void setMultitrackProvider(MusicProvider provider) { m_multitrack = std::move(provider); }
+    // Every usable entry of the library (App: Library::usableMusic), from which the training
+    // music (training_music.h) is chosen and rotated per question; without one, the music
+    // provider's one choice plays.
+    using PoolProvider = std::function<QList<MaterialRef>()>;
+    void setMusicPool(PoolProvider pool) { m_pool = std::move(pool); }
+    // Prepared loops kept in memory (most recent first), the current one among them: a
+    // rotation of a few tracks reloads none of them. At most kCachedLoops of them and, beyond
+    // the current one, kCacheBytes of samples (a 15 s stereo loop at 48 kHz is 5.8 MB, a
+    // built-in song with its four stems five times that).
+    static constexpr int kCachedLoops = 4;
+    static constexpr std::size_t kCacheBytes = std::size_t(160) << 20;
+    static std::size_t loopBytes(const PreparedLoop& loop);
 
     // `store` (this thread's connection) is read; every write goes through `writer`.
     Session(const ExerciseCatalogue* exercises, ProgressStore* store, DatabaseWriter* writer, AudioOutput* audio,
@@ -155,6 +173,9 @@ public:
     AnswerPanel answerPanel() const { return AnswerPanel(int(m_current.answerKind)); }
     RevealPanel revealPanel() const;
     QString materialTitle() const;
+    QString materialHeading() const;
+    int trackNumber() const { return m_trackNumber; }
+    int trackCount() const { return m_trackCount; }
     QString materialNote() const { return m_materialNote; }
     QString notes() const { return m_current.notes.join(QLatin1Char('\n')); }
     AnswerOptionModel* answerOptions() const { return m_options; }
@@ -253,6 +274,10 @@ public:
     bool correctBoost() const;
     // The loop the current question plays (its region of the material and its audio).
     std::shared_ptr<const PreparedLoop> currentLoop() const { return m_loop; }
+    // The loops in memory, most recent first (tests: the prefetch and the cache's bound).
+    QList<std::shared_ptr<const PreparedLoop>> cachedLoops() const { return m_loops; }
+    // The next question's music is being loaded ahead, or is loaded (tests wait on it).
+    bool prefetching() const { return m_prefetchRunning; }
 
 signals:
     void phaseChanged();
@@ -271,8 +296,16 @@ signals:
     void materialUnusable(const QString& materialId, const QString& cause);
 
 private:
+    // What a question plays: its material, where it stands in the rotation, and what to say.
+    struct MusicPick {
+        MaterialRef material;
+        int number = 0, count = 0;
+        QString note;
+    };
+
     struct Prepared {
         MaterialRef material;
+        int trackNumber = 0, trackCount = 0;
         bool matched = true;                      // loudness matching, as the question was prepared
         std::shared_ptr<const PreparedLoop> loop; // null: the material could not be used
         earlab::Question question;                // variants loudness-matched when asked
@@ -301,8 +334,19 @@ private:
     // The one rule for music that cannot be used: the provider's choice when its file is
     // there; else say so (materialNote, naming the file), let the library know, and go on
     // with the next usable choice (pink noise when none is left).
-    MaterialRef usableMusic();
+    // The usable music, without what this session found it cannot use (a file gone since is
+    // lost here: said, and the library told).
+    QList<MaterialRef> musicPool();
+    // The chosen music (the one pick, the ticked tracks) whose file is gone: lost now.
+    void checkChosenMusic();
+    // The current level's material for a question, dealt by `rotation` (a copy to look ahead).
+    MusicPick pickMusic(TrackRotation& rotation);
+    void updateLostMusicText(const QList<MaterialRef>& pool);
     void loseMusic(const MaterialRef& music, const QString& cause);
+    std::shared_ptr<const PreparedLoop> cachedLoop(const MaterialRef& material);
+    void remember(const std::shared_ptr<const PreparedLoop>& loop);
+    // Loads the next question's music in the background while this one is answered.
+    void prefetchNext();
     void onPrepared();
     Answer currentAnswer() const;
     void playAnswer(const Treatment& answered);
@@ -316,6 +360,14 @@ private:
     Preferences* m_preferences;
     MusicProvider m_music;
     MusicProvider m_multitrack;
+    PoolProvider m_pool;
+    TrackRotation m_rotation;
+    int m_trackNumber = 0, m_trackCount = 0;
+    QList<std::shared_ptr<const PreparedLoop>> m_loops; // the cache, most recent first
+    QThreadPool m_prefetchPool; // its own: a preparation may wait on it, never the reverse
+    MaterialRef m_prefetchMaterial;
+    QFuture<std::shared_ptr<const PreparedLoop>> m_prefetch;
+    bool m_prefetchRunning = false;
     AnswerOptionModel* m_options;
 
     Phase m_phase = Idle;
