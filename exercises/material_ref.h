@@ -36,6 +36,9 @@ struct MaterialRef {
         return id == other.id && region == other.region;
     }
     static MaterialRef pinkNoise();
+    // The first file this material plays that is no longer there: its file, or for a folder
+    // of stems the folder or a stem; empty when all are there (and for pink noise).
+    QString missingFile() const;
     // The user's file an id names ("file:<absolute path>"), empty for other ids.
     static QString userFilePath(const QString& id)
     {

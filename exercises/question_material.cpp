@@ -10,6 +10,8 @@
 #include "exercises/library_scan_stems.h"
 #include "exercises/loop_region.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -23,6 +25,18 @@ MaterialRef MaterialRef::pinkNoise()
     m.id = QStringLiteral("pink-noise");
     m.title = QStringLiteral("Pink noise");
     return m;
+}
+
+QString MaterialRef::missingFile() const
+{
+    if (!isMusic())
+        return {};
+    if (!QFileInfo::exists(path))
+        return path;
+    for (const QString& stem : stemPaths)
+        if (!QFileInfo::exists(stem))
+            return stem;
+    return {};
 }
 
 namespace {

@@ -5,7 +5,6 @@
 
 #include "exercises/library_store.h"
 
-#include <QFileInfo>
 #include <QString>
 
 #include <optional>
@@ -19,18 +18,6 @@ struct LibraryEntry {
     std::optional<LibraryItem> item; // user files: as stored (or about to be)
     QString unusable; // why a "missing" or "broken" entry cannot be played, when its scan did not say
 };
-
-// The first file `material` plays that is no longer there: its file, or for a folder of
-// stems the folder or a stem; empty when all are there.
-inline QString missingFileOf(const MaterialRef& material)
-{
-    if (!QFileInfo::exists(material.path))
-        return material.path;
-    for (const QString& stem : material.stemPaths)
-        if (!QFileInfo::exists(stem))
-            return stem;
-    return {};
-}
 
 // The material id of a user's file.
 inline QString libraryFileId(const QString& path) { return QStringLiteral("file:") + path; }

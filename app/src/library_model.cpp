@@ -318,7 +318,7 @@ void Library::setEntry(int row, const LibraryItem& item, const QString& status)
     e.material.stemPaths = item.scan.ok ? item.scan.stems : QStringList();
     e.material.stemNames = stemNames(e.material.stemPaths);
     if (e.status == "ready") {
-        if (const QString gone = missingFileOf(e.material); !gone.isEmpty()) {
+        if (const QString gone = e.material.missingFile(); !gone.isEmpty()) {
             e.status = QStringLiteral("missing"); // moved or deleted since it was scanned
             e.unusable = missingText(e.material, gone);
         }
@@ -357,7 +357,7 @@ void Library::markUnusable(const QString& materialId, const QString& reason)
     if (i < 0 || m_entries[i].status != "ready" || !m_entries[i].material.isMusic())
         return;
     Entry& e = m_entries[i];
-    const QString gone = missingFileOf(e.material);
+    const QString gone = e.material.missingFile();
     e.status = !gone.isEmpty() ? QStringLiteral("missing") : QStringLiteral("broken");
     e.unusable = !gone.isEmpty() ? missingText(e.material, gone) : reason;
     changed(i);

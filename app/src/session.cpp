@@ -210,17 +210,6 @@ void Session::prepareNext()
     prepare();
 }
 
-namespace {
-// The file (or, for a folder of stems without a mix, every stem) is there.
-bool present(const MaterialRef& m)
-{
-    if (!m.path.isEmpty())
-        return QFileInfo::exists(m.path);
-    return !m.stemPaths.isEmpty() &&
-           std::all_of(m.stemPaths.begin(), m.stemPaths.end(), [](const QString& p) { return QFileInfo::exists(p); });
-}
-} // namespace
-
 void Session::checkChosenMusic()
 {
     // The user's picks when their files are gone, though the library may already pass them
@@ -252,7 +241,7 @@ QList<MaterialRef> Session::musicPool()
     for (const MaterialRef& m : std::as_const(offered)) {
         if (!m.isMusic() || m_unusable.contains(m.id))
             continue;
-        if (!present(m)) {
+        if (!m.missingFile().isEmpty()) {
             loseMusic(m, {});
             // The one-choice provider offers the next usable choice once told.
             if (!m_pool && m_music)
@@ -277,7 +266,7 @@ void Session::updateLostMusicText(const QList<MaterialRef>& pool)
                               .arg(QDir::toNativeSeparators(lost.path), what);
         return;
     }
-    const TrackSet instead = tracksFor({MaterialPlan::Source::Training}, pool, choice);
+    const TrackSet instead = tracksFor({MaterialPlan::Source::Training, false, {}}, pool, choice);
     const QString use = instead.tracks.isEmpty() ? MaterialRef::pinkNoise().title : instead.tracks.front().title;
     m_lostMusicText = tr("The chosen music %1 %2, so the music levels use %3. Choose music in the Library.")
                           .arg(QDir::toNativeSeparators(lost.path), what, use);

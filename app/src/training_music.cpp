@@ -172,7 +172,7 @@ QString trainingText(const TrainingMusicChoice& choice, const QList<MaterialRef>
 {
     switch (choice.mode) {
     case Mode::One: {
-        const TrackSet one = tracksFor({Source::Training}, usable, choice);
+        const TrackSet one = tracksFor({Source::Training, false, {}}, usable, choice);
         return one.tracks.isEmpty() ? MaterialRef::pinkNoise().title : one.tracks.front().title;
     }
     case Mode::Several: {

@@ -160,7 +160,7 @@ private slots:
                                         track("a", MaterialRef::Kind::UserFile, "Funk"),
                                         track("b", MaterialRef::Kind::UserFile, ""),
                                         track("c", MaterialRef::Kind::UserFile, "Funk")};
-        const MaterialPlan training{MaterialPlan::Source::Training};
+        const MaterialPlan training{MaterialPlan::Source::Training, false, {}};
         TrainingMusicChoice choice;
         choice.mode = TrainingMusicChoice::Mode::One;
         choice.one = usable[2].id;
@@ -188,7 +188,7 @@ private slots:
     void anEmptySetSaysWhatItFellBackTo()
     {
         const QList<MaterialRef> usable{track("Pop rock", MaterialRef::Kind::Builtin), track("a")};
-        const MaterialPlan training{MaterialPlan::Source::Training};
+        const MaterialPlan training{MaterialPlan::Source::Training, false, {}};
         TrainingMusicChoice choice;
         choice.mode = TrainingMusicChoice::Mode::Several; // nothing ticked
         const TrackSet set = tracksFor(training, usable, choice);
