@@ -9,6 +9,8 @@
 #include "exercises/eq_bands.h"
 #include "exercises/loop_region.h"
 
+#include "audio/io/loudness.h"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -137,6 +139,7 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
     report(0.8);
     loop->thirdLevelsDb = bandLevelsDb(m, thirds, 1.0 / 3.0);
     report(1.0);
+    loop->truePeakDbtp = measureLoudness(audio).truePeakDbtp; // a flat reference's, for matchVariants()
     loop->audio = std::make_shared<const AudioBuffer>(std::move(audio));
     return loop;
 }
@@ -169,6 +172,46 @@ Treatment matchedTreatment(const PreparedLoop& loop, Treatment treatment, bool m
     } catch (const AudioError&) {
         return treatment; // silent material: nothing to match
     }
+}
+
+namespace {
+
+// The true peak `treatment` renders to on `loop`, dBTP, as the player mixes it.
+double truePeakOf(const PreparedLoop& loop, const Treatment& treatment, bool stems)
+{
+    if (stems && loop.stems)
+        return measureLoudness(renderTreatment(*loop.stems, treatment)).truePeakDbtp;
+    if (treatment.isFlat() && !std::isnan(loop.truePeakDbtp))
+        return loop.truePeakDbtp;
+    return measureLoudness(renderTreatment(*loop.audio, treatment)).truePeakDbtp;
+}
+
+} // namespace
+
+QuestionLevels matchVariants(Question& question, const PreparedLoop& loop, bool matchLoudness)
+{
+    QuestionLevels levels;
+    if (!loop.audio || loop.audio->frames() == 0)
+        return levels;
+    for (HeardVariant& v : question.variants) {
+        if (question.loudnessMatched)
+            v.treatment = matchedTreatment(loop, v.treatment, matchLoudness);
+        try {
+            const double peak = truePeakOf(loop, v.treatment, question.usesStems);
+            if (std::isfinite(peak))
+                levels.loudestTruePeakDbtp = std::max(levels.loudestTruePeakDbtp, peak);
+        } catch (const AudioError&) {
+            // Silent or unplayable: nothing to keep under the ceiling (the player reports it).
+        }
+    }
+    const double ceiling = kQuestionCeilingDbtp - kQuestionHeadroomMarginDb;
+    if (levels.loudestTruePeakDbtp > ceiling) {
+        // The gain/pan stage is the chain's last: a gain there scales the render exactly.
+        levels.gainDb = ceiling - levels.loudestTruePeakDbtp;
+        for (HeardVariant& v : question.variants)
+            v.treatment.gainDb += levels.gainDb;
+    }
+    return levels;
 }
 
 } // namespace earlab

@@ -16,3 +16,5 @@ earlab_add_test(test_question_material_stems SOURCES test_question_material_stem
 add_dependencies(test_question_material_stems earlab_material)
 earlab_add_test(test_stem_exercise SOURCES test_stem_exercise.cpp LIBS earlab_exercises earlab_assets LABELS exercises TIMEOUT 300)
 add_dependencies(test_stem_exercise earlab_material)
+earlab_add_test(test_question_headroom SOURCES test_question_headroom.cpp LIBS earlab_exercises earlab_assets LABELS exercises TIMEOUT 300)
+add_dependencies(test_question_headroom earlab_material)
