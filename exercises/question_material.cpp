@@ -139,8 +139,9 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
     report(0.8);
     loop->thirdLevelsDb = bandLevelsDb(m, thirds, 1.0 / 3.0);
     report(1.0);
-    loop->truePeakDbtp = measureLoudness(audio).truePeakDbtp; // a flat reference's, for matchVariants()
+    loop->truePeakDbtp = measureLoudness(audio).truePeakDbtp;
     loop->audio = std::make_shared<const AudioBuffer>(std::move(audio));
+    loop->truePeakOf = loop->audio;
     return loop;
 }
 
@@ -181,7 +182,10 @@ double truePeakOf(const PreparedLoop& loop, const Treatment& treatment, bool ste
 {
     if (stems && loop.stems)
         return measureLoudness(renderTreatment(*loop.stems, treatment)).truePeakDbtp;
-    if (treatment.isFlat() && !std::isnan(loop.truePeakDbtp))
+    // The same buffer: the same control block (weak_ptr keeps it, so no new buffer can take it).
+    const bool measured = !std::isnan(loop.truePeakDbtp) && !loop.truePeakOf.owner_before(loop.audio) &&
+                          !loop.audio.owner_before(loop.truePeakOf);
+    if (treatment.isFlat() && measured)
         return loop.truePeakDbtp;
     return measureLoudness(renderTreatment(*loop.audio, treatment)).truePeakDbtp;
 }

@@ -27,7 +27,11 @@ struct PreparedLoop {
     std::vector<double> octaveLevelsDb;       // bandLevelsDb over octaveCentresHz()
     std::vector<double> thirdLevelsDb;        // bandLevelsDb over thirdOctaveCentresHz(), 1/3 octave
     std::shared_ptr<const Multitrack> stems;  // the same region of each stem, for a multitrack material
-    double truePeakDbtp = std::numeric_limits<double>::quiet_NaN(); // of `audio`; NaN = not measured
+    // The true peak of `audio` (a flat reference's, for matchVariants()), measured once by
+    // prepareLoop; it counts only while `audio` is still the buffer it was measured on (a copy
+    // with other audio, such as a test's excerpt, is measured anew).
+    double truePeakDbtp = std::numeric_limits<double>::quiet_NaN();
+    std::weak_ptr<const AudioBuffer> truePeakOf;
 };
 
 // Throws AudioError when the file cannot be decoded. progress: 0..1, from this thread.

@@ -15,6 +15,14 @@
 
 namespace earlab {
 
+// A stem this far under the loudest one in the loop (mean square, dB) is not asked: it is
+// silent there (a part that enters later in the song), and a change to it cannot be heard.
+inline constexpr double kStemAudibleWithinDb = 40.0;
+// The stems of `mt` a change can be heard on (see kStemAudibleWithinDb), by index.
+std::vector<std::size_t> audibleStems(const Multitrack& mt);
+// How the UI names a stem: "bass" -> "Bass".
+QString stemLabel(const std::string& name);
+
 // What a stem question is about, kept in Question::detail for grade().
 struct StemQuestion {
     int level = 1;

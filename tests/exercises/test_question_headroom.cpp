@@ -7,6 +7,8 @@
 // The loudest true peak before the common gain (what played before the rule) and after it
 // are printed.
 
+#include "multitrack_loops.h"
+
 #include "exercises/exercise_catalogue.h"
 #include "exercises/question_material.h"
 
@@ -26,20 +28,6 @@ namespace {
 constexpr double kTruePeakToleranceDb = 0.05; // libebur128's estimate against the limiter's detector
 constexpr double kMatchToleranceDb = 0.1;
 constexpr double kEdgeSeconds = 0.1; // the master's start and end fades, left out of the sample comparison
-
-MaterialRef builtinWithStems(const BuiltinLoop& loop)
-{
-    MaterialRef m;
-    m.kind = MaterialRef::Kind::Builtin;
-    m.id = QString::fromStdString("builtin:" + loop.id);
-    m.title = QString::fromStdString(loop.title);
-    m.path = QString::fromStdString(materialPath(loop.mixFile));
-    for (const auto& [name, file] : loop.stems) {
-        m.stemNames << QString::fromStdString(name);
-        m.stemPaths << QString::fromStdString(materialPath(file));
-    }
-    return m;
-}
 
 // How far a treatment is from flat, over every kind of change a Treatment holds (no
 // exercise's specifics): the seeds with the largest changes are the extreme questions.
@@ -122,7 +110,7 @@ private slots:
     {
         std::vector<std::shared_ptr<const PreparedLoop>> loops{prepareLoop(MaterialRef::pinkNoise())};
         for (const BuiltinLoop& l : builtinLoops())
-            loops.push_back(prepareLoop(builtinWithStems(l)));
+            loops.push_back(prepareLoop(test::builtinSong(l)));
         QVERIFY(loops.size() >= 4);
         MaterialFacts noLoop;
         noLoop.stems = loops.back()->stems; // stem names to draw from, without audio to measure
@@ -130,7 +118,11 @@ private slots:
         double before = -INFINITY, after = -INFINITY, worstMatch = 0;
         QString beforeWhere, afterWhere;
         int questions = 0, lowered = 0;
+        QStringList table{"| Exercise | Loudest true peak, matched | With the common gain, as played | Questions lowered |",
+                          "|---|---|---|---|"};
         for (const auto& e : catalogue.all()) {
+            double exerciseBefore = -INFINITY, exerciseAfter = -INFINITY;
+            int exerciseQuestions = 0, exerciseLowered = 0;
             for (int level : extremeLevels(*e)) {
                 const std::vector<std::uint64_t> seeds = extremeSeeds(*e, level, noLoop);
                 for (const auto& loop : loops) {
@@ -141,8 +133,9 @@ private slots:
                         const QuestionLevels levels = matchVariants(q, *loop, true);
                         const QString where = QString("%1 level %2 seed %3 on %4")
                                                   .arg(e->id()).arg(level).arg(seed).arg(loop->material.id);
-                        ++questions;
-                        lowered += levels.gainDb < 0;
+                        ++exerciseQuestions;
+                        exerciseLowered += levels.gainDb < 0;
+                        exerciseBefore = std::max(exerciseBefore, levels.loudestTruePeakDbtp);
                         if (levels.loudestTruePeakDbtp > before) {
                             before = levels.loudestTruePeakDbtp;
                             beforeWhere = where;
@@ -152,7 +145,9 @@ private slots:
                         for (const HeardVariant& v : q.variants) {
                             const AudioBuffer plain = heard(*loop, q, v.treatment, false);
                             const AudioBuffer mastered = heard(*loop, q, v.treatment, true);
-                            const double tp = measureLoudness(mastered).truePeakDbtp;
+                            const Loudness measured = measureLoudness(mastered);
+                            const double tp = measured.truePeakDbtp;
+                            exerciseAfter = std::max(exerciseAfter, tp);
                             const QString what = where + " variant " + v.id;
                             if (tp > after) {
                                 after = tp;
@@ -165,7 +160,7 @@ private slots:
                             const double diff = largestDifference(
                                 plain, mastered, std::size_t(kEdgeSeconds * plain.sampleRate));
                             QVERIFY2(diff <= 1e-6, qPrintable(QString("%1: the limiter acted (%2)").arg(what).arg(diff)));
-                            loudness.push_back(integratedLoudnessLufs(plain));
+                            loudness.push_back(measured.integratedLufs); // the fades are the same for every variant
                         }
                         if (q.loudnessMatched)
                             for (double l : loudness) {
@@ -175,7 +170,17 @@ private slots:
                     }
                 }
             }
+            table << QString("| %1 | %2 dBTP | %3 dBTP | %4 of %5 |")
+                         .arg(e->id())
+                         .arg(exerciseBefore, 0, 'f', 2)
+                         .arg(exerciseAfter, 0, 'f', 2)
+                         .arg(exerciseLowered)
+                         .arg(exerciseQuestions);
+            questions += exerciseQuestions;
+            lowered += exerciseLowered;
         }
+        for (const QString& row : table)
+            qInfo("%s", qPrintable(row));
         qInfo("%d questions (every exercise's extreme levels and seeds, pink noise and %d built-in loops); "
               "%d lowered by a common gain",
               questions, int(loops.size()) - 1, lowered);
