@@ -199,7 +199,7 @@ const QStringList kSides = {QStringLiteral("left"), QStringLiteral("right")};
 constexpr int kNever = std::numeric_limits<int>::max(); // the amount is never asked
 } // namespace
 
-PanDirectionExercise::PanDirectionExercise()
+PanDirectionExercise::PanDirectionExercise() : StaircaseExercise(QStringLiteral("dB"))
 {
     m_levels = sidedRungs({6, 4, 3, 2, 1.5, 1, 0.7, 0.5, 0.3, 0.2}, unit(), int(kNever),
                           QStringLiteral("%1 between A and B: %2, music"), QStringLiteral("left or right"), {});
@@ -212,7 +212,7 @@ QString PanDirectionExercise::summary() const
 
 Question PanDirectionExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts&) const
 {
-    const double d = staircaseValue(*this, setting);
+    const double d = clampedValue(setting);
     SeededRandom rng(seed);
     PanDirectionQuestion pq;
     pq.right = rng.below(2) == 1;

@@ -10,7 +10,7 @@
 // ILD(pan) = 20 log10(right / left) = 20 log10(tan theta), so a pan for a wanted ILD is
 //   pan = 4 / pi * atan(10^(ILD / 20)) - 1.
 
-#include "exercises/exercise.h"
+#include "exercises/staircase_exercise.h"
 
 namespace earlab {
 
@@ -61,24 +61,18 @@ struct PanDirectionQuestion {
     double panA = 0, panB = 0;
 };
 
-class PanDirectionExercise final : public Exercise {
+class PanDirectionExercise final : public StaircaseExercise {
 public:
     PanDirectionExercise();
 
     QString id() const override { return QStringLiteral("pan-direction"); }
     QString title() const override { return QStringLiteral("Pan direction"); }
     QString summary() const override;
-    DifficultyKind difficultyKind() const override { return DifficultyKind::Staircase; }
-    QString unit() const override { return QStringLiteral("dB"); }
-    const std::vector<LevelInfo>& levels() const override { return m_levels; }
     Question ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const override;
     Grade grade(const Question& question, const Answer& answer) const override;
     RevealKind revealKind() const override { return RevealKind::StereoField; }
 
     static constexpr double kBaseSpread = 0.2; // A's pan is uniform in -0.2 .. +0.2
-
-private:
-    std::vector<LevelInfo> m_levels;
 };
 
 } // namespace earlab

@@ -60,7 +60,7 @@ std::vector<std::size_t> audibleStems(const Multitrack& mt)
     return out;
 }
 
-StemExercise::StemExercise()
+StemExercise::StemExercise() : StaircaseExercise(QStringLiteral("dB"))
 {
     int n = 0;
     for (double v : kRungsDb) {
@@ -87,7 +87,7 @@ Question StemExercise::ask(const Setting& setting, std::uint64_t seed, const Mat
 {
     StemQuestion s;
     s.level = std::clamp(setting.level, 1, levelCount());
-    s.valueDb = setting.hasValue() ? setting.value : level(s.level).value;
+    s.valueDb = askedValue({s.level, setting.value});
     s.directionAsked = asksDirection(s.level);
     s.amountAsked = asksAmount(s.level);
     std::vector<std::size_t> asked;
