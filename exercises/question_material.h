@@ -19,6 +19,14 @@ namespace earlab {
 
 inline constexpr double kLoopSeconds = 15.0;
 
+// True peaks per channel of one rendering, dBTP (NaN: not measured), and what they were
+// measured on (weak: the same control block means the same buffer; no later buffer can take it).
+struct ChannelPeaks {
+    double leftDbtp = std::numeric_limits<double>::quiet_NaN();
+    double rightDbtp = std::numeric_limits<double>::quiet_NaN();
+    std::weak_ptr<const void> of;
+};
+
 // The loop an exercise plays from one material, analysed once and reused for every question.
 struct PreparedLoop {
     MaterialRef material;
@@ -27,11 +35,12 @@ struct PreparedLoop {
     std::vector<double> octaveLevelsDb;       // bandLevelsDb over octaveCentresHz()
     std::vector<double> thirdLevelsDb;        // bandLevelsDb over thirdOctaveCentresHz(), 1/3 octave
     std::shared_ptr<const Multitrack> stems;  // the same region of each stem, for a multitrack material
-    // The true peak of `audio` (a flat reference's, for matchVariants()), measured once by
-    // prepareLoop; it counts only while `audio` is still the buffer it was measured on (a copy
-    // with other audio, such as a test's excerpt, is measured anew).
-    double truePeakDbtp = std::numeric_limits<double>::quiet_NaN();
-    std::weak_ptr<const AudioBuffer> truePeakOf;
+    // The true peak of each channel (left, right) of what a flat variant plays, measured once
+    // by prepareLoop for matchVariants(): `audio`'s, and the stems' mixed flat. A variant that
+    // only scales the channels (gain, pan) gets its true peak from them without a render. Each
+    // counts only while `audio` (`stems`) is still the buffer it was measured on: a copy with
+    // other audio, such as a test's excerpt, is measured anew.
+    ChannelPeaks audioPeaks, stemPeaks;
 };
 
 // Throws AudioError when the file cannot be decoded. progress: 0..1, from this thread.
