@@ -6,7 +6,7 @@ target_sources(earlab_exercises PRIVATE
   exercise.h exercise.cpp
   exercise_catalogue.h exercise_catalogue.cpp
   eq_exercise.h eq_exercise.cpp
-  sided_amount.h sided_amount.cpp level_exercise.h level_exercise.cpp pan_exercise.h pan_exercise.cpp width_exercise.h width_exercise.cpp
+  staircase_exercise.h sided_amount.h sided_amount.cpp level_exercise.h level_exercise.cpp pan_exercise.h pan_exercise.cpp width_exercise.h width_exercise.cpp
   eq_match_exercise.h eq_match_exercise.cpp
   compression_exercise.h compression_exercise.cpp gain_reduction.h gain_reduction.cpp
   stem_exercise.h stem_exercise.cpp

@@ -31,7 +31,7 @@ double samplePeakDb(const AudioBuffer& audio)
 
 } // namespace
 
-LevelExercise::LevelExercise()
+LevelExercise::LevelExercise() : StaircaseExercise(QStringLiteral("dB"))
 {
     // Ratios of about 1.3 to 1.5 between rungs, the 3-down/1-up steps' order of size; 0.1 dB
     // is below the ~0.2-0.5 dB just-noticeable level difference for music.
@@ -59,7 +59,7 @@ double LevelExercise::maxGainDb(const MaterialFacts& material)
 
 Question LevelExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const
 {
-    const double d = staircaseValue(*this, setting);
+    const double d = clampedValue(setting);
     const int levelNumber = levelForValue(d);
     SeededRandom rng(seed);
 

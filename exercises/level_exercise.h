@@ -11,7 +11,7 @@
 // is the most gain the louder one may get; without a loop the peak is taken as
 // kLevelUnknownPeakDbtp. Neither variant is the loop as it is (c = 0 still moves both).
 
-#include "exercises/exercise.h"
+#include "exercises/staircase_exercise.h"
 
 namespace earlab {
 
@@ -29,25 +29,19 @@ struct LevelQuestion {
     std::vector<double> amounts; // the amount choices, empty when only the side is asked
 };
 
-class LevelExercise final : public Exercise {
+class LevelExercise final : public StaircaseExercise {
 public:
     LevelExercise();
 
     QString id() const override { return QStringLiteral("level"); }
     QString title() const override { return QStringLiteral("Level difference"); }
     QString summary() const override;
-    DifficultyKind difficultyKind() const override { return DifficultyKind::Staircase; }
-    QString unit() const override { return QStringLiteral("dB"); }
-    const std::vector<LevelInfo>& levels() const override { return m_levels; }
     Question ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const override;
     Grade grade(const Question& question, const Answer& answer) const override;
     RevealKind revealKind() const override { return RevealKind::Levels; }
 
     // H above for this loop (kLevelUnknownPeakDbtp without one; +inf for silence).
     static double maxGainDb(const MaterialFacts& material);
-
-private:
-    std::vector<LevelInfo> m_levels;
 };
 
 } // namespace earlab

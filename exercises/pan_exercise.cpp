@@ -3,6 +3,7 @@
 #include "exercises/difficulty.h"
 #include "exercises/seeded_random.h"
 #include "exercises/sided_amount.h"
+#include "exercises/stem_exercise.h"
 
 #include "audio/dsp/gain_pan.h"
 
@@ -59,10 +60,24 @@ const std::vector<PanLevel>& PanExercise::panLevels()
 {
     // Coarse to fine: the tolerance is half the grid step, so on the grids the nearest
     // position is the right answer; then any position, within 0.1 and 0.05. Near the centre a
-    // pan of 0.05 is an ILD of 0.7 dB, about the just-noticeable ILD.
-    static const std::vector<PanLevel> levels = {
-        {1, 0.5, 0.25}, {2, 0.25, 0.125}, {3, 0.05, 0.1}, {4, 0.01, 0.05}};
+    // pan of 0.05 is an ILD of 0.7 dB, about the just-noticeable ILD. Then one stem on the
+    // first three grids: within the mix it moves less of the sound.
+    static const std::vector<PanLevel> levels = {{1, 0.5, 0.25},        {2, 0.25, 0.125},      {3, 0.05, 0.1},
+                                                 {4, 0.01, 0.05},       {5, 0.5, 0.25, true},  {6, 0.25, 0.125, true},
+                                                 {7, 0.05, 0.1, true}};
     return levels;
+}
+
+Treatment PanExercise::placed(const PanQuestion& pq, double pan)
+{
+    Treatment t;
+    if (pq.stem < 0) {
+        t.pan = pan;
+        return t;
+    }
+    t.stems.assign(pq.names.size(), StemMix{});
+    t.stems[std::size_t(pq.stem)].pan = pan;
+    return t;
 }
 
 PanExercise::PanExercise()
@@ -70,17 +85,33 @@ PanExercise::PanExercise()
     for (const PanLevel& l : panLevels()) {
         const int positions = int(std::lround(2.0 / l.gridStep)) + 1;
         const QString where = l.gridStep >= 0.25 ? QString("%1 positions").arg(positions) : QStringLiteral("any position");
-        m_levels.push_back({l.number, QString("%1, correct within ±%2, music").arg(where).arg(l.tolerance),
-                            MaterialNeed::Music});
+        if (l.stem)
+            m_levels.push_back({l.number, QString("one stem: %1, correct within ±%2; the built-in songs' stems")
+                                              .arg(where).arg(l.tolerance), MaterialNeed::Multitrack});
+        else
+            m_levels.push_back({l.number, QString("%1, correct within ±%2, music").arg(where).arg(l.tolerance),
+                                MaterialNeed::Music});
     }
 }
 
 QString PanExercise::summary() const
 {
-    return QStringLiteral("Where was the mix's balance moved? Point at it on the stereo field.");
+    return QStringLiteral("Where was the mix's balance, or one stem, moved? Point at it on the stereo field.");
 }
 
-Question PanExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts&) const
+namespace {
+
+// "Where is the bass placed?", "Where are the drums placed?"
+QString stemPrompt(const std::string& name)
+{
+    const QString n = QString::fromStdString(name);
+    const bool plural = n.endsWith('s') && !n.endsWith(QLatin1String("ss"));
+    return QString("Where %1 the %2 placed?").arg(plural ? "are" : "is", n);
+}
+
+} // namespace
+
+Question PanExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const
 {
     const PanLevel& level = panLevels()[std::size_t(std::clamp(setting.level, 1, levelCount()) - 1)];
     SeededRandom rng(seed);
@@ -89,19 +120,40 @@ Question PanExercise::ask(const Setting& setting, std::uint64_t seed, const Mate
     pq.pan = std::clamp(-1.0 + level.gridStep * double(rng.below(std::size_t(steps) + 1)), -1.0, 1.0);
     pq.pan = std::round(pq.pan * 100.0) / 100.0; // on the answer's own 0.01 steps
     pq.tolerance = level.tolerance;
+    std::vector<std::size_t> audible;
+    if (level.stem && material.stems) {
+        pq.names = material.stems->names;
+        audible = audibleStems(*material.stems);
+    }
+    if (level.stem) { // drawn with or without stems, so a seed means one question
+        const std::size_t pick = rng.below(std::max<std::size_t>(audible.size(), 1));
+        pq.stem = audible.empty() ? -1 : int(audible[pick]);
+    }
 
     Question q;
     q.exercise = id();
     q.setting = {level.number};
     q.seed = seed;
-    q.prompt = QStringLiteral("Where is the balance of the processed mix?");
     q.answerKind = AnswerKind::StereoField;
     q.range = field();
-    Treatment processed;
-    processed.pan = pq.pan;
-    q.variants = {{"reference", "Reference", "the mix in the centre", Treatment{}},
-                  {"processed", "Processed", "the mix with its balance moved", processed}};
-    q.hidden = {{"pan", pq.pan}, {"stem", QJsonValue::Null}};
+    q.usesStems = pq.stem >= 0;
+    if (pq.stem >= 0) {
+        const std::string& name = pq.names[std::size_t(pq.stem)];
+        q.prompt = stemPrompt(name);
+        q.variants = {{"reference", "Reference", "every stem where the mix has it", Treatment{}},
+                      {"processed", "Processed", QString("the %1 moved, the rest as mixed").arg(QString::fromStdString(name)),
+                       placed(pq, pq.pan)}};
+        q.hidden = {{"pan", pq.pan}, {"stem", QString::fromStdString(name)}};
+    } else {
+        q.prompt = QStringLiteral("Where is the balance of the processed mix?");
+        q.variants = {{"reference", "Reference", "the mix in the centre", Treatment{}},
+                      {"processed", "Processed", "the mix with its balance moved", placed(pq, pq.pan)}};
+        q.hidden = {{"pan", pq.pan}, {"stem", QJsonValue::Null}};
+        if (level.stem)
+            q.notes << QStringLiteral("This level places one stem of a multitrack source (a built-in song, or a "
+                                      "folder of stems of one length); this material has none with sound in it, "
+                                      "so the whole mix is placed.");
+    }
     q.correct = pq.pan;
     q.detail = pq;
     return q;
@@ -112,28 +164,30 @@ Grade PanExercise::grade(const Question& question, const Answer& answer) const
     const PanQuestion& pq = std::any_cast<const PanQuestion&>(question.detail);
     Grade g;
     g.formula = QString("score = max(0, 1 − |answer − truth| / 0.5); correct within ±%1").arg(pq.tolerance);
-    g.truthText = QString("Balance %1").arg(position(pq.pan));
+    const QString what = pq.stem >= 0 ? stemLabel(pq.names[std::size_t(pq.stem)]) : QStringLiteral("Balance");
+    const QString subject = pq.stem >= 0 ? QString("The %1").arg(QString::fromStdString(pq.names[std::size_t(pq.stem)]))
+                                         : QStringLiteral("The balance");
+    g.truthText = QString("%1 %2").arg(what, position(pq.pan));
     categorise(g, pq.pan);
     g.plot.kind = RevealKind::StereoField;
     g.plot.truth = {{pq.pan, 0}};
     if (std::isnan(answer.value)) {
         g.answerText = QStringLiteral("No answer");
-        g.explanation = QString("The balance was %1; no position was given.").arg(position(pq.pan));
+        g.explanation = QString("%1 was %2; no position was given.").arg(subject, position(pq.pan));
         return g;
     }
     const double a = std::clamp(answer.value, -1.0, 1.0);
     const double error = std::abs(a - pq.pan);
     g.score = score(pq.pan, a);
     g.correct = error <= pq.tolerance + 1e-9;
-    g.answerText = QString("Balance %1").arg(position(a));
-    g.explanation = QString("The balance was %1, you placed it %2: %3 off, score %4.")
-                        .arg(position(pq.pan), position(a))
+    g.answerText = QString("%1 %2").arg(what, position(a));
+    g.explanation = QString("%1 was %2, you placed it %3: %4 off, score %5.")
+                        .arg(subject, position(pq.pan), position(a))
                         .arg(error, 0, 'f', 2)
                         .arg(g.score, 0, 'f', 2);
-    g.answer = {{"pan", a}};
-    Treatment t;
-    t.pan = a;
-    g.answerTreatment = t;
+    g.answer = {{"pan", a},
+                {"stem", pq.stem >= 0 ? QJsonValue(QString::fromStdString(pq.names[std::size_t(pq.stem)])) : QJsonValue()}};
+    g.answerTreatment = placed(pq, a); // the same stem (or the mix) at the answered position
     g.plot.answer = {{a, 0}};
     return g;
 }
@@ -145,7 +199,7 @@ const QStringList kSides = {QStringLiteral("left"), QStringLiteral("right")};
 constexpr int kNever = std::numeric_limits<int>::max(); // the amount is never asked
 } // namespace
 
-PanDirectionExercise::PanDirectionExercise()
+PanDirectionExercise::PanDirectionExercise() : StaircaseExercise(QStringLiteral("dB"))
 {
     m_levels = sidedRungs({6, 4, 3, 2, 1.5, 1, 0.7, 0.5, 0.3, 0.2}, unit(), int(kNever),
                           QStringLiteral("%1 between A and B: %2, music"), QStringLiteral("left or right"), {});
@@ -158,7 +212,7 @@ QString PanDirectionExercise::summary() const
 
 Question PanDirectionExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts&) const
 {
-    const double d = staircaseValue(*this, setting);
+    const double d = clampedValue(setting);
     SeededRandom rng(seed);
     PanDirectionQuestion pq;
     pq.right = rng.below(2) == 1;

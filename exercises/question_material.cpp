@@ -1,6 +1,7 @@
 #include "exercises/question_material.h"
 
 #include "audio/audio_error.h"
+#include "audio/dsp/gain_pan.h"
 #include "audio/dsp/pink_noise.h"
 #include "audio/engine/player_config.h"
 #include "audio/engine/treatment_render.h"
@@ -9,6 +10,8 @@
 #include "exercises/eq_bands.h"
 #include "exercises/library_scan_stems.h"
 #include "exercises/loop_region.h"
+
+#include "audio/io/loudness.h"
 
 #include <QFileInfo>
 
@@ -122,6 +125,22 @@ std::shared_ptr<const Multitrack> loadStems(const MaterialRef& material, const L
     return multitrack;
 }
 
+// The true peak of each channel of `audio`, measured on `of`.
+ChannelPeaks channelPeaks(const AudioBuffer& audio, std::shared_ptr<const void> of)
+{
+    ChannelPeaks p;
+    const auto peak = [&](std::size_t c) {
+        LoudnessMeter meter(1, audio.sampleRate, true, "loop");
+        const float* channel[1] = {audio.channels[std::min(c, audio.channelCount() - 1)].data()};
+        meter.add(channel, audio.frames());
+        return meter.result().truePeakDbtp;
+    };
+    p.leftDbtp = peak(0);
+    p.rightDbtp = peak(1);
+    p.of = std::move(of);
+    return p;
+}
+
 } // namespace
 
 std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, const std::function<void(double)>& progress)
@@ -186,6 +205,14 @@ std::shared_ptr<const PreparedLoop> prepareLoop(const MaterialRef& material, con
     loop->thirdLevelsDb = bandLevelsDb(m, thirds, 1.0 / 3.0);
     report(1.0);
     loop->audio = std::make_shared<const AudioBuffer>(std::move(audio));
+    loop->audioPeaks = channelPeaks(*loop->audio, loop->audio);
+    if (loop->stems) {
+        try {
+            loop->stemPeaks = channelPeaks(mixStems(*loop->stems, Treatment{}), loop->stems);
+        } catch (const AudioError&) {
+            // Unplayable stems are the player's to report; matchVariants() renders instead.
+        }
+    }
     return loop;
 }
 
@@ -217,6 +244,60 @@ Treatment matchedTreatment(const PreparedLoop& loop, Treatment treatment, bool m
     } catch (const AudioError&) {
         return treatment; // silent material: nothing to match
     }
+}
+
+namespace {
+
+bool measuredOn(const ChannelPeaks& p, const std::shared_ptr<const void>& buffer)
+{
+    return buffer && !std::isnan(p.leftDbtp) && !p.of.owner_before(buffer) && !buffer.owner_before(p.of);
+}
+
+// The true peak `treatment` renders to on `loop`, dBTP, as the player plays it (the stems
+// mixed for a stem question). A treatment that only scales the two channels (the gain/pan
+// stage, the chain's last: no EQ, compressor, width or stem change) scales their true peaks
+// exactly, so the flat rendering's measured ones serve; anything else is rendered.
+double truePeakOf(const PreparedLoop& loop, const Treatment& t, bool stems)
+{
+    stems = stems && loop.stems;
+    const bool scalesChannels = t.eq.empty() && !t.compress && t.widthPercent == 100.0 && t.stemsFlat();
+    const ChannelPeaks& flat = stems ? loop.stemPeaks : loop.audioPeaks;
+    if (scalesChannels && measuredOn(flat, stems ? std::shared_ptr<const void>(loop.stems) : loop.audio)) {
+        const dsp::GainPanParams g = dsp::makeGainPanParams(t.gainDb, t.pan);
+        const auto scaled = [](double peakDbtp, float gain) {
+            return gain > 0.0f ? peakDbtp + 20.0 * std::log10(double(gain)) : -INFINITY;
+        };
+        return std::max(scaled(flat.leftDbtp, g.left), scaled(flat.rightDbtp, g.right));
+    }
+    return measureLoudness(stems ? renderTreatment(*loop.stems, t) : renderTreatment(*loop.audio, t)).truePeakDbtp;
+}
+
+} // namespace
+
+QuestionLevels matchVariants(Question& question, const PreparedLoop& loop, bool matchLoudness)
+{
+    QuestionLevels levels;
+    if (!loop.audio || loop.audio->frames() == 0)
+        return levels;
+    for (HeardVariant& v : question.variants) {
+        if (question.loudnessMatched)
+            v.treatment = matchedTreatment(loop, v.treatment, matchLoudness);
+        try {
+            const double peak = truePeakOf(loop, v.treatment, question.usesStems);
+            if (std::isfinite(peak))
+                levels.loudestTruePeakDbtp = std::max(levels.loudestTruePeakDbtp, peak);
+        } catch (const AudioError&) {
+            // Silent or unplayable: nothing to keep under the ceiling (the player reports it).
+        }
+    }
+    const double ceiling = kQuestionCeilingDbtp - kQuestionHeadroomMarginDb;
+    if (levels.loudestTruePeakDbtp > ceiling) {
+        // The gain/pan stage is the chain's last: a gain there scales the render exactly.
+        levels.gainDb = ceiling - levels.loudestTruePeakDbtp;
+        for (HeardVariant& v : question.variants)
+            v.treatment.gainDb += levels.gainDb;
+    }
+    return levels;
 }
 
 } // namespace earlab

@@ -23,13 +23,6 @@ QString amountId(double amount) { return QString::number(amount, 'g', 6); }
 
 } // namespace
 
-double staircaseValue(const Exercise& exercise, const Setting& setting)
-{
-    const auto& rungs = exercise.levels();
-    const double v = setting.hasValue() ? setting.value : exercise.level(setting.level).value;
-    return std::clamp(v, rungs.back().value, rungs.front().value);
-}
-
 std::vector<LevelInfo> sidedRungs(const std::vector<double>& values, const QString& unit, int amountFrom,
                                   const QString& format, const QString& sideQuestion, const QString& amountQuestion)
 {

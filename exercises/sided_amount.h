@@ -24,10 +24,6 @@ struct SidedAnswer {
     double amount = std::numeric_limits<double>::quiet_NaN(); // the named amount, NaN if not asked
 };
 
-// The staircase value `setting` asks for: its value, or its rung's when asked by level only
-// (earlab-cli question --level N), kept within the rungs.
-double staircaseValue(const Exercise& exercise, const Setting& setting);
-
 // Rungs of `values` (easiest first) described as `format` with %1 the value in `unit` and %2
 // `sideQuestion`, or `amountQuestion` from level `amountFrom` on.
 std::vector<LevelInfo> sidedRungs(const std::vector<double>& values, const QString& unit, int amountFrom,

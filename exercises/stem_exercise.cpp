@@ -14,13 +14,6 @@ constexpr int kSizeSteps = 3; // amount rungs: the change is 1, 2 or 3 times the
 
 QString number(double v) { return QString::number(v, 'g', 3); }
 QString signedDb(double g) { return QString("%1%2 dB").arg(g > 0 ? "+" : g < 0 ? "−" : "").arg(number(std::abs(g))); }
-QString label(const std::string& name)
-{
-    QString s = QString::fromStdString(name);
-    if (!s.isEmpty())
-        s[0] = s[0].toUpper();
-    return s;
-}
 
 // Every stem at 0 dB, centre, except `stem` at `gainDb` (none when stem < 0).
 Treatment stemTreatment(std::size_t count, int stem, double gainDb)
@@ -32,10 +25,6 @@ Treatment stemTreatment(std::size_t count, int stem, double gainDb)
     return t;
 }
 
-// A stem this far under the loudest one in the loop (mean square, dB) is not asked: it is
-// silent there (a part that enters later in the song), and a change to it cannot be heard.
-constexpr double kAudibleWithinDb = 40.0;
-
 double meanSquareDb(const AudioBuffer& a)
 {
     double sum = 0;
@@ -46,7 +35,18 @@ double meanSquareDb(const AudioBuffer& a)
     return 10 * std::log10(sum / n + 1e-30);
 }
 
-// The stems a change can be heard on, by index.
+const StemQuestion& stemOf(const Question& q) { return std::any_cast<const StemQuestion&>(q.detail); }
+
+} // namespace
+
+QString stemLabel(const std::string& name)
+{
+    QString s = QString::fromStdString(name);
+    if (!s.isEmpty())
+        s[0] = s[0].toUpper();
+    return s;
+}
+
 std::vector<std::size_t> audibleStems(const Multitrack& mt)
 {
     std::vector<double> levels;
@@ -55,16 +55,12 @@ std::vector<std::size_t> audibleStems(const Multitrack& mt)
     const double top = levels.empty() ? 0 : *std::max_element(levels.begin(), levels.end());
     std::vector<std::size_t> out;
     for (std::size_t k = 0; k < levels.size(); ++k)
-        if (levels[k] > -200 && levels[k] >= top - kAudibleWithinDb)
+        if (levels[k] > -200 && levels[k] >= top - kStemAudibleWithinDb)
             out.push_back(k);
     return out;
 }
 
-const StemQuestion& stemOf(const Question& q) { return std::any_cast<const StemQuestion&>(q.detail); }
-
-} // namespace
-
-StemExercise::StemExercise()
+StemExercise::StemExercise() : StaircaseExercise(QStringLiteral("dB"))
 {
     int n = 0;
     for (double v : kRungsDb) {
@@ -91,7 +87,7 @@ Question StemExercise::ask(const Setting& setting, std::uint64_t seed, const Mat
 {
     StemQuestion s;
     s.level = std::clamp(setting.level, 1, levelCount());
-    s.valueDb = setting.hasValue() ? setting.value : level(s.level).value;
+    s.valueDb = askedValue({s.level, setting.value});
     s.directionAsked = asksDirection(s.level);
     s.amountAsked = asksAmount(s.level);
     std::vector<std::size_t> asked;
@@ -130,14 +126,14 @@ Question StemExercise::ask(const Setting& setting, std::uint64_t seed, const Mat
     for (std::size_t k = 0; k < s.names.size(); ++k) {
         const std::string& name = s.names[k];
         if (std::find(asked.begin(), asked.end(), k) == asked.end()) {
-            silent << label(name);
+            silent << stemLabel(name);
             continue;
         }
         if (s.amountAsked)
             for (double size : s.sizesDb)
-                q.options.push_back({optionId(name, size), QString("%1 %2 dB").arg(label(name), number(size)), size, false});
+                q.options.push_back({optionId(name, size), QString("%1 %2 dB").arg(stemLabel(name), number(size)), size, false});
         else
-            q.options.push_back({optionId(name), label(name), 0.0, false});
+            q.options.push_back({optionId(name), stemLabel(name), 0.0, false});
     }
     q.hidden = {{"stem", s.stem >= 0 ? QJsonValue(QString::fromStdString(s.names[std::size_t(s.stem)])) : QJsonValue()},
                 {"gain_db", s.gainDb},
@@ -155,7 +151,7 @@ Question StemExercise::ask(const Setting& setting, std::uint64_t seed, const Mat
         q.notes << QString("Not asked: %1. Silent in this loop (more than %2 dB below the loudest stem), so a "
                            "change to it could not be heard.")
                        .arg(silent.join(", "))
-                       .arg(kAudibleWithinDb);
+                       .arg(kStemAudibleWithinDb);
     q.detail = s;
     return q;
 }
@@ -180,8 +176,8 @@ Grade StemExercise::grade(const Question& question, const Answer& answer) const
     Grade g;
     g.correct = stemRight && directionRight && sizeRight;
     g.score = g.correct ? 1.0 : stemRight ? 0.5 : 0.0;
-    const QString truthName = s.stem >= 0 ? label(s.names[std::size_t(s.stem)]) : QStringLiteral("No stem");
-    const QString answerName = answeredStem >= 0 ? label(s.names[std::size_t(answeredStem)]) : QStringLiteral("No stem");
+    const QString truthName = s.stem >= 0 ? stemLabel(s.names[std::size_t(s.stem)]) : QStringLiteral("No stem");
+    const QString answerName = answeredStem >= 0 ? stemLabel(s.names[std::size_t(answeredStem)]) : QStringLiteral("No stem");
     g.truthText = QString("%1 %2").arg(truthName, signedDb(s.gainDb));
     g.answerText = answeredStem >= 0 ? QString("%1 %2").arg(answerName, signedDb(answeredGain)) : QStringLiteral("No answer");
     g.formula = QStringLiteral("score 1 when the stem, and what the level asks of the way and the size, are right; "
@@ -201,7 +197,7 @@ Grade StemExercise::grade(const Question& question, const Answer& answer) const
     g.plot.kind = RevealKind::Levels;
     g.plot.yUnit = QStringLiteral("dB");
     for (std::size_t k = 0; k < s.names.size(); ++k) {
-        g.plot.labels << label(s.names[k]);
+        g.plot.labels << stemLabel(s.names[k]);
         g.plot.truth << QPointF(double(k), int(k) == s.stem ? s.gainDb : 0.0);
         g.plot.answer << QPointF(double(k), int(k) == answeredStem ? answeredGain : 0.0);
     }

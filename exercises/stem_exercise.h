@@ -11,9 +11,17 @@
 // The staircase value is always the smallest change the question can hold. A stem silent in
 // the loop (more than 40 dB under the loudest) is neither changed nor offered, and said so.
 
-#include "exercises/exercise.h"
+#include "exercises/staircase_exercise.h"
 
 namespace earlab {
+
+// A stem this far under the loudest one in the loop (mean square, dB) is not asked: it is
+// silent there (a part that enters later in the song), and a change to it cannot be heard.
+inline constexpr double kStemAudibleWithinDb = 40.0;
+// The stems of `mt` a change can be heard on (see kStemAudibleWithinDb), by index.
+std::vector<std::size_t> audibleStems(const Multitrack& mt);
+// How the UI names a stem: "bass" -> "Bass".
+QString stemLabel(const std::string& name);
 
 // What a stem question is about, kept in Question::detail for grade().
 struct StemQuestion {
@@ -27,16 +35,13 @@ struct StemQuestion {
     std::vector<std::string> names;     // the stems, in Treatment::stems order
 };
 
-class StemExercise final : public Exercise {
+class StemExercise final : public StaircaseExercise {
 public:
     StemExercise();
 
     QString id() const override { return QStringLiteral("stems"); }
     QString title() const override { return QStringLiteral("Stem balance"); }
     QString summary() const override;
-    DifficultyKind difficultyKind() const override { return DifficultyKind::Staircase; }
-    QString unit() const override { return QStringLiteral("dB"); }
-    const std::vector<LevelInfo>& levels() const override { return m_levels; }
     Question ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const override;
     Grade grade(const Question& question, const Answer& answer) const override;
     RevealKind revealKind() const override { return RevealKind::Levels; }
@@ -46,9 +51,6 @@ public:
     static bool asksAmount(int level) { return level >= 6; }
     // The option id for a stem (and a size, when the amount is asked): "bass", "bass@1.5".
     static QString optionId(const std::string& stem, double sizeDb = 0);
-
-private:
-    std::vector<LevelInfo> m_levels;
 };
 
 } // namespace earlab

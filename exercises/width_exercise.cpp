@@ -22,7 +22,7 @@ double sideGainDb(double widthPercent) { return std::max(-40.0, 20.0 * std::log1
 
 } // namespace
 
-WidthExercise::WidthExercise()
+WidthExercise::WidthExercise() : StaircaseExercise(QStringLiteral("%"))
 {
     // 100 % narrower is mono and 100 % wider doubles the side (+6 dB); then steps of about
     // 1.4 down to 2 % (side -0.18 / +0.17 dB).
@@ -57,7 +57,7 @@ double WidthExercise::sideToMidDb(const AudioBuffer& audio)
 
 Question WidthExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const
 {
-    const double c = staircaseValue(*this, setting);
+    const double c = clampedValue(setting);
     const int levelNumber = levelForValue(c);
     SeededRandom rng(seed);
     WidthQuestion wq;

@@ -5,7 +5,7 @@
 // down to 2 %. Loudness-matched. It needs stereo music with side content: when the loop is
 // (nearly) mono the question says so.
 
-#include "exercises/exercise.h"
+#include "exercises/staircase_exercise.h"
 
 namespace earlab {
 
@@ -19,16 +19,13 @@ struct WidthQuestion {
     std::vector<double> amounts;
 };
 
-class WidthExercise final : public Exercise {
+class WidthExercise final : public StaircaseExercise {
 public:
     WidthExercise();
 
     QString id() const override { return QStringLiteral("width"); }
     QString title() const override { return QStringLiteral("Stereo width"); }
     QString summary() const override;
-    DifficultyKind difficultyKind() const override { return DifficultyKind::Staircase; }
-    QString unit() const override { return QStringLiteral("%"); }
-    const std::vector<LevelInfo>& levels() const override { return m_levels; }
     Question ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const override;
     Grade grade(const Question& question, const Answer& answer) const override;
     RevealKind revealKind() const override { return RevealKind::Levels; }
@@ -36,9 +33,6 @@ public:
     // Side energy over mid energy, dB ((L - R) / 2 over (L + R) / 2); -inf for mono, NaN
     // without a loop or for silence.
     static double sideToMidDb(const AudioBuffer& audio);
-
-private:
-    std::vector<LevelInfo> m_levels;
 };
 
 } // namespace earlab

@@ -40,16 +40,6 @@ Setting settingFor(const Exercise& exercise, int level)
     return s;
 }
 
-// Exactly what the app's Session does before a question plays (session.cpp, prepare()): the
-// variants after the reference matched in loudness to it when the question says so.
-void matchLoudness(Question& question, const PreparedLoop& loop)
-{
-    if (!question.loudnessMatched)
-        return;
-    for (std::size_t i = 1; i < question.variants.size(); ++i)
-        question.variants[i].treatment = matchedTreatment(loop, question.variants[i].treatment, true);
-}
-
 // Variant ids become file names: an id that is not a plain name, or one given twice, would
 // write outside the folder or over another variant.
 void checkVariantIds(const Question& question)
@@ -142,7 +132,7 @@ int runQuestion(const QStringList& args)
     Question question = exercise.ask(setting, seed, factsOf(*loop));
     refuseStemsIfMissing(question, *loop);
     checkVariantIds(question);
-    matchLoudness(question, *loop);
+    matchVariants(question, *loop, true); // as Session prepares it: matched, with headroom under the limiter
 
     // Rendered before anything is written, so a failing render leaves DIR as it was.
     const PlayerConfig master;

@@ -127,6 +127,14 @@ QString eqBandProblem(const QJsonObject& hidden, const AudioBuffer& flat, const 
     return QString("%1 dB at %2 Hz hidden, %3 dB measured in the band").arg(gain).arg(hz).arg(change);
 }
 
+CatalogueEntry catalogueEntry(const QString& id)
+{
+    for (const CatalogueEntry& e : catalogueExercises())
+        if (e.id == id)
+            return e;
+    return {};
+}
+
 } // namespace
 
 class TestCliQuestion : public QObject {
@@ -245,6 +253,17 @@ private slots:
                 QCOMPARE(ids, e.variants);
             for (const QString& key : e.hidden)
                 QVERIFY2(hidden.contains(key), qPrintable("hidden has no " + key));
+        }
+
+        // A hidden `stem` (section 6: stem balance, and pan's stem levels) names one of the
+        // material's stems at a level that mixes them, and is null at one that does not.
+        if (hidden.contains("stem")) {
+            const bool multitrack = catalogueEntry(id).multitrack[std::size_t(level - 1)];
+            const QJsonArray stems = q.value("material").toObject().value("stems").toArray();
+            if (multitrack)
+                QVERIFY2(stems.contains(hidden.value("stem")), qPrintable("hidden stem not one of the material's"));
+            else
+                QVERIFY2(hidden.value("stem").isNull(), "a hidden stem at a level that mixes none");
         }
 
         // An EQ question: processed is flat plus the hidden band, as measured in that band.

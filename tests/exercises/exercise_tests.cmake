@@ -8,7 +8,7 @@ earlab_add_test(test_eq_match_exercise SOURCES test_eq_match_exercise.cpp LIBS e
 add_dependencies(test_eq_match_exercise earlab_material)
 earlab_add_test(test_band_statistics SOURCES test_band_statistics.cpp LIBS earlab_exercises LABELS exercises)
 # Level, pan and width exercises: measured on renders of the built-in loops.
-foreach(t test_level_exercise test_pan_exercise test_width_exercise)
+foreach(t test_level_exercise test_pan_exercise test_width_exercise test_pan_stem)
   earlab_add_test(${t} SOURCES ${t}.cpp render_listener.h LIBS earlab_exercises earlab_assets LABELS exercises TIMEOUT 300)
   add_dependencies(${t} earlab_material)
 endforeach()
@@ -16,3 +16,5 @@ earlab_add_test(test_question_material_stems SOURCES test_question_material_stem
 add_dependencies(test_question_material_stems earlab_material)
 earlab_add_test(test_stem_exercise SOURCES test_stem_exercise.cpp LIBS earlab_exercises earlab_assets LABELS exercises TIMEOUT 300)
 add_dependencies(test_stem_exercise earlab_material)
+earlab_add_test(test_question_headroom SOURCES test_question_headroom.cpp LIBS earlab_exercises earlab_assets LABELS exercises TIMEOUT 300)
+add_dependencies(test_question_headroom earlab_material)

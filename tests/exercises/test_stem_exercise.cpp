@@ -4,6 +4,8 @@
 // the rendered one, that a simulated listener who hears only the two mixes finds the stem
 // (≥ 90 % at the easiest rung, less as the change shrinks), and that no render passes −1 dBFS.
 
+#include "multitrack_loops.h"
+
 #include "exercises/question_material.h"
 #include "exercises/seeded_random.h"
 #include "exercises/stem_exercise.h"
@@ -20,44 +22,10 @@
 #include <set>
 
 using namespace earlab;
+using earlab::test::builtinSong;
+using earlab::test::songExcerpt;
 
 namespace {
-
-MaterialRef builtinSong(const BuiltinLoop& loop)
-{
-    MaterialRef m;
-    m.kind = MaterialRef::Kind::Builtin;
-    m.id = QString::fromStdString("builtin:" + loop.id);
-    m.path = QString::fromStdString(materialPath(loop.mixFile));
-    for (const auto& [name, file] : loop.stems) {
-        m.stemNames << QString::fromStdString(name);
-        m.stemPaths << QString::fromStdString(materialPath(file));
-    }
-    return m;
-}
-
-AudioBuffer head(const AudioBuffer& a, std::size_t start, std::size_t frames)
-{
-    AudioBuffer out;
-    out.sampleRate = a.sampleRate;
-    for (const auto& c : a.channels)
-        out.channels.emplace_back(c.begin() + std::ptrdiff_t(start), c.begin() + std::ptrdiff_t(start + frames));
-    return out;
-}
-
-// A few seconds of a prepared song: the listener's renders stay quick.
-std::shared_ptr<const PreparedLoop> excerpt(const PreparedLoop& loop, double startSeconds, double seconds)
-{
-    const auto start = std::size_t(startSeconds * loop.audio->sampleRate), frames = std::size_t(seconds * loop.audio->sampleRate);
-    auto out = std::make_shared<PreparedLoop>(loop);
-    out->audio = std::make_shared<const AudioBuffer>(head(*loop.audio, start, frames));
-    auto mt = std::make_shared<Multitrack>();
-    mt->names = loop.stems->names;
-    for (const auto& s : loop.stems->stems)
-        mt->stems.push_back(std::make_shared<const AudioBuffer>(head(*s, start, frames)));
-    out->stems = mt;
-    return out;
-}
 
 // One stem as the mixer plays it at 0 dB, centre.
 AudioBuffer stemAlone(const Multitrack& mt, std::size_t k)
@@ -274,7 +242,7 @@ private slots:
         const StemExercise e;
         double worst = 0;
         for (const auto& full : m_loops) {
-            const auto loop = excerpt(*full, 4.0, 3.0);
+            const auto loop = songExcerpt(*full, 4.0, 3.0);
             const MaterialFacts facts = factsOf(*loop);
             const AudioBuffer reference = renderTreatment(*loop->stems, Treatment{});
             for (int level = 1; level <= e.levelCount(); level += 2)
@@ -305,7 +273,7 @@ private slots:
         std::vector<Song> songs;
         for (const auto& full : m_loops) {
             Song s;
-            s.loop = excerpt(*full, 4.0, 3.0);
+            s.loop = songExcerpt(*full, 4.0, 3.0);
             s.reference = renderTreatment(*s.loop->stems, Treatment{});
             for (std::size_t k = 0; k < s.loop->stems->stems.size(); ++k)
                 s.stems.push_back(stemAlone(*s.loop->stems, k));
