@@ -300,4 +300,25 @@ QuestionLevels matchVariants(Question& question, const PreparedLoop& loop, bool 
     return levels;
 }
 
+MatchedAnswer matchAnswer(const PreparedLoop& loop, const Question& question, const Treatment& answer,
+                          bool matchLoudness, double questionGainDb)
+{
+    MatchedAnswer out;
+    out.treatment = question.loudnessMatched ? matchedTreatment(loop, answer, matchLoudness) : answer;
+    out.treatment.gainDb += questionGainDb;
+    if (!loop.audio || loop.audio->frames() == 0)
+        return out;
+    try {
+        const double peak = truePeakOf(loop, out.treatment, question.usesStems);
+        const double ceiling = kQuestionCeilingDbtp - kQuestionHeadroomMarginDb;
+        if (std::isfinite(peak) && peak > ceiling) {
+            out.revealGainDb = ceiling - peak;
+            out.treatment.gainDb += out.revealGainDb;
+        }
+    } catch (const AudioError&) {
+        // Silent or unplayable: nothing to keep under the ceiling.
+    }
+    return out;
+}
+
 } // namespace earlab

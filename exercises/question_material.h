@@ -78,8 +78,17 @@ struct QuestionLevels {
 // changes the very thing the listener is asked about (and gives it away). One gain for all
 // keeps the loudness match between them. The level exercise (not matched) keeps its own,
 // larger headroom in ask() by the same reasoning; this rule holds for it too and does not act.
-// The answer heard at the reveal needs the same gain: add the returned gainDb to its
-// matchedTreatment().
+// The answer heard at the reveal needs the same gain: matchAnswer() adds it.
 QuestionLevels matchVariants(Question& question, const PreparedLoop& loop, bool matchLoudness);
+
+struct MatchedAnswer {
+    Treatment treatment;     // matched like the variants, with the question's common gain
+    double revealGainDb = 0; // a further gain (<= 0) for every variant heard beside it
+};
+// The listener's answer as the reveal (or EQ match, live) plays it. An answer can peak where no
+// variant did (a hard pan the listener chose): then the answer and every variant go down
+// together by revealGainDb, for the same reason as matchVariants' common gain.
+MatchedAnswer matchAnswer(const PreparedLoop& loop, const Question& question, const Treatment& answer,
+                          bool matchLoudness, double questionGainDb);
 
 } // namespace earlab

@@ -8,7 +8,10 @@
 namespace earlab::app {
 using earlab::kLoopSeconds;
 using earlab::factsOf;
+using earlab::matchAnswer;
+using earlab::MatchedAnswer;
 using earlab::matchedTreatment;
+using earlab::matchVariants;
 using earlab::PreparedLoop;
 using earlab::prepareLoop;
 }

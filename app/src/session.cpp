@@ -366,11 +366,9 @@ void Session::prepare()
             }
         }
         p.question = exercise->ask(setting, seed, factsOf(*p.loop));
-        // Every variant that changes anything is matched to the flat loop, the reference too
-        // when it carries a change of its own (pan-direction's A).
-        if (p.question.loudnessMatched)
-            for (std::size_t i = 0; i < p.question.variants.size(); ++i)
-                p.question.variants[i].treatment = matchedTreatment(*p.loop, p.question.variants[i].treatment, match);
+        // Matched to the flat loop (the reference too when it carries a change of its own) and
+        // kept under the limiter's ceiling together, exactly as earlab-cli question writes them.
+        p.headroomDb = matchVariants(p.question, *p.loop, match).gainDb;
         progress(1.0);
         return p;
     }));
@@ -396,6 +394,8 @@ void Session::onPrepared()
     m_trackNumber = p.trackNumber;
     m_trackCount = p.trackCount;
     m_current = std::move(p.question);
+    m_headroomDb = p.headroomDb;
+    m_revealGainDb = 0;
     m_matched = p.matched;
 
     Scene scene;
@@ -794,17 +794,29 @@ void Session::playAnswer(const Treatment& answered)
     // "Your answer" is loudness-matched like the hidden change, off the UI thread.
     const unsigned generation = m_generation;
     const auto loop = m_loop;
-    const bool match = m_matched && m_current.loudnessMatched;
+    const bool match = m_matched;
+    const double headroom = m_headroomDb;
+    const earlab::Question question = m_current;
     const int slot = int(m_current.variants.size());
     QPointer<Session> self(this);
-    auto future = QtConcurrent::run([loop, answered, match] { return matchedTreatment(*loop, answered, match); });
+    auto future = QtConcurrent::run(
+        [loop, question, answered, match, headroom] { return matchAnswer(*loop, question, answered, match, headroom); });
     const unsigned request = ++m_answerRequest;
-    future.then(this, [self, generation, slot, request](Treatment t) {
+    future.then(this, [self, generation, slot, request](MatchedAnswer a) {
         // Only the newest request counts (an EQ match moves the band faster than matching).
         if (!self || self->m_generation != generation || request != self->m_answerRequest ||
             (self->m_phase != Revealed && !self->eqMatch()))
             return;
-        self->m_audio->setTreatment(slot, t);
+        // An answer that would peak takes every variant down with it (never the limiter).
+        if (a.revealGainDb != self->m_revealGainDb) {
+            self->m_revealGainDb = a.revealGainDb;
+            for (int i = 0; i < slot; ++i) {
+                Treatment t = self->m_current.variants[std::size_t(i)].treatment;
+                t.gainDb += a.revealGainDb;
+                self->m_audio->setTreatment(i, t);
+            }
+        }
+        self->m_audio->setTreatment(slot, a.treatment);
         self->m_answerVariantReady = true;
         emit self->revealChanged();
     });

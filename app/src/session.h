@@ -308,7 +308,8 @@ private:
         int trackNumber = 0, trackCount = 0;
         bool matched = true;                      // loudness matching, as the question was prepared
         std::shared_ptr<const PreparedLoop> loop; // null: the material could not be used
-        earlab::Question question;                // variants loudness-matched when asked
+        earlab::Question question;                // variants loudness-matched when asked, under the ceiling
+        double headroomDb = 0;                    // the common gain matchVariants gave them (<= 0)
         QString error; // why not (the file's own name left out)
         bool missing = false; // not found
     };
@@ -351,6 +352,8 @@ private:
     Answer currentAnswer() const;
     void playAnswer(const Treatment& answered);
     bool eqMatch() const { return m_current.answerKind == AnswerKind::EqMatch; }
+    double m_headroomDb = 0;   // the current question's common gain (matchVariants), for its answer
+    double m_revealGainDb = 0; // the further gain its variants play with for the answer's peak
     void setAnswerBand(EqBand band);
 
     const ExerciseCatalogue* m_exercises;

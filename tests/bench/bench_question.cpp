@@ -55,9 +55,7 @@ struct Timing {
 void nextQuestion(const Exercise& exercise, const Setting& setting, std::uint64_t seed, const PreparedLoop& loop)
 {
     Question q = exercise.ask(setting, seed, factsOf(loop));
-    if (q.loudnessMatched)
-        for (std::size_t i = 1; i < q.variants.size(); ++i)
-            q.variants[i].treatment = matchedTreatment(loop, q.variants[i].treatment, true);
+    matchVariants(q, loop, true);
 }
 
 } // namespace

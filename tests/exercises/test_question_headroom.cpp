@@ -188,6 +188,52 @@ private slots:
         qInfo("loudest true peak as played (master section): %+.2f dBTP (%s); loudness match within %.3f dB",
               after, qPrintable(afterWhere), worstMatch);
     }
+
+    // The reveal's "your answer" can peak where no variant did: a hard pan chosen for a centred
+    // mix. matchAnswer() then lowers the answer and (through revealGainDb) every variant beside it.
+    void aHardPannedAnswerTakesTheRevealDown()
+    {
+        const BuiltinLoop& jazz = *std::find_if(builtinLoops().begin(), builtinLoops().end(),
+                                                [](const BuiltinLoop& l) { return l.id == "acoustic-jazz"; });
+        const auto loop = prepareLoop(test::builtinSong(jazz));
+        const ExerciseCatalogue catalogue = ExerciseCatalogue::standard();
+        const Exercise* pan = catalogue.find(QStringLiteral("pan"));
+        QVERIFY(pan);
+        const Exercise& e = *pan;
+        // A question whose truth is the centre: no variant needs the common gain.
+        Question q;
+        for (std::uint64_t seed = 0; seed < 100; ++seed) {
+            q = e.ask(settingAt(e, 1), seed, factsOf(*loop));
+            if (q.hidden.value("pan").toDouble() == 0.0)
+                break;
+        }
+        QCOMPARE(q.hidden.value("pan").toDouble(), 0.0);
+        const QuestionLevels levels = matchVariants(q, *loop, true);
+        Answer centre;
+        centre.value = 0.0;
+        Answer hardLeft;
+        hardLeft.value = -1.0;
+        const Grade atCentre = e.grade(q, centre);
+        const Grade atLeft = e.grade(q, hardLeft);
+        QVERIFY(atCentre.answerTreatment && atLeft.answerTreatment);
+        const MatchedAnswer quiet = matchAnswer(*loop, q, *atCentre.answerTreatment, true, levels.gainDb);
+        const MatchedAnswer loud = matchAnswer(*loop, q, *atLeft.answerTreatment, true, levels.gainDb);
+        const Loudness mixPeak = measureLoudness(*loop->audio);
+        qInfo("acoustic-jazz %.2f dBTP flat; the hard-left answer takes the reveal down %.2f dB", mixPeak.truePeakDbtp,
+              loud.revealGainDb);
+        QCOMPARE(quiet.revealGainDb, 0.0);
+        QVERIFY2(loud.revealGainDb < -1.0, qPrintable(QString::number(loud.revealGainDb)));
+        for (const MatchedAnswer* a : {&quiet, &loud}) {
+            const AudioBuffer played = renderMastered(*loop->audio, a->treatment);
+            QVERIFY2(measureLoudness(played).truePeakDbtp <= kQuestionCeilingDbtp + kTruePeakToleranceDb,
+                     qPrintable(QString::number(measureLoudness(played).truePeakDbtp)));
+        }
+        // Still matched to the variants: the common gain only moves them all.
+        const double variantLufs = measureLoudness(renderTreatment(*loop->audio, q.variants[1].treatment)).integratedLufs;
+        const double answerLufs = measureLoudness(renderTreatment(*loop->audio, loud.treatment)).integratedLufs;
+        QVERIFY2(std::abs(answerLufs - loud.revealGainDb - variantLufs) <= kMatchToleranceDb,
+                 qPrintable(QString("%1 vs %2").arg(answerLufs - loud.revealGainDb).arg(variantLufs)));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestQuestionHeadroom)
