@@ -30,10 +30,11 @@ struct MaterialRef {
     QString genre;
 
     bool isMusic() const { return kind != Kind::PinkNoise; }
-    // Same file and same region: a prepared loop of one can stand for the other.
+    // Same file, same region and (a folder rescanned with other files) the same stems: a
+    // prepared loop of one can stand for the other.
     bool sameLoop(const MaterialRef& other) const
     {
-        return id == other.id && region == other.region;
+        return id == other.id && region == other.region && stemPaths == other.stemPaths;
     }
     static MaterialRef pinkNoise();
     // The first file this material plays that is no longer there: its file, or for a folder

@@ -86,7 +86,7 @@ PanExercise::PanExercise()
         const int positions = int(std::lround(2.0 / l.gridStep)) + 1;
         const QString where = l.gridStep >= 0.25 ? QString("%1 positions").arg(positions) : QStringLiteral("any position");
         if (l.stem)
-            m_levels.push_back({l.number, QString("one stem: %1, correct within ±%2; the built-in songs' stems")
+            m_levels.push_back({l.number, QString("one stem: %1, correct within ±%2; stems (built-in songs or your folders)")
                                               .arg(where).arg(l.tolerance), MaterialNeed::Multitrack});
         else
             m_levels.push_back({l.number, QString("%1, correct within ±%2, music").arg(where).arg(l.tolerance),

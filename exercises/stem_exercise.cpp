@@ -68,7 +68,7 @@ StemExercise::StemExercise() : StaircaseExercise(QStringLiteral("dB"))
         const QString mode = asksAmount(n)      ? QStringLiteral("which stem, which way and how much (1, 2 or 3 × %1 dB)").arg(number(v))
                              : asksDirection(n) ? QStringLiteral("which stem, raised or lowered")
                                                 : QStringLiteral("which stem was raised");
-        m_levels.push_back({n, QString("%1 dB: %2; the built-in songs' stems").arg(number(v), mode), MaterialNeed::Multitrack, v});
+        m_levels.push_back({n, QString("%1 dB: %2; stems (built-in songs or your folders)").arg(number(v), mode), MaterialNeed::Multitrack, v});
     }
 }
 

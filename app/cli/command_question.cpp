@@ -85,6 +85,29 @@ std::shared_ptr<const PreparedLoop> preparedLoop(const MaterialRef& material, co
 
 std::string inFolder(const std::string& dir, const QString& name) { return dir + '/' + toStd(name); }
 
+// The same file or folder on disk (false when either is not there).
+bool sameOnDisk(const std::string& a, const QString& b)
+{
+    std::error_code error;
+    return std::filesystem::equivalent(std::filesystem::path(a), std::filesystem::path(toStd(b)), error) && !error;
+}
+
+// The user's material is never written over: not a variant named like the input file in its
+// own folder, and nothing written into a folder of stems (its next scan would take the
+// variants for stems).
+void refuseWritingOverTheMaterial(const std::string& dir, const QStringList& names, const MaterialRef& material)
+{
+    if (material.mixOfStems && sameOnDisk(dir, material.path))
+        throw UsageError(dir + ": is the folder of stems being played; write the question elsewhere");
+    QStringList inputs = material.stemPaths;
+    if (!material.mixOfStems && !material.path.isEmpty())
+        inputs << material.path;
+    for (const QString& name : names)
+        for (const QString& input : std::as_const(inputs))
+            if (sameOnDisk(inFolder(dir, name), input))
+                throw UsageError(inFolder(dir, name) + ": is the material being played; write the question elsewhere");
+}
+
 } // namespace
 
 int runQuestion(const QStringList& args)
@@ -140,6 +163,11 @@ int runQuestion(const QStringList& args)
     for (const HeardVariant& v : question.variants) // a stem question mixes the stems, as Session plays it
         renders.push_back(question.usesStems ? renderMastered(*loop->stems, v.treatment, master)
                                              : renderMastered(*loop->audio, v.treatment, master));
+
+    QStringList names{QStringLiteral("question.json")};
+    for (const HeardVariant& v : question.variants)
+        names << variantFileName(v);
+    refuseWritingOverTheMaterial(dir, names, material);
 
     makeFolder(dir);
     QStringList written;

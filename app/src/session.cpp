@@ -71,6 +71,8 @@ Session::~Session()
     m_preparation.waitForFinished();
     for (QFuture<Prepared>& f : m_replaced)
         f.waitForFinished();
+    for (QFuture<MatchedAnswer>& f : m_answering) // they read the loop and question they copied
+        f.waitForFinished();
     m_prefetchPool.waitForDone();
 }
 
@@ -279,7 +281,8 @@ Session::MusicPick Session::pickMusic(TrackRotation& rotation)
     MusicPick pick;
     MaterialPlan plan = planMaterial(need, choice, true, true);
     QList<MaterialRef> pool;
-    if (plan.source != MaterialPlan::Source::PinkNoise) {
+    const bool asksForMusic = plan.source != MaterialPlan::Source::PinkNoise;
+    if (asksForMusic) {
         pool = musicPool();
         plan = planMaterial(need, choice, pool);
     }
@@ -297,7 +300,8 @@ Session::MusicPick Session::pickMusic(TrackRotation& rotation)
                 : wantsMusic && !pick.material.isMusic()
                     ? tr("This level is meant for music; choose some in the Library. Pink noise for now.")
                     : QStringList{plan.note, set.fallback}.filter(QRegularExpression(".")).join(QLatin1Char(' '));
-    updateLostMusicText(pool);
+    if (asksForMusic) // (a noise level's empty pool would name pink noise as what music plays)
+        updateLostMusicText(pool);
     return pick;
 }
 
@@ -438,13 +442,15 @@ void Session::onPrepared()
 
 std::shared_ptr<const PreparedLoop> Session::cachedLoop(const MaterialRef& material)
 {
+    std::shared_ptr<const PreparedLoop> found;
     for (const auto& loop : std::as_const(m_loops))
         if (loop->material.sameLoop(material)) {
-            auto found = loop;
-            remember(found);
-            return found;
+            found = loop;
+            break;
         }
-    return nullptr;
+    if (found)
+        remember(found); // (it reorders m_loops: not while iterating them)
+    return found;
 }
 
 void Session::remember(const std::shared_ptr<const PreparedLoop>& loop)
@@ -802,6 +808,8 @@ void Session::playAnswer(const Treatment& answered)
     auto future = QtConcurrent::run(
         [loop, question, answered, match, headroom] { return matchAnswer(*loop, question, answered, match, headroom); });
     const unsigned request = ++m_answerRequest;
+    m_answering.removeIf([](const QFuture<MatchedAnswer>& f) { return f.isFinished(); });
+    m_answering.append(future);
     future.then(this, [self, generation, slot, request](MatchedAnswer a) {
         // Only the newest request counts (an EQ match moves the band faster than matching).
         if (!self || self->m_generation != generation || request != self->m_answerRequest ||

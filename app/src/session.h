@@ -148,8 +148,8 @@ public:
     using PoolProvider = std::function<QList<MaterialRef>()>;
     void setMusicPool(PoolProvider pool) { m_pool = std::move(pool); }
     // Prepared loops kept in memory (most recent first), the current one among them: a
-    // rotation of a few tracks reloads none of them. At most kCachedLoops of them and, beyond
-    // the current one, kCacheBytes of samples (a 15 s stereo loop at 48 kHz is 5.8 MB, a
+    // rotation of a few tracks reloads none of them. At most kCachedLoops of them and
+    // kCacheBytes of samples in all (the current one stays whatever its size) (a 15 s stereo loop at 48 kHz is 5.8 MB, a
     // built-in song with its four stems five times that).
     static constexpr int kCachedLoops = 4;
     static constexpr std::size_t kCacheBytes = std::size_t(160) << 20;
@@ -276,7 +276,7 @@ public:
     std::shared_ptr<const PreparedLoop> currentLoop() const { return m_loop; }
     // The loops in memory, most recent first (tests: the prefetch and the cache's bound).
     QList<std::shared_ptr<const PreparedLoop>> cachedLoops() const { return m_loops; }
-    // The next question's music is being loaded ahead, or is loaded (tests wait on it).
+    // The next question's music is being loaded ahead (tests wait for it to end).
     bool prefetching() const { return m_prefetchRunning; }
 
 signals:
@@ -332,9 +332,6 @@ private:
     void setError(const QString& message);
     void prepareNext();
     void prepare(); // the current question number, from the current level's material
-    // The one rule for music that cannot be used: the provider's choice when its file is
-    // there; else say so (materialNote, naming the file), let the library know, and go on
-    // with the next usable choice (pink noise when none is left).
     // The usable music, without what this session found it cannot use (a file gone since is
     // lost here: said, and the library told).
     QList<MaterialRef> musicPool();
@@ -412,6 +409,7 @@ private:
     QString m_levelChangeText;
     bool m_answerVariantReady = false;
     unsigned m_answerRequest = 0; // the newest "your answer" matching, of several in flight
+    QList<QFuture<MatchedAnswer>> m_answering; // those in flight: the destructor waits for them
     SessionTally m_tally;
     bool m_endedEarly = false;
 };

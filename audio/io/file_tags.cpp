@@ -3,6 +3,7 @@
 #include <sndfile.h>
 
 #include <cctype>
+#include <memory>
 
 namespace earlab {
 
@@ -10,12 +11,12 @@ std::string genreTag(const std::string& path) noexcept
 {
     try {
         SF_INFO info{};
-        SNDFILE* file = sf_open(path.c_str(), SFM_READ, &info);
+        // Closed however this returns (copying the tag can throw).
+        const std::unique_ptr<SNDFILE, int (*)(SNDFILE*)> file(sf_open(path.c_str(), SFM_READ, &info), &sf_close);
         if (!file)
             return {};
-        const char* tag = sf_get_string(file, SF_STR_GENRE);
+        const char* tag = sf_get_string(file.get(), SF_STR_GENRE);
         std::string genre = tag ? tag : "";
-        sf_close(file);
         const auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
         while (!genre.empty() && space(genre.back()))
             genre.pop_back();

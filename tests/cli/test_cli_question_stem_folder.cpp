@@ -9,6 +9,7 @@
 #include "support/stem_folder_files.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QTest>
@@ -68,6 +69,35 @@ private slots:
             QVERIFY2(run.err().contains(expected), qPrintable(run.describe()));
             QVERIFY(!QFileInfo::exists(out + "/question.json"));
         }
+    }
+
+    // The user's material is never written over: no question written into the folder of stems
+    // being played (its next scan would take the variants for stems), and no variant named like
+    // the file being played in that file's own folder.
+    void theMaterialIsNeverWrittenOver()
+    {
+        const QString song = scratch("cli-stems-into") + "/Song";
+        QDir().mkpath(song);
+        writeStem(song + "/bass.wav", stemSignal(80, 8, 48000));
+        writeStem(song + "/keys.wav", stemSignal(440, 8, 48000));
+        const CliRun into = question("stems", 1, 7, song, {"--material", song});
+        QCOMPARE(into.run.exitCode, 2);
+        QVERIFY2(into.err().contains("is the folder of stems being played"), qPrintable(into.describe()));
+        QCOMPARE(QDir(song).entryList(QDir::Files), (QStringList{"bass.wav", "keys.wav"}));
+
+        // A file named a.wav, and the level exercise's variants a and b written beside it.
+        const QString folder = scratch("cli-file-into");
+        writeStem(folder + "/a.wav", stemSignal(300, 8, 48000));
+        QFile original(folder + "/a.wav");
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray before = original.readAll();
+        original.close();
+        const CliRun over = question("level", 1, 7, folder, {"--material", folder + "/a.wav"});
+        QCOMPARE(over.run.exitCode, 2);
+        QVERIFY2(over.err().contains("a.wav: is the material being played"), qPrintable(over.describe()));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QCOMPARE(original.readAll(), before);
+        QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList{"a.wav"});
     }
 };
 
