@@ -11,12 +11,15 @@
 #include "exercises/exercise_catalogue.h"
 #include "exercises/gain_reduction.h"
 
+#include "support/test_signals.h"
+
 #include <QTest>
 
 #include <algorithm>
 #include <cmath>
 
 using namespace earlab;
+using earlab::test::peakDb;
 using earlab::test::NamedLoop;
 
 namespace {
@@ -31,15 +34,6 @@ Answer choose(const QString& option)
     Answer a;
     a.option = option;
     return a;
-}
-
-double peakDb(const AudioBuffer& b)
-{
-    float peak = 0.0f;
-    for (const auto& c : b.channels)
-        for (float x : c)
-            peak = std::max(peak, std::abs(x));
-    return 20.0 * std::log10(std::max(peak, 1e-10f));
 }
 
 AudioBuffer scaled(const AudioBuffer& b, double db)

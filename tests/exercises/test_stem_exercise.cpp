@@ -14,6 +14,8 @@
 #include "audio/engine/treatment_render.h"
 #include "audio/io/loudness.h"
 
+#include "support/test_signals.h"
+
 #include <QTest>
 
 #include <algorithm>
@@ -22,6 +24,7 @@
 #include <set>
 
 using namespace earlab;
+using earlab::test::peakDb;
 using earlab::test::builtinSong;
 using earlab::test::songExcerpt;
 
@@ -45,14 +48,6 @@ double dot(const AudioBuffer& a, const AudioBuffer& b)
     return s;
 }
 
-double peakDb(const AudioBuffer& a)
-{
-    float p = 0;
-    for (const auto& c : a.channels)
-        for (float v : c)
-            p = std::max(p, std::abs(v));
-    return 20 * std::log10(p);
-}
 
 double gaussian(SeededRandom& rng)
 {

@@ -43,6 +43,14 @@ double peakDb(std::span<const float> samples)
     return peak > 0.0f ? 20.0 * std::log10(double(peak)) : -std::numeric_limits<double>::infinity();
 }
 
+double peakDb(const AudioBuffer& buffer)
+{
+    double peak = -std::numeric_limits<double>::infinity();
+    for (const auto& c : buffer.channels)
+        peak = std::max(peak, peakDb(c));
+    return peak;
+}
+
 double maxAbsDifference(std::span<const float> a, std::span<const float> b)
 {
     const std::size_t n = std::min(a.size(), b.size());

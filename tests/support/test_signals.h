@@ -16,8 +16,9 @@ AudioBuffer sine(double frequencyHz, double peakDbfs, double sampleRate, std::si
 // RMS of samples [begin, end) in dB (20·log10 of the RMS). -inf for silence.
 double rmsDb(std::span<const float> samples);
 
-// Peak absolute sample value in dBFS.
+// Peak absolute sample value in dBFS (-inf for silence); of a buffer: over all its channels.
 double peakDb(std::span<const float> samples);
+double peakDb(const AudioBuffer& buffer);
 
 // Largest |a[i] - b[i]| over the common length.
 double maxAbsDifference(std::span<const float> a, std::span<const float> b);
