@@ -6,7 +6,7 @@ EARLAB_BUILD_DIR="${EARLAB_BUILD_DIR:-$EARLAB_ROOT/build}"
 
 # Debian 12 packages the build needs (see ../shared/DESIGN.md, "Dependencies").
 EARLAB_BUILD_PACKAGES=(
-  cmake g++ ninja-build pkg-config
+  cmake g++ ninja-build pkg-config mold
   qt6-base-dev qt6-declarative-dev qt6-charts-dev libqt6sql6-sqlite
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qtquick-window qml6-module-qtqml-workerscript

@@ -1,0 +1,3 @@
+// The program that compiles the tests' precompiled header (tests/CMakeLists.txt); it does
+// nothing else.
+int main() { return 0; }
