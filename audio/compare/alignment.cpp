@@ -175,7 +175,9 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
     // Model: reference sample t holds item position alpha + beta t.
     double alpha = coarse.lag, beta = 1.0;
     double residual = double(std::ceil(options.maxDriftPpm * 1e-6 * std::max(refFrames, itemFrames))) + 64.0;
-    std::vector<double> warped = itm; // the item's downmix resampled by 1 / beta
+    double warp = 1.0;                // the item's downmix as measured: resampled by 1 / warp
+    std::vector<double> resampledItem;
+    const std::vector<double>* warped = &itm;
     Alignment result;
     for (int pass = 0; pass < kMaxPasses; ++pass) {
         // Common region on the reference's timeline.
@@ -191,8 +193,6 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
                                              std::floor(span / double(options.windows)));
         const auto w = std::size_t(windowFrames);
         const auto searchRange = std::size_t(std::ceil(residual));
-        // In the warped item's samples, reference t holds v = alpha / beta + t.
-        const double lagInWarped = alpha / beta;
 
         std::vector<AlignmentWindow> windows;
         double worst = 1.0;
@@ -200,7 +200,9 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
         for (std::size_t k = 0; k < options.windows; ++k) {
             const double t = begin + double(k) * (span - windowFrames) / double(options.windows - 1);
             const auto ti = std::int64_t(std::floor(t));
-            const Located l = locateReferenceWindow(ref, warped, ti, w, lagInWarped, searchRange);
+            // In the warped item's samples reference t holds v = (alpha + beta t) / warp.
+            const double predicted = (alpha + beta * (double(ti) + double(w) / 2.0)) / warp - (double(ti) + double(w) / 2.0);
+            const Located l = locateReferenceWindow(ref, *warped, ti, w, predicted, searchRange);
             if (l.atEdge)
                 throw AudioError(AudioErrorKind::InvalidArgument, itemName,
                                  "its offset to " + referenceName + " changes too much over time at " +
@@ -224,29 +226,31 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
         }
         double a = 0, b = 0;
         fitLine(windows, a, b);
-        // Warped v = a + (1 + b) t, and item u = beta v.
-        alpha = beta * a;
-        const double stepBeta = 1.0 + b;
-        beta *= stepBeta;
+        // Warped v = a + (1 + b) t, and item u = warp v.
+        alpha = warp * a;
+        beta = warp * (1.0 + b);
         double maxResidual = 0;
         for (const auto& p : windows)
             maxResidual = std::max(maxResidual, std::abs(p.offsetSamples - (a + b * p.referenceTime)));
         residual = 32.0 + 4.0 * maxResidual;
 
-        // Kept in item samples (what a caller reads as "how far off here"): u = beta v.
+        // Kept in item samples (what a caller reads as "how far off here"): u = warp v.
         result.windows = windows;
         for (auto& p : result.windows)
-            p.offsetSamples = (beta / stepBeta) * (p.referenceTime + p.offsetSamples) - p.referenceTime;
+            p.offsetSamples = warp * (p.referenceTime + p.offsetSamples) - p.referenceTime;
         result.correlation = worst;
         result.polarityInverted = sumCorrelation < 0;
         // Done when what is left of the drift moves a window's content by < 0.01 sample.
         const bool settled = std::abs(b) * options.windowSeconds * rate < 0.01;
-        if (pass > 0 && settled)
+        if ((pass > 0 && settled) || pass + 1 == kMaxPasses)
             break;
-        if (std::abs(beta - 1.0) > 1e-9)
-            warped = resampledBy(itm, beta, rate);
-        else
-            warped = itm;
+        // Resampled only for a drift that would smear a window (a pass of libsoxr over the
+        // whole downmix costs more than the windows).
+        const bool smears = std::abs(beta - 1.0) * options.windowSeconds * rate >= 0.01;
+        warp = smears ? beta : 1.0;
+        if (smears)
+            resampledItem = resampledBy(itm, beta, rate);
+        warped = smears ? &resampledItem : &itm;
     }
     result.driftPpm = (beta - 1.0) * 1e6;
     result.offsetSamples = alpha / beta;
