@@ -19,6 +19,7 @@
 #include <fftw3.h>
 
 #include <cmath>
+#include <future>
 #include <complex>
 #include <functional>
 #include <numbers>
@@ -242,6 +243,68 @@ private slots:
         // 21 kHz.
         const auto& a = o.alignment;
         QVERIFY(bandLimitedNullDb(reference, o.matched, a.commonBegin, a.commonEnd, 21000.0) <= kMaxNullDb);
+    }
+
+    // Items of other lengths: the common region is used, whichever is longer.
+    void differentLengths_data()
+    {
+        QTest::addColumn<int>("itemStart"); // in the loop, frames
+        QTest::addColumn<int>("itemLength");
+        QTest::addColumn<double>("offset");
+        QTest::addColumn<int>("commonBegin");
+        QTest::addColumn<int>("commonEnd");
+        // 4 s from 1.5 s into the reference: its first sample is at reference time 1.5 s.
+        QTest::newRow("shorter, inside") << int(kStart + 72000) << 4 * 48000 << -72000.0 << 72000 << 72000 + 4 * 48000;
+        // 20 s starting 1 s before the reference: covers all of it.
+        QTest::newRow("longer") << int(kStart - 48000) << 20 * 48000 << 48000.0 << 0 << int(kLength);
+    }
+
+    void differentLengths()
+    {
+        QFETCH(int, itemStart);
+        QFETCH(int, itemLength);
+        QFETCH(double, offset);
+        QFETCH(int, commonBegin);
+        QFETCH(int, commonEnd);
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        const AudioBuffer item = cut(loop(), itemStart, std::size_t(itemLength));
+        const Outcome o = alignAndNull(reference, item);
+        QVERIFY2(std::abs(o.alignment.offsetSamples - offset) < 0.01, qPrintable(QString::number(o.alignment.offsetSamples, 'f', 6)));
+        QVERIFY(std::abs(double(o.alignment.commonBegin) - commonBegin) <= 1);
+        QVERIFY(std::abs(double(o.alignment.commonEnd) - commonEnd) <= 1);
+        QCOMPARE(o.aligned.audio.frames(), reference.frames());
+        QVERIFY2(o.nullDb <= kMaxNullDb, qPrintable(QString::number(o.nullDb)));
+    }
+
+    // FFTW's planner is not thread-safe: two alignments at once (new transform sizes in both)
+    // must give what one gives alone.
+    void concurrentMeasurements()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, 7 * 48000);
+        const AudioBuffer a = cut(loop(), std::int64_t(kStart) - 777, 7 * 48000 + 1111);
+        const AudioBuffer b = cut(loop(), std::int64_t(kStart) + 333, 7 * 48000 - 2222);
+        auto fa = std::async(std::launch::async, [&] { return measureAlignment(reference, a).offsetSamples; });
+        auto fb = std::async(std::launch::async, [&] { return measureAlignment(reference, b).offsetSamples; });
+        const double oa = fa.get(), ob = fb.get();
+        QCOMPARE(oa, measureAlignment(reference, a).offsetSamples);
+        QCOMPARE(ob, measureAlignment(reference, b).offsetSamples);
+        QCOMPARE(std::llround(oa), 777LL);
+        QCOMPARE(std::llround(ob), -333LL);
+    }
+
+    // The difference to listen to, and its depth.
+    void nullOfTheDifference()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        QCOMPARE(nullDepthDb(reference, reference), -std::numeric_limits<double>::infinity());
+        AudioBuffer quieter = reference;
+        scale(quieter, 0.9); // the difference is 0.1 x the reference: -20 dB
+        const AudioBuffer d = nullDifference(reference, quieter);
+        QCOMPARE(d.frames(), reference.frames());
+        QVERIFY(std::abs(d.channels[1][1000] - 0.1f * reference.channels[1][1000]) < 1e-6f);
+        QVERIFY(std::abs(nullDepthDb(reference, quieter) - -20.0) < 1e-4);
+        QVERIFY(std::abs(rmsGainDb(reference, quieter) - -20.0 * std::log10(0.9)) < 1e-4);
+        expectAudioError([&] { nullDepthDb(reference, AudioBuffer::silence(1, kLength, kRate)); }, "channel count");
     }
 
     void silentItem()
