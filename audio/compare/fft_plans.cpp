@@ -43,11 +43,24 @@ std::mutex& plannerMutex()
     return m;
 }
 
-// Kept until exit: a plan is a few kB and the sizes one run needs are few.
+// Kept until exit (a plan is a few kB and the sizes one run needs are few), then destroyed
+// with FFTW's planner data, so nothing FFTW allocated outlives the process's statics.
+struct PlanCache {
+    std::map<std::size_t, PlanPair> pairs;
+    ~PlanCache()
+    {
+        for (auto& [size, pair] : pairs) {
+            fftw_destroy_plan(pair.forward);
+            fftw_destroy_plan(pair.inverse);
+        }
+        fftw_cleanup();
+    }
+};
+
 std::map<std::size_t, PlanPair>& plans()
 {
-    static std::map<std::size_t, PlanPair> p;
-    return p;
+    static PlanCache cache;
+    return cache.pairs;
 }
 
 PlanPair plansFor(std::size_t n)
@@ -62,8 +75,13 @@ PlanPair plansFor(std::size_t n)
     PlanPair pair;
     pair.forward = fftw_plan_dft_r2c_1d(int(n), real.data(), bins, FFTW_ESTIMATE);
     pair.inverse = fftw_plan_dft_c2r_1d(int(n), bins, real.data(), FFTW_ESTIMATE);
-    if (!pair.forward || !pair.inverse)
+    if (!pair.forward || !pair.inverse) {
+        if (pair.forward)
+            fftw_destroy_plan(pair.forward);
+        if (pair.inverse)
+            fftw_destroy_plan(pair.inverse);
         throw AudioError(AudioErrorKind::InvalidArgument, "FFT", "FFTW could not plan a transform of " + std::to_string(n) + " points");
+    }
     cache.emplace(n, pair);
     return pair;
 }
