@@ -13,7 +13,9 @@ struct CorrelationPeak {
     // samples with a fractional part. Found at the integer peak of |r| and refined on the
     // band-limited (DFT) interpolation of r by Newton's method on r'(x) = 0: the exact
     // continuous correlation of band-limited signals, not a parabola's guess (a parabola
-    // through three samples of a music correlation is biased by up to ~0.1 sample).
+    // through three samples of a music correlation is biased by up to ~0.1 sample). The
+    // refinement correlates the window Hann-tapered (the rectangular window's edges bias the
+    // peak by up to ~1e-3 sample on music; tapered, ~5e-5).
     double position = 0.0;
     // The normalised correlation at the integer peak, r / sqrt(E(window) * E(segment part)),
     // in [-1, 1]; negative when one signal is the other inverted.
