@@ -307,6 +307,28 @@ private slots:
         expectAudioError([&] { nullDepthDb(reference, AudioBuffer::silence(1, kLength, kRate)); }, "channel count");
     }
 
+    // Speed change, offset and inversion at once: the offset is the item's start on the
+    // reference's timeline (reference t holds item position 1.001 (t + 12345)).
+    void speedChangeWithOffset()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        AudioBuffer slow = resample(loop(), kRate * 1.001);
+        slow.sampleRate = kRate;
+        // Cut at a whole sample of the slow loop: reference t = (u + start) / 1.001 - kStart.
+        const auto start = std::llround(double(kStart - 12345) * 1.001);
+        const double expected = (1.001 * double(kStart) - double(start)) / 1.001; // 12344.655...
+        AudioBuffer item = cut(slow, start, std::size_t(double(kLength) * 1.001));
+        scale(item, -1.0);
+        const Outcome o = alignAndNull(reference, item);
+        QVERIFY2(std::abs(o.alignment.driftPpm - 1000.0) < 20.0, qPrintable(QString::number(o.alignment.driftPpm, 'f', 3)));
+        QVERIFY2(std::abs(o.alignment.offsetSamples - expected) < 0.05,
+                 qPrintable(QString("%1 instead of %2").arg(o.alignment.offsetSamples, 0, 'f', 6).arg(expected, 0, 'f', 6)));
+        QVERIFY(o.alignment.polarityInverted);
+        QVERIFY(o.aligned.driftCorrected);
+        const auto& a = o.alignment;
+        QVERIFY(bandLimitedNullDb(reference, o.matched, a.commonBegin, a.commonEnd, 21000.0) <= kMaxNullDb);
+    }
+
     void silentItem()
     {
         const AudioBuffer reference = cut(loop(), kStart, kLength);
