@@ -144,8 +144,8 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
     checkOptions(options);
     if (!(reference.sampleRate > 0) || reference.sampleRate != item.sampleRate)
         throw AudioError(AudioErrorKind::InvalidArgument, itemName,
-                         "its sample rate (" + std::to_string(item.sampleRate) + " Hz) differs from " + referenceName +
-                             "'s (" + std::to_string(reference.sampleRate) + " Hz): resample it first");
+                         "its sample rate (" + std::to_string(std::lround(item.sampleRate)) + " Hz) differs from " + referenceName +
+                             "'s (" + std::to_string(std::lround(reference.sampleRate)) + " Hz): resample it first");
     const double rate = reference.sampleRate;
     const std::vector<double> ref = monoDownmix(reference, referenceName);
     const std::vector<double> itm = monoDownmix(item, itemName);

@@ -18,8 +18,8 @@ std::pair<std::size_t, std::size_t> commonFrames(const AudioBuffer& a, const Aud
 {
     if (a.sampleRate != b.sampleRate || a.channelCount() != b.channelCount() || a.channelCount() == 0)
         throw AudioError(AudioErrorKind::InvalidArgument, kSubject,
-                         "the two items need the same sample rate and channel count (" + std::to_string(a.sampleRate) +
-                             " Hz x " + std::to_string(a.channelCount()) + " against " + std::to_string(b.sampleRate) +
+                         "the two items need the same sample rate and channel count (" + std::to_string(std::lround(a.sampleRate)) +
+                             " Hz x " + std::to_string(a.channelCount()) + " against " + std::to_string(std::lround(b.sampleRate)) +
                              " Hz x " + std::to_string(b.channelCount()) + ")");
     end = std::min({end, a.frames(), b.frames()});
     if (begin >= end)

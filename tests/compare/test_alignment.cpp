@@ -351,6 +351,17 @@ private slots:
         expectAudioError([&] { measureAlignment(reference, far, {}, "reference.wav", "far.wav"); }, "far.wav: no common region");
     }
 
+    void otherSampleRateOrOptions()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        AudioBuffer other = reference;
+        other.sampleRate = 44100.0;
+        expectAudioError([&] { measureAlignment(reference, other, {}, "reference.wav", "44k.wav"); }, "44k.wav: its sample rate");
+        AlignmentOptions two;
+        two.windows = 2; // no drift from two points
+        expectAudioError([&] { measureAlignment(reference, reference, two); }, "windows must be 3 to 50");
+    }
+
     void differentMusic()
     {
         const AudioBuffer reference = cut(loop(), kStart, kLength);
