@@ -1,0 +1,374 @@
+// Alignment on music (issue 8, section 4): synthetic offsets, a fractional delay, a polarity
+// inversion, a gain and a speed change applied to the built-in pop-rock loop, each measured
+// by measureAlignment() and corrected by alignToReference(); the corrected item nulls against
+// the reference. The delays and speed changes are made here by methods independent of the
+// corrector: whole excerpts cut at other sample positions, an FFT phase shift of the whole
+// (seamless, hence periodic) loop, a libsoxr resampling. Run with  ctest -R test_alignment -V
+// to see the measured errors and null depths.
+
+#include "assets/builtin_material.h"
+#include "audio/audio_error.h"
+#include "audio/compare/alignment.h"
+#include "audio/compare/null_difference.h"
+#include "audio/io/audio_file.h"
+#include "audio/io/loudness.h"
+#include "audio/io/resampler.h"
+
+#include <QtTest>
+
+#include <fftw3.h>
+
+#include <cmath>
+#include <future>
+#include <complex>
+#include <functional>
+#include <numbers>
+
+using namespace earlab;
+
+namespace {
+
+constexpr double kRate = 48000.0;
+constexpr std::size_t kStart = 2 * 48000;     // the reference starts 2 s into the loop
+constexpr std::size_t kLength = 12 * 48000;   // 12 s excerpts
+constexpr double kMaxNullDb = -60.0;
+
+const AudioBuffer& loop()
+{
+    static const AudioBuffer audio = loadAudioFile(materialPath(findBuiltinLoop("pop-rock")->mixFile)).audio;
+    return audio;
+}
+
+// frames [start, start + length) of a loop, wrapping around (the loops are seamless).
+AudioBuffer cut(const AudioBuffer& src, std::int64_t start, std::size_t length)
+{
+    AudioBuffer out = AudioBuffer::silence(src.channelCount(), length, src.sampleRate);
+    const auto n = std::int64_t(src.frames());
+    for (std::size_t c = 0; c < src.channelCount(); ++c)
+        for (std::size_t i = 0; i < length; ++i)
+            out.channels[c][i] = src.channels[c][std::size_t((((start + std::int64_t(i)) % n) + n) % n)];
+    return out;
+}
+
+// Every channel through a DFT of its whole length, each bin k changed by `change(k, bin)`.
+AudioBuffer spectrallyChanged(const AudioBuffer& src, const std::function<void(std::size_t, std::complex<double>&)>& change)
+{
+    const std::size_t n = src.frames();
+    AudioBuffer out = src;
+    std::vector<double> x(n);
+    std::vector<std::complex<double>> X(n / 2 + 1);
+    fftw_plan fwd = fftw_plan_dft_r2c_1d(int(n), x.data(), reinterpret_cast<fftw_complex*>(X.data()), FFTW_ESTIMATE);
+    fftw_plan inv = fftw_plan_dft_c2r_1d(int(n), reinterpret_cast<fftw_complex*>(X.data()), x.data(), FFTW_ESTIMATE);
+    for (auto& ch : out.channels) {
+        std::copy(ch.begin(), ch.end(), x.begin());
+        fftw_execute(fwd);
+        for (std::size_t k = 0; k < X.size(); ++k)
+            change(k, X[k]);
+        fftw_execute(inv);
+        for (std::size_t i = 0; i < n; ++i)
+            ch[i] = float(x[i] / double(n));
+    }
+    fftw_destroy_plan(fwd);
+    fftw_destroy_plan(inv);
+    return out;
+}
+
+// The whole loop delayed by `delay` samples, as the periodic band-limited signal it is: every
+// bin of its DFT turned by e^{-i w delay} (the Nyquist bin of a real signal stays real).
+AudioBuffer phaseShifted(const AudioBuffer& src, double delay)
+{
+    const std::size_t n = src.frames();
+    return spectrallyChanged(src, [&](std::size_t k, std::complex<double>& bin) {
+        bin *= std::polar(1.0, -2.0 * std::numbers::pi * double(k) * delay / double(n));
+        if (2 * k == n)
+            bin = bin.real();
+    });
+}
+
+// A brick-wall low-pass at `hz` (a measurement of the test, not part of the product).
+AudioBuffer lowpassed(const AudioBuffer& src, double hz)
+{
+    const double binHz = src.sampleRate / double(src.frames());
+    return spectrallyChanged(src, [&](std::size_t k, std::complex<double>& bin) {
+        if (double(k) * binHz > hz)
+            bin = 0;
+    });
+}
+
+// The null below `hz` (both signals low-passed alike) over frames [begin, end), leaving out
+// the 0.1 s at each end where the test's brick-wall filter rings on the cut edges.
+double bandLimitedNullDb(const AudioBuffer& reference, const AudioBuffer& item, std::size_t begin, std::size_t end, double hz)
+{
+    const AudioBuffer r = lowpassed(nullDifference(reference, AudioBuffer::silence(reference.channelCount(), reference.frames(), reference.sampleRate), begin, end), hz);
+    const AudioBuffer i = lowpassed(nullDifference(item, AudioBuffer::silence(item.channelCount(), item.frames(), item.sampleRate), begin, end), hz);
+    const auto edge = std::size_t(0.1 * reference.sampleRate);
+    const double db = nullDepthDb(r, i, edge, r.frames() - edge);
+    qInfo("null below %.0f Hz: %.2f dB", hz, db);
+    return db;
+}
+
+void scale(AudioBuffer& b, double factor)
+{
+    for (auto& ch : b.channels)
+        for (float& v : ch)
+            v = float(v * factor);
+}
+
+struct Outcome {
+    Alignment alignment;
+    AlignedItem aligned;
+    double nullDb = 0;
+    double gainDb = 0;
+    AudioBuffer matched; // aligned and RMS-matched
+};
+
+// Measures, corrects, matches the RMS gain (what the caller's loudness matching stands for)
+// and nulls against the reference over the region the item covers.
+Outcome alignAndNull(const AudioBuffer& reference, const AudioBuffer& item)
+{
+    Outcome o;
+    o.alignment = measureAlignment(reference, item, {}, "reference.wav", "item.wav");
+    o.aligned = alignToReference(item, o.alignment, reference.frames());
+    const auto& a = o.alignment;
+    o.gainDb = rmsGainDb(reference, o.aligned.audio, a.commonBegin, a.commonEnd);
+    o.matched = o.aligned.audio;
+    applyGainDb(o.matched, o.gainDb);
+    o.nullDb = nullDepthDb(reference, o.matched, a.commonBegin, a.commonEnd);
+    qInfo("offset %.6f samples, drift %.4f ppm, polarity %s, correlation %.6f, common [%zu, %zu), rms gain %.5f dB, null %.2f dB",
+          a.offsetSamples, a.driftPpm, a.polarityInverted ? "inverted" : "normal", a.correlation, a.commonBegin,
+          a.commonEnd, o.gainDb, o.nullDb);
+    return o;
+}
+
+void expectAudioError(const std::function<void()>& f, const QString& mustContain)
+{
+    try {
+        f();
+        QFAIL(qPrintable("no error; expected one mentioning " + mustContain));
+    } catch (const AudioError& e) {
+        qInfo("%s", e.what());
+        QVERIFY2(QString::fromStdString(e.what()).contains(mustContain), e.what());
+    }
+}
+
+} // namespace
+
+class TestAlignment : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QCOMPARE(loop().sampleRate, kRate);
+        QVERIFY(loop().frames() > kStart + kLength + 48000);
+    }
+
+    void integerOffsets_data()
+    {
+        QTest::addColumn<int>("lag");
+        for (int lag : {0, 1, 480, 12345, -480})
+            QTest::newRow(qPrintable(QString::number(lag))) << lag;
+    }
+
+    // The item holds the reference's content `lag` samples later (cut that much earlier).
+    void integerOffsets()
+    {
+        QFETCH(int, lag);
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        const AudioBuffer item = cut(loop(), std::int64_t(kStart) - lag, kLength);
+        const Outcome o = alignAndNull(reference, item);
+        QCOMPARE(std::llround(o.alignment.offsetSamples), (long long)lag);
+        QVERIFY2(std::abs(o.alignment.offsetSamples - lag) < 0.01, qPrintable(QString::number(o.alignment.offsetSamples, 'f', 6)));
+        QVERIFY(!o.alignment.polarityInverted);
+        QVERIFY2(std::abs(o.alignment.driftPpm) < 1.0, qPrintable(QString::number(o.alignment.driftPpm)));
+        QVERIFY(!o.aligned.driftCorrected);
+        QVERIFY(o.alignment.windows.size() >= 3);
+        QVERIFY2(o.nullDb <= kMaxNullDb, qPrintable(QString::number(o.nullDb)));
+    }
+
+    // A 0.37-sample delay made by an FFT phase shift of the whole loop.
+    void fractionalDelay()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        const AudioBuffer item = cut(phaseShifted(loop(), 0.37), kStart, kLength);
+        const Outcome o = alignAndNull(reference, item);
+        QVERIFY2(std::abs(o.alignment.offsetSamples - 0.37) < 0.05, qPrintable(QString::number(o.alignment.offsetSamples, 'f', 6)));
+        // The loop holds energy up to Nyquist (its synthesised waveforms), where no filter of
+        // finite length delays by a fraction exactly: -56 dB full band, so nulled below
+        // 23 kHz (0.96 x Nyquist), where the corrector is exact (docs/blind_tests.md).
+        QVERIFY2(o.nullDb <= -50.0, qPrintable(QString::number(o.nullDb)));
+        const auto& a = o.alignment;
+        QVERIFY(bandLimitedNullDb(reference, o.matched, a.commonBegin, a.commonEnd, 23000.0) <= kMaxNullDb);
+    }
+
+    void polarityInversion()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        AudioBuffer item = cut(loop(), std::int64_t(kStart) - 480, kLength);
+        scale(item, -1.0);
+        const Outcome o = alignAndNull(reference, item);
+        QVERIFY(o.alignment.polarityInverted);
+        QCOMPARE(std::llround(o.alignment.offsetSamples), 480LL);
+        QVERIFY2(o.nullDb <= kMaxNullDb, qPrintable(QString::number(o.nullDb)));
+    }
+
+    // -3.7 dB: the alignment does not see it; loudness matching and the RMS ratio recover it.
+    void gain()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        AudioBuffer item = cut(loop(), std::int64_t(kStart) - 12345, kLength);
+        scale(item, std::pow(10.0, -3.7 / 20.0));
+        const Outcome o = alignAndNull(reference, item);
+        QCOMPARE(std::llround(o.alignment.offsetSamples), 12345LL);
+        QVERIFY2(std::abs(o.gainDb - 3.7) < 0.05, qPrintable(QString::number(o.gainDb, 'f', 5)));
+        const double loudnessGain = loudnessMatchGainDb(reference, item);
+        qInfo("loudness-matching gain %.5f dB", loudnessGain);
+        QVERIFY2(std::abs(loudnessGain - 3.7) < 0.05, qPrintable(QString::number(loudnessGain, 'f', 5)));
+        QVERIFY2(o.nullDb <= kMaxNullDb, qPrintable(QString::number(o.nullDb)));
+    }
+
+    // The loop resampled to 1.001 x as many samples (libsoxr): +1000 ppm.
+    void speedChange()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        AudioBuffer slow = resample(loop(), kRate * 1.001);
+        slow.sampleRate = kRate;
+        const AudioBuffer item = cut(slow, std::llround(double(kStart) * 1.001), std::size_t(double(kLength) * 1.001));
+        const Outcome o = alignAndNull(reference, item);
+        QVERIFY2(std::abs(o.alignment.driftPpm - 1000.0) < 20.0, qPrintable(QString::number(o.alignment.driftPpm, 'f', 3)));
+        QVERIFY(o.aligned.driftCorrected);
+        QVERIFY2(std::abs(o.alignment.offsetSamples) < 0.05, qPrintable(QString::number(o.alignment.offsetSamples, 'f', 6)));
+        // libsoxr (HQ, the test's speed change and the corrector alike) passes 0.91 x Nyquist:
+        // the item has nothing above 21.9 kHz left to null with, so the null is taken below
+        // 21 kHz.
+        const auto& a = o.alignment;
+        QVERIFY(bandLimitedNullDb(reference, o.matched, a.commonBegin, a.commonEnd, 21000.0) <= kMaxNullDb);
+    }
+
+    // Items of other lengths: the common region is used, whichever is longer.
+    void differentLengths_data()
+    {
+        QTest::addColumn<int>("itemStart"); // in the loop, frames
+        QTest::addColumn<int>("itemLength");
+        QTest::addColumn<double>("offset");
+        QTest::addColumn<int>("commonBegin");
+        QTest::addColumn<int>("commonEnd");
+        // 4 s from 1.5 s into the reference: its first sample is at reference time 1.5 s.
+        QTest::newRow("shorter, inside") << int(kStart + 72000) << 4 * 48000 << -72000.0 << 72000 << 72000 + 4 * 48000;
+        // 20 s starting 1 s before the reference: covers all of it.
+        QTest::newRow("longer") << int(kStart - 48000) << 20 * 48000 << 48000.0 << 0 << int(kLength);
+    }
+
+    void differentLengths()
+    {
+        QFETCH(int, itemStart);
+        QFETCH(int, itemLength);
+        QFETCH(double, offset);
+        QFETCH(int, commonBegin);
+        QFETCH(int, commonEnd);
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        const AudioBuffer item = cut(loop(), itemStart, std::size_t(itemLength));
+        const Outcome o = alignAndNull(reference, item);
+        QVERIFY2(std::abs(o.alignment.offsetSamples - offset) < 0.01, qPrintable(QString::number(o.alignment.offsetSamples, 'f', 6)));
+        QVERIFY(std::abs(double(o.alignment.commonBegin) - commonBegin) <= 1);
+        QVERIFY(std::abs(double(o.alignment.commonEnd) - commonEnd) <= 1);
+        QCOMPARE(o.aligned.audio.frames(), reference.frames());
+        QVERIFY2(o.nullDb <= kMaxNullDb, qPrintable(QString::number(o.nullDb)));
+    }
+
+    // FFTW's planner is not thread-safe: two alignments at once (new transform sizes in both)
+    // must give what one gives alone.
+    void concurrentMeasurements()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, 7 * 48000);
+        const AudioBuffer a = cut(loop(), std::int64_t(kStart) - 777, 7 * 48000 + 1111);
+        const AudioBuffer b = cut(loop(), std::int64_t(kStart) + 333, 7 * 48000 - 2222);
+        auto fa = std::async(std::launch::async, [&] { return measureAlignment(reference, a).offsetSamples; });
+        auto fb = std::async(std::launch::async, [&] { return measureAlignment(reference, b).offsetSamples; });
+        const double oa = fa.get(), ob = fb.get();
+        QCOMPARE(oa, measureAlignment(reference, a).offsetSamples);
+        QCOMPARE(ob, measureAlignment(reference, b).offsetSamples);
+        QCOMPARE(std::llround(oa), 777LL);
+        QCOMPARE(std::llround(ob), -333LL);
+    }
+
+    // The difference to listen to, and its depth.
+    void nullOfTheDifference()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        QCOMPARE(nullDepthDb(reference, reference), -std::numeric_limits<double>::infinity());
+        AudioBuffer quieter = reference;
+        scale(quieter, 0.9); // the difference is 0.1 x the reference: -20 dB
+        const AudioBuffer d = nullDifference(reference, quieter);
+        QCOMPARE(d.frames(), reference.frames());
+        QVERIFY(std::abs(d.channels[1][1000] - 0.1f * reference.channels[1][1000]) < 1e-6f);
+        QVERIFY(std::abs(nullDepthDb(reference, quieter) - -20.0) < 1e-4);
+        QVERIFY(std::abs(rmsGainDb(reference, quieter) - -20.0 * std::log10(0.9)) < 1e-4);
+        expectAudioError([&] { nullDepthDb(reference, AudioBuffer::silence(1, kLength, kRate)); }, "channel count");
+    }
+
+    // Speed change, offset and inversion at once: the offset is the item's start on the
+    // reference's timeline (reference t holds item position 1.001 (t + 12345)).
+    void speedChangeWithOffset()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        AudioBuffer slow = resample(loop(), kRate * 1.001);
+        slow.sampleRate = kRate;
+        // Cut at a whole sample of the slow loop: reference t = (u + start) / 1.001 - kStart.
+        const auto start = std::llround(double(kStart - 12345) * 1.001);
+        const double expected = (1.001 * double(kStart) - double(start)) / 1.001; // 12344.655...
+        AudioBuffer item = cut(slow, start, std::size_t(double(kLength) * 1.001));
+        scale(item, -1.0);
+        const Outcome o = alignAndNull(reference, item);
+        QVERIFY2(std::abs(o.alignment.driftPpm - 1000.0) < 20.0, qPrintable(QString::number(o.alignment.driftPpm, 'f', 3)));
+        QVERIFY2(std::abs(o.alignment.offsetSamples - expected) < 0.05,
+                 qPrintable(QString("%1 instead of %2").arg(o.alignment.offsetSamples, 0, 'f', 6).arg(expected, 0, 'f', 6)));
+        QVERIFY(o.alignment.polarityInverted);
+        QVERIFY(o.aligned.driftCorrected);
+        const auto& a = o.alignment;
+        QVERIFY(bandLimitedNullDb(reference, o.matched, a.commonBegin, a.commonEnd, 21000.0) <= kMaxNullDb);
+    }
+
+    void silentItem()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        const AudioBuffer item = AudioBuffer::silence(2, kLength, kRate);
+        expectAudioError([&] { measureAlignment(reference, item, {}, "reference.wav", "silent.wav"); }, "silent.wav: is silent");
+    }
+
+    void noCommonRegion()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        // Too short to share a second with anything.
+        const AudioBuffer shortItem = cut(loop(), kStart, 24000);
+        expectAudioError([&] { measureAlignment(reference, shortItem, {}, "reference.wav", "short.wav"); },
+                         "short.wav: no common region");
+        // Overlapping for 0.5 s only: the item starts 11.5 s into the reference.
+        const AudioBuffer late = cut(loop(), std::int64_t(kStart + kLength - 24000), kLength);
+        expectAudioError([&] { measureAlignment(reference, late, {}, "reference.wav", "late.wav"); }, "late.wav: no common region");
+        // Content 3 s later, beyond the +-2 s searched by default.
+        const AudioBuffer far = cut(loop(), std::int64_t(kStart) - 3 * 48000, kLength);
+        expectAudioError([&] { measureAlignment(reference, far, {}, "reference.wav", "far.wav"); }, "far.wav: no common region");
+    }
+
+    void otherSampleRateOrOptions()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        AudioBuffer other = reference;
+        other.sampleRate = 44100.0;
+        expectAudioError([&] { measureAlignment(reference, other, {}, "reference.wav", "44k.wav"); }, "44k.wav: its sample rate");
+        AlignmentOptions two;
+        two.windows = 2; // no drift from two points
+        expectAudioError([&] { measureAlignment(reference, reference, two); }, "windows must be 3 to 50");
+    }
+
+    void differentMusic()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        const AudioBuffer other = cut(loadAudioFile(materialPath(findBuiltinLoop("electronic")->mixFile)).audio, kStart, kLength);
+        expectAudioError([&] { measureAlignment(reference, other, {}, "reference.wav", "other.wav"); }, "other.wav");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlignment)
+#include "test_alignment.moc"
