@@ -43,8 +43,8 @@ QJsonObject trialJson(const BlindLogTrial& trial)
 // named with the object's place ("items[1].gain_db").
 class FieldReader {
 public:
-    FieldReader(const QJsonObject& object, QString place, QString& problem)
-        : object_(object), place_(std::move(place)), problem_(problem) {}
+    FieldReader(QJsonObject object, QString place, QString& problem)
+        : object_(std::move(object)), place_(std::move(place)), problem_(problem) {}
 
     QString string(const char* key) { return value(key, QJsonValue::String, "a string").toString(); }
     double number(const char* key) { return finiteNumber(key).value_or(0.0); }
@@ -52,8 +52,10 @@ public:
     qint64 integer(const char* key, qint64 min, qint64 max)
     {
         const double v = number(key);
-        if (problem_.isEmpty() && (v != std::floor(v) || v < double(min) || v > double(max)))
+        if (v != std::floor(v) || v < double(min) || v > double(max)) {
             fail(key, QStringLiteral("a whole number from %1 to %2").arg(min).arg(max));
+            return min; // converting an out-of-range double would be undefined
+        }
         return qint64(v);
     }
     std::optional<double> optionalNumber(const char* key)
@@ -88,7 +90,7 @@ private:
                                                         : QStringLiteral("%1 is missing").arg(name);
     }
 
-    const QJsonObject& object_;
+    QJsonObject object_; // a copy: callers pass temporaries (array elements)
     QString place_;
     QString& problem_;
 };

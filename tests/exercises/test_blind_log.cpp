@@ -314,6 +314,12 @@ private slots:
         json.insert("trials", trials);
         check = verifyBlindLog(QJsonDocument(json).toJson(), QStringLiteral("typed.json"));
         QCOMPARE(check.unreadable, QStringLiteral("typed.json: not an EarLab blind log: trials[1].switches is not a number"));
+        t.insert("switches", 1e300);
+        trials.replace(1, t);
+        json.insert("trials", trials);
+        check = verifyBlindLog(QJsonDocument(json).toJson(), QStringLiteral("huge.json"));
+        QCOMPARE(check.unreadable,
+                 QStringLiteral("huge.json: not an EarLab blind log: trials[1].switches is not a whole number from 0 to 1073741824"));
     }
 
     void saveKeepsTheOldFileOnFailure()
