@@ -141,6 +141,23 @@ private slots:
         }
     }
 
+    // Vectors computed outside Qt, by Python's hashlib from the formula in docs/blind_tests.md
+    // (the script is printed there), for seed kSeeds[2].
+    void scheduleMatchesAnIndependentImplementation()
+    {
+        const BlindSeed seed = seedFromHex(kSeeds[2]);
+        QString abx, preference;
+        for (std::uint32_t i = 0; i < 24; ++i) {
+            abx += abItemName(abxX(seed, i));
+            preference += abItemName(preferenceFirst(seed, i));
+        }
+        QCOMPARE(abx, QStringLiteral("ABBAAAAAABBAAAABBAAABABA"));
+        QCOMPARE(preference, QStringLiteral("BBAABABAABABBAABABBBAAAA"));
+        QCOMPARE(mushraOrder(seed, 0, 8), (std::vector<int>{1, 3, 7, 6, 5, 2, 0, 4}));
+        QCOMPARE(mushraOrder(seed, 1, 8), (std::vector<int>{6, 3, 5, 1, 2, 7, 4, 0}));
+        QCOMPARE(mushraOrder(seed, 2, 8), (std::vector<int>{7, 1, 3, 4, 5, 2, 6, 0}));
+    }
+
     void abxXIsUniformAndIndependent() { checkUniformAndIndependent(abxX, "abx X"); }
 
     void preferenceLabelsAreUniformAndIndependent() { checkUniformAndIndependent(preferenceFirst, "preference label A"); }
