@@ -81,5 +81,6 @@ int runPlay(const QStringList& args);
 int runDemo(const QStringList& args);
 int runExercises(const QStringList& args);
 int runQuestion(const QStringList& args);
+int runVerifyLog(const QStringList& args);
 
 } // namespace earlab::cli

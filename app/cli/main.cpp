@@ -1,4 +1,5 @@
-// earlab-cli: devices, file info, offline render, playback, a demo, and exercise questions.
+// earlab-cli: devices, file info, offline render, playback, a demo, exercise questions, and
+// the check of a blind test log.
 // Exit status: 0 success, 2 bad usage or bad input, 3 no usable audio device; on failure one
 // line on stderr naming the cause.
 
@@ -31,6 +32,7 @@ constexpr Command kCommands[] = {
     {"exercises", "list the exercises (ids for question), their levels and difficulty kind", earlab::cli::runExercises},
     {"question", "write one exercise question: a WAV per variant and question.json (the answer key)",
      earlab::cli::runQuestion},
+    {"verify-log", "check a blind test log: every X recomputed from the seed, the log's hash", earlab::cli::runVerifyLog},
 };
 
 void printUsage(std::FILE* to)

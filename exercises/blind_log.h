@@ -1,0 +1,109 @@
+#pragma once
+// The record of one blind test (ABX, preference, MUSHRA): what was compared and how it was
+// played, every trial, the result, the seed commitment and seed, and a hash over all of it.
+// Stored in the progress database, shown in the app, exported as JSON and as text, and
+// checked by verifyBlindLog (blind_log_check.h) / earlab-cli verify-log.
+//
+// JSON (keys as written; the version is kBlindLogVersion):
+//   format "earlab-blind-log", version, app_version, device, sample_rate (Hz),
+//   buffer_frames, crossfade_ms, mode ("abx", "preference", "mushra"),
+//   items: [{label, file, file_sha256, audio_sha256, gain_db, offset_samples, drift_ppm,
+//            drift_corrected, polarity_inverted}],
+//   trials: [{time (ISO 8601 UTC), truth, answer, correct, response_ms, switches}],
+//   n, k, p_value, d_prime, d_prime_low, d_prime_high, d_prime_model
+//     (a number not computed is null; the statistics come from the caller),
+//   seed_sha256 (the commitment, there from the start), seed (hex, "" until revealed),
+//   log_sha256.
+// Trial values by mode: abx: truth is X ("A"/"B"), answer "A"/"B", correct = answer == truth.
+// preference: truth is the item shown under label "A" ("A"/"B"), answer the item preferred
+// ("A", "B" or "none"), correct = the answer is item A. mushra: truth is the page's order
+// (item indices on screen, space-separated), answer the ratings in item order, correct false.
+//
+// log_sha256 = SHA-256 of the canonical form: the log's JSON object without the log_sha256
+// key, written by QJsonDocument as compact JSON (QJsonObject keeps keys sorted by code point;
+// numbers in Qt's shortest round-trip form). Re-parsing and re-writing an exported log gives
+// the same canonical bytes, so indentation or key order in the file does not matter, but any
+// changed value does.
+
+#include "blind_schedule.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace earlab {
+
+inline constexpr int kBlindLogVersion = 1;
+inline constexpr const char* kBlindLogFormat = "earlab-blind-log";
+
+// How the items were played.
+struct BlindLogSetup {
+    QString appVersion;
+    QString device;
+    double sampleRate = 0.0;   // Hz
+    int bufferFrames = 0;      // the stream's buffer, frames
+    double crossfadeMs = 0.0;  // the switch crossfade, ms [0 to 50]
+};
+
+// One compared item, as prepared (alignment and matching come from the comparison).
+struct BlindLogItem {
+    QString label;        // "A", "B", ... as the test names it
+    QString file;         // the path as the user gave it
+    QString fileSha256;   // fileSha256 (blind_hashes.h)
+    QString audioSha256;  // audioSha256 of the decoded audio
+    double gainDb = 0.0;
+    double offsetSamples = 0.0; // relative to the first item, sub-sample
+    double driftPpm = 0.0;
+    bool driftCorrected = false;
+    bool polarityInverted = false;
+};
+
+struct BlindLogTrial {
+    QDateTime time; // when the answer was given, UTC
+    QString truth;
+    QString answer;
+    bool correct = false;
+    qint64 responseMs = 0;
+    int switches = 0;
+};
+
+// The result, filled by the caller from the statistics library (blind_statistics.h).
+struct BlindLogSummary {
+    int n = 0;
+    int k = 0;
+    std::optional<double> pValue;
+    std::optional<double> dPrime;
+    std::optional<double> dPrimeLow, dPrimeHigh; // its 95 % interval
+    QString dPrimeModel;                         // e.g. "2AFC", "differencing"
+};
+
+struct BlindLog {
+    BlindLogSetup setup;
+    BlindMode mode = BlindMode::Abx;
+    std::vector<BlindLogItem> items;
+    std::vector<BlindLogTrial> trials;
+    BlindLogSummary summary;
+    QString seedSha256; // the commitment, from the start
+    QString seed;       // hex, empty until the run has ended
+
+    // The complete JSON object, log_sha256 included (computed now).
+    QJsonObject toJson() const;
+    // The log in `json`; nothing, and *problem says what is missing or wrong (naming the key),
+    // when it is not a blind log this version can read. log_sha256 is not checked here.
+    static std::optional<BlindLog> fromJson(const QJsonObject& json, QString* problem = nullptr);
+    // A human-readable rendering for export, with every value of the JSON.
+    QString toText() const;
+};
+
+// The canonical bytes log_sha256 is computed over (see above), for any log object.
+QByteArray blindLogCanonicalBytes(QJsonObject json);
+// sha256Hex(blindLogCanonicalBytes(json)).
+QString blindLogSha256(const QJsonObject& json);
+
+// ISO 8601 UTC with milliseconds ("2026-12-01T23:31:40.123Z"), as the log writes times.
+QString blindLogTime(const QDateTime& time);
+
+} // namespace earlab

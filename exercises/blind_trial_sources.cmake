@@ -1,0 +1,8 @@
+# Blind tests (ABX, preference, MUSHRA): the seed, the trial schedule, the log and its check.
+target_sources(earlab_exercises PRIVATE
+  blind_hashes.h blind_hashes.cpp
+  blind_seed.h blind_seed.cpp
+  blind_schedule.h blind_schedule.cpp
+  blind_log.h blind_log.cpp
+  blind_log_check.h blind_log_check.cpp
+  blind_log_file.h blind_log_file.cpp)

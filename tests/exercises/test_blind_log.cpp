@@ -1,0 +1,339 @@
+// The blind log (exercises/blind_log.h) and its check (blind_log_check.h): the seed's
+// commitment against a published SHA-256 vector, the hashes of audio, a round trip through
+// JSON and through a file written by saveBlindLog, and a saved log with one byte changed in
+// each place a cheat would change it, each reported by name.
+
+#include "exercises/blind_hashes.h"
+#include "exercises/blind_log.h"
+#include "exercises/blind_log_check.h"
+#include "exercises/blind_log_file.h"
+#include "support/blind_log_sample.h"
+#include "support/scratch_files.h"
+
+#include "audio/audio_error.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+using namespace earlab;
+using namespace earlab::test;
+
+namespace {
+
+// The log as saved to disk (indented JSON through FileReplacement), read back as bytes.
+QByteArray savedLog(const BlindLog& log, const char* tag)
+{
+    const QString path = scratch(tag) + QStringLiteral("/log.json");
+    saveBlindLog(path.toStdString(), log, BlindLogFileFormat::Json);
+    return readBytes(path);
+}
+
+// Replaces the character after the n-th (from 1) occurrence of `marker` with `to`.
+QByteArray changedAfter(QByteArray bytes, const QByteArray& marker, int nth, char to)
+{
+    qsizetype at = -1;
+    for (int i = 0; i < nth; ++i)
+        at = bytes.indexOf(marker, at + 1);
+    if (at < 0)
+        qFatal("marker %s not found %d times", marker.constData(), nth);
+    bytes[at + marker.size()] = to;
+    return bytes;
+}
+
+char flipped(char ab) { return ab == 'A' ? 'B' : 'A'; }
+
+bool mentions(const BlindLogCheck& check, const QString& text)
+{
+    for (const QString& a : check.altered)
+        if (a.contains(text))
+            return true;
+    return false;
+}
+
+QString described(const BlindLogCheck& check)
+{
+    return check.unreadable + QStringLiteral(" | ") + check.altered.join(QStringLiteral(" | "));
+}
+
+} // namespace
+
+class TestBlindLog : public QObject {
+    Q_OBJECT
+
+private slots:
+    void commitmentIsSha256OfTheSeedBytes()
+    {
+        // SHA-256 of 32 zero bytes, a published vector (e.g. the empty Merkle leaf of many
+        // systems): 66687aad...
+        const auto zero = BlindSeed::fromHex(QString(64, QLatin1Char('0')));
+        QVERIFY(zero);
+        QCOMPARE(zero->commitment(), QStringLiteral("66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925"));
+        const BlindSeed a = BlindSeed::generate();
+        const BlindSeed b = BlindSeed::generate();
+        QVERIFY(a != b); // 2^-256 to fail by chance
+        QCOMPARE(BlindSeed::fromHex(a.hex()), a);
+        QCOMPARE(BlindSeed::fromHex(a.hex().toUpper()), a);
+        QCOMPARE(a.commitment(), QString::fromLatin1(QCryptographicHash::hash(a.raw(), QCryptographicHash::Sha256).toHex()));
+        QVERIFY(!BlindSeed::fromHex(a.hex().left(63)));
+        QVERIFY(!BlindSeed::fromHex(a.hex().left(62) + QStringLiteral(" 0")));
+        QVERIFY(!BlindSeed::fromHex(a.hex().left(63) + QStringLiteral("g")));
+    }
+
+    void generatedSeedsHaveBalancedBits()
+    {
+        // 1,000 seeds = 256,000 bits: ones within 5 standard deviations (sd 253) of half.
+        long ones = 0;
+        for (int i = 0; i < 1000; ++i)
+            for (const std::uint8_t byte : BlindSeed::generate().bytes)
+                ones += std::popcount(byte);
+        QVERIFY2(std::abs(ones - 128000) < 5 * 253, qPrintable(QString::number(ones)));
+    }
+
+    void audioHashIsTheDocumentedBytes()
+    {
+        AudioBuffer audio = AudioBuffer::silence(2, 3, 44100.0);
+        audio.channels[0] = {0.5f, -0.25f, 1.0f};
+        audio.channels[1] = {0.0f, 0.125f, -1.0f};
+        QByteArray bytes;
+        auto append = [&](const void* p, std::size_t n) { bytes.append(static_cast<const char*>(p), qsizetype(n)); };
+        const std::uint32_t channels = 2; // little-endian machine: native order is the format
+        const double rate = 44100.0;
+        const std::uint64_t frames = 3;
+        append(&channels, 4);
+        append(&rate, 8);
+        append(&frames, 8);
+        for (const auto& c : audio.channels)
+            append(c.data(), c.size() * sizeof(float));
+        QCOMPARE(audioSha256(audio), sha256Hex(bytes));
+
+        AudioBuffer otherRate = audio;
+        otherRate.sampleRate = 48000.0;
+        QVERIFY(audioSha256(otherRate) != audioSha256(audio));
+        AudioBuffer otherSample = audio;
+        otherSample.channels[1][2] = std::nextafter(-1.0f, 0.0f);
+        QVERIFY(audioSha256(otherSample) != audioSha256(audio));
+        AudioBuffer swapped = audio;
+        std::swap(swapped.channels[0], swapped.channels[1]);
+        QVERIFY(audioSha256(swapped) != audioSha256(audio));
+    }
+
+    void fileHashNamesAnUnreadableFile()
+    {
+        const QString dir = scratch("blind-file-hash");
+        QVERIFY(writeBytes(dir + "/abc.bin", QByteArray("abc")));
+        QCOMPARE(fileSha256(dir + "/abc.bin"), QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        try {
+            fileSha256(dir + "/missing.wav");
+            QFAIL("no error for a missing file");
+        } catch (const std::runtime_error& e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(dir + "/missing.wav"), e.what());
+        }
+    }
+
+    void roundTrip()
+    {
+        const BlindLog log = sampleAbxLog();
+        const QJsonObject json = log.toJson();
+        for (const char* key : {"n", "k", "p_value", "seed_sha256", "seed", "log_sha256", "trials", "format", "version"})
+            QVERIFY2(json.contains(QLatin1String(key)), key);
+        QCOMPARE(json.value("format").toString(), QStringLiteral("earlab-blind-log"));
+        const QJsonObject trial = json.value("trials").toArray().at(0).toObject();
+        for (const char* key : {"truth", "answer", "correct", "response_ms", "switches", "time"})
+            QVERIFY2(trial.contains(QLatin1String(key)), key);
+        QCOMPARE(trial.value("time").toString(), QStringLiteral("2026-12-01T20:00:00.000Z"));
+
+        QString problem;
+        const auto back = BlindLog::fromJson(QJsonDocument::fromJson(QJsonDocument(json).toJson()).object(), &problem);
+        QVERIFY2(back, qPrintable(problem));
+        QCOMPARE(back->toJson(), json); // every field, log_sha256 included
+        QCOMPARE(back->items.at(1).offsetSamples, 12.37);
+        QCOMPARE(back->trials.at(5).time, log.trials.at(5).time);
+        QCOMPARE(back->summary.pValue, log.summary.pValue);
+
+        BlindLog notComputed = log;
+        notComputed.summary.pValue.reset();
+        notComputed.summary.dPrime.reset();
+        const auto nulls = BlindLog::fromJson(notComputed.toJson());
+        QVERIFY(nulls);
+        QVERIFY(!nulls->summary.pValue && !nulls->summary.dPrime);
+        QVERIFY(notComputed.toJson().value("p_value").isNull());
+    }
+
+    void textRenderingHoldsTheLog()
+    {
+        const BlindLog log = sampleAbxLog();
+        const QString text = log.toText();
+        for (const QString& part : {log.seed, log.seedSha256, log.toJson().value("log_sha256").toString(),
+                                    QStringLiteral("/music/mix_v2.flac"), QStringLiteral("12 of 16"),
+                                    QStringLiteral("-3.50 dB"), QStringLiteral("differencing")})
+            QVERIFY2(text.contains(part), qPrintable(part));
+        QCOMPARE(text.count(QStringLiteral("2026-12-01T20:")), 16);
+    }
+
+    void savedLogIsIntact()
+    {
+        const BlindLogCheck check = verifyBlindLog(savedLog(sampleAbxLog(), "blind-intact"), QStringLiteral("log.json"));
+        QVERIFY2(check.intact(), qPrintable(described(check)));
+        QCOMPARE(check.trials, 16);
+        QCOMPARE(check.correct, 12);
+        QCOMPARE(check.mode, QStringLiteral("abx"));
+    }
+
+    void changedTruthIsNamed()
+    {
+        const BlindLog log = sampleAbxLog();
+        const QByteArray saved = savedLog(log, "blind-truth");
+        const char truth = log.trials.at(6).truth.at(0).toLatin1();
+        const QByteArray changed = changedAfter(saved, "\"truth\": \"", 7, flipped(truth));
+        const BlindLogCheck check = verifyBlindLog(changed, QStringLiteral("log.json"));
+        QVERIFY(!check.intact());
+        QVERIFY2(mentions(check, QStringLiteral("log_sha256 does not match the log's contents")), qPrintable(described(check)));
+        const QString expected = QStringLiteral("trial 7: truth %1, the seed gives %2").arg(QChar(flipped(truth))).arg(QChar(truth));
+        QVERIFY2(check.altered.contains(expected), qPrintable(described(check)));
+        // The answer and flag stayed: the flag no longer fits the truth either.
+        QVERIFY2(mentions(check, QStringLiteral("trial 7: correct is")), qPrintable(described(check)));
+    }
+
+    void changedAnswerIsNamed()
+    {
+        const BlindLog log = sampleAbxLog();
+        const char answer = log.trials.at(2).answer.at(0).toLatin1();
+        const BlindLogCheck check = verifyBlindLog(changedAfter(savedLog(log, "blind-answer"), "\"answer\": \"", 3, flipped(answer)),
+                                                   QStringLiteral("log.json"));
+        QVERIFY2(mentions(check, QStringLiteral("log_sha256 does not match")), qPrintable(described(check)));
+        QVERIFY2(mentions(check, QStringLiteral("trial 3: correct is true, but the answer is")), qPrintable(described(check)));
+        QVERIFY2(!mentions(check, QStringLiteral("the seed gives")), qPrintable(described(check))); // truths untouched
+    }
+
+    void changedSeedIsNamed()
+    {
+        const BlindLog log = sampleAbxLog();
+        const char first = log.seed.at(0).toLatin1();
+        const BlindLogCheck check = verifyBlindLog(
+            changedAfter(savedLog(log, "blind-seed"), "\"seed\": \"", 1, first == '5' ? '6' : '5'), QStringLiteral("log.json"));
+        QVERIFY2(mentions(check, QStringLiteral("the seed does not match its commitment")), qPrintable(described(check)));
+        QVERIFY2(mentions(check, QStringLiteral("log_sha256 does not match")), qPrintable(described(check)));
+    }
+
+    void changedGainIsNamed()
+    {
+        // -1.25 dB -> -1.35 dB: only the hash can see it.
+        const QByteArray saved = savedLog(sampleAbxLog(), "blind-gain");
+        QVERIFY(saved.contains("\"gain_db\": -1.25"));
+        const BlindLogCheck check = verifyBlindLog(changedAfter(saved, "\"gain_db\": -1.", 1, '3'), QStringLiteral("log.json"));
+        QCOMPARE(check.altered, QStringList{QStringLiteral("log_sha256 does not match the log's contents")});
+    }
+
+    void addedTrialIsNamed()
+    {
+        BlindLog log = sampleAbxLog();
+        QJsonObject json = QJsonDocument::fromJson(savedLog(log, "blind-added")).object();
+        QJsonArray trials = json.value("trials").toArray();
+        trials.append(trials.last());
+        json.insert("trials", trials);
+        const BlindLogCheck check = verifyBlindLog(QJsonDocument(json).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(mentions(check, QStringLiteral("log_sha256 does not match")), qPrintable(described(check)));
+        QVERIFY2(check.altered.contains(QStringLiteral("n is 16, but the log holds 17 trials")), qPrintable(described(check)));
+    }
+
+    void flagsAndCountsAreChecked()
+    {
+        BlindLog log = sampleAbxLog();
+        log.trials[4].correct = !log.trials[4].correct; // written like this, hash and all
+        log.summary.k = 14;
+        const BlindLogCheck check = verifyBlindLog(QJsonDocument(log.toJson()).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(!mentions(check, QStringLiteral("log_sha256")), qPrintable(described(check)));
+        QVERIFY2(mentions(check, QStringLiteral("trial 5: correct is false")), qPrintable(described(check)));
+        QVERIFY2(check.altered.contains(QStringLiteral("k is 14, but 11 trials are marked correct")), qPrintable(described(check)));
+    }
+
+    void unrevealedSeedIsNotIntact()
+    {
+        BlindLog log = sampleAbxLog();
+        log.seed.clear();
+        const BlindLogCheck check = verifyBlindLog(QJsonDocument(log.toJson()).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(mentions(check, QStringLiteral("the seed is not revealed")), qPrintable(described(check)));
+    }
+
+    void otherModesAreRecomputed()
+    {
+        const BlindLog abx = sampleAbxLog(6);
+        const BlindSeed seed = *BlindSeed::fromHex(abx.seed);
+        BlindLog preference = abx;
+        preference.mode = BlindMode::Preference;
+        BlindLog mushra = abx;
+        mushra.mode = BlindMode::Mushra;
+        preference.summary.k = mushra.summary.k = 0;
+        for (std::uint32_t i = 0; i < 6; ++i) {
+            auto& p = preference.trials[i];
+            p.truth = abItemName(preferenceFirst(seed, i));
+            p.answer = i % 3 == 0 ? QStringLiteral("none") : QStringLiteral("A");
+            p.correct = p.answer == QLatin1String("A");
+            preference.summary.k += p.correct ? 1 : 0;
+            auto& m = mushra.trials[i];
+            QStringList order;
+            for (const int item : mushraOrder(seed, i, 2))
+                order << QString::number(item);
+            m.truth = order.join(' ');
+            m.answer = QStringLiteral("80 65");
+            m.correct = false;
+        }
+        for (const BlindLog* log : {&preference, &mushra}) {
+            const BlindLogCheck check = verifyBlindLog(QJsonDocument(log->toJson()).toJson(), QStringLiteral("log.json"));
+            QVERIFY2(check.intact(), qPrintable(described(check)));
+        }
+        preference.trials[3].truth = preference.trials[3].truth == QLatin1String("A") ? QStringLiteral("B") : QStringLiteral("A");
+        const BlindLogCheck check = verifyBlindLog(QJsonDocument(preference.toJson()).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(mentions(check, QStringLiteral("trial 4: truth")), qPrintable(described(check)));
+    }
+
+    void malformedInputNamesTheSourceAndCause()
+    {
+        const QByteArray saved = savedLog(sampleAbxLog(), "blind-malformed");
+        BlindLogCheck check = verifyBlindLog(saved.left(saved.size() / 2), QStringLiteral("cut.json"));
+        QVERIFY2(check.unreadable.startsWith(QStringLiteral("cut.json: not JSON: ")), qPrintable(check.unreadable));
+        check = verifyBlindLog("[1, 2]", QStringLiteral("array.json"));
+        QVERIFY2(check.unreadable.startsWith(QStringLiteral("array.json: not an EarLab blind log")), qPrintable(check.unreadable));
+        QJsonObject json = QJsonDocument::fromJson(saved).object();
+        json.remove("trials");
+        check = verifyBlindLog(QJsonDocument(json).toJson(), QStringLiteral("gone.json"));
+        QCOMPARE(check.unreadable, QStringLiteral("gone.json: not an EarLab blind log: trials is missing"));
+        json = QJsonDocument::fromJson(saved).object();
+        QJsonArray trials = json.value("trials").toArray();
+        QJsonObject t = trials.at(1).toObject();
+        t.insert("switches", QStringLiteral("three"));
+        trials.replace(1, t);
+        json.insert("trials", trials);
+        check = verifyBlindLog(QJsonDocument(json).toJson(), QStringLiteral("typed.json"));
+        QCOMPARE(check.unreadable, QStringLiteral("typed.json: not an EarLab blind log: trials[1].switches is not a number"));
+        t.insert("switches", 1e300);
+        trials.replace(1, t);
+        json.insert("trials", trials);
+        check = verifyBlindLog(QJsonDocument(json).toJson(), QStringLiteral("huge.json"));
+        QCOMPARE(check.unreadable,
+                 QStringLiteral("huge.json: not an EarLab blind log: trials[1].switches is not a whole number from 0 to 1073741824"));
+    }
+
+    void saveKeepsTheOldFileOnFailure()
+    {
+        // A folder where the file should go: refused, nothing written, the folder untouched.
+        const QString dir = scratch("blind-save-refused");
+        QVERIFY(QDir().mkpath(dir + "/log.json"));
+        QVERIFY_THROWS_EXCEPTION(AudioError, saveBlindLog((dir + "/log.json").toStdString(), sampleAbxLog(), BlindLogFileFormat::Text));
+        QVERIFY(QFileInfo(dir + "/log.json").isDir());
+        const QString text = dir + "/log.txt";
+        saveBlindLog(text.toStdString(), sampleAbxLog(), BlindLogFileFormat::Text);
+        QCOMPARE(QString::fromUtf8(readBytes(text)), sampleAbxLog().toText());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBlindLog)
+#include "test_blind_log.moc"
