@@ -190,7 +190,7 @@ private slots:
             int n = 1;
             while (exactCriticalK(n, 0.05) > n || lgammaTail(exactCriticalK(n, 0.05), n, q) < 0.8L)
                 ++n;
-            QVERIFY(n < 60); // 37, 18 and 10 trials
+            QVERIFY(n < 60); // 37, 18 and 8 trials
             QCOMPARE(trialsForPower(double(q)), std::optional<int>(n));
         }
         // A 60 % listener needs more trials than the integer enumeration reaches: check the
