@@ -1,6 +1,7 @@
 #include "exercises/band_statistics.h"
 
 #include "exercises/eq_bands.h"
+#include "exercises/proportion_interval.h"
 
 #include <algorithm>
 #include <cmath>
@@ -76,14 +77,7 @@ std::vector<BandAccuracy> pooledByOctave(const std::vector<BandAccuracy>& bands,
 
 double wilsonUpperBound(int correct, int asked)
 {
-    if (asked <= 0)
-        return 1.0;
-    constexpr double z = 1.959963984540054; // 95 %, two-sided
-    const double n = asked;
-    const double p = double(correct) / n;
-    const double centre = p + z * z / (2.0 * n);
-    const double spread = z * std::sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n));
-    return std::min(1.0, (centre + spread) / (1.0 + z * z / n));
+    return wilsonInterval(correct, asked).high;
 }
 
 std::optional<BandAccuracy> weakestBand(const std::vector<BandAccuracy>& bands)

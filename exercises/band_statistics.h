@@ -37,7 +37,8 @@ std::vector<BandAccuracy> pooledByOctave(const std::vector<BandAccuracy>& bands,
 // not outrank 20 of 50 — one miss says little, fifty answers say a lot. Ties go to the band
 // asked more often, then the lower band. Nothing when no band was asked.
 std::optional<BandAccuracy> weakestBand(const std::vector<BandAccuracy>& bands);
-// The upper end of the 95 % Wilson score interval of correct/asked (1 when asked = 0).
+// The upper end of the 95 % Wilson score interval of correct/asked (1 when asked = 0;
+// see proportion_interval.h).
 double wilsonUpperBound(int correct, int asked);
 
 // confusions[hidden band][answered band] = count, for wrong band answers (0 = "flat").
