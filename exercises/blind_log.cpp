@@ -1,19 +1,26 @@
 #include "blind_log.h"
 
+#include "store_json.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
 
 #include <cmath>
+#include <limits>
+#include <stdexcept>
 
 namespace earlab {
 
 namespace {
 
-QJsonValue optionalNumber(const std::optional<double>& v)
+// A non-finite value is kept as it is here, for toJson to refuse by name.
+QJsonValue optionalNumber(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null); }
+
+// d_prime_high: +infinity (every answer right) is null, its documented meaning beside a d_prime.
+QJsonValue upperEnd(const std::optional<double>& v)
 {
-    // JSON has no infinity or NaN: a value that is not finite was not computed.
-    return v && std::isfinite(*v) ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+    return v && std::isinf(*v) && *v > 0 ? QJsonValue(QJsonValue::Null) : optionalNumber(v);
 }
 
 QJsonObject itemJson(const BlindLogItem& item)
@@ -109,7 +116,7 @@ QString blindLogTime(const QDateTime& time) { return time.toUTC().toString(Qt::I
 QByteArray blindLogCanonicalBytes(QJsonObject json)
 {
     json.remove(QLatin1String("log_sha256"));
-    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+    return store::compactJson(json).toUtf8();
 }
 
 QString blindLogSha256(const QJsonObject& json) { return sha256Hex(blindLogCanonicalBytes(json)); }
@@ -129,17 +136,23 @@ QJsonObject BlindLog::toJson() const
                   {"buffer_frames", setup.bufferFrames},
                   {"crossfade_ms", setup.crossfadeMs},
                   {"mode", blindModeId(mode)},
+                  {"planned_trials", plannedTrials},
                   {"items", itemArray},
                   {"trials", trialArray},
                   {"n", summary.n},
                   {"k", summary.k},
+                  {"ties", summary.ties},
                   {"p_value", optionalNumber(summary.pValue)},
                   {"d_prime", optionalNumber(summary.dPrime)},
                   {"d_prime_low", optionalNumber(summary.dPrimeLow)},
-                  {"d_prime_high", optionalNumber(summary.dPrimeHigh)},
+                  {"d_prime_high", upperEnd(summary.dPrimeHigh)},
                   {"d_prime_model", summary.dPrimeModel},
                   {"seed_sha256", seedSha256},
                   {"seed", seed}};
+    // Qt would write NaN or infinity as null without a word, and the log would no longer read.
+    const QString nonFinite = store::nonFiniteAt(o);
+    if (!nonFinite.isEmpty())
+        throw std::invalid_argument("blind log: " + nonFinite.toStdString() + " is not a finite number");
     o.insert(QLatin1String("log_sha256"), blindLogSha256(o));
     return o;
 }
@@ -175,6 +188,7 @@ std::optional<BlindLog> BlindLog::fromJson(const QJsonObject& json, QString* pro
     if (problem.isEmpty() && !mode)
         problem = QStringLiteral("mode \"%1\" is not abx, preference or mushra").arg(modeId);
     log.mode = mode.value_or(BlindMode::Abx);
+    log.plannedTrials = int(top.integer("planned_trials", 1, 1 << 30));
 
     const QJsonArray itemArray = top.array("items");
     for (qsizetype i = 0; i < itemArray.size() && problem.isEmpty(); ++i) {
@@ -213,10 +227,13 @@ std::optional<BlindLog> BlindLog::fromJson(const QJsonObject& json, QString* pro
     }
     log.summary.n = int(top.integer("n", 0, 1 << 30));
     log.summary.k = int(top.integer("k", 0, 1 << 30));
+    log.summary.ties = int(top.integer("ties", 0, 1 << 30));
     log.summary.pValue = top.optionalNumber("p_value");
     log.summary.dPrime = top.optionalNumber("d_prime");
     log.summary.dPrimeLow = top.optionalNumber("d_prime_low");
     log.summary.dPrimeHigh = top.optionalNumber("d_prime_high");
+    if (log.summary.dPrime && !log.summary.dPrimeHigh)
+        log.summary.dPrimeHigh = std::numeric_limits<double>::infinity(); // null: no upper bound
     log.summary.dPrimeModel = top.string("d_prime_model");
     log.seedSha256 = top.string("seed_sha256");
     log.seed = top.string("seed");
@@ -234,7 +251,8 @@ QString BlindLog::toText() const
           << QStringLiteral("Device:       %1").arg(setup.device)
           << QStringLiteral("Sample rate:  %1 Hz").arg(setup.sampleRate)
           << QStringLiteral("Buffer:       %1 frames").arg(setup.bufferFrames)
-          << QStringLiteral("Crossfade:    %1 ms").arg(setup.crossfadeMs) << QString() << QStringLiteral("Items:");
+          << QStringLiteral("Crossfade:    %1 ms").arg(setup.crossfadeMs)
+          << QStringLiteral("Planned:      %1 trials").arg(plannedTrials) << QString() << QStringLiteral("Items:");
     for (const BlindLogItem& item : items) {
         lines << QStringLiteral("  %1  %2").arg(item.label, item.file)
               << QStringLiteral("     file SHA-256   %1").arg(item.fileSha256)
@@ -252,7 +270,7 @@ QString BlindLog::toText() const
                           (QString::number(t.responseMs) + QStringLiteral(" ms")).rightJustified(8),
                           QString::number(t.switches).rightJustified(8));
     }
-    lines << QString() << QStringLiteral("Result:       %1 of %2").arg(summary.k).arg(summary.n)
+    lines << QString() << QStringLiteral("Result:       %1 of %2 (%3 answered none)").arg(summary.k).arg(summary.n).arg(summary.ties)
           << QStringLiteral("p value:      %1").arg(optionalText(summary.pValue, 7))
           << QStringLiteral("d':           %1 (95 % interval %2 to %3, model %4)")
                  .arg(optionalText(summary.dPrime, 2), optionalText(summary.dPrimeLow, 2),

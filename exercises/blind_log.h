@@ -7,11 +7,13 @@
 // JSON (keys as written; the version is kBlindLogVersion):
 //   format "earlab-blind-log", version, app_version, device, sample_rate (Hz),
 //   buffer_frames, crossfade_ms, mode ("abx", "preference", "mushra"),
+//   planned_trials (fixed before the run: a log with fewer trials was stopped early),
 //   items: [{label, file, file_sha256, audio_sha256, gain_db, offset_samples, drift_ppm,
 //            drift_corrected, polarity_inverted}],
 //   trials: [{time (ISO 8601 UTC), truth, answer, correct, response_ms, switches}],
-//   n, k, p_value, d_prime, d_prime_low, d_prime_high, d_prime_model
-//     (a number not computed is null; the statistics come from the caller),
+//   n, k, ties, p_value, d_prime, d_prime_low, d_prime_high, d_prime_model
+//     (from summariseBlindTrials, blind_log_summary.h; a number not computed is null, and
+//     d_prime_high null beside a d_prime means +infinity: every answer was right),
 //   seed_sha256 (the commitment, there from the start), seed (hex, "" until revealed),
 //   log_sha256.
 // Trial values by mode: abx: truth is X ("A"/"B"), answer "A"/"B", correct = answer == truth.
@@ -20,10 +22,12 @@
 // (item indices on screen, space-separated), answer the ratings in item order, correct false.
 //
 // log_sha256 = SHA-256 of the canonical form: the log's JSON object without the log_sha256
-// key, written by QJsonDocument as compact JSON (QJsonObject keeps keys sorted by code point;
-// numbers in Qt's shortest round-trip form). Re-parsing and re-writing an exported log gives
-// the same canonical bytes, so indentation or key order in the file does not matter, but any
-// changed value does.
+// key, written by store::compactJson (Qt's compact writer), specified byte for byte in
+// docs/blind_tests.md "The canonical form" with a golden vector in test_blind_log.
+// Re-parsing and re-writing an exported log gives the same canonical bytes, so indentation or
+// key order in the file does not matter, but any changed value does.
+// JSON has no NaN or infinity (Qt would write null): toJson refuses a log holding one,
+// naming the key, except d_prime_high = +infinity, written as null (above).
 
 #include "blind_schedule.h"
 
@@ -70,26 +74,30 @@ struct BlindLogTrial {
     int switches = 0;
 };
 
-// The result, filled by the caller from the statistics library (blind_statistics.h).
+// The result: summariseBlindTrials (blind_log_summary.h) fills it from the trials.
 struct BlindLogSummary {
-    int n = 0;
+    int n = 0;    // trials of the binomial test (preference: those not answered "none")
     int k = 0;
+    int ties = 0; // preference: the "none" answers; 0 otherwise
     std::optional<double> pValue;
     std::optional<double> dPrime;
-    std::optional<double> dPrimeLow, dPrimeHigh; // its 95 % interval
+    std::optional<double> dPrimeLow, dPrimeHigh; // its 95 % interval; high +inf when k = n
     QString dPrimeModel;                         // e.g. "2AFC", "differencing"
 };
 
 struct BlindLog {
     BlindLogSetup setup;
     BlindMode mode = BlindMode::Abx;
+    int plannedTrials = 0; // fixed before the run
     std::vector<BlindLogItem> items;
     std::vector<BlindLogTrial> trials;
     BlindLogSummary summary;
     QString seedSha256; // the commitment, from the start
     QString seed;       // hex, empty until the run has ended
 
-    // The complete JSON object, log_sha256 included (computed now).
+    // The complete JSON object, log_sha256 included (computed now). Throws
+    // std::invalid_argument naming the key ("items[1].gain_db is not a finite number") when a
+    // number is NaN or infinite (other than d_prime_high = +infinity).
     QJsonObject toJson() const;
     // The log in `json`; nothing, and *problem says what is missing or wrong (naming the key),
     // when it is not a blind log this version can read. log_sha256 is not checked here.

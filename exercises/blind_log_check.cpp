@@ -1,9 +1,12 @@
 #include "blind_log_check.h"
 
 #include "blind_log.h"
+#include "blind_log_summary.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+#include <cmath>
 
 namespace earlab {
 
@@ -66,6 +69,53 @@ void checkTrials(const BlindLog& log, const std::optional<BlindSeed>& seed, Blin
     }
 }
 
+// Recomputed values may differ from the logged ones in the last bits (another compiler's
+// libm): within this relative tolerance they match.
+constexpr double kStatisticsTolerance = 1e-9;
+
+bool sameNumber(const std::optional<double>& logged, const std::optional<double>& recomputed)
+{
+    if (!logged || !recomputed)
+        return !logged && !recomputed;
+    return *logged == *recomputed || std::abs(*logged - *recomputed) <= kStatisticsTolerance * std::abs(*recomputed);
+}
+
+QString numberText(const std::optional<double>& v)
+{
+    return v ? QString::number(*v, 'g', 6) : QStringLiteral("null");
+}
+
+// The counts and statistics against what summariseBlindTrials gives for the trials.
+void checkSummary(const BlindLog& log, BlindLogCheck& check)
+{
+    const BlindLogSummary& s = log.summary;
+    std::optional<SensitivityModel> model;
+    if (!s.dPrimeModel.isEmpty() && !(model = sensitivityModelFromName(s.dPrimeModel)))
+        check.altered << QStringLiteral("d_prime_model \"%1\" is not a model EarLab knows").arg(s.dPrimeModel);
+    else if (s.dPrimeModel.isEmpty() && log.mode != BlindMode::Mushra)
+        check.altered << QStringLiteral("d_prime_model is empty; a %1 log names its model").arg(blindModeId(log.mode));
+    const BlindLogSummary r = summariseBlindTrials(log.mode, log.trials, model);
+    const bool preference = log.mode == BlindMode::Preference;
+    if (s.n != r.n)
+        check.altered << QStringLiteral("n is %1, but the log holds %2 trials%3")
+                             .arg(QString::number(s.n), QString::number(r.n),
+                                  preference ? QStringLiteral(" not answered \"none\"") : QString());
+    if (s.k != r.k)
+        check.altered << QStringLiteral("k is %1, but %2 trials are marked correct").arg(s.k).arg(r.k);
+    if (s.ties != r.ties)
+        check.altered << QStringLiteral("ties is %1, but %2 trials are answered \"none\"").arg(s.ties).arg(r.ties);
+    const QString counts = QStringLiteral("k=%1 of n=%2").arg(r.k).arg(r.n);
+    if (!sameNumber(s.pValue, r.pValue))
+        check.altered << QStringLiteral("p_value %1 does not match %2 (%3)").arg(numberText(s.pValue), counts, numberText(r.pValue));
+    const QString under = model ? QStringLiteral(" under the %1").arg(s.dPrimeModel) : QString();
+    const std::pair<const char*, std::pair<std::optional<double>, std::optional<double>>> dPrimes[] = {
+        {"d_prime", {s.dPrime, r.dPrime}}, {"d_prime_low", {s.dPrimeLow, r.dPrimeLow}}, {"d_prime_high", {s.dPrimeHigh, r.dPrimeHigh}}};
+    for (const auto& [key, values] : dPrimes)
+        if (!sameNumber(values.first, values.second))
+            check.altered << QStringLiteral("%1 %2 does not match %3%4 (%5)")
+                                 .arg(QLatin1String(key), numberText(values.first), counts, under, numberText(values.second));
+}
+
 } // namespace
 
 BlindLogCheck verifyBlindLog(const QByteArray& json, const QString& source)
@@ -74,7 +124,7 @@ BlindLogCheck verifyBlindLog(const QByteArray& json, const QString& source)
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
-        check.unreadable = QStringLiteral("%1: not JSON: %2 at byte %3").arg(source, error.errorString()).arg(error.offset);
+        check.unreadable = QStringLiteral("%1: not JSON: %2 at byte %3").arg(source, error.errorString(), QString::number(error.offset));
         return check;
     }
     if (!document.isObject()) {
@@ -109,10 +159,15 @@ BlindLogCheck verifyBlindLog(const QByteArray& json, const QString& source)
     }
     checkTrials(*log, seed, check);
 
-    if (log->summary.n != check.trials)
-        check.altered << QStringLiteral("n is %1, but the log holds %2 trials").arg(log->summary.n).arg(check.trials);
-    if (log->summary.k != check.correct)
-        check.altered << QStringLiteral("k is %1, but %2 trials are marked correct").arg(log->summary.k).arg(check.correct);
+    // A run stopped early (or run on) is the optional stopping the statistics do not allow.
+    check.plannedTrials = log->plannedTrials;
+    if (check.trials < log->plannedTrials)
+        check.altered << QStringLiteral("stopped after %1 of %2 planned trials").arg(check.trials).arg(log->plannedTrials);
+    else if (check.trials > log->plannedTrials)
+        check.altered << QStringLiteral("%1 trials, more than the %2 planned").arg(check.trials).arg(log->plannedTrials);
+    checkSummary(*log, check);
+    check.n = log->summary.n;
+    check.pValue = log->summary.pValue;
     return check;
 }
 

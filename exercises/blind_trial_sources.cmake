@@ -4,5 +4,6 @@ target_sources(earlab_exercises PRIVATE
   blind_seed.h blind_seed.cpp
   blind_schedule.h blind_schedule.cpp
   blind_log.h blind_log.cpp
+  blind_log_summary.h blind_log_summary.cpp
   blind_log_check.h blind_log_check.cpp
   blind_log_file.h blind_log_file.cpp)

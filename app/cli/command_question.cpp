@@ -1,11 +1,11 @@
 #include "cli_support.h"
 #include "question_json.h"
 #include "question_material_choice.h"
-#include "text_file.h"
 
 #include "audio/audio_error.h"
 #include "audio/engine/treatment_render.h"
 #include "audio/io/audio_file.h"
+#include "audio/io/whole_file.h"
 #include "exercises/exercise_catalogue.h"
 #include "exercises/question_material.h"
 
@@ -178,7 +178,7 @@ int runQuestion(const QStringList& args)
     }
     // Last: a question.json beside the WAVs says they are complete.
     const QJsonObject json = questionJson(exercise, setting, seed, question, *loop, master);
-    writeTextFile(inFolder(dir, QStringLiteral("question.json")), QJsonDocument(json).toJson(QJsonDocument::Indented));
+    writeWholeFile(inFolder(dir, QStringLiteral("question.json")), QJsonDocument(json).toJson(QJsonDocument::Indented).toStdString());
     printOut(QStringLiteral("%1: %2 level %3, seed %4, on %5: %6 (%7 s each) and question.json")
                  .arg(fromStd(dir), exercise.id(), QString::number(level), QString::number(seed), material.title,
                       written.join(QStringLiteral(", ")),

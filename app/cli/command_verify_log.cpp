@@ -18,8 +18,8 @@ int runVerifyLog(const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         "Check a blind test log (JSON, as EarLab exports it): recompute every trial's truth from the revealed seed, "
-        "check the seed against its commitment seed_sha256, the correct flags, n and k against the trials, and "
-        "log_sha256 against the log's contents. Exit status 0 when the log is intact, 2 when anything is altered "
+        "check the seed against its commitment seed_sha256, the correct flags, the trials against planned_trials, n, "
+        "k, ties, the p value and d' against the trials, and log_sha256 against the log's contents. Exit status 0 when the log is intact, 2 when anything is altered "
         "(each alteration named) or the file cannot be read as a log.");
     parser.addPositionalArgument("FILE", "The log (.json).");
     if (!parseOrHelp(parser, args, 1, 1))
@@ -39,11 +39,15 @@ int runVerifyLog(const QStringList& args)
                      int(check.altered.size()), check.altered.size() == 1 ? "" : "s");
         return kExitBadInput;
     }
-    printOut(QStringLiteral("%1: intact (%2, %3 trials, %4 correct; every truth recomputed from the seed, the seed "
-                            "matches its commitment, log_sha256 matches)")
-                 .arg(file, check.mode)
-                 .arg(check.trials)
-                 .arg(check.correct));
+    // What "intact" proves, said where it is read (docs/blind_tests.md "What the log proves").
+    printOut(QStringLiteral("%1: intact (%2, %3 trials, %4 correct, n %5, p %6; every truth recomputed from the seed, "
+                            "the seed matches its commitment, the statistics and log_sha256 match). This catches "
+                            "accidental or naive edits; it is not a signature: anyone can recompute the hash. The seed "
+                            "commitment proves X was fixed before the answers only if it was seen (shown or exported) "
+                            "before the run.")
+                 .arg(file, check.mode, QString::number(check.trials), QString::number(check.correct),
+                      QString::number(check.n),
+                      check.pValue ? QString::number(*check.pValue, 'g', 6) : QStringLiteral("not computed")));
     return kExitOk;
 }
 

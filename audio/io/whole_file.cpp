@@ -32,21 +32,30 @@ void writeWholeFile(const std::string& path, std::string_view bytes)
 
 std::string readWholeFile(const std::string& path, std::size_t maxBytes)
 {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
+    // Open first, then ask the opened descriptor: a stat of the path could describe another
+    // file than the one read if the path is replaced in between. O_NONBLOCK keeps a FIFO from
+    // blocking the open; it is then refused as not a regular file.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
         const int err = errno;
         throw AudioError(err == ENOENT ? AudioErrorKind::FileNotFound : AudioErrorKind::Unreadable, path,
-                         err == ENOENT ? std::string("no such file") : "cannot be read: " + std::string(std::strerror(err)));
+                         err == ENOENT ? std::string("no such file") : "cannot be opened: " + std::string(std::strerror(err)));
     }
-    if (!S_ISREG(st.st_mode))
-        throw AudioError(AudioErrorKind::NotRegularFile, path,
-                         S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file");
-    if (std::size_t(st.st_size) > maxBytes)
-        throw AudioError(AudioErrorKind::Unreadable, path,
-                         "is " + std::to_string(st.st_size) + " bytes, more than the " + std::to_string(maxBytes) + " expected");
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        throw AudioError(AudioErrorKind::Unreadable, path, "cannot be opened: " + std::string(std::strerror(errno)));
+    struct stat st {};
+    std::string refused;
+    AudioErrorKind kind = AudioErrorKind::Unreadable;
+    if (::fstat(fd, &st) != 0) {
+        refused = "cannot be read: " + std::string(std::strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        kind = AudioErrorKind::NotRegularFile;
+        refused = S_ISDIR(st.st_mode) ? "is a folder, not a file" : "is not a regular file";
+    } else if (std::size_t(st.st_size) > maxBytes) {
+        refused = "is " + std::to_string(st.st_size) + " bytes, more than the " + std::to_string(maxBytes) + " expected";
+    }
+    if (!refused.empty()) {
+        ::close(fd);
+        throw AudioError(kind, path, refused);
+    }
     std::string bytes;
     char buffer[65536];
     for (;;) {

@@ -17,9 +17,9 @@ namespace {
 
 ProcessRun verifyLog(const QString& path) { return runProcess(EARLAB_CLI, {"verify-log", path}, 60000); }
 
-QString saved(const char* tag)
+QString saved(const char* tag, const QString& name = QStringLiteral("run log.json"))
 {
-    const QString path = scratch(tag) + QStringLiteral("/run log.json");
+    const QString path = scratch(tag) + QLatin1Char('/') + name;
     saveBlindLog(path.toStdString(), sampleAbxLog(), BlindLogFileFormat::Json);
     return path;
 }
@@ -40,6 +40,21 @@ private slots:
         const QString out = QString::fromUtf8(run.out);
         QVERIFY2(out.startsWith(path + QStringLiteral(": intact (abx, 16 trials, 12 correct")), qPrintable(out));
         QVERIFY2(run.err.isEmpty(), run.err.constData());
+    }
+
+    // A file name holding a QString::arg placeholder is printed as it is, not filled in.
+    void placeholderInFileNameIsKept()
+    {
+        const QString path = saved("cli-verify-percent", QStringLiteral("run%3.json"));
+        ProcessRun run = verifyLog(path);
+        QVERIFY2(run.ok(), qPrintable(both(run)));
+        QVERIFY2(QString::fromUtf8(run.out).startsWith(path + QStringLiteral(": intact (abx, 16 trials, 12 correct")), run.out.constData());
+
+        const QByteArray bytes = readBytes(path);
+        QVERIFY(writeBytes(path, bytes.left(bytes.size() / 3)));
+        run = verifyLog(path);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(run.err).startsWith(QStringLiteral("earlab-cli verify-log: %1: not JSON: ").arg(path)), run.err.constData());
     }
 
     void alteredLogExitsTwoNamingWhat()

@@ -7,6 +7,7 @@
 #include "exercises/blind_log.h"
 #include "exercises/blind_log_check.h"
 #include "exercises/blind_log_file.h"
+#include "exercises/blind_log_summary.h"
 #include "support/blind_log_sample.h"
 #include "support/scratch_files.h"
 
@@ -22,6 +23,8 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <stdexcept>
 
 using namespace earlab;
 using namespace earlab::test;
@@ -271,13 +274,11 @@ private slots:
         preference.mode = BlindMode::Preference;
         BlindLog mushra = abx;
         mushra.mode = BlindMode::Mushra;
-        preference.summary.k = mushra.summary.k = 0;
         for (std::uint32_t i = 0; i < 6; ++i) {
             auto& p = preference.trials[i];
             p.truth = abItemName(preferenceFirst(seed, i));
             p.answer = i % 3 == 0 ? QStringLiteral("none") : QStringLiteral("A");
             p.correct = p.answer == QLatin1String("A");
-            preference.summary.k += p.correct ? 1 : 0;
             auto& m = mushra.trials[i];
             QStringList order;
             for (const int item : mushraOrder(seed, i, 2))
@@ -286,6 +287,8 @@ private slots:
             m.answer = QStringLiteral("80 65");
             m.correct = false;
         }
+        preference.summary = summariseBlindTrials(preference.mode, preference.trials);
+        mushra.summary = summariseBlindTrials(mushra.mode, mushra.trials);
         for (const BlindLog* log : {&preference, &mushra}) {
             const BlindLogCheck check = verifyBlindLog(QJsonDocument(log->toJson()).toJson(), QStringLiteral("log.json"));
             QVERIFY2(check.intact(), qPrintable(described(check)));
@@ -293,6 +296,143 @@ private slots:
         preference.trials[3].truth = preference.trials[3].truth == QLatin1String("A") ? QStringLiteral("B") : QStringLiteral("A");
         const BlindLogCheck check = verifyBlindLog(QJsonDocument(preference.toJson()).toJson(), QStringLiteral("log.json"));
         QVERIFY2(mentions(check, QStringLiteral("trial 4: truth")), qPrintable(described(check)));
+    }
+
+    // The p value and d' are recomputed from the trials; a wrong one is named with the counts.
+    void statisticsAreRechecked()
+    {
+        BlindLog log = sampleAbxLog();
+        // P(X >= 12 | 16, 1/2) = (C(16,12) + ... + C(16,16)) / 2^16 = 2517 / 65536.
+        QVERIFY(std::abs(*log.summary.pValue - 2517.0 / 65536.0) < 1e-15);
+        QCOMPARE(log.summary.dPrimeModel, QStringLiteral("ABX, differencing model"));
+        const double dPrime = *log.summary.dPrime;
+        log.summary.pValue = 0.01;
+        log.summary.dPrime = 1.9;
+        const BlindLogCheck check = verifyBlindLog(QJsonDocument(log.toJson()).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(!mentions(check, QStringLiteral("log_sha256")), qPrintable(described(check)));
+        QVERIFY2(check.altered.contains(QStringLiteral("p_value 0.01 does not match k=12 of n=16 (0.0384064)")), qPrintable(described(check)));
+        QVERIFY2(check.altered.contains(QStringLiteral("d_prime 1.9 does not match k=12 of n=16 under the ABX, differencing model (%1)")
+                                            .arg(QString::number(dPrime, 'g', 6))),
+                 qPrintable(described(check)));
+        QCOMPARE(check.altered.size(), 2);
+
+        // The model named in the log is the one recomputed: a 2AFC d' under an ABX name is wrong.
+        BlindLog model = sampleAbxLog();
+        model.summary = summariseBlindTrials(model.mode, model.trials, SensitivityModel::TwoAlternativeForcedChoice);
+        const BlindLogCheck twoAfc = verifyBlindLog(QJsonDocument(model.toJson()).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(twoAfc.intact(), qPrintable(described(twoAfc))); // consistent with the model it names
+        model.summary.dPrimeModel = QStringLiteral("ABX, differencing model");
+        const BlindLogCheck renamed = verifyBlindLog(QJsonDocument(model.toJson()).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(mentions(renamed, QStringLiteral("d_prime ")), qPrintable(described(renamed)));
+        QVERIFY(sampleAbxLog().summary.dPrime.value() > model.summary.dPrime.value()); // differencing > 2AFC for the same Pc
+    }
+
+    void stoppedRunIsNotIntact()
+    {
+        const BlindLog log = sampleAbxLog(9, 16);
+        QCOMPARE(log.toJson().value("planned_trials").toInt(), 16);
+        const BlindLogCheck check = verifyBlindLog(QJsonDocument(log.toJson()).toJson(), QStringLiteral("log.json"));
+        QCOMPARE(check.altered, QStringList{QStringLiteral("stopped after 9 of 16 planned trials")});
+        const BlindLogCheck complete = verifyBlindLog(QJsonDocument(sampleAbxLog(9).toJson()).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(complete.intact(), qPrintable(described(complete)));
+    }
+
+    // "none" is no trial of the binomial test: n counts the others, ties the "none" answers.
+    void preferenceNoneIsATie()
+    {
+        BlindLog log = sampleAbxLog(6);
+        log.mode = BlindMode::Preference;
+        const BlindSeed seed = *BlindSeed::fromHex(log.seed);
+        for (std::uint32_t i = 0; i < 6; ++i) {
+            BlindLogTrial& t = log.trials[i];
+            t.truth = abItemName(preferenceFirst(seed, i));
+            t.answer = i % 3 == 0 ? QStringLiteral("none") : i == 4 ? QStringLiteral("B") : QStringLiteral("A");
+            t.correct = t.answer == QLatin1String("A");
+        }
+        log.summary = summariseBlindTrials(log.mode, log.trials);
+        QCOMPARE(log.summary.n, 4);
+        QCOMPARE(log.summary.ties, 2);
+        QCOMPARE(log.summary.k, 3);
+        QVERIFY(std::abs(*log.summary.pValue - 5.0 / 16.0) < 1e-15); // P(X >= 3 | 4) = (4 + 1) / 16
+        QCOMPARE(log.summary.dPrimeModel, QStringLiteral("2AFC"));
+        QVERIFY2(verifyBlindLog(QJsonDocument(log.toJson()).toJson(), QStringLiteral("log.json")).intact(), "preference log");
+
+        log.summary.n = 6; // counting the ties as trials
+        log.summary.ties = 0;
+        const BlindLogCheck check = verifyBlindLog(QJsonDocument(log.toJson()).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(check.altered.contains(QStringLiteral("n is 6, but the log holds 4 trials not answered \"none\"")), qPrintable(described(check)));
+        QVERIFY2(check.altered.contains(QStringLiteral("ties is 0, but 2 trials are answered \"none\"")), qPrintable(described(check)));
+    }
+
+    void nonFiniteNumbersAreRefusedByName()
+    {
+        BlindLog log = sampleAbxLog();
+        log.items[1].gainDb = std::nan("");
+        try {
+            (void)log.toJson();
+            QFAIL("a NaN gain was written");
+        } catch (const std::invalid_argument& e) {
+            QCOMPARE(QString::fromUtf8(e.what()), QStringLiteral("blind log: items[1].gain_db is not a finite number"));
+        }
+        const QString path = scratch("blind-nonfinite") + QStringLiteral("/log.json");
+        saveBlindLog(path.toStdString(), sampleAbxLog(), BlindLogFileFormat::Json);
+        const QByteArray before = readBytes(path);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, saveBlindLog(path.toStdString(), log, BlindLogFileFormat::Json));
+        QCOMPARE(readBytes(path), before);
+
+        BlindLog minusInf = sampleAbxLog();
+        minusInf.summary.dPrimeLow = -std::numeric_limits<double>::infinity();
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)minusInf.toJson());
+    }
+
+    // Every answer right: d''s interval has no upper end, written null and read back as +inf.
+    void perfectScoreHasAnOpenInterval()
+    {
+        BlindLog log = sampleAbxLog();
+        for (BlindLogTrial& t : log.trials) {
+            t.answer = t.truth;
+            t.correct = true;
+        }
+        log.summary = summariseBlindTrials(log.mode, log.trials);
+        QVERIFY(std::isinf(*log.summary.dPrimeHigh));
+        const QJsonObject json = log.toJson();
+        QVERIFY(json.value("d_prime_high").isNull());
+        QVERIFY(json.value("d_prime").isDouble());
+        const auto back = BlindLog::fromJson(json);
+        QVERIFY(back && back->summary.dPrimeHigh && std::isinf(*back->summary.dPrimeHigh));
+        const BlindLogCheck check = verifyBlindLog(QJsonDocument(json).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(check.intact(), qPrintable(described(check)));
+    }
+
+    // The canonical form, byte for byte: the bytes and hash below were computed independently
+    // with Python (docs/blind_tests.md "The canonical form"), not by this code.
+    void canonicalFormGoldenVector()
+    {
+        BlindLog log;
+        log.setup = {QStringLiteral("0.1.0"), QStringLiteral("ALSA: hw:0"), 44100.0, 128, 2.5};
+        log.plannedTrials = 2;
+        log.items = {{QStringLiteral("A"), QString::fromUtf8("/music/\"quoted\" \\ \xc3\xa9\t.wav"), QString(64, '1'), QString(64, '2'),
+                      -0.5, 0.0, 0.0, false, false},
+                     {QStringLiteral("B"), QStringLiteral("/music/b.flac"), QString(64, '3'), QString(64, '4'), 0.0, 0.25, -1.5, true, true}};
+        const QDateTime start = QDateTime::fromString(QStringLiteral("2026-12-01T20:00:00.000Z"), Qt::ISODateWithMs);
+        log.trials = {{start, QStringLiteral("A"), QStringLiteral("A"), true, 1800, 4},
+                      {start.addMSecs(1500), QStringLiteral("B"), QStringLiteral("B"), true, 1250, 0}};
+        log.summary = {2, 2, 0, 2.5e-7, 3.0625, 0.0, std::numeric_limits<double>::infinity(), QStringLiteral("ABX, differencing model")};
+        log.seedSha256 = QString(64, 'e');
+        log.seed = QString(64, 'f');
+        const QByteArray expected = QByteArrayLiteral("{\"app_version\":\"0.1.0\",\"buffer_frames\":128,\"crossfade_ms\":2.5,\"d_prime\":3.0625,\"d_prime_high\":null,\"d_prime_low\":0,\"d_prime_model\":\"ABX, differencing model\",\"device\":\"ALSA: hw:0\",\"format\":\"earlab-blind-log\",\"items\":[{\"audio_sha256\":\"2222222222222222222222222222222222222222222222222222222222222222\",\"drift_corrected\":false,\"drift_ppm\":0,\"file\":\"/music/\\\"quoted\\\" \\\\ \xc3""\xa9""\\t.wav\",\"file_sha256\":\"1111111111111111111111111111111111111111111111111111111111111111\",\"gain_db\":-0.5,\"label\":\"A\",\"offset_samples\":0,\"polarity_inverted\":false},{\"audio_sha256\":\"4444444444444444444444444444444444444444444444444444444444444444\",\"drift_corrected\":true,\"drift_ppm\":-1.5,\"file\":\"/music/b.flac\",\"file_sha256\":\"3333333333333333333333333333333333333333333333333333333333333333\",\"gain_db\":0,\"label\":\"B\",\"offset_samples\":0.25,\"polarity_inverted\":true}],\"k\":2,\"mode\":\"abx\",\"n\":2,\"p_value\":2.5e-07,\"planned_trials\":2,\"sample_rate\":44100,\"seed\":\"ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff\",\"seed_sha256\":\"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee\",\"ties\":0,\"trials\":[{\"answer\":\"A\",\"correct\":true,\"response_ms\":1800,\"switches\":4,\"time\":\"2026-12-01T20:00:00.000Z\",\"truth\":\"A\"},{\"answer\":\"B\",\"correct\":true,\"response_ms\":1250,\"switches\":0,\"time\":\"2026-12-01T20:00:01.500Z\",\"truth\":\"B\"}],\"version\":1}");
+        const QJsonObject json = log.toJson();
+        QCOMPARE(blindLogCanonicalBytes(json), expected);
+        QCOMPARE(json.value("log_sha256").toString(), QStringLiteral("9a2300bf79790f97a62adb3efc4ebb60d18030df81ffebe4b3cd3785f649ad94"));
+    }
+
+    // Where Qt's number form and Python's json differ, as docs/blind_tests.md says: a whole
+    // double is an integer, and 'g' takes the shorter of the fixed and exponent forms.
+    void canonicalNumberForm()
+    {
+        const QJsonObject numbers{{"a", 48000.0}, {"b", 0.0005}, {"c", 0.00012}, {"d", 1e16}, {"e", 1e15}, {"f", -0.0}, {"g", 1e-30}};
+        QCOMPARE(blindLogCanonicalBytes(numbers),
+                 QByteArray("{\"a\":48000,\"b\":5e-04,\"c\":0.00012,\"d\":1e+16,\"e\":1000000000000000,\"f\":0,\"g\":1e-30}"));
     }
 
     void malformedInputNamesTheSourceAndCause()
