@@ -38,7 +38,10 @@ private slots:
         const ProcessRun run = verifyLog(path);
         QVERIFY2(run.ok(), qPrintable(both(run)));
         const QString out = QString::fromUtf8(run.out);
-        QVERIFY2(out.startsWith(path + QStringLiteral(": intact (abx, 16 trials, 12 correct")), qPrintable(out));
+        QVERIFY2(out.startsWith(path + QStringLiteral(": intact (abx, 16 trials, 12 correct, n 16, p 0.0384064;")), qPrintable(out));
+        // What "intact" proves is said where it is read (docs/blind_tests.md threat model).
+        QVERIFY2(out.contains(QStringLiteral("it is not a signature")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("only if it was seen (shown or exported) before the run")), qPrintable(out));
         QVERIFY2(run.err.isEmpty(), run.err.constData());
     }
 
