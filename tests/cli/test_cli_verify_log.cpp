@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace earlab;
 using namespace earlab::test;
 
@@ -104,6 +106,14 @@ private slots:
         run = verifyLog(folder);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(QString::fromUtf8(run.err).contains(folder + QStringLiteral(": is a folder")), run.err.constData());
+
+        // Opened before it is examined (readWholeFile fstats the descriptor): a FIFO with no
+        // writer must be refused, not waited on.
+        const QString fifo = scratch("cli-verify-fifo") + QStringLiteral("/log.json");
+        QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+        run = verifyLog(fifo);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(run.err).trimmed(), QStringLiteral("earlab-cli verify-log: %1: is not a regular file").arg(fifo));
 
         run = runProcess(EARLAB_CLI, {"verify-log"}, 60000);
         QCOMPARE(run.exitCode, 2);
