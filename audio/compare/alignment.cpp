@@ -91,6 +91,34 @@ Located locateReferenceWindow(const std::vector<float>& ref, const std::vector<f
     return {double(segStart) + p.position - double(t), p.correlation, p.atEdge, p.noEnergy};
 }
 
+// As locateReferenceWindow, in the item resampled by 1 / warp (warped position v holds item
+// u = warp v): only the item's stretch the search needs is resampled, plus a margin for the
+// resampler's edges, not the whole downmix on every pass (a 30-minute item: 345 MB each).
+// The excerpt's samples lie at warped positions u0 / warp + j, a fraction off the integer
+// grid, which the lag takes in.
+Located locateReferenceWindowWarped(const std::vector<float>& ref, const std::vector<float>& item, std::int64_t t,
+                                    std::size_t w, double predictedLag, std::size_t range, double warp, double rate)
+{
+    constexpr std::int64_t kMargin = 4096; // item samples, well beyond libsoxr HQ's filter
+    const std::int64_t segStart = t + std::int64_t(std::llround(predictedLag)) - std::int64_t(range);
+    const std::size_t segLength = w + 2 * range;
+    const std::int64_t u0 = std::int64_t(std::floor(warp * double(segStart))) - kMargin;
+    const auto u1 = std::int64_t(std::ceil(warp * double(segStart + std::int64_t(segLength)))) + kMargin;
+    AudioBuffer piece;
+    piece.sampleRate = rate * warp;
+    piece.channels.emplace_back(std::size_t(u1 - u0), 0.0f);
+    for (std::int64_t u = u0; u < u1; ++u)
+        if (u >= 0 && u < std::int64_t(item.size()))
+            piece.channels[0][std::size_t(u - u0)] = item[std::size_t(u)];
+    const AudioBuffer warpedPiece = resample(piece, rate);
+    const double v0 = double(u0) / warp; // warped position of warpedPiece's sample 0
+    const auto j0 = std::int64_t(std::llround(double(segStart) - v0));
+    const std::vector<double> window = excerpt(ref, t, w);
+    const std::vector<double> segment = excerpt(warpedPiece.channels[0], j0, segLength);
+    const CorrelationPeak p = findCorrelationPeak(window, segment);
+    return {v0 + double(j0) + p.position - double(t), p.correlation, p.atEdge, p.noEnergy};
+}
+
 // The item's [u, u + w) found in the reference within +- range of u.
 Located locateItemWindow(const std::vector<float>& ref, const std::vector<float>& item, std::int64_t u,
                          std::size_t w, std::size_t range)
@@ -197,7 +225,7 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
                              "'s (" + std::to_string(std::lround(reference.sampleRate)) + " Hz): resample it first");
     const double rate = reference.sampleRate;
     const AudioBuffer refMono = monoDownmix(reference, referenceName);
-    AudioBuffer itemMono = monoDownmix(item, itemName);
+    const AudioBuffer itemMono = monoDownmix(item, itemName);
     const std::vector<float>& ref = refMono.channels[0];
     const std::vector<float>& itm = itemMono.channels[0];
     const auto refFrames = double(ref.size()), itemFrames = double(itm.size());
@@ -230,8 +258,6 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
     double alpha = coarse.lag, beta = 1.0;
     double residual = double(std::ceil(options.maxDriftPpm * 1e-6 * std::max(refFrames, itemFrames))) + 64.0;
     double warp = 1.0;                // the item's downmix as measured: resampled by 1 / warp
-    AudioBuffer resampledItem;
-    const std::vector<float>* warped = &itm;
     Alignment result;
     for (int pass = 0; pass < kMaxPasses; ++pass) {
         // Common region on the reference's timeline.
@@ -260,7 +286,8 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
         for (const std::int64_t ti : starts) {
             // In the warped item's samples reference t holds v = (alpha + beta t) / warp.
             const double predicted = (alpha + beta * (double(ti) + double(w) / 2.0)) / warp - (double(ti) + double(w) / 2.0);
-            const Located l = locateReferenceWindow(ref, *warped, ti, w, predicted, searchRange);
+            const Located l = warp == 1.0 ? locateReferenceWindow(ref, itm, ti, w, predicted, searchRange)
+                                          : locateReferenceWindowWarped(ref, itm, ti, w, predicted, searchRange, warp, rate);
             if (l.noEnergy)
                 throw AudioError(AudioErrorKind::InvalidArgument, itemName,
                                  "is silent near " + seconds(double(ti), rate) + " of " + referenceName +
@@ -306,19 +333,10 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
         const bool settled = std::abs(b) * options.windowSeconds * rate < 0.01;
         if ((pass > 0 && settled) || pass + 1 == kMaxPasses)
             break;
-        // Resampled only for a drift that would smear a window (a pass of libsoxr over the
-        // whole downmix costs more than the windows).
+        // Resampled only for a drift that would smear a window (each window's stretch of the
+        // item, locateReferenceWindowWarped).
         const bool smears = std::abs(beta - 1.0) * options.windowSeconds * rate >= 0.01;
         warp = smears ? beta : 1.0;
-        resampledItem = {}; // freed before the next is made
-        if (smears) {
-            // Item samples per reference sample beta: the item read at beta x the
-            // reference's rate, converted to the reference's.
-            itemMono.sampleRate = rate * beta;
-            resampledItem = resample(itemMono, rate);
-            itemMono.sampleRate = rate;
-        }
-        warped = smears ? &resampledItem.channels[0] : &itm;
     }
     result.driftPpm = (beta - 1.0) * 1e6;
     result.offsetSamples = alpha / beta;
