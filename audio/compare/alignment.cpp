@@ -291,7 +291,7 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
             if (l.noEnergy)
                 throw AudioError(AudioErrorKind::InvalidArgument, itemName,
                                  "is silent near " + seconds(double(ti), rate) + " of " + referenceName +
-                                     ", where " + referenceName + " has sound: different music there");
+                                     ", where " + referenceName + " has sound (a dropout, or content missing there)");
             if (l.atEdge)
                 throw AudioError(AudioErrorKind::InvalidArgument, itemName,
                                  "its offset to " + referenceName + " changes too much over time at " +

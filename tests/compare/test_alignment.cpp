@@ -466,6 +466,16 @@ private slots:
         expectAudioError([&] { measureAlignment(reference, item, {}, "reference.wav", "silent.wav"); }, "silent.wav: is silent");
     }
 
+    // The item silent where the reference has sound: said so, not "changes too much over time".
+    void itemSilentWhereReferenceSounds()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        AudioBuffer item = reference;
+        for (auto& ch : item.channels)
+            std::fill(ch.begin() + std::ptrdiff_t(kLength / 2), ch.end(), 0.0f);
+        expectAudioError([&] { measureAlignment(reference, item, {}, "reference.wav", "cut.wav"); }, "cut.wav: is silent near");
+    }
+
     void noCommonRegion()
     {
         const AudioBuffer reference = cut(loop(), kStart, kLength);
