@@ -18,6 +18,13 @@ constexpr int kMaxPasses = 4;
 constexpr double kMinCommonSeconds = 1.0;
 constexpr double kCoarseWindowSeconds = 2.0;
 constexpr double kSilentRms = 1e-7; // -140 dBFS: nothing an item of music holds
+constexpr std::size_t kCandidatesPerWindow = 4;
+// A block this far below the loudest holds dither or noise, not music to match (dither
+// sits near -90 dBFS, a loud block of music near -10).
+constexpr double kBlockSeconds = 0.05;
+constexpr double kSoundBelowLoudestDb = -50.0;
+constexpr double kSoundFraction = 0.9;
+constexpr std::size_t kMinUsableWindows = 3; // a line through two points measures no drift error
 
 std::string seconds(double frames, double rate)
 {
@@ -27,30 +34,35 @@ std::string seconds(double frames, double rate)
     return s.str();
 }
 
-std::vector<double> monoDownmix(const AudioBuffer& b, const std::string& name)
+// One channel, float (a double downmix of two 30-minute items would take 1.4 GB); the
+// windows are copied into double for the correlation.
+AudioBuffer monoDownmix(const AudioBuffer& b, const std::string& name)
 {
     if (b.channelCount() == 0 || b.frames() == 0)
         throw AudioError(AudioErrorKind::InvalidArgument, name, "has no audio to align");
-    std::vector<double> mono(b.frames(), 0.0);
-    for (const auto& ch : b.channels) {
+    AudioBuffer out = AudioBuffer::silence(1, b.frames(), b.sampleRate);
+    std::vector<float>& mono = out.channels[0];
+    for (const auto& ch : b.channels)
         if (ch.size() != b.frames())
             throw AudioError(AudioErrorKind::InvalidArgument, name, "has channels of different lengths");
-        for (std::size_t i = 0; i < mono.size(); ++i)
-            mono[i] += ch[i];
-    }
+    const double scale = 1.0 / double(b.channelCount());
     double energy = 0;
-    for (double& v : mono) {
-        v /= double(b.channelCount());
+    for (std::size_t i = 0; i < mono.size(); ++i) {
+        double v = 0;
+        for (const auto& ch : b.channels)
+            v += ch[i];
+        v *= scale;
+        mono[i] = float(v);
         energy += v * v;
     }
     if (std::sqrt(energy / double(mono.size())) < kSilentRms)
         throw AudioError(AudioErrorKind::InvalidArgument, name,
                          "is silent (or its channels cancel in a mono downmix): nothing to align");
-    return mono;
+    return out;
 }
 
 // signal[start, start + length) with zeros outside the signal.
-std::vector<double> excerpt(const std::vector<double>& signal, std::int64_t start, std::size_t length)
+std::vector<double> excerpt(const std::vector<float>& signal, std::int64_t start, std::size_t length)
 {
     std::vector<double> out(length, 0.0);
     for (std::size_t i = 0; i < length; ++i) {
@@ -65,28 +77,106 @@ struct Located {
     double lag = 0; // item position - reference position of the window's content
     double correlation = 0;
     bool atEdge = false;
+    bool noEnergy = false;
 };
 
 // The reference's [t, t + w) found in the item near t + predictedLag (+- range).
-Located locateReferenceWindow(const std::vector<double>& ref, const std::vector<double>& item, std::int64_t t,
+Located locateReferenceWindow(const std::vector<float>& ref, const std::vector<float>& item, std::int64_t t,
                               std::size_t w, double predictedLag, std::size_t range)
 {
     const std::vector<double> window = excerpt(ref, t, w);
     const std::int64_t segStart = t + std::int64_t(std::llround(predictedLag)) - std::int64_t(range);
     const std::vector<double> segment = excerpt(item, segStart, w + 2 * range);
     const CorrelationPeak p = findCorrelationPeak(window, segment);
-    return {double(segStart) + p.position - double(t), p.correlation, p.atEdge};
+    return {double(segStart) + p.position - double(t), p.correlation, p.atEdge, p.noEnergy};
+}
+
+// As locateReferenceWindow, in the item resampled by 1 / warp (warped position v holds item
+// u = warp v): only the item's stretch the search needs is resampled, plus a margin for the
+// resampler's edges, not the whole downmix on every pass (a 30-minute item: 345 MB each).
+// The excerpt's samples lie at warped positions u0 / warp + j, a fraction off the integer
+// grid, which the lag takes in.
+Located locateReferenceWindowWarped(const std::vector<float>& ref, const std::vector<float>& item, std::int64_t t,
+                                    std::size_t w, double predictedLag, std::size_t range, double warp, double rate)
+{
+    constexpr std::int64_t kMargin = 4096; // item samples, well beyond libsoxr HQ's filter
+    const std::int64_t segStart = t + std::int64_t(std::llround(predictedLag)) - std::int64_t(range);
+    const std::size_t segLength = w + 2 * range;
+    const std::int64_t u0 = std::int64_t(std::floor(warp * double(segStart))) - kMargin;
+    const auto u1 = std::int64_t(std::ceil(warp * double(segStart + std::int64_t(segLength)))) + kMargin;
+    AudioBuffer piece;
+    piece.sampleRate = rate * warp;
+    piece.channels.emplace_back(std::size_t(u1 - u0), 0.0f);
+    for (std::int64_t u = u0; u < u1; ++u)
+        if (u >= 0 && u < std::int64_t(item.size()))
+            piece.channels[0][std::size_t(u - u0)] = item[std::size_t(u)];
+    const AudioBuffer warpedPiece = resample(piece, rate);
+    const double v0 = double(u0) / warp; // warped position of warpedPiece's sample 0
+    const auto j0 = std::int64_t(std::llround(double(segStart) - v0));
+    const std::vector<double> window = excerpt(ref, t, w);
+    const std::vector<double> segment = excerpt(warpedPiece.channels[0], j0, segLength);
+    const CorrelationPeak p = findCorrelationPeak(window, segment);
+    return {v0 + double(j0) + p.position - double(t), p.correlation, p.atEdge, p.noEnergy};
 }
 
 // The item's [u, u + w) found in the reference within +- range of u.
-Located locateItemWindow(const std::vector<double>& ref, const std::vector<double>& item, std::int64_t u,
+Located locateItemWindow(const std::vector<float>& ref, const std::vector<float>& item, std::int64_t u,
                          std::size_t w, std::size_t range)
 {
     const std::vector<double> window = excerpt(item, u, w);
     const std::int64_t segStart = u - std::int64_t(range);
     const std::vector<double> segment = excerpt(ref, segStart, w + 2 * range);
     const CorrelationPeak p = findCorrelationPeak(window, segment);
-    return {double(u) - (double(segStart) + p.position), p.correlation, p.atEdge};
+    return {double(u) - (double(segStart) + p.position), p.correlation, p.atEdge, p.noEnergy};
+}
+
+double energyOf(const std::vector<float>& signal, std::int64_t start, std::size_t length)
+{
+    double e = 0;
+    for (std::int64_t i = std::max<std::int64_t>(start, 0); i < std::min(start + std::int64_t(length), std::int64_t(signal.size())); ++i)
+        e += double(signal[std::size_t(i)]) * signal[std::size_t(i)];
+    return e;
+}
+
+// Where the windows go: the starts of `count` windows of w frames spread over [begin, end)
+// among those where the reference has sound throughout. Real mixes start and end with
+// seconds of silence, a fade or dither, where a window finds nothing to match (or matches
+// noise), and a window mostly over such a stretch matches poorly however loud its few
+// seconds of music: so kCandidatesPerWindow x count candidate positions are spread over
+// the region, each cut into blocks of kBlockSeconds, and a candidate is kept when at least
+// kSoundFraction of its blocks lie within kSoundBelowLoudestDb of the loudest block;
+// `count` of those taken evenly, fewer when fewer qualify.
+std::vector<std::int64_t> windowStarts(const std::vector<float>& ref, double rate, double begin, double end,
+                                       std::size_t w, std::size_t count)
+{
+    const std::size_t candidates = kCandidatesPerWindow * count;
+    const auto block = std::max<std::size_t>(1, std::min(w, std::size_t(kBlockSeconds * rate)));
+    const std::size_t blocks = w / block;
+    std::vector<std::int64_t> starts;
+    std::vector<std::vector<double>> energies;
+    double loudest = 0;
+    for (std::size_t k = 0; k < candidates; ++k) {
+        const double t = begin + double(k) * (end - begin - double(w)) / double(candidates - 1);
+        starts.push_back(std::int64_t(std::floor(t)));
+        energies.emplace_back();
+        for (std::size_t b = 0; b < blocks; ++b) {
+            energies.back().push_back(energyOf(ref, starts.back() + std::int64_t(b * block), block));
+            loudest = std::max(loudest, energies.back().back());
+        }
+    }
+    const double floor = loudest * std::pow(10.0, kSoundBelowLoudestDb / 10.0);
+    std::vector<std::int64_t> usable;
+    for (std::size_t k = 0; k < candidates; ++k) {
+        const auto sounding = std::count_if(energies[k].begin(), energies[k].end(), [&](double e) { return e > 0 && e >= floor; });
+        if (double(sounding) >= kSoundFraction * double(blocks))
+            usable.push_back(starts[k]);
+    }
+    if (usable.size() <= count)
+        return usable;
+    std::vector<std::int64_t> chosen;
+    for (std::size_t k = 0; k < count; ++k)
+        chosen.push_back(usable[std::size_t(std::llround(double(k) * double(usable.size() - 1) / double(count - 1)))]);
+    return chosen;
 }
 
 void checkOptions(const AlignmentOptions& o)
@@ -123,19 +213,6 @@ void fitLine(const std::vector<AlignmentWindow>& w, double& a, double& b)
     a = my - b * mx;
 }
 
-std::vector<double> resampledBy(const std::vector<double>& mono, double itemPerReference, double rate)
-{
-    // Item samples per reference sample beta: the item read at beta x the reference's rate.
-    StreamResampler resampler(1, rate * itemPerReference, rate);
-    std::vector<float> in(mono.begin(), mono.end());
-    AudioBuffer out;
-    out.channels.resize(1);
-    const float* ptr = in.data();
-    resampler.process(std::span<const float* const>(&ptr, 1), in.size(), out);
-    resampler.finish(out);
-    return std::vector<double>(out.channels[0].begin(), out.channels[0].end());
-}
-
 } // namespace
 
 Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item, const AlignmentOptions& options,
@@ -147,8 +224,10 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
                          "its sample rate (" + std::to_string(std::lround(item.sampleRate)) + " Hz) differs from " + referenceName +
                              "'s (" + std::to_string(std::lround(reference.sampleRate)) + " Hz): resample it first");
     const double rate = reference.sampleRate;
-    const std::vector<double> ref = monoDownmix(reference, referenceName);
-    const std::vector<double> itm = monoDownmix(item, itemName);
+    const AudioBuffer refMono = monoDownmix(reference, referenceName);
+    const AudioBuffer itemMono = monoDownmix(item, itemName);
+    const std::vector<float>& ref = refMono.channels[0];
+    const std::vector<float>& itm = itemMono.channels[0];
     const auto refFrames = double(ref.size()), itemFrames = double(itm.size());
     const double minCommon = kMinCommonSeconds * rate;
     if (std::min(refFrames, itemFrames) < minCommon)
@@ -156,18 +235,21 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
                          "no common region with " + referenceName + ": " + seconds(std::min(refFrames, itemFrames), rate) +
                              " of audio, at least " + seconds(minCommon, rate) + " needed");
 
-    // 1. Coarse: a window at the centre of the shorter item, over the whole search range.
+    // 1. Coarse: a window at the centre of the shorter item, over the whole search range
+    // widened by the drift the search allows up to there (5000 ppm over 6.5 min: 2 s).
     const auto range = std::size_t(std::ceil(options.maxOffsetSeconds * rate));
     const std::size_t coarseW = std::size_t(std::min({kCoarseWindowSeconds * rate, refFrames, itemFrames}));
+    const double coarseStart = (std::min(itemFrames, refFrames) - double(coarseW)) / 2;
+    const auto coarseRange = range + std::size_t(std::ceil(options.maxDriftPpm * 1e-6 * (coarseStart + double(coarseW))));
     Located coarse;
     if (itemFrames <= refFrames)
-        coarse = locateItemWindow(ref, itm, std::int64_t((itemFrames - double(coarseW)) / 2), coarseW, range);
+        coarse = locateItemWindow(ref, itm, std::int64_t(coarseStart), coarseW, coarseRange);
     else
-        coarse = locateReferenceWindow(ref, itm, std::int64_t((refFrames - double(coarseW)) / 2), coarseW, 0.0, range);
+        coarse = locateReferenceWindow(ref, itm, std::int64_t(coarseStart), coarseW, 0.0, coarseRange);
     const double weakest = options.minCorrelation;
     if (std::abs(coarse.correlation) < weakest / 2 || coarse.atEdge)
         throw AudioError(AudioErrorKind::InvalidArgument, itemName,
-                         "no common region with " + referenceName + " found within +-" + seconds(double(range), rate) +
+                         "no common region with " + referenceName + " found within +-" + seconds(double(coarseRange), rate) +
                              " (best normalised correlation " + std::to_string(std::abs(coarse.correlation)) +
                              (coarse.atEdge ? ", at the edge of the search range" : "") +
                              "): different music, or offset further than the search range");
@@ -176,8 +258,6 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
     double alpha = coarse.lag, beta = 1.0;
     double residual = double(std::ceil(options.maxDriftPpm * 1e-6 * std::max(refFrames, itemFrames))) + 64.0;
     double warp = 1.0;                // the item's downmix as measured: resampled by 1 / warp
-    std::vector<double> resampledItem;
-    const std::vector<double>* warped = &itm;
     Alignment result;
     for (int pass = 0; pass < kMaxPasses; ++pass) {
         // Common region on the reference's timeline.
@@ -194,15 +274,24 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
         const auto w = std::size_t(windowFrames);
         const auto searchRange = std::size_t(std::ceil(residual));
 
+        const std::vector<std::int64_t> starts = windowStarts(ref, rate, begin, end, w, options.windows);
+        if (starts.size() < kMinUsableWindows)
+            throw AudioError(AudioErrorKind::InvalidArgument, itemName,
+                             "no common region with " + referenceName + " to measure: " + referenceName + " has sound in " +
+                                 std::to_string(starts.size()) + " of its windows there, at least " +
+                                 std::to_string(kMinUsableWindows) + " needed");
         std::vector<AlignmentWindow> windows;
         double worst = 1.0;
         double sumCorrelation = 0;
-        for (std::size_t k = 0; k < options.windows; ++k) {
-            const double t = begin + double(k) * (span - windowFrames) / double(options.windows - 1);
-            const auto ti = std::int64_t(std::floor(t));
+        for (const std::int64_t ti : starts) {
             // In the warped item's samples reference t holds v = (alpha + beta t) / warp.
             const double predicted = (alpha + beta * (double(ti) + double(w) / 2.0)) / warp - (double(ti) + double(w) / 2.0);
-            const Located l = locateReferenceWindow(ref, *warped, ti, w, predicted, searchRange);
+            const Located l = warp == 1.0 ? locateReferenceWindow(ref, itm, ti, w, predicted, searchRange)
+                                          : locateReferenceWindowWarped(ref, itm, ti, w, predicted, searchRange, warp, rate);
+            if (l.noEnergy)
+                throw AudioError(AudioErrorKind::InvalidArgument, itemName,
+                                 "is silent near " + seconds(double(ti), rate) + " of " + referenceName +
+                                     ", where " + referenceName + " has sound (a dropout, or content missing there)");
             if (l.atEdge)
                 throw AudioError(AudioErrorKind::InvalidArgument, itemName,
                                  "its offset to " + referenceName + " changes too much over time at " +
@@ -244,13 +333,10 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
         const bool settled = std::abs(b) * options.windowSeconds * rate < 0.01;
         if ((pass > 0 && settled) || pass + 1 == kMaxPasses)
             break;
-        // Resampled only for a drift that would smear a window (a pass of libsoxr over the
-        // whole downmix costs more than the windows).
+        // Resampled only for a drift that would smear a window (each window's stretch of the
+        // item, locateReferenceWindowWarped).
         const bool smears = std::abs(beta - 1.0) * options.windowSeconds * rate >= 0.01;
         warp = smears ? beta : 1.0;
-        if (smears)
-            resampledItem = resampledBy(itm, beta, rate);
-        warped = smears ? &resampledItem : &itm;
     }
     result.driftPpm = (beta - 1.0) * 1e6;
     result.offsetSamples = alpha / beta;
@@ -279,8 +365,16 @@ AlignedItem alignToReference(const AudioBuffer& item, const Alignment& alignment
     }
     out.audio.sampleRate = item.sampleRate;
     const float sign = alignment.polarityInverted ? -1.0f : 1.0f;
+    // Uncorrected, a drift d moves the item by d x t against the reference: shifted by the
+    // offset at the middle of the common region (reference t holds item (1 + d)(t + offset)),
+    // the error at either end is half what the offset at the item's start would leave.
+    double shift = alignment.offsetSamples;
+    if (!out.driftCorrected) {
+        const double middle = 0.5 * double(alignment.commonBegin + alignment.commonEnd);
+        shift += alignment.driftPpm * 1e-6 * (middle + alignment.offsetSamples);
+    }
     for (const auto& ch : source->channels) {
-        std::vector<float> shifted = readAtOffset(ch, alignment.offsetSamples, referenceFrames);
+        std::vector<float> shifted = readAtOffset(ch, shift, referenceFrames);
         if (sign < 0)
             for (float& v : shifted)
                 v = -v;

@@ -6,15 +6,20 @@
 //   offsetSamples  in reference samples, POSITIVE when the item's content comes LATER than
 //                  the reference's: the item's first sample lies at reference time
 //                  -offsetSamples. (An item that is the reference with 480 samples of
-//                  silence in front has offset +480.) Measured at the start of the item.
+//                  silence in front has offset +480.) Always the offset at the item's START
+//                  (reference time -offsetSamples), also when a drift makes it differ along
+//                  the item; alignToReference() derives the offset at the middle itself.
 //   driftPpm       (item samples per reference sample - 1) x 1e6: POSITIVE when the item runs
 //                  slow / is stretched, its content drifting later and later (the reference
 //                  resampled to 1.001 x as many samples measures +1000 ppm).
 //   Together: reference sample t holds what item position (1 + drift)(t + offset) holds.
 //
-// Method: a mono downmix (mean of the channels) of each; the item located first from one
-// window at the centre of the shorter item, searched over +-maxOffsetSeconds; then
-// `windows` windows spread over the common region, each located by FFT cross-correlation
+// Method: a mono downmix (mean of the channels, float) of each; the item located first from
+// one window at the centre of the shorter item, searched over +-maxOffsetSeconds widened by
+// the largest drift up to there (maxDriftPpm x its distance from the start); then
+// `windows` windows spread over the common region where the reference has sound (silence,
+// dither at the ends matches nothing: windows go among 4 x `windows` candidate positions
+// whose 50 ms blocks are, 90 % of them, within 50 dB of the loudest block; at least 3), each located by FFT cross-correlation
 // with a sub-sample peak (cross_correlation.h); drift is the slope of the window offsets over
 // time (least squares). When a drift is found, the item's downmix is resampled by it (libsoxr)
 // and the windows measured again, until the remaining drift moves a window by less than 0.01
@@ -86,8 +91,10 @@ struct AlignedItem {
 // The item moved onto the reference's timeline: resampled by 1/(1 + drift) when |drift| >
 // 5 ppm (libsoxr, audio/io/resampler.h), then read at t + offset by the band-limited
 // fractional delay of fractional_delay.h, its polarity restored. Gains are the caller's
-// (loudness matching). Without drift correction a drift d leaves the end of the item
-// d x its length off (5 ppm: 0.9 ms, 43 samples, after 3 min).
+// (loudness matching). Without drift correction the item is shifted by the offset at the
+// MIDDLE of the common region, offsetSamples + drift x (middle + offsetSamples), so a drift
+// d leaves either end d x half the common region off (5 ppm over 3 min: 0.45 ms, 22
+// samples), half what a shift by the start's offset would leave.
 AlignedItem alignToReference(const AudioBuffer& item, const Alignment& alignment, std::size_t referenceFrames);
 
 } // namespace earlab

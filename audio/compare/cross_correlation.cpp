@@ -92,6 +92,10 @@ CorrelationPeak findCorrelationPeak(std::span<const double> window, std::span<co
             bestM = m;
         }
     }
+    if (bestScore < 0) { // no position had energy, or the window has none
+        best.noEnergy = true;
+        return best;
+    }
     best.atEdge = positions > 1 && (bestM == 0 || bestM == positions - 1);
     best.position = double(bestM);
     if (bestScore <= 0 || best.atEdge || positions < 3)

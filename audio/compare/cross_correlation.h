@@ -23,6 +23,9 @@ struct CorrelationPeak {
     // The integer peak is the first or the last position searched: the true match may lie
     // outside the range, so the position is not to be trusted.
     bool atEdge = false;
+    // The window, or every part of the segment searched, holds no energy: nothing to locate
+    // (silence), position and correlation mean nothing. Distinct from a poor match.
+    bool noEnergy = false;
 };
 
 // Searches positions 0 .. segment.size() - window.size() (segment must be at least as long

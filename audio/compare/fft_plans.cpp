@@ -39,28 +39,21 @@ struct PlanPair {
 
 std::mutex& plannerMutex()
 {
-    static std::mutex m;
-    return m;
+    static auto* const m = new std::mutex; // outlives every static, as the cache does
+    return *m;
 }
 
-// Kept until exit (a plan is a few kB and the sizes one run needs are few), then destroyed
-// with FFTW's planner data, so nothing FFTW allocated outlives the process's statics.
-struct PlanCache {
-    std::map<std::size_t, PlanPair> pairs;
-    ~PlanCache()
-    {
-        for (auto& [size, pair] : pairs) {
-            fftw_destroy_plan(pair.forward);
-            fftw_destroy_plan(pair.inverse);
-        }
-        fftw_cleanup();
-    }
-};
-
+// Never destroyed, on purpose: a destructor run at static destruction would free plans (and
+// call fftw_cleanup()) while another thread may still be transforming with them, and it could
+// not take the planner mutex safely either. The cache stays reachable through this static
+// pointer, so LeakSanitizer does not count it. Its size is bounded by goodFftSize(), which
+// yields at most two sizes per octave (64 from 2 to 2^32), whatever lengths callers measure;
+// a plan holds its size's twiddle factors (O(n) doubles), so an unbounded set of sizes
+// would grow without end in a long session.
 std::map<std::size_t, PlanPair>& plans()
 {
-    static PlanCache cache;
-    return cache.pairs;
+    static auto* const cache = new std::map<std::size_t, PlanPair>;
+    return *cache;
 }
 
 PlanPair plansFor(std::size_t n)
@@ -109,15 +102,13 @@ void RealFft::inverse(FftBuffer<std::complex<double>>& in, FftBuffer<double>& ou
 
 std::size_t goodFftSize(std::size_t n)
 {
-    for (std::size_t m = std::max<std::size_t>(n, 2);; ++m) {
-        if (m % 2)
-            continue;
-        std::size_t r = m;
-        for (std::size_t p : {2, 3, 5})
-            while (r % p == 0)
-                r /= p;
-        if (r == 1)
-            return m;
+    // 2^k or 3 x 2^k: wastes at most half the size, and keeps the set of planned sizes small.
+    std::size_t power = 2;
+    for (;; power *= 2) {
+        if (power >= n)
+            return power;
+        if (power / 2 * 3 >= n && power >= 4)
+            return power / 2 * 3;
     }
 }
 

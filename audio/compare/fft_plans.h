@@ -1,6 +1,6 @@
 #pragma once
 // Real FFTs of any size through FFTW (double precision), with one pair of plans per size made
-// once and kept for the life of the process. FFTW's planner is not thread-safe (its execute
+// once and kept for the life of the process (never destroyed: see fft_plans.cpp). FFTW's planner is not thread-safe (its execute
 // functions are), so plan creation is serialised by a mutex here and nowhere else; executing
 // a plan on new arrays (fftw_execute_dft_r2c) is safe from any thread.
 // Plans are made with FFTW_ESTIMATE: measuring would cost more than the transforms it saves
@@ -47,8 +47,9 @@ private:
     void* inversePlan_;
 };
 
-// The smallest size >= n whose only prime factors are 2, 3 and 5 (FFTW is fast on those) and
-// that is even.
+// The smallest size >= n (and >= 2) of the form 2^k or 3 x 2^k (k >= 1): FFTW is fast on
+// those, and with at most two sizes per octave the plan cache (fft_plans.cpp, kept for the
+// life of the process) stays bounded however many different lengths are measured.
 std::size_t goodFftSize(std::size_t n);
 
 } // namespace earlab

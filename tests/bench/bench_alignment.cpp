@@ -2,7 +2,8 @@
 // the Compare page wait for per item after loading. The items are the pop-rock loop repeated
 // to 180 s, the second cut 480.37 samples later (a fractional delay) or stretched by 0.1 %
 // (libsoxr), so the drift passes and the correction's resampling are timed too.
-// Figures: docs/performance.md.
+// Figures: docs/performance.md. EARLAB_BENCH_ALIGNMENT_SECONDS sets another length (the
+// peak memory of two 30-minute items: docs/performance.md).
 
 #include "assets/builtin_material.h"
 #include "audio/compare/alignment.h"
@@ -12,11 +13,16 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+
 namespace {
 
 using namespace earlab;
 
-constexpr std::size_t kFrames = 180 * 48000;
+const std::size_t kFrames = [] {
+    const char* s = std::getenv("EARLAB_BENCH_ALIGNMENT_SECONDS");
+    return std::size_t((s ? std::atof(s) : 180.0) * 48000);
+}();
 
 AudioBuffer threeMinutes(const AudioBuffer& loop, std::size_t frames)
 {

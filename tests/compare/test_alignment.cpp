@@ -9,6 +9,7 @@
 #include "assets/builtin_material.h"
 #include "audio/audio_error.h"
 #include "audio/compare/alignment.h"
+#include "audio/compare/fft_plans.h"
 #include "audio/compare/null_difference.h"
 #include "audio/io/audio_file.h"
 #include "audio/io/loudness.h"
@@ -23,6 +24,8 @@
 #include <complex>
 #include <functional>
 #include <numbers>
+#include <random>
+#include <set>
 
 using namespace earlab;
 
@@ -138,6 +141,40 @@ Outcome alignAndNull(const AudioBuffer& reference, const AudioBuffer& item)
           a.offsetSamples, a.driftPpm, a.polarityInverted ? "inverted" : "normal", a.correlation, a.commonBegin,
           a.commonEnd, o.gainDb, o.nullDb);
     return o;
+}
+
+// `b` with 2 s of digital silence and 1 s of -90 dBFS white noise (dither) added at each end,
+// the noise drawn from `seed`: how real mixes start and end.
+AudioBuffer paddedWithSilenceAndDither(const AudioBuffer& b, unsigned seed)
+{
+    const auto silence = std::size_t(2 * kRate), dither = std::size_t(kRate);
+    const std::size_t pad = silence + dither;
+    AudioBuffer out = AudioBuffer::silence(b.channelCount(), b.frames() + 2 * pad, b.sampleRate);
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> noise(0.0f, float(std::pow(10.0, -90.0 / 20.0)));
+    for (std::size_t c = 0; c < b.channelCount(); ++c) {
+        auto& ch = out.channels[c];
+        for (std::size_t i = 0; i < dither; ++i) {
+            ch[silence + i] = noise(rng);
+            ch[pad + b.frames() + i] = noise(rng);
+        }
+        std::copy(b.channels[c].begin(), b.channels[c].end(), ch.begin() + std::ptrdiff_t(pad));
+    }
+    return out;
+}
+
+// The largest |offset| (samples) left between an aligned item and the reference, over the
+// windows measureAlignment places: the time error of the alignment, worst place.
+double worstWindowError(const AudioBuffer& reference, const AudioBuffer& aligned)
+{
+    AlignmentOptions o;
+    o.windows = 9;
+    o.windowSeconds = 1.0;
+    const Alignment a = measureAlignment(reference, aligned, o);
+    double worst = 0;
+    for (const auto& w : a.windows)
+        worst = std::max(worst, std::abs(w.offsetSamples));
+    return worst;
 }
 
 void expectAudioError(const std::function<void()>& f, const QString& mustContain)
@@ -329,11 +366,114 @@ private slots:
         QVERIFY(bandLimitedNullDb(reference, o.matched, a.commonBegin, a.commonEnd, 21000.0) <= kMaxNullDb);
     }
 
+    // Real mixes start and end with silence, a fade or dither: windows must sit where the
+    // reference has energy, with an offset and with a drift alike.
+    void silenceAndDitherAtTheEnds()
+    {
+        const AudioBuffer reference = paddedWithSilenceAndDither(cut(loop(), kStart, kLength), 1);
+        {
+            const AudioBuffer item = paddedWithSilenceAndDither(cut(loop(), std::int64_t(kStart) - 480, kLength), 2);
+            const Alignment a = measureAlignment(reference, item, {}, "reference.wav", "item.wav");
+            QVERIFY2(std::abs(a.offsetSamples - 480) < 0.01, qPrintable(QString::number(a.offsetSamples, 'f', 6)));
+            QVERIFY2(std::abs(a.driftPpm) < 1.0, qPrintable(QString::number(a.driftPpm)));
+            QVERIFY(a.windows.size() >= 3);
+        }
+        {
+            AudioBuffer slow = resample(loop(), kRate * 1.001);
+            slow.sampleRate = kRate;
+            const AudioBuffer item = paddedWithSilenceAndDither(cut(slow, 96096, std::size_t(double(kLength) * 1.001)), 3);
+            // Reference t = pad + j holds loop kStart + j = item pad + 1.001 (kStart + j) - 96096.
+            const double pad = 3 * kRate;
+            const double expected = (-0.001 * pad + 1.001 * double(kStart) - 96096.0) / 1.001;
+            const Alignment a = measureAlignment(reference, item, {}, "reference.wav", "slow.wav");
+            qInfo("drift %.4f ppm, offset %.6f (expected %.6f)", a.driftPpm, a.offsetSamples, expected);
+            QVERIFY2(std::abs(a.driftPpm - 1000.0) < 20.0, qPrintable(QString::number(a.driftPpm, 'f', 3)));
+            QVERIFY2(std::abs(a.offsetSamples - expected) < 0.05, qPrintable(QString::number(a.offsetSamples, 'f', 6)));
+        }
+    }
+
+    // The first, coarse search must allow for the drift accumulated up to where it looks: a
+    // 60 s item at 3000 ppm is 90 ms off at its centre, beyond a 50 ms offset search. Noise,
+    // not a loop: a loop's repeats would match the coarse window at a wrong lag by luck.
+    // Low-passed (two one-pole stages near 300 Hz), as music's energy is: the drift smears
+    // the 2 s coarse window by 6 samples, which white noise would not survive.
+    void coarseSearchAllowsForDrift()
+    {
+        AudioBuffer reference = AudioBuffer::silence(2, 60 * 48000, kRate);
+        std::mt19937 rng(4);
+        std::normal_distribution<float> noise(0.0f, 1.0f);
+        for (auto& ch : reference.channels) {
+            float y1 = 0, y2 = 0;
+            for (float& v : ch) {
+                y1 += 0.04f * (noise(rng) - y1);
+                y2 += 0.04f * (y1 - y2);
+                v = y2;
+            }
+        }
+        AudioBuffer slow = resample(reference, kRate * 1.003);
+        slow.sampleRate = kRate;
+        AlignmentOptions o;
+        o.maxOffsetSeconds = 0.05;
+        const Alignment a = measureAlignment(reference, slow, o, "reference.wav", "slow.wav");
+        qInfo("drift %.4f ppm, offset %.6f", a.driftPpm, a.offsetSamples);
+        QVERIFY2(std::abs(a.driftPpm - 3000.0) < 20.0, qPrintable(QString::number(a.driftPpm, 'f', 3)));
+        QVERIFY2(std::abs(a.offsetSamples) < 0.05, qPrintable(QString::number(a.offsetSamples, 'f', 6)));
+    }
+
+    // A drift too small to correct (4 ppm) is shifted by the offset at the middle of the
+    // common region: the worst time error is half of what a shift by the start's offset leaves.
+    void smallDriftShiftedAtTheMiddle()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, 60 * 48000);
+        AudioBuffer slow = resample(reference, kRate * 1.000004);
+        slow.sampleRate = kRate;
+        const AudioBuffer& item = slow;
+        const Alignment a = measureAlignment(reference, item);
+        qInfo("drift %.4f ppm, offset %.6f", a.driftPpm, a.offsetSamples);
+        QVERIFY2(std::abs(a.driftPpm - 4.0) < 0.5, qPrintable(QString::number(a.driftPpm, 'f', 4)));
+        QVERIFY2(std::abs(a.offsetSamples) < 0.1, qPrintable(QString::number(a.offsetSamples, 'f', 4)));
+        const AlignedItem middle = alignToReference(item, a, reference.frames());
+        QVERIFY(!middle.driftCorrected);
+        Alignment startAnchored = a;
+        startAnchored.driftPpm = 0; // the same shift everywhere: the offset at the item's start
+        const AlignedItem start = alignToReference(item, startAnchored, reference.frames());
+        const double middleError = worstWindowError(reference, middle.audio);
+        const double startError = worstWindowError(reference, start.audio);
+        qInfo("worst window error: %.3f samples shifted at the middle, %.3f at the start", middleError, startError);
+        QVERIFY2(startError > 8.0, qPrintable(QString::number(startError))); // 4 ppm x 60 s = 11.5 samples
+        QVERIFY2(middleError <= 0.6 * startError, qPrintable(QString::number(middleError)));
+    }
+
+    // Plans are cached for the life of the process: the sizes asked for must come from a
+    // small set (at most two per octave), whatever lengths are measured.
+    void fftSizesAreBounded()
+    {
+        std::set<std::size_t> sizes;
+        for (std::size_t n = 1 << 20; n < (1 << 21); n += 97) {
+            const std::size_t m = goodFftSize(n);
+            QVERIFY(m >= n && m % 2 == 0);
+            sizes.insert(m);
+        }
+        QVERIFY2(sizes.size() <= 3, qPrintable(QString::number(sizes.size()))); // 2^20 .. 2^21 inclusive
+        QCOMPARE(goodFftSize(1), std::size_t(2));
+        QCOMPARE(goodFftSize(5), std::size_t(6));
+    }
+
     void silentItem()
     {
         const AudioBuffer reference = cut(loop(), kStart, kLength);
         const AudioBuffer item = AudioBuffer::silence(2, kLength, kRate);
         expectAudioError([&] { measureAlignment(reference, item, {}, "reference.wav", "silent.wav"); }, "silent.wav: is silent");
+    }
+
+    // The item silent where the reference has sound: said so, not "changes too much over time".
+    void itemSilentWhereReferenceSounds()
+    {
+        const AudioBuffer reference = cut(loop(), kStart, kLength);
+        AudioBuffer item = reference;
+        for (auto& ch : item.channels)
+            std::fill(ch.begin() + std::ptrdiff_t(kLength / 2), ch.end(), 0.0f);
+        expectAudioError([&] { measureAlignment(reference, item, {}, "reference.wav", "cut.wav"); }, "cut.wav: is silent near");
     }
 
     void noCommonRegion()
