@@ -14,6 +14,7 @@ target_sources(earlab_exercises PRIVATE
   saved_difficulty.h saved_difficulty.cpp
   material_ref.h
   question_material.h question_material.cpp
+  comparison_items.h comparison_items.cpp
   seeded_random.h
   difficulty_tracker.h difficulty_tracker.cpp
   band_energy.h band_energy.cpp

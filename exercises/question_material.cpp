@@ -274,6 +274,12 @@ double truePeakOf(const PreparedLoop& loop, const Treatment& t, bool stems)
 
 } // namespace
 
+double commonHeadroomGainDb(double loudestTruePeakDbtp)
+{
+    const double ceiling = kQuestionCeilingDbtp - kQuestionHeadroomMarginDb;
+    return std::isfinite(loudestTruePeakDbtp) && loudestTruePeakDbtp > ceiling ? ceiling - loudestTruePeakDbtp : 0.0;
+}
+
 QuestionLevels matchVariants(Question& question, const PreparedLoop& loop, bool matchLoudness)
 {
     QuestionLevels levels;
@@ -290,13 +296,10 @@ QuestionLevels matchVariants(Question& question, const PreparedLoop& loop, bool 
             // Silent or unplayable: nothing to keep under the ceiling (the player reports it).
         }
     }
-    const double ceiling = kQuestionCeilingDbtp - kQuestionHeadroomMarginDb;
-    if (levels.loudestTruePeakDbtp > ceiling) {
-        // The gain/pan stage is the chain's last: a gain there scales the render exactly.
-        levels.gainDb = ceiling - levels.loudestTruePeakDbtp;
-        for (HeardVariant& v : question.variants)
-            v.treatment.gainDb += levels.gainDb;
-    }
+    levels.gainDb = commonHeadroomGainDb(levels.loudestTruePeakDbtp);
+    // The gain/pan stage is the chain's last: a gain there scales the render exactly.
+    for (HeardVariant& v : question.variants)
+        v.treatment.gainDb += levels.gainDb;
     return levels;
 }
 
@@ -309,12 +312,8 @@ MatchedAnswer matchAnswer(const PreparedLoop& loop, const Question& question, co
     if (!loop.audio || loop.audio->frames() == 0)
         return out;
     try {
-        const double peak = truePeakOf(loop, out.treatment, question.usesStems);
-        const double ceiling = kQuestionCeilingDbtp - kQuestionHeadroomMarginDb;
-        if (std::isfinite(peak) && peak > ceiling) {
-            out.revealGainDb = ceiling - peak;
-            out.treatment.gainDb += out.revealGainDb;
-        }
+        out.revealGainDb = commonHeadroomGainDb(truePeakOf(loop, out.treatment, question.usesStems));
+        out.treatment.gainDb += out.revealGainDb;
     } catch (const AudioError&) {
         // Silent or unplayable: nothing to keep under the ceiling.
     }

@@ -60,6 +60,12 @@ Treatment matchedTreatment(const PreparedLoop& loop, Treatment treatment, bool m
 inline constexpr double kQuestionCeilingDbtp = -1.0;
 inline constexpr double kQuestionHeadroomMarginDb = 0.1;
 
+// The gain (<= 0 dB) every item heard side by side gets in common so that the loudest, whose
+// true peak at its own gain is `loudestTruePeakDbtp`, sits at kQuestionCeilingDbtp -
+// kQuestionHeadroomMarginDb; 0 when it is already below (or not finite: silence).
+// matchVariants, matchAnswer and prepareComparison (comparison_items.h) all use it.
+double commonHeadroomGainDb(double loudestTruePeakDbtp);
+
 struct QuestionLevels {
     double gainDb = 0;                // the gain every variant got in common, dB (<= 0)
     double loudestTruePeakDbtp = -std::numeric_limits<double>::infinity(); // before that gain

@@ -205,4 +205,12 @@ void printOut(const QString& text)
     std::fflush(stdout);
 }
 
+QJsonValue finiteOrNull(double v, int decimals)
+{
+    if (!std::isfinite(v))
+        return QJsonValue::Null;
+    const double scale = std::pow(10.0, decimals);
+    return std::round(v * scale) / scale;
+}
+
 } // namespace earlab::cli

@@ -4,6 +4,7 @@
 // range with the text as typed, and arguments that keep every byte the user gave.
 
 #include <QCommandLineParser>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -51,7 +52,7 @@ bool parseOrHelp(QCommandLineParser& parser, const QStringList& args, int minPos
 
 // The value-taking options that may be given more than once; every other one must appear at
 // most once, because the parser would silently keep only the last.
-inline const QStringList kRepeatableOptions = {QStringLiteral("eq")};
+inline const QStringList kRepeatableOptions = {QStringLiteral("eq"), QStringLiteral("trim")};
 
 // --- Numbers, checked with the text as typed --------------------------------------------------
 // An allowed range, inclusive unless minExcluded. unit is shown after the range ("s", "dB").
@@ -73,6 +74,10 @@ std::uint64_t parseUnsigned64(const QString& what, const QString& text);
 
 void printOut(const QString& text); // stdout, with a newline, invalid bytes shown readably
 
+// A number for JSON, rounded to `decimals`; null when not finite (JSON has no infinity or NaN:
+// silence has no loudness, an item identical to the reference has a null depth of -inf).
+QJsonValue finiteOrNull(double v, int decimals);
+
 using CommandFunction = int (*)(const QStringList& args);
 int runDevices(const QStringList& args);
 int runInfo(const QStringList& args);
@@ -82,5 +87,6 @@ int runDemo(const QStringList& args);
 int runExercises(const QStringList& args);
 int runQuestion(const QStringList& args);
 int runVerifyLog(const QStringList& args);
+int runCompare(const QStringList& args);
 
 } // namespace earlab::cli

@@ -13,15 +13,6 @@
 namespace earlab::cli {
 
 namespace {
-// JSON has no infinity: silence has no loudness, so it is null.
-QJsonValue finiteOrNull(double v, int decimals)
-{
-    if (!std::isfinite(v))
-        return QJsonValue::Null;
-    const double scale = std::pow(10.0, decimals);
-    return std::round(v * scale) / scale;
-}
-
 QString dbText(double v) { return std::isfinite(v) ? QString::number(v, 'f', 2) : QString("-inf"); }
 
 } // namespace

@@ -1,5 +1,5 @@
-// earlab-cli: devices, file info, offline render, playback, a demo, exercise questions, and
-// the check of a blind test log.
+// earlab-cli: devices, file info, offline render, playback, a demo, exercise questions, the
+// check of a blind test log, and the preparation of a comparison.
 // Exit status: 0 success, 2 bad usage or bad input, 3 no usable audio device; on failure one
 // line on stderr naming the cause.
 
@@ -33,6 +33,7 @@ constexpr Command kCommands[] = {
     {"question", "write one exercise question: a WAV per variant and question.json (the answer key)",
      earlab::cli::runQuestion},
     {"verify-log", "check a blind test log: every X recomputed from the seed, the log's hash", earlab::cli::runVerifyLog},
+    {"compare", "prepare 2 to 8 files for a comparison: alignment, loudness match, null depth", earlab::cli::runCompare},
 };
 
 void printUsage(std::FILE* to)

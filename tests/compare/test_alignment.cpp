@@ -6,7 +6,6 @@
 // (seamless, hence periodic) loop, a libsoxr resampling. Run with  ctest -R test_alignment -V
 // to see the measured errors and null depths.
 
-#include "assets/builtin_material.h"
 #include "audio/audio_error.h"
 #include "audio/compare/alignment.h"
 #include "audio/compare/fft_plans.h"
@@ -14,6 +13,7 @@
 #include "audio/io/audio_file.h"
 #include "audio/io/loudness.h"
 #include "audio/io/resampler.h"
+#include "music_excerpts.h"
 
 #include <QtTest>
 
@@ -28,6 +28,8 @@
 #include <set>
 
 using namespace earlab;
+using earlab::test::cut;
+using earlab::test::scale;
 
 namespace {
 
@@ -36,22 +38,7 @@ constexpr std::size_t kStart = 2 * 48000;     // the reference starts 2 s into t
 constexpr std::size_t kLength = 12 * 48000;   // 12 s excerpts
 constexpr double kMaxNullDb = -60.0;
 
-const AudioBuffer& loop()
-{
-    static const AudioBuffer audio = loadAudioFile(materialPath(findBuiltinLoop("pop-rock")->mixFile)).audio;
-    return audio;
-}
-
-// frames [start, start + length) of a loop, wrapping around (the loops are seamless).
-AudioBuffer cut(const AudioBuffer& src, std::int64_t start, std::size_t length)
-{
-    AudioBuffer out = AudioBuffer::silence(src.channelCount(), length, src.sampleRate);
-    const auto n = std::int64_t(src.frames());
-    for (std::size_t c = 0; c < src.channelCount(); ++c)
-        for (std::size_t i = 0; i < length; ++i)
-            out.channels[c][i] = src.channels[c][std::size_t((((start + std::int64_t(i)) % n) + n) % n)];
-    return out;
-}
+const AudioBuffer& loop() { return test::builtinLoopAudio("pop-rock"); }
 
 // Every channel through a DFT of its whole length, each bin k changed by `change(k, bin)`.
 AudioBuffer spectrallyChanged(const AudioBuffer& src, const std::function<void(std::size_t, std::complex<double>&)>& change)
@@ -108,13 +95,6 @@ double bandLimitedNullDb(const AudioBuffer& reference, const AudioBuffer& item, 
     const double db = nullDepthDb(r, i, edge, r.frames() - edge);
     qInfo("null below %.0f Hz: %.2f dB", hz, db);
     return db;
-}
-
-void scale(AudioBuffer& b, double factor)
-{
-    for (auto& ch : b.channels)
-        for (float& v : ch)
-            v = float(v * factor);
 }
 
 struct Outcome {
@@ -505,7 +485,7 @@ private slots:
     void differentMusic()
     {
         const AudioBuffer reference = cut(loop(), kStart, kLength);
-        const AudioBuffer other = cut(loadAudioFile(materialPath(findBuiltinLoop("electronic")->mixFile)).audio, kStart, kLength);
+        const AudioBuffer other = cut(test::builtinLoopAudio("electronic"), kStart, kLength);
         expectAudioError([&] { measureAlignment(reference, other, {}, "reference.wav", "other.wav"); }, "other.wav");
     }
 };
