@@ -6,4 +6,5 @@ target_sources(earlab_exercises PRIVATE
   blind_log.h blind_log.cpp
   blind_log_summary.h blind_log_summary.cpp
   blind_log_check.h blind_log_check.cpp
-  blind_log_file.h blind_log_file.cpp)
+  blind_log_file.h blind_log_file.cpp
+  blind_run.h blind_run.cpp)

@@ -4,6 +4,7 @@
 #include "audio/compare/null_difference.h"
 #include "audio/io/audio_file.h"
 #include "audio/io/loudness.h"
+#include "blind_hashes.h"
 #include "question_material.h"
 
 #include <algorithm>
@@ -76,7 +77,7 @@ Comparison prepareComparison(const std::vector<std::string>& paths, const Compar
         const double base = kDecodeShare * double(i) / double(n);
         steps.report(base, "decoding " + paths[i]);
         LoadOptions load;
-        load.targetSampleRate = i == 0 ? 0.0 : result.sampleRate;
+        load.targetSampleRate = options.sampleRate > 0 ? options.sampleRate : i == 0 ? 0.0 : result.sampleRate;
         load.progress = [&](double f) {
             if (options.progress)
                 options.progress(base + kDecodeShare * f / double(n), "decoding " + paths[i]);
@@ -92,6 +93,8 @@ Comparison prepareComparison(const std::vector<std::string>& paths, const Compar
                              "silent (or shorter than 0.4 s): it has no loudness to match");
         item.loudnessLufs = loudness.integratedLufs;
         item.truePeakDbtp = loudness.truePeakDbtp;
+        item.fileSha256 = fileSha256(QString::fromStdString(paths[i])).toStdString();
+        item.audioSha256 = audioSha256(decoded[i]).toStdString();
     }
 
     // 2. Onto item 1's timeline; the region every item covers.
@@ -124,15 +127,16 @@ Comparison prepareComparison(const std::vector<std::string>& paths, const Compar
 
     // 3. Loudness matched on what plays, the trim added, then one common gain for headroom.
     steps.report(kDecodeShare + kAlignShare, "matching loudness");
+    std::vector<AudioBuffer> played(n);
     for (std::size_t i = 0; i < n; ++i)
-        result.items[i].audio = framesOf(timeline[i], result.commonBegin, result.commonEnd);
+        played[i] = framesOf(timeline[i], result.commonBegin, result.commonEnd);
     timeline.clear();
-    const double referenceLufs = integratedLoudnessLufs(result.items[0].audio);
+    const double referenceLufs = integratedLoudnessLufs(played[0]);
     double loudestPeak = -std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < n; ++i) {
         ComparisonItem& item = result.items[i];
         steps.report(kDecodeShare + kAlignShare + kMatchShare * 0.8 * double(i) / double(n), "matching " + paths[i]);
-        const Loudness here = measureLoudness(item.audio);
+        const Loudness here = measureLoudness(played[i]);
         if (!std::isfinite(here.integratedLufs))
             throw AudioError(AudioErrorKind::InvalidArgument, paths[i],
                              "silent over the region common to all items: it has no loudness to match");
@@ -141,21 +145,23 @@ Comparison prepareComparison(const std::vector<std::string>& paths, const Compar
         loudestPeak = std::max(loudestPeak, here.truePeakDbtp + item.gainDb); // a gain scales the true peak exactly
     }
     result.headroomGainDb = commonHeadroomGainDb(loudestPeak);
-    for (ComparisonItem& item : result.items) {
+    for (std::size_t i = 0; i < n; ++i) {
+        ComparisonItem& item = result.items[i];
         item.gainDb += result.headroomGainDb;
-        applyGainDb(item.audio, item.gainDb);
+        applyGainDb(played[i], item.gainDb);
+        item.audio = std::make_shared<const AudioBuffer>(std::move(played[i]));
     }
 
     // 4. Re-measured as played: the residual of the match, and the nulls.
     const ComparisonItem& first = result.items[0];
-    const double playedReferenceLufs = integratedLoudnessLufs(first.audio);
+    const double playedReferenceLufs = integratedLoudnessLufs(*first.audio);
     result.items[0].nullDepthDb = std::numeric_limits<double>::quiet_NaN();
     for (std::size_t i = 1; i < n; ++i) {
         ComparisonItem& item = result.items[i];
         steps.report(kDecodeShare + kAlignShare + kMatchShare * (0.8 + 0.2 * double(i - 1) / double(n - 1)),
                      "null depth of " + paths[i]);
-        item.residualDb = integratedLoudnessLufs(item.audio) - playedReferenceLufs - (item.trimDb - first.trimDb);
-        item.nullDepthDb = nullDepthDb(first.audio, item.audio);
+        item.residualDb = integratedLoudnessLufs(*item.audio) - playedReferenceLufs - (item.trimDb - first.trimDb);
+        item.nullDepthDb = nullDepthDb(*first.audio, *item.audio);
     }
     steps.report(1.0, "ready");
     return result;

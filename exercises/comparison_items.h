@@ -10,8 +10,9 @@
 // EarLab plays side by side. Plain C++ apart from that include: no Qt type in the interface.
 //
 // The rules, in order:
-//   1. every file decoded as the app plays it (stereo), the others resampled to item 1's rate;
-//      loudness and true peak measured on that decoded audio, before any gain;
+//   1. every file decoded as the app plays it (stereo), the others resampled to item 1's rate
+//      (or all to ComparisonOptions::sampleRate); loudness, true peak and the hashes a blind
+//      log records taken of that decoded audio, before any gain;
 //   2. items 2.. aligned to item 1 and moved onto its timeline (alignToReference); the
 //      comparison covers the region common to all items, in item 1's frames;
 //   3. gain = loudness match to item 1 measured on that common region of the aligned audio
@@ -27,6 +28,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -36,6 +38,9 @@ namespace earlab {
 inline constexpr std::size_t kMinComparisonItems = 2, kMaxComparisonItems = 8;
 
 struct ComparisonOptions {
+    // Hz, the rate every item is decoded at; 0: item 1's own. The app asks for its engine's
+    // rate (one resampling, the same for every item); earlab-cli plays at item 1's.
+    double sampleRate = 0;
     std::vector<double> trimDb; // dB per item, in the order of the paths; empty: no trim
     AlignmentOptions alignment;
     // Called from the preparing thread: fraction 0..1 (increasing) and what is being done.
@@ -52,6 +57,8 @@ public:
 struct ComparisonItem {
     std::string file;
     double fileSampleRate = 0;   // Hz, as stored in the file
+    std::string fileSha256;      // of the file's bytes (blind_hashes.h, fileSha256)
+    std::string audioSha256;     // of the decoded audio, before any gain (audioSha256)
     double loudnessLufs = 0;     // LUFS, BS.1770 integrated, of the decoded file before any gain
     double truePeakDbtp = 0;     // dBTP, of the decoded file before any gain
     Alignment alignment;         // to item 1 (item 1: all zero, correlation 1)
@@ -61,7 +68,9 @@ struct ComparisonItem {
     double gainDb = 0;           // dB, applied: match + trim + the common headroom gain
     double residualDb = 0;       // dB, loudness of `audio` - item 1's, less the trims' difference
     double nullDepthDb = 0;      // dB, against item 1 as played; -inf when identical; NaN for item 1
-    AudioBuffer audio;           // as played: item 1's timeline over the common region, gain applied
+    // As played: item 1's timeline over the common region, gain applied. Shared, so that a
+    // player's scene (comparison_scene.h) holds the same samples, not a copy.
+    std::shared_ptr<const AudioBuffer> audio;
 };
 
 struct Comparison {

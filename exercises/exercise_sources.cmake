@@ -15,6 +15,8 @@ target_sources(earlab_exercises PRIVATE
   material_ref.h
   question_material.h question_material.cpp
   comparison_items.h comparison_items.cpp
+  comparison_scene.h comparison_scene.cpp
+  comparison_log.h comparison_log.cpp
   seeded_random.h
   difficulty_tracker.h difficulty_tracker.cpp
   band_energy.h band_energy.cpp

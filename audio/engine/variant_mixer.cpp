@@ -48,13 +48,20 @@ void VariantMixer::mix(const float* const* const* in, float* outLeft, float* out
     while (i < frames && isFading()) {
         const float s = progress(fadePosition_);
         const float rest = 1.0f - s;
-        float l = 0.0f, r = 0.0f;
+        // Written as the selected variant plus each other's gain times its difference from
+        // it: the same sum (the gains sum to 1: from_ does, and from·(1-s) + target·s keeps
+        // it), but variants with identical samples now add exactly 0, so switching between
+        // bit-identical items is bit-identical to not switching (issue 8), where
+        // g·x + (1-g)·x would leave rounding of a few ulps.
+        const float* const* sel = in[selected_];
+        float l = sel[0][i], r = sel[1][i];
         for (int v = 0; v < count_; ++v) {
-            // Gains as from·(1-s) + target·s: they sum to 1 because the from_ gains do.
-            const float g = from_[std::size_t(v)] * rest + (v == selected_ ? s : 0.0f);
+            if (v == selected_)
+                continue;
+            const float g = from_[std::size_t(v)] * rest;
             if (g != 0.0f) {
-                l += g * in[v][0][i];
-                r += g * in[v][1][i];
+                l += g * (in[v][0][i] - sel[0][i]);
+                r += g * (in[v][1][i] - sel[1][i]);
             }
         }
         outLeft[i] = l;

@@ -3,7 +3,10 @@
 //
 // The variants are the same music (correlated), so the crossfade gains must sum to exactly 1
 // at every sample: an equal-power fade (gains whose *squares* sum to 1) would bulge by up to
-// 3 dB half way. The shape is a raised cosine, s = (1 - cos(pi·k/N)) / 2, which starts and
+// 3 dB half way. The sum is exact by construction: the mix is computed as the selected
+// variant plus each other variant's gain times its difference from it, so variants with
+// identical samples cancel exactly (a switch between bit-identical items changes no bit).
+// The shape is a raised cosine, s = (1 - cos(pi·k/N)) / 2, which starts and
 // ends with zero slope (no click). A switch during a switch starts from the gains of the
 // moment, so any sequence of switches keeps the sum at 1.
 

@@ -63,11 +63,11 @@ void logItems(const Comparison& c)
 // What plays, measured again here: every item as loud as item 1 within 0.1 dB (less its trim).
 void expectMatched(const Comparison& c)
 {
-    const double reference = integratedLoudnessLufs(c.items[0].audio);
+    const double reference = integratedLoudnessLufs(*c.items[0].audio);
     for (const ComparisonItem& item : c.items) {
-        QCOMPARE(item.audio.frames(), c.commonEnd - c.commonBegin);
-        QCOMPARE(item.audio.sampleRate, c.sampleRate);
-        const double difference = integratedLoudnessLufs(item.audio) - reference - (item.trimDb - c.items[0].trimDb);
+        QCOMPARE(item.audio->frames(), c.commonEnd - c.commonBegin);
+        QCOMPARE(item.audio->sampleRate, c.sampleRate);
+        const double difference = integratedLoudnessLufs(*item.audio) - reference - (item.trimDb - c.items[0].trimDb);
         QVERIFY2(std::abs(difference) < 0.1, qPrintable(QString("%1: %2 dB").arg(item.file.c_str()).arg(difference)));
         QVERIFY(std::abs(item.residualDb - difference) < 1e-6);
     }
@@ -159,7 +159,7 @@ private slots:
         // The loudest, measured on what plays, sits at -1.1 dBTP.
         double loudest = -INFINITY;
         for (const ComparisonItem& item : c.items)
-            loudest = std::max(loudest, measureLoudness(item.audio).truePeakDbtp);
+            loudest = std::max(loudest, measureLoudness(*item.audio).truePeakDbtp);
         qInfo("loudest true peak as played %.4f dBTP", loudest);
         QVERIFY(loudest <= -1.0);
         QVERIFY(loudest > -1.2);

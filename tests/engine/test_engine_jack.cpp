@@ -63,6 +63,11 @@ private:
         QVERIFY2(waitUntilRendered(engine, 1), "the JACK stream never called back");
 
         installAllocationCounter();
+        // A callback that began before the counter was installed runs unobserved, and may
+        // finish inside the window and be counted there. Callbacks run one after another, so
+        // once one has been observed every later one will be: wait for that, then start.
+        QVERIFY2(QTest::qWaitFor([] { return callbacksObserved() >= 1; }, 10000),
+                 "no callback ran with the allocation counter installed");
         const PlaybackWindow w = playWindow(engine, jack, seconds);
         removeAllocationCounter();
         engine.close();

@@ -1,0 +1,22 @@
+#pragma once
+// The blind log (blind_log.h) of a run over prepared comparison items: the items with their
+// hashes, gains, offsets and drift as prepareComparison measured them, the run's trials, the
+// result from summariseBlindTrials and the seed commitment. earlab-cli abx and the app build
+// their logs here, so the two record the same things the same way.
+
+#include "blind_log.h"
+#include "blind_run.h"
+#include "comparison_items.h"
+
+#include <vector>
+
+namespace earlab {
+
+// items: the indices into comparison.items the run compared, in label order ({A, B} for ABX
+// and preference); labelled "A", "B", ... The seed is revealed when `ended` (the run finished,
+// or was stopped and will take no more answers); until then the log holds its commitment only.
+// Throws std::invalid_argument for an index out of range.
+BlindLog comparisonBlindLog(const Comparison& comparison, const std::vector<int>& items, const BlindLogSetup& setup,
+                            const BlindRun& run, bool ended);
+
+} // namespace earlab
