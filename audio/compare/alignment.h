@@ -83,6 +83,10 @@ Alignment measureAlignment(const AudioBuffer& reference, const AudioBuffer& item
 // measure on short items, and a resampler pass costs more than it would remove.
 inline constexpr double kDriftCorrectionThresholdPpm = 5.0;
 
+// A shift within this of a whole number of samples is applied as that whole number (an
+// exact copy, no interpolation): see alignToReference.
+inline constexpr double kWholeLagSnapSamples = 1e-4;
+
 struct AlignedItem {
     AudioBuffer audio;          // on the reference's timeline: referenceFrames frames, zeros where the item has no content
     bool driftCorrected = false; // |drift| > kDriftCorrectionThresholdPpm: resampled by it with libsoxr
@@ -94,7 +98,9 @@ struct AlignedItem {
 // (loudness matching). Without drift correction the item is shifted by the offset at the
 // MIDDLE of the common region, offsetSamples + drift x (middle + offsetSamples), so a drift
 // d leaves either end d x half the common region off (5 ppm over 3 min: 0.45 ms, 22
-// samples), half what a shift by the start's offset would leave.
+// samples), half what a shift by the start's offset would leave. A shift within
+// kWholeLagSnapSamples of a whole number is copied, not interpolated: two copies of one
+// file stay bit-identical.
 AlignedItem alignToReference(const AudioBuffer& item, const Alignment& alignment, std::size_t referenceFrames);
 
 } // namespace earlab
