@@ -114,6 +114,13 @@ private slots:
         different_ = prepareComparison({dir_ + "/mix.wav", dir_ + "/other mix.wav"});
         QVERIFY(identical_.items[0].audio->channels == identical_.items[1].audio->channels);
         QVERIFY(std::isinf(identical_.items[1].nullDepthDb));
+        // The log's hashes: a copy hashes the same, file and audio; another mix does not.
+        QCOMPARE(identical_.items[0].fileSha256.size(), std::size_t(64));
+        QCOMPARE(identical_.items[1].fileSha256, identical_.items[0].fileSha256);
+        QCOMPARE(identical_.items[1].audioSha256, identical_.items[0].audioSha256);
+        QVERIFY(different_.items[1].fileSha256 != different_.items[0].fileSha256);
+        QVERIFY(different_.items[1].audioSha256 != different_.items[0].audioSha256);
+        QVERIFY(identical_.items[0].audioSha256 != identical_.items[0].fileSha256);
         qInfo("other mix: offset %+.4f samples, gain %+.3f dB, null %.1f dB", different_.items[1].alignment.offsetSamples,
               different_.items[1].gainDb, different_.items[1].nullDepthDb);
         QVERIFY(different_.items[1].nullDepthDb > -30.0); // really a different mix
