@@ -1,21 +1,17 @@
 #include "blind_run.h"
 
-#include <chrono>
+#include "monotonic_clock.h"
+
 #include <stdexcept>
 
 namespace earlab {
 
 namespace {
-std::int64_t steadyMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 AbItem other(AbItem item) { return item == AbItem::A ? AbItem::B : AbItem::A; }
 } // namespace
 
 BlindRun::BlindRun(BlindMode mode, int plannedTrials, const BlindSeed& seed, std::function<std::int64_t()> clockMs)
-    : mode_(mode), planned_(plannedTrials), seed_(seed), clockMs_(clockMs ? std::move(clockMs) : steadyMs)
+    : mode_(mode), planned_(plannedTrials), seed_(seed), clockMs_(clockMs ? std::move(clockMs) : monotonicMs)
 {
     if (mode != BlindMode::Abx && mode != BlindMode::Preference)
         throw std::invalid_argument("a blind run is ABX or preference; MUSHRA pages are rated, not answered");

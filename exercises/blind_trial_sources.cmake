@@ -7,4 +7,6 @@ target_sources(earlab_exercises PRIVATE
   blind_log_summary.h blind_log_summary.cpp
   blind_log_check.h blind_log_check.cpp
   blind_log_file.h blind_log_file.cpp
-  blind_run.h blind_run.cpp)
+  monotonic_clock.h
+  blind_run.h blind_run.cpp
+  mushra_run.h mushra_run.cpp)

@@ -7,6 +7,8 @@
 #include "blind_log.h"
 #include "blind_run.h"
 #include "comparison_items.h"
+#include "mushra_run.h"
+#include "mushra_stimuli.h"
 
 #include <vector>
 
@@ -18,5 +20,11 @@ namespace earlab {
 // Throws std::invalid_argument for an index out of range.
 BlindLog comparisonBlindLog(const Comparison& comparison, const std::vector<int>& items, const BlindLogSetup& setup,
                             const BlindRun& run, bool ended);
+
+// The same for a MUSHRA run: one log item per stimulus, in stimulus order (the order the
+// trials' truth and answers index), labelled as mushraStimuli labels them ("hidden
+// reference", "anchor 3.5 kHz"; an anchor's gain, offset and hashes are its reference's).
+BlindLog mushraBlindLog(const Comparison& comparison, const std::vector<MushraStimulus>& stimuli,
+                        const BlindLogSetup& setup, const MushraRun& run, bool ended);
 
 } // namespace earlab

@@ -17,6 +17,7 @@ target_sources(earlab_exercises PRIVATE
   comparison_items.h comparison_items.cpp
   comparison_scene.h comparison_scene.cpp
   comparison_log.h comparison_log.cpp
+  mushra_stimuli.h mushra_stimuli.cpp
   seeded_random.h
   difficulty_tracker.h difficulty_tracker.cpp
   band_energy.h band_energy.cpp
