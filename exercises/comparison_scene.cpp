@@ -1,5 +1,7 @@
 #include "comparison_scene.h"
 
+#include "audio/compare/null_difference.h"
+
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -25,6 +27,18 @@ Scene comparisonScene(const Comparison& comparison, const std::vector<int>& item
     }
     scene.looping = true;
     return scene;
+}
+
+std::shared_ptr<const AudioBuffer> comparisonDifference(const Comparison& comparison, int item, int reference)
+{
+    const int n = int(comparison.items.size());
+    if (item < 0 || item >= n || reference < 0 || reference >= n)
+        throw std::invalid_argument("comparison item " + std::to_string((item < 0 || item >= n ? item : reference) + 1) +
+                                    " does not exist");
+    if (item == reference)
+        throw std::invalid_argument("an item's difference from itself is silence");
+    return std::make_shared<const AudioBuffer>(
+        nullDifference(*comparison.items[std::size_t(item)].audio, *comparison.items[std::size_t(reference)].audio));
 }
 
 PlayerConfig comparisonPlayerConfig(const Comparison& comparison, double crossfadeMs)

@@ -9,6 +9,7 @@
 #include "audio/engine/scene.h"
 #include "comparison_items.h"
 
+#include <memory>
 #include <vector>
 
 namespace earlab {
@@ -22,6 +23,13 @@ inline constexpr double kComparisonCrossfadeMs = 5.0;
 // file name: a scene's labels reach error messages). Looping over the whole common region.
 // Throws std::invalid_argument for an index out of range or more than kMaxSceneVariants.
 Scene comparisonScene(const Comparison& comparison, const std::vector<int>& items = {});
+
+// "Listen to the difference": item `item` minus item `reference`, both as played (aligned,
+// matched, on the common region), so the user hears what actually changed. It can peak above
+// full scale (two items at -1.1 dBTP in opposite phase reach +4.9 dBFS): play it through the
+// engine's limiter, or write it as float. Throws std::invalid_argument for an index out of
+// range or an item against itself.
+std::shared_ptr<const AudioBuffer> comparisonDifference(const Comparison& comparison, int item, int reference = 0);
 
 // The player settings for it: the items' rate and the given crossfade (clamped to 0..50 ms).
 PlayerConfig comparisonPlayerConfig(const Comparison& comparison, double crossfadeMs = kComparisonCrossfadeMs);

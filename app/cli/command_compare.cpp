@@ -3,7 +3,9 @@
 
 #include "cli_support.h"
 
+#include "audio/io/audio_file.h"
 #include "exercises/comparison_items.h"
+#include "exercises/comparison_scene.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -111,6 +113,21 @@ void printTable(const Comparison& c)
     printOut(out);
 }
 
+// On stderr, so that --json's stdout stays one JSON document.
+void writeDifference(const Comparison& c, int item, const QString& out)
+{
+    const auto difference = comparisonDifference(c, item, 0);
+    const WriteSummary written = writeAudioFile(toStd(out), *difference);
+    QString line = QString("difference of item %1 and item 1 written to %2: null %3 dB, peak %4 dBFS")
+                       .arg(item + 1)
+                       .arg(out)
+                       .arg(number(c.items[std::size_t(item)].nullDepthDb, 1))
+                       .arg(number(written.peak > 0 ? 20.0 * std::log10(double(written.peak)) : -INFINITY, 1));
+    if (written.clippedSamples > 0)
+        line += QString(" (%1 samples clipped: write .wav to keep them)").arg(written.clippedSamples);
+    std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());
+}
+
 } // namespace
 
 int runCompare(const QStringList& args)
@@ -124,11 +141,19 @@ int runCompare(const QStringList& args)
     parser.addOption({"json", "Print a JSON array, one object per file."});
     parser.addOption({"trim", "A gain of DB (-60 to 24) for FILE on top of its loudness match; may be repeated.",
                       "FILE=DB"});
+    parser.addOption({"difference", "Write the difference of item N and item 1, as played (aligned and matched), to "
+                                    "OUT (.wav is float and holds any level): what actually changed, to listen to.",
+                      "OUT"});
+    parser.addOption({"difference-of", "The item --difference subtracts item 1 from (default 2).", "N", "2"});
     // The count is checked by prepareComparison, whose message names the files.
     if (!parseOrHelp(parser, args, 1, 64))
         return kExitOk;
 
     const QStringList files = parser.positionalArguments();
+    const int differenceOf =
+        int(parseInteger("--difference-of", parser.value("difference-of"), 2, std::max<qsizetype>(files.size(), 2)));
+    if (parser.isSet("difference-of") && !parser.isSet("difference"))
+        throw UsageError("--difference-of needs --difference OUT");
     ComparisonOptions options;
     options.trimDb = trimsOf(parser, files);
     if (isatty(STDERR_FILENO)) // a terminal sees the seconds pass; a script sees one line or none
@@ -148,6 +173,8 @@ int runCompare(const QStringList& args)
         throw;
     }
     clearProgress();
+    if (parser.isSet("difference"))
+        writeDifference(comparison, differenceOf - 1, parser.value("difference"));
 
     if (parser.isSet("json"))
         printOut(QString::fromUtf8(QJsonDocument(jsonOf(comparison)).toJson(QJsonDocument::Indented)).trimmed());

@@ -9,11 +9,13 @@
 #include "support/process_runner.h"
 #include "support/scratch_files.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace earlab;
@@ -126,7 +128,8 @@ private slots:
         const ProcessRun json = compare({a, a, "--json"});
         QVERIFY2(json.ok(), qPrintable(both(json)));
         const QJsonValue null = jsonOf(json)[1].toObject()["null_depth_db"];
-        QVERIFY2(null.isNull() || (null.isDouble() && null.toDouble() < -100.0), json.out.constData());
+        // A whole-number lag is copied, not interpolated: the same file twice nulls completely.
+        QVERIFY2(null.isNull(), json.out.constData());
 
         const QString b = written(dir, "b.wav", delayed(480));
         const ProcessRun table = compare({a, b, "--trim", b + "=-2"});
@@ -144,6 +147,55 @@ private slots:
         QCOMPARE(item["trim_db"].toDouble(), -2.0);
         expectRefusal({a, b, "--trim", "c.wav=-2"}, "c.wav");
         expectRefusal({a, b, "--trim", b + "=100"}, b + "=100");
+    }
+
+    // --difference: the file holds item N minus item 1 as played, at the null depth reported.
+    void differenceIsWhatChanged()
+    {
+        const QString dir = scratch("cli-compare-difference");
+        const AudioBuffer original = delayed(0);
+        AudioBuffer changed = original; // the same mix with a quiet 1 kHz tone added
+        for (auto& ch : changed.channels)
+            for (std::size_t i = 0; i < ch.size(); ++i)
+                ch[i] += float(0.02 * std::sin(2 * 3.14159265358979 * 1000.0 * double(i) / 48000.0));
+        const QString a = written(dir, "a.wav", original), b = written(dir, "b.wav", changed);
+        const QString copy = dir + "/copy of a.wav";
+        QVERIFY(QFile::copy(a, copy));
+
+        const QString out = dir + "/difference.wav";
+        const ProcessRun run = compare({a, b, copy, "--json", "--difference", out});
+        QVERIFY2(run.ok(), qPrintable(both(run)));
+        const QString err = QString::fromUtf8(run.err);
+        qInfo("%s", qPrintable(err.trimmed()));
+        QVERIFY(err.contains("difference of item 2 and item 1 written to " + out));
+        const QJsonArray items = jsonOf(run); // stdout is still one JSON document
+        QCOMPARE(items.size(), 3);
+        const AudioBuffer difference = loadAudioFile(out.toStdString()).audio;
+        // rms(difference) / rms(item 1 as played), in dB: the null depth the JSON reports.
+        double differenceSquares = 0, referenceSquares = 0;
+        const double g0 = std::pow(10.0, items[0].toObject()["gain_db"].toDouble() / 20.0);
+        for (std::size_t c = 0; c < 2; ++c)
+            for (std::size_t i = 0; i < difference.frames(); ++i) {
+                differenceSquares += double(difference.channels[c][i]) * difference.channels[c][i];
+                referenceSquares += g0 * g0 * double(original.channels[c][i]) * original.channels[c][i];
+            }
+        const double depth = 10 * std::log10(differenceSquares / referenceSquares);
+        const double reported = items[1].toObject()["null_depth_db"].toDouble();
+        qInfo("difference file: %.3f dB below item 1; reported null %.3f dB", depth, reported);
+        QVERIFY(std::abs(depth - reported) < 0.05);
+        QVERIFY(reported > -40.0 && reported < -10.0); // the tone, not silence
+
+        // The copy's difference is silence, exactly.
+        const QString silent = dir + "/silent.flac";
+        const ProcessRun copyRun = compare({a, b, copy, "--difference", silent, "--difference-of", "3"});
+        QVERIFY2(copyRun.ok(), qPrintable(both(copyRun)));
+        const AudioBuffer none = loadAudioFile(silent.toStdString()).audio;
+        QVERIFY(none.frames() > 0);
+        for (const auto& ch : none.channels)
+            QVERIFY(std::all_of(ch.begin(), ch.end(), [](float v) { return v == 0.0f; }));
+
+        expectRefusal({a, b, "--difference-of", "2"}, "--difference");
+        expectRefusal({a, b, "--difference", out, "--difference-of", "3"}, "--difference-of 3");
     }
 
     void refusals()
