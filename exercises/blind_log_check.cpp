@@ -2,6 +2,7 @@
 
 #include "blind_log.h"
 #include "blind_log_summary.h"
+#include "json_duplicate_keys.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -50,6 +51,38 @@ std::optional<bool> expectedCorrect(BlindMode mode, const BlindLogTrial& t, int 
     return std::nullopt;
 }
 
+// A MUSHRA page's answer: one whole-number rating 0 to 100 per item, space-separated.
+bool isMushraAnswer(const QString& answer, int items)
+{
+    const QStringList ratings = answer.split(QLatin1Char(' '));
+    if (ratings.size() != items)
+        return false;
+    for (const QString& r : ratings) {
+        bool ok = false;
+        const int v = r.toInt(&ok);
+        if (!ok || v < 0 || v > 100 || r != QString::number(v))
+            return false;
+    }
+    return true;
+}
+
+// What the mode requires of the log's shape: two items for abx and preference, ratings of
+// every item on each MUSHRA page.
+void checkShape(const BlindLog& log, BlindLogCheck& check)
+{
+    if (log.mode != BlindMode::Mushra && log.items.size() != 2)
+        check.altered << QStringLiteral("a %1 log compares 2 items, this one lists %2")
+                             .arg(blindModeId(log.mode))
+                             .arg(log.items.size());
+    if (log.mode == BlindMode::Mushra)
+        for (std::size_t i = 0; i < log.trials.size(); ++i)
+            if (!isMushraAnswer(log.trials[i].answer, int(log.items.size())))
+                check.altered << QStringLiteral("trial %1: answer \"%2\" is not %3 ratings from 0 to 100")
+                                     .arg(i + 1)
+                                     .arg(log.trials[i].answer)
+                                     .arg(log.items.size());
+}
+
 void checkTrials(const BlindLog& log, const std::optional<BlindSeed>& seed, BlindLogCheck& check)
 {
     for (std::size_t i = 0; i < log.trials.size(); ++i) {
@@ -94,6 +127,13 @@ void checkSummary(const BlindLog& log, BlindLogCheck& check)
         check.altered << QStringLiteral("d_prime_model \"%1\" is not a model EarLab knows").arg(s.dPrimeModel);
     else if (s.dPrimeModel.isEmpty() && log.mode != BlindMode::Mushra)
         check.altered << QStringLiteral("d_prime_model is empty; a %1 log names its model").arg(blindModeId(log.mode));
+    // The model must be one of the mode's task: ABX may use either ABX model, preference 2AFC.
+    const bool fits = !model || model == blindSensitivityModel(log.mode) ||
+                      (log.mode == BlindMode::Abx && model == SensitivityModel::AbxIndependentObservation);
+    if (!fits) {
+        check.altered << QStringLiteral("d_prime_model \"%1\" is not a model of a %2 test").arg(s.dPrimeModel, blindModeId(log.mode));
+        model.reset();
+    }
     const BlindLogSummary r = summariseBlindTrials(log.mode, log.trials, model);
     const bool preference = log.mode == BlindMode::Preference;
     if (s.n != r.n)
@@ -131,6 +171,12 @@ BlindLogCheck verifyBlindLog(const QByteArray& json, const QString& source)
         check.unreadable = QStringLiteral("%1: not an EarLab blind log: the JSON is not an object").arg(source);
         return check;
     }
+    if (const auto key = firstDuplicateJsonKey(json)) {
+        check.unreadable = QStringLiteral("%1: the key %2 appears twice in one object: a reader could take either "
+                                          "value, so the log proves nothing")
+                               .arg(source, *key);
+        return check;
+    }
     const QJsonObject object = document.object();
     QString problem;
     const auto log = BlindLog::fromJson(object, &problem);
@@ -157,6 +203,7 @@ BlindLogCheck verifyBlindLog(const QByteArray& json, const QString& source)
         check.altered << QStringLiteral("the seed does not match its commitment seed_sha256 (no trial recomputed)");
         seed.reset();
     }
+    checkShape(*log, check);
     checkTrials(*log, seed, check);
 
     // A run stopped early (or run on) is the optional stopping the statistics do not allow.

@@ -2,6 +2,8 @@
 
 #include "binomial_tail.h"
 
+#include <algorithm>
+
 namespace earlab {
 
 std::optional<SensitivityModel> blindSensitivityModel(BlindMode mode)
@@ -42,9 +44,14 @@ BlindLogSummary summariseBlindTrials(BlindMode mode, const std::vector<BlindLogT
     }
     if (mode == BlindMode::Mushra || s.n == 0)
         return s;
-    s.pValue = binomialUpperTail(s.k, s.n, 0.5);
+    // Preference asks whether either item is preferred, not whether A is: a listener who
+    // prefers B every time is as consistent as one who prefers A. So its test is two-sided
+    // and d' is that of the larger count; ABX's (X identified) is one-sided.
+    const int larger = mode == BlindMode::Preference ? std::max(s.k, s.n - s.k) : s.k;
+    s.pValue = mode == BlindMode::Preference ? std::min(1.0, 2.0 * binomialUpperTail(larger, s.n, 0.5))
+                                             : binomialUpperTail(s.k, s.n, 0.5);
     if (model) {
-        const SensitivityEstimate e = estimateSensitivity(s.k, s.n, *model);
+        const SensitivityEstimate e = estimateSensitivity(larger, s.n, *model);
         s.dPrime = e.dPrime;
         s.dPrimeLow = e.low;
         s.dPrimeHigh = e.high;

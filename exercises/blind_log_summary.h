@@ -8,9 +8,12 @@
 //   preference: a "none" answer is no trial of the binomial test: ties = the "none" answers,
 //               n = the other trials, k = those that preferred item A.
 //   mushra:     n = every page, k = 0; no p value or d′ (ratings have their own statistics).
-// p_value = P(X ≥ k | n, ½) (binomial_tail.h); d′ and its 95 % interval under the model the
-// mode's task implies (sensitivity_index.h): abx → differencing, preference → 2AFC. Nothing is
-// computed when n = 0. The interval's upper end is +infinity when k = n.
+// abx: p_value = P(X ≥ k | n, ½) (binomial_tail.h), one-sided (X identified).
+// preference: two-sided, p_value = min(1, 2·P(X ≥ max(k, n − k) | n, ½)): the question is
+// whether either item is preferred, and B preferred 16 of 16 times is as strong as A.
+// d′ and its 95 % interval under the model the mode's task implies (sensitivity_index.h):
+// abx → differencing of k, preference → 2AFC of max(k, n − k). Nothing is computed when n = 0.
+// The interval's upper end is +infinity when every answer counts (k = n, or k = 0 for preference).
 
 #include "blind_log.h"
 #include "sensitivity_index.h"

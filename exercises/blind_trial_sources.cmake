@@ -5,6 +5,7 @@ target_sources(earlab_exercises PRIVATE
   blind_schedule.h blind_schedule.cpp
   blind_log.h blind_log.cpp
   blind_log_summary.h blind_log_summary.cpp
+  json_duplicate_keys.h json_duplicate_keys.cpp
   blind_log_check.h blind_log_check.cpp
   blind_log_file.h blind_log_file.cpp
   monotonic_clock.h

@@ -6,6 +6,7 @@
 #include "exercises/blind_hashes.h"
 #include "exercises/blind_log.h"
 #include "exercises/blind_log_check.h"
+#include "exercises/json_duplicate_keys.h"
 #include "exercises/blind_log_file.h"
 #include "exercises/blind_log_summary.h"
 #include "support/blind_log_sample.h"
@@ -316,15 +317,70 @@ private slots:
                  qPrintable(described(check)));
         QCOMPARE(check.altered.size(), 2);
 
-        // The model named in the log is the one recomputed: a 2AFC d' under an ABX name is wrong.
+        // The model named in the log is the one recomputed: ABX's other model, consistently
+        // applied, is intact; its d' under the differencing model's name is wrong.
         BlindLog model = sampleAbxLog();
-        model.summary = summariseBlindTrials(model.mode, model.trials, SensitivityModel::TwoAlternativeForcedChoice);
-        const BlindLogCheck twoAfc = verifyBlindLog(QJsonDocument(model.toJson()).toJson(), QStringLiteral("log.json"));
-        QVERIFY2(twoAfc.intact(), qPrintable(described(twoAfc))); // consistent with the model it names
+        model.summary = summariseBlindTrials(model.mode, model.trials, SensitivityModel::AbxIndependentObservation);
+        const BlindLogCheck independent = verifyBlindLog(QJsonDocument(model.toJson()).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(independent.intact(), qPrintable(described(independent))); // consistent with the model it names
+        QVERIFY(sampleAbxLog().summary.dPrime.value() != model.summary.dPrime.value());
         model.summary.dPrimeModel = QStringLiteral("ABX, differencing model");
         const BlindLogCheck renamed = verifyBlindLog(QJsonDocument(model.toJson()).toJson(), QStringLiteral("log.json"));
         QVERIFY2(mentions(renamed, QStringLiteral("d_prime ")), qPrintable(described(renamed)));
-        QVERIFY(sampleAbxLog().summary.dPrime.value() > model.summary.dPrime.value()); // differencing > 2AFC for the same Pc
+
+        // A model of another task is refused: 2AFC is preference's, not ABX's.
+        BlindLog twoAfc = sampleAbxLog();
+        twoAfc.summary = summariseBlindTrials(twoAfc.mode, twoAfc.trials, SensitivityModel::TwoAlternativeForcedChoice);
+        const BlindLogCheck wrongTask = verifyBlindLog(QJsonDocument(twoAfc.toJson()).toJson(), QStringLiteral("log.json"));
+        QVERIFY2(mentions(wrongTask, QStringLiteral("d_prime_model \"2AFC\" is not a model of a abx test")),
+                 qPrintable(described(wrongTask)));
+    }
+
+    // A key twice in one object: Qt keeps the last, another reader the first. Refused unread.
+    void duplicateKeysAreRefused()
+    {
+        const QByteArray intact = QJsonDocument(sampleAbxLog().toJson()).toJson();
+        QVERIFY(verifyBlindLog(intact, QStringLiteral("log.json")).intact());
+        QByteArray forged = intact;
+        forged.replace("\"p_value\"", "\"p_value\": 0.0001,\n    \"p_value\"");
+        const BlindLogCheck top = verifyBlindLog(forged, QStringLiteral("forged.json"));
+        QVERIFY2(top.unreadable.contains(QStringLiteral("forged.json: the key p_value appears twice")), qPrintable(described(top)));
+        // Inside a trial, and with the key spelt through an escape.
+        QByteArray inTrial = intact;
+        const qsizetype at = inTrial.indexOf("\"answer\"", inTrial.indexOf("\"trials\""));
+        inTrial.insert(at, "\"\\u0061nswer\": \"B\",\n            ");
+        const BlindLogCheck trial = verifyBlindLog(inTrial, QStringLiteral("forged.json"));
+        QVERIFY2(trial.unreadable.contains(QStringLiteral("trials[0].answer appears twice")), qPrintable(described(trial)));
+        QCOMPARE(firstDuplicateJsonKey("{\"a\": {\"b\": 1}, \"c\": [{\"b\": 2}, {\"b\": 3}]}"), std::nullopt);
+        QCOMPARE(firstDuplicateJsonKey("{\"a\": [1, {\"x\": \"}\", \"x\": 2}]}"), std::optional<QString>("a[1].x"));
+    }
+
+    // What the mode requires: two items for ABX, every item rated on a MUSHRA page.
+    void theModesShapeIsChecked()
+    {
+        BlindLog three = sampleAbxLog();
+        three.items.push_back(three.items.back());
+        QVERIFY(mentions(verifyBlindLog(QJsonDocument(three.toJson()).toJson(), "log.json"),
+                         QStringLiteral("a abx log compares 2 items, this one lists 3")));
+        BlindLog mushra = sampleAbxLog(3);
+        mushra.mode = BlindMode::Mushra;
+        const BlindSeed seed = *BlindSeed::fromHex(mushra.seed);
+        for (std::uint32_t i = 0; i < 3; ++i) {
+            QStringList order;
+            for (const int item : mushraOrder(seed, i, 2))
+                order << QString::number(item);
+            mushra.trials[i].truth = order.join(' ');
+            mushra.trials[i].answer = QStringLiteral("80 65");
+            mushra.trials[i].correct = false;
+        }
+        mushra.summary = summariseBlindTrials(mushra.mode, mushra.trials);
+        QVERIFY(verifyBlindLog(QJsonDocument(mushra.toJson()).toJson(), "log.json").intact());
+        for (const char* bad : {"80", "80 101", "80 6.5", "80 x", "80  65"}) {
+            mushra.trials[1].answer = QString::fromLatin1(bad);
+            QVERIFY2(mentions(verifyBlindLog(QJsonDocument(mushra.toJson()).toJson(), "log.json"),
+                              QStringLiteral("trial 2: answer \"%1\" is not 2 ratings from 0 to 100").arg(bad)),
+                     bad);
+        }
     }
 
     void stoppedRunIsNotIntact()
@@ -353,9 +409,23 @@ private slots:
         QCOMPARE(log.summary.n, 4);
         QCOMPARE(log.summary.ties, 2);
         QCOMPARE(log.summary.k, 3);
-        QVERIFY(std::abs(*log.summary.pValue - 5.0 / 16.0) < 1e-15); // P(X >= 3 | 4) = (4 + 1) / 16
+        // Two-sided: 2 P(X >= max(3, 1) | 4) = 2 (4 + 1) / 16.
+        QVERIFY(std::abs(*log.summary.pValue - 10.0 / 16.0) < 1e-15);
         QCOMPARE(log.summary.dPrimeModel, QStringLiteral("2AFC"));
         QVERIFY2(verifyBlindLog(QJsonDocument(log.toJson()).toJson(), QStringLiteral("log.json")).intact(), "preference log");
+
+        // B preferred every time is as consistent as A: p = 2 / 2^4 and d' as for 4 of 4.
+        BlindLog allB = log;
+        for (BlindLogTrial& t : allB.trials)
+            if (t.answer != QLatin1String("none")) {
+                t.answer = QStringLiteral("B");
+                t.correct = false;
+            }
+        allB.summary = summariseBlindTrials(allB.mode, allB.trials);
+        QCOMPARE(allB.summary.k, 0);
+        QVERIFY(std::abs(*allB.summary.pValue - 2.0 / 16.0) < 1e-15);
+        QCOMPARE(*allB.summary.dPrime, estimateSensitivity(4, 4, SensitivityModel::TwoAlternativeForcedChoice).dPrime);
+        QVERIFY2(verifyBlindLog(QJsonDocument(allB.toJson()).toJson(), QStringLiteral("log.json")).intact(), "all B");
 
         log.summary.n = 6; // counting the ties as trials
         log.summary.ties = 0;
