@@ -4,10 +4,13 @@
 #include "audio/compare/null_difference.h"
 #include "audio/io/audio_file.h"
 #include "audio/io/loudness.h"
+#include "audio/io/resampler.h"
 #include "blind_hashes.h"
 #include "question_material.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <memory>
 #include <cmath>
 #include <limits>
 
@@ -45,6 +48,32 @@ AudioBuffer framesOf(const AudioBuffer& audio, std::size_t begin, std::size_t en
     return out;
 }
 
+// What tells a file that was saved again from the one read: its size and modification time.
+struct FileIdentity {
+    std::uintmax_t size = 0;
+    std::filesystem::file_time_type modified{};
+    bool operator==(const FileIdentity&) const = default;
+};
+
+FileIdentity identityOf(const std::string& path)
+{
+    std::error_code e1, e2;
+    FileIdentity id{std::filesystem::file_size(path, e1), std::filesystem::last_write_time(path, e2)};
+    if (e1 || e2)
+        throw AudioError(AudioErrorKind::Unreadable, path, (e1 ? e1 : e2).message());
+    return id;
+}
+
+// fileSha256 (blind_hashes.h) with its errors as the comparison's (AudioError naming the file).
+std::string hashOf(const std::string& path)
+{
+    try {
+        return fileSha256(QString::fromStdString(path)).toStdString();
+    } catch (const std::runtime_error& e) {
+        throw AudioError(AudioErrorKind::Unreadable, path, e.what());
+    }
+}
+
 void checkArguments(const std::vector<std::string>& paths, const ComparisonOptions& options)
 {
     if (paths.size() < kMinComparisonItems || paths.size() > kMaxComparisonItems)
@@ -69,32 +98,37 @@ Comparison prepareComparison(const std::vector<std::string>& paths, const Compar
     result.items.resize(n);
     std::vector<AudioBuffer> decoded(n);
 
-    // 1. Decoded as the app plays them, at item 1's rate; measured before any gain.
+    // 1. Decoded as the app plays them, at the comparison's rate; measured and hashed at the
+    //    file's own rate, before any gain.
     for (std::size_t i = 0; i < n; ++i) {
         ComparisonItem& item = result.items[i];
         item.file = paths[i];
         item.trimDb = options.trimDb.empty() ? 0.0 : options.trimDb[i];
         const double base = kDecodeShare * double(i) / double(n);
         steps.report(base, "decoding " + paths[i]);
+        const FileIdentity before = identityOf(paths[i]);
         LoadOptions load;
-        load.targetSampleRate = options.sampleRate > 0 ? options.sampleRate : i == 0 ? 0.0 : result.sampleRate;
         load.progress = [&](double f) {
             if (options.progress)
                 options.progress(base + kDecodeShare * f / double(n), "decoding " + paths[i]);
         };
         LoadedAudio loaded = loadAudioFile(paths[i], load);
         item.fileSampleRate = loaded.info.sampleRate;
-        decoded[i] = std::move(loaded.audio);
-        if (i == 0)
-            result.sampleRate = decoded[0].sampleRate;
-        const Loudness loudness = measureLoudness(decoded[i]);
+        item.audioSha256 = audioSha256(loaded.audio).toStdString();
+        item.fileSha256 = hashOf(paths[i]);
+        if (identityOf(paths[i]) != before)
+            throw AudioError(AudioErrorKind::Unreadable, paths[i],
+                             "changed while EarLab read it (saved again?): prepare the comparison once it is written");
+        const Loudness loudness = measureLoudness(loaded.audio);
         if (!std::isfinite(loudness.integratedLufs))
             throw AudioError(AudioErrorKind::InvalidArgument, paths[i],
                              "silent (or shorter than 0.4 s): it has no loudness to match");
         item.loudnessLufs = loudness.integratedLufs;
         item.truePeakDbtp = loudness.truePeakDbtp;
-        item.fileSha256 = fileSha256(QString::fromStdString(paths[i])).toStdString();
-        item.audioSha256 = audioSha256(decoded[i]).toStdString();
+        if (i == 0)
+            result.sampleRate = options.sampleRate > 0 ? options.sampleRate : loaded.audio.sampleRate;
+        decoded[i] = loaded.audio.sampleRate == result.sampleRate ? std::move(loaded.audio)
+                                                                  : resample(loaded.audio, result.sampleRate);
     }
 
     // 2. Onto item 1's timeline; the region every item covers.
@@ -107,10 +141,17 @@ Comparison prepareComparison(const std::vector<std::string>& paths, const Compar
     for (std::size_t i = 1; i < n; ++i) {
         steps.report(kDecodeShare + kAlignShare * double(i - 1) / double(n - 1), "aligning " + paths[i]);
         ComparisonItem& item = result.items[i];
-        item.alignment = measureAlignment(decoded[0], decoded[i], options.alignment, paths[0], paths[i]);
-        AlignedItem aligned = alignToReference(decoded[i], item.alignment, referenceFrames);
-        item.driftCorrected = aligned.driftCorrected;
-        timeline[i] = std::move(aligned.audio);
+        if (item.audioSha256 == result.items[0].audioSha256 && decoded[i].frames() == referenceFrames) {
+            // The same audio (a copy, or the file twice): nothing to measure, and a copy
+            // plays bit-identically whatever the estimate's error on this music would be.
+            item.alignment = result.items[0].alignment;
+            timeline[i] = std::move(decoded[i]);
+        } else {
+            item.alignment = measureAlignment(decoded[0], decoded[i], options.alignment, paths[0], paths[i]);
+            AlignedItem aligned = alignToReference(decoded[i], item.alignment, referenceFrames);
+            item.driftCorrected = aligned.driftCorrected;
+            timeline[i] = std::move(aligned.audio);
+        }
         decoded[i] = {}; // long files: keep one copy of each item, not two
         result.commonBegin = std::max(result.commonBegin, item.alignment.commonBegin);
         result.commonEnd = std::min(result.commonEnd, item.alignment.commonEnd);
@@ -126,21 +167,28 @@ Comparison prepareComparison(const std::vector<std::string>& paths, const Compar
     }
 
     // 3. Loudness matched on what plays, the trim added, then one common gain for headroom.
+    //    One meter per item over the common region: its gated loudness at any gain comes
+    //    from the blocks it keeps (LoudnessMeter::integratedLufs), so the match and the
+    //    residual after the gain need no second pass over the audio.
     steps.report(kDecodeShare + kAlignShare, "matching loudness");
     std::vector<AudioBuffer> played(n);
-    for (std::size_t i = 0; i < n; ++i)
-        played[i] = framesOf(timeline[i], result.commonBegin, result.commonEnd);
-    timeline.clear();
-    const double referenceLufs = integratedLoudnessLufs(played[0]);
+    std::vector<std::unique_ptr<LoudnessMeter>> meters(n);
     double loudestPeak = -std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < n; ++i) {
         ComparisonItem& item = result.items[i];
-        steps.report(kDecodeShare + kAlignShare + kMatchShare * 0.8 * double(i) / double(n), "matching " + paths[i]);
-        const Loudness here = measureLoudness(played[i]);
+        steps.report(kDecodeShare + kAlignShare + kMatchShare * double(i) / double(n), "matching " + paths[i]);
+        played[i] = framesOf(timeline[i], result.commonBegin, result.commonEnd);
+        timeline[i] = {};
+        meters[i] = std::make_unique<LoudnessMeter>(played[i].channelCount(), played[i].sampleRate, true, paths[i]);
+        std::vector<const float*> channels;
+        for (const auto& ch : played[i].channels)
+            channels.push_back(ch.data());
+        meters[i]->add(channels.data(), played[i].frames());
+        const Loudness here = meters[i]->result();
         if (!std::isfinite(here.integratedLufs))
             throw AudioError(AudioErrorKind::InvalidArgument, paths[i],
                              "silent over the region common to all items: it has no loudness to match");
-        item.matchGainDb = i == 0 ? 0.0 : referenceLufs - here.integratedLufs;
+        item.matchGainDb = i == 0 ? 0.0 : loudnessMatchGainDb(*meters[0], *meters[i]);
         item.gainDb = item.matchGainDb + item.trimDb;
         loudestPeak = std::max(loudestPeak, here.truePeakDbtp + item.gainDb); // a gain scales the true peak exactly
     }
@@ -152,15 +200,16 @@ Comparison prepareComparison(const std::vector<std::string>& paths, const Compar
         item.audio = std::make_shared<const AudioBuffer>(std::move(played[i]));
     }
 
-    // 4. Re-measured as played: the residual of the match, and the nulls.
+    // 4. As played: the residual of the match (the gated loudness at the applied gains), and
+    //    the nulls.
     const ComparisonItem& first = result.items[0];
-    const double playedReferenceLufs = integratedLoudnessLufs(*first.audio);
+    const double playedReferenceLufs = meters[0]->integratedLufs(first.gainDb);
     result.items[0].nullDepthDb = std::numeric_limits<double>::quiet_NaN();
     for (std::size_t i = 1; i < n; ++i) {
         ComparisonItem& item = result.items[i];
         steps.report(kDecodeShare + kAlignShare + kMatchShare * (0.8 + 0.2 * double(i - 1) / double(n - 1)),
                      "null depth of " + paths[i]);
-        item.residualDb = integratedLoudnessLufs(*item.audio) - playedReferenceLufs - (item.trimDb - first.trimDb);
+        item.residualDb = meters[i]->integratedLufs(item.gainDb) - playedReferenceLufs - (item.trimDb - first.trimDb);
         item.nullDepthDb = nullDepthDb(*first.audio, *item.audio);
     }
     steps.report(1.0, "ready");

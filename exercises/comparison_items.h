@@ -13,11 +13,14 @@
 //   1. every file decoded as the app plays it (stereo), the others resampled to item 1's rate
 //      (or all to ComparisonOptions::sampleRate); loudness, true peak and the hashes a blind
 //      log records taken of that decoded audio, before any gain;
-//   2. items 2.. aligned to item 1 and moved onto its timeline (alignToReference); the
-//      comparison covers the region common to all items, in item 1's frames;
+//      A file saved again while it is read is refused (its size or time moved);
+//   2. items 2.. aligned to item 1 and moved onto its timeline (alignToReference); an item
+//      whose decoded audio hashes as item 1's is item 1 (no measurement: a copy plays
+//      bit-identically); the comparison covers the region common to all items, in item 1's
+//      frames;
 //   3. gain = loudness match to item 1 measured on that common region of the aligned audio
-//      (re-measured after the gain, so the residual is what remains, ~0.001 dB), plus the
-//      item's trim; then, if any item's true peak at its gain passes
+//      (one LoudnessMeter per item; the residual is its gated loudness at the applied gain,
+//      the gates applied anew: 0.00000 dB in every test so far), plus the item's trim; then, if any item's true peak at its gain passes
 //      kQuestionCeilingDbtp - kQuestionHeadroomMarginDb (-1.1 dBTP), every item lowered by
 //      one gain so the loudest sits there. The trim counts before the ceiling so that a trim
 //      can never make an item peak above it;

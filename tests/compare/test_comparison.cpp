@@ -15,7 +15,9 @@
 
 #include <QtTest>
 
+#include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <functional>
 
 using namespace earlab;
@@ -242,6 +244,34 @@ private slots:
         std::size_t polls = 0;
         cancelling.cancelled = [&] { return ++polls > 2; };
         QVERIFY_THROWS_EXCEPTION(ComparisonCancelled, prepareComparison({a, b}, cancelling));
+    }
+
+    // A file saved again while it is read is refused: the log would name bytes that never played.
+    void aFileChangedWhileReadIsRefused()
+    {
+        const Files files("comparison-changed");
+        const std::string a = files.write("a.wav", delayed(0)), b = files.write("b.wav", delayed(30));
+        ComparisonOptions options;
+        bool saved = false;
+        int calls = 0;
+        options.progress = [&](double, const std::string& stage) {
+            // The first "decoding b" comes before b is opened, the next from inside its read.
+            if (!saved && stage == "decoding " + b && ++calls == 2) {
+                saved = true;
+                writeAudioFile(b, delayed(60));   // what a DAW's "save" does meanwhile
+                std::filesystem::last_write_time(b, std::filesystem::last_write_time(b) + std::chrono::seconds(2));
+            }
+        };
+        try {
+            prepareComparison({a, b}, options);
+            QFAIL("a file saved again during the preparation was accepted");
+        } catch (const AudioError& e) {
+            qInfo("%s", e.what());
+            QVERIFY(saved);
+            QVERIFY(std::string(e.what()).find(b) != std::string::npos);
+            QVERIFY(std::string(e.what()).find("changed while EarLab read it") != std::string::npos);
+        }
+        QCOMPARE(prepareComparison({a, b}).items[1].alignment.offsetSamples > 59.0, true); // read again: fine
     }
 
     void refusals()
