@@ -82,7 +82,7 @@ struct BlindLogSummary {
     std::optional<double> pValue;
     std::optional<double> dPrime;
     std::optional<double> dPrimeLow, dPrimeHigh; // its 95 % interval; high +inf when k = n
-    QString dPrimeModel;                         // e.g. "2AFC", "differencing"
+    QString dPrimeModel;                         // sensitivityModelName: "2AFC", "ABX, differencing model", ...
 };
 
 struct BlindLog {

@@ -40,7 +40,7 @@ int BlindRun::variantFor(Choice choice) const { return itemBehind(choice) == AbI
 int BlindRun::select(Choice choice)
 {
     const int variant = variantFor(choice); // refuses a preference X before anything changes
-    if (choice != playing_ && !finished())
+    if (playing_ && choice != *playing_ && !finished())
         ++switches_;
     playing_ = choice;
     return variant;
@@ -72,7 +72,7 @@ const BlindLogTrial& BlindRun::answer(std::optional<AbItem> answer, const QDateT
     trials_.push_back(t);
     trialStartedMs_ = nowMs;
     switches_ = 0;
-    playing_ = Choice::A;
+    playing_.reset();
     return trials_.back();
 }
 

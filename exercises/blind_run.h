@@ -10,11 +10,15 @@
 // the truth of an unanswered trial except variantFor(), which only the player may be told:
 // whoever shows the run to the listener shows the Choice, never the variant.
 //
+// Each trial starts silent: after an answer the front end stops playback (the engine's fade
+// out), and the next trial plays once the listener selects A, B or X. Going on playing would
+// give the answer away: X answered while playing, then A (or the next X) crossfaded in, is
+// a change heard exactly when the two differ, which tells the listener whether they were
+// right, trial by trial (the running score a scored run must not show).
+//
 // Counting (what the log's `switches` means): every select of a Choice other than the one
-// playing, within the trial. Each trial starts on Choice::A (so a listener who left X playing
-// does not hear the next X replace the last one: that change would tell them whether the two
-// differ). response_ms runs from the trial's start (the run's start, or the previous answer)
-// to its answer.
+// playing, within the trial; the trial's first select is no switch. response_ms runs from
+// the trial's start (the run's start, or the previous answer) to its answer.
 
 #include "blind_log.h"
 #include "blind_schedule.h"
@@ -46,14 +50,17 @@ public:
     bool finished() const { return trial() >= planned_; }
     const BlindSeed& seed() const { return seed_; }
 
-    Choice playing() const { return playing_; }
-    // Selects what plays; returns the scene variant to select (0 = item A, 1 = item B).
+    // What the listener chose to hear on this trial; nothing before their first select.
+    std::optional<Choice> playing() const { return playing_; }
+    // Selects what plays; returns the scene variant to select (0 = item A, 1 = item B), which
+    // the front end selects and, when nothing plays yet on this trial, starts.
     // Choice::X in preference mode is refused (std::invalid_argument).
     int select(Choice choice);
     // The variant `choice` plays on the current trial, without selecting it.
     int variantFor(Choice choice) const;
 
-    // Answers the current trial and starts the next on Choice::A. ABX: `answer` is what the
+    // Answers the current trial and starts the next, silent (the front end stops playback;
+    // playing() is nothing again). ABX: `answer` is what the
     // listener says X is. Preference: the label preferred (A = "1", B = "2"), or nothing for
     // "no preference"; it is recorded as the item behind that label. Refused
     // (std::logic_error) once finished. `now` is the answer's time as the log writes it.
@@ -69,7 +76,7 @@ private:
     BlindSeed seed_;
     std::function<std::int64_t()> clockMs_;
     std::int64_t trialStartedMs_ = 0;
-    Choice playing_ = Choice::A;
+    std::optional<Choice> playing_;
     int switches_ = 0;
     std::vector<BlindLogTrial> trials_;
 };

@@ -36,10 +36,18 @@ BlindLog assemble(BlindMode mode, int plannedTrials, std::vector<BlindLogItem> i
     log.plannedTrials = plannedTrials;
     log.items = std::move(items);
     log.trials = trials;
-    log.summary = summariseBlindTrials(mode, trials);
     log.seedSha256 = seed.commitment();
-    if (ended)
+    if (ended) {
+        log.summary = summariseBlindTrials(mode, trials);
         log.seed = seed.hex();
+    } else {
+        // A run still going shows no truth and no result: that would be the running score
+        // (and anyone can recompute both from the seed once it is revealed).
+        for (BlindLogTrial& t : log.trials) {
+            t.truth.clear();
+            t.correct = false;
+        }
+    }
     return log;
 }
 

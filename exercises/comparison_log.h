@@ -15,8 +15,10 @@
 namespace earlab {
 
 // items: the indices into comparison.items the run compared, in label order ({A, B} for ABX
-// and preference); labelled "A", "B", ... The seed is revealed when `ended` (the run finished,
-// or was stopped and will take no more answers); until then the log holds its commitment only.
+// and preference); labelled "A", "B", ... The seed, each trial's truth and correct flag and the
+// result (n, k, p, d') are in the log when `ended` (the run finished, or was stopped and will
+// take no more answers); until then it holds the seed's commitment and the answers only, so
+// that a log shown or saved during a run is no running score.
 // Throws std::invalid_argument for an index out of range.
 BlindLog comparisonBlindLog(const Comparison& comparison, const std::vector<int>& items, const BlindLogSetup& setup,
                             const BlindRun& run, bool ended);

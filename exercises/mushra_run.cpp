@@ -30,6 +30,7 @@ void MushraRun::startPage()
     played_.assign(std::size_t(stimuli_), false);
     rating_.assign(std::size_t(stimuli_), std::nullopt);
     selections_ = 0;
+    lastPlayed_ = -1;
     pageStartedMs_ = clockMs_();
 }
 
@@ -51,7 +52,9 @@ void MushraRun::played(int position)
 {
     checkPosition(position);
     played_[std::size_t(position)] = true;
-    ++selections_;
+    if (lastPlayed_ >= 0 && lastPlayed_ != position)
+        ++selections_; // a switch, counted as BlindRun counts them: changes of what plays
+    lastPlayed_ = position;
 }
 
 bool MushraRun::wasPlayed(int position) const

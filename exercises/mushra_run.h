@@ -40,7 +40,8 @@ public:
     int stimulusAt(int position) const;
     int variantFor(int position) const { return 1 + stimulusAt(position); }
 
-    // The listener selected the stimulus at `position` to hear (counted: the log's switches).
+    // The listener selected the stimulus at `position` to hear. The log's switches count the
+    // changes from one stimulus to another, as BlindRun's do (the page's first is none).
     void played(int position);
     bool wasPlayed(int position) const;
     // Rates the stimulus at `position`, 0 to 100 (rounded to a whole number, as the sliders
@@ -73,7 +74,8 @@ private:
     std::vector<std::vector<int>> ratings_;  // submitted: page -> ratings by stimulus
     std::vector<BlindLogTrial> trials_;
     std::function<std::int64_t()> clockMs_;
-    int selections_ = 0;                     // played() calls on this page
+    int selections_ = 0;                     // switches on this page
+    int lastPlayed_ = -1;                    // position, -1 before the page's first
     std::int64_t pageStartedMs_ = 0;
 };
 

@@ -3,6 +3,7 @@
 #include "audio/compare/lowpass_anchor.h"
 
 #include <filesystem>
+#include <stdexcept>
 
 namespace earlab {
 
@@ -30,6 +31,8 @@ std::vector<MushraStimulus> mushraStimuli(const Comparison& comparison, const Mu
 
 Scene mushraScene(const Comparison& comparison, const std::vector<MushraStimulus>& stimuli, bool openReference)
 {
+    if (comparison.items.empty() || !comparison.items.front().audio)
+        throw std::invalid_argument("a MUSHRA scene needs the comparison's items");
     Scene scene;
     std::shared_ptr<const AudioBuffer> reference = comparison.items.front().audio;
     if (!openReference)

@@ -137,7 +137,7 @@ private slots:
         qInfo("%s", table.out.constData());
         const QString out = QString::fromUtf8(table.out);
         QVERIFY(out.contains(a) && out.contains(b));
-        QVERIFY(out.contains("+480.0"));
+        QVERIFY(out.contains("+480.000 ")); // the table shows 3 decimals: 480.00003
         QVERIFY(out.contains("null dB") && out.contains("residual dB"));
         // The trim shows in the gain: -2 dB less than the match.
         const ProcessRun trimmed = compare({a, b, "--json", "--trim", b + "=-2"});

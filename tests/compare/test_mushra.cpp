@@ -98,6 +98,7 @@ private slots:
         QCOMPARE(all[0].item, 0);
         const Scene silentReference = mushraScene(c, all, false);
         QCOMPARE(silentReference.variants[0].source->channels[0][100], 0.0f);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, mushraScene(Comparison{}, all, false));
     }
 
     void pagesFollowTheScheduleAndRecordRatingsByStimulus()
@@ -116,8 +117,9 @@ private slots:
             QCOMPARE(run.notReady(), QString("play every item first"));
             QVERIFY_THROWS_EXCEPTION(std::logic_error, run.submit());
             for (int p = 0; p < 4; ++p)
-                run.played(p);
-            run.played(0);
+                run.played(p); // 3 switches
+            run.played(3);     // the same again: none
+            run.played(0);     // 4
             QVERIFY(run.notReady().isEmpty());
             clock += 30000;
             const BlindLogTrial& t = run.submit();
@@ -129,7 +131,7 @@ private slots:
             QCOMPARE(t.truth, expectedOrder.join(' '));
             QCOMPARE(t.answer, expectedAnswer.join(' '));
             QVERIFY(!t.correct);
-            QCOMPARE(t.switches, 5);
+            QCOMPARE(t.switches, 4);
             QCOMPARE(t.responseMs, qint64(30000));
         }
         QVERIFY(run.finished());

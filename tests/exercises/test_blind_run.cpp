@@ -59,8 +59,9 @@ private slots:
             const AbItem x = abxX(fixedSeed(), std::uint32_t(i));
             xWasB += x == AbItem::B;
             QCOMPARE(run.trial(), i);
-            QCOMPARE(run.playing(), BlindRun::Choice::A); // every trial starts on A
-            QCOMPARE(run.select(BlindRun::Choice::B), 1);
+            QVERIFY(!run.playing()); // every trial starts silent
+            QCOMPARE(run.select(BlindRun::Choice::B), 1); // the first select: no switch
+            QCOMPARE(run.playing(), std::optional(BlindRun::Choice::B));
             QCOMPARE(run.select(BlindRun::Choice::X), x == AbItem::A ? 0 : 1);
             QCOMPARE(run.select(BlindRun::Choice::X), x == AbItem::A ? 0 : 1); // no switch: already playing
             QCOMPARE(run.variantFor(BlindRun::Choice::A), 0);
@@ -72,7 +73,7 @@ private slots:
             QCOMPARE(t.answer, abItemName(said));
             QCOMPARE(t.correct, i % 2 == 0);
             QCOMPARE(t.responseMs, qint64(700 + i));
-            QCOMPARE(t.switches, 2);
+            QCOMPARE(t.switches, 1); // B -> X
         }
         QVERIFY(xWasB > 0 && xWasB < 16); // this seed's schedule has both, so the checks above saw both
         QVERIFY(run.finished());
@@ -143,6 +144,12 @@ private slots:
         const BlindLog log = comparisonBlindLog(twoItems(), {1, 0}, setup(), run, false);
         QVERIFY(log.seed.isEmpty());
         QCOMPARE(log.seedSha256, fixedSeed().commitment());
+        // No running score: the answer is there, its truth and the result are not.
+        QCOMPARE(log.trials.size(), std::size_t(1));
+        QCOMPARE(log.trials[0].answer, QString("A"));
+        QVERIFY(log.trials[0].truth.isEmpty() && !log.trials[0].correct);
+        QCOMPARE(log.summary.n, 0);
+        QVERIFY(!log.summary.pValue && !log.summary.dPrime);
         QCOMPARE(log.items[0].file, QString("mix b.flac")); // in label order
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, comparisonBlindLog(twoItems(), {0, 2}, setup(), run, false));
     }
