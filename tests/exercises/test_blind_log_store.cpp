@@ -76,6 +76,19 @@ QString everyRow(const QString& path)
         .toString();
 }
 
+// A fresh progress database on disk in a scratch folder, open, with its blind-log store.
+struct OpenStore {
+    explicit OpenStore(const char* tag)
+        : path(scratch(tag) + QStringLiteral("/progress.sqlite"))
+    {
+        progress.open(path);
+    }
+
+    QString path;
+    ProgressStore progress;
+    BlindLogStore logs{progress};
+};
+
 } // namespace
 
 class TestBlindLogStore : public QObject {
@@ -84,10 +97,8 @@ class TestBlindLogStore : public QObject {
 private slots:
     void savedLogListsAndLoadsBackEqual()
     {
-        const QString path = scratch("blind-store-roundtrip") + QStringLiteral("/progress.sqlite");
-        ProgressStore progress;
-        progress.open(path);
-        BlindLogStore logs(progress);
+        OpenStore store("blind-store-roundtrip");
+        BlindLogStore& logs = store.logs;
         const BlindLog log = sampleAbxLog(16);
         const QDateTime savedAt = utc("2026-12-01T20:02:00.125Z");
         const qint64 id = logs.save(log, savedAt);
@@ -123,10 +134,8 @@ private slots:
 
     void newestFirstWithLimit()
     {
-        const QString path = scratch("blind-store-order") + QStringLiteral("/progress.sqlite");
-        ProgressStore progress;
-        progress.open(path);
-        BlindLogStore logs(progress);
+        OpenStore store("blind-store-order");
+        BlindLogStore& logs = store.logs;
         const qint64 middle = logs.save(sampleAbxLog(10), utc("2026-12-01T21:00:00.000Z"));
         const qint64 oldest = logs.save(sampleAbxLog(12), utc("2026-11-30T08:00:00.000Z"));
         // Given in another time zone: stored in UTC, so ordered by the instant.
@@ -177,10 +186,9 @@ private slots:
 
     void logWithoutPValue()
     {
-        const QString path = scratch("blind-store-no-p") + QStringLiteral("/progress.sqlite");
-        ProgressStore progress;
-        progress.open(path);
-        BlindLogStore logs(progress);
+        OpenStore store("blind-store-no-p");
+        const QString& path = store.path;
+        BlindLogStore& logs = store.logs;
         const BlindLog empty = sampleAbxLog(0, 16); // stopped before the first trial: n = 0
         QVERIFY(!empty.summary.pValue);
         const qint64 id = logs.save(empty);
@@ -219,10 +227,9 @@ private slots:
     {
         QFETCH(QString, edit);
         QFETCH(QString, named);
-        const QString path = scratch("blind-store-edited") + QStringLiteral("/progress.sqlite");
-        ProgressStore progress;
-        progress.open(path);
-        BlindLogStore logs(progress);
+        OpenStore store("blind-store-edited");
+        const QString& path = store.path;
+        BlindLogStore& logs = store.logs;
         const qint64 id = logs.save(sampleAbxLog(16));
         const qint64 other = logs.save(sampleAbxLog(8));
         QCOMPARE(RawDatabase(path).run(edit + QStringLiteral(" WHERE id = %1").arg(id)), QString());
@@ -239,10 +246,9 @@ private slots:
 
     void nonFiniteValueIsRefusedWithNothingWritten()
     {
-        const QString path = scratch("blind-store-nan") + QStringLiteral("/progress.sqlite");
-        ProgressStore progress;
-        progress.open(path);
-        BlindLogStore logs(progress);
+        OpenStore store("blind-store-nan");
+        const QString& path = store.path;
+        BlindLogStore& logs = store.logs;
         BlindLog log = sampleAbxLog(16);
         log.items[1].gainDb = std::numeric_limits<double>::quiet_NaN();
         const QString message = storeErrorOf([&] { logs.save(log); });
@@ -253,10 +259,9 @@ private slots:
 
     void missingAndRemovedLogs()
     {
-        const QString path = scratch("blind-store-remove") + QStringLiteral("/progress.sqlite");
-        ProgressStore progress;
-        progress.open(path);
-        BlindLogStore logs(progress);
+        OpenStore store("blind-store-remove");
+        const QString& path = store.path;
+        BlindLogStore& logs = store.logs;
         const qint64 first = logs.save(sampleAbxLog(16), utc("2026-12-01T20:00:00.000Z"));
         const qint64 second = logs.save(sampleAbxLog(8), utc("2026-12-01T21:00:00.000Z"));
         logs.remove(first);
@@ -273,14 +278,13 @@ private slots:
 
     void notWrittenWhenTheFileIsGoneOrClosed()
     {
-        const QString path = scratch("blind-store-gone") + QStringLiteral("/progress.sqlite");
-        ProgressStore progress;
-        progress.open(path);
-        BlindLogStore logs(progress);
+        OpenStore store("blind-store-gone");
+        const QString& path = store.path;
+        BlindLogStore& logs = store.logs;
         QVERIFY(QFile::remove(path));
         const QString gone = storeErrorOf([&] { logs.save(sampleAbxLog(4)); });
         QVERIFY2(gone.contains(path) && gone.contains(QLatin1String("deleted or moved")), qPrintable(gone));
-        progress.close();
+        store.progress.close();
         const QString closed = storeErrorOf([&] { logs.save(sampleAbxLog(4)); });
         QVERIFY2(closed.contains(QLatin1String("not open")), qPrintable(closed));
         QVERIFY(!storeErrorOf([&] { logs.list(); }).isEmpty());
