@@ -1,4 +1,4 @@
-# Blind tests (ABX, preference, MUSHRA): the seed, the trial schedule, the log and its check.
+# Blind tests (ABX, preference, MUSHRA): the seed, the trial schedule, the log, its check and its storage.
 target_sources(earlab_exercises PRIVATE
   blind_hashes.h blind_hashes.cpp
   blind_seed.h blind_seed.cpp
@@ -8,6 +8,7 @@ target_sources(earlab_exercises PRIVATE
   json_duplicate_keys.h json_duplicate_keys.cpp
   blind_log_check.h blind_log_check.cpp
   blind_log_file.h blind_log_file.cpp
+  blind_log_store.h blind_log_store.cpp
   monotonic_clock.h
   blind_run.h blind_run.cpp
   mushra_run.h mushra_run.cpp)

@@ -96,6 +96,24 @@ const QList<MigrationStep>& migrationSteps()
          {QStringLiteral("ALTER TABLE library_items ADD COLUMN genre TEXT NOT NULL DEFAULT ''"),
           QStringLiteral("ALTER TABLE library_items ADD COLUMN stem_folder INTEGER NOT NULL DEFAULT 0"),
           QStringLiteral("ALTER TABLE library_items ADD COLUMN stems TEXT NOT NULL DEFAULT '[]'")}},
+        // Blind-test logs (blind_log_store.h, issue 8): log_json is the whole log as
+        // BlindLog::toJson() wrote it (compact), log_sha256 inside it; the other columns copy
+        // values of it for the list of logs (p_value NULL when the log has none; files: JSON
+        // array of the items' paths), so listing parses no log. saved_at: ISO 8601 UTC.
+        {8,
+         {QStringLiteral("CREATE TABLE blind_logs ("
+                         " id INTEGER PRIMARY KEY,"
+                         " saved_at TEXT NOT NULL,"
+                         " mode TEXT NOT NULL,"
+                         " planned_trials INTEGER NOT NULL,"
+                         " n INTEGER NOT NULL,"
+                         " k INTEGER NOT NULL,"
+                         " p_value REAL,"
+                         " files TEXT NOT NULL,"
+                         " log_sha256 TEXT NOT NULL,"
+                         " log_json TEXT NOT NULL)"),
+          // The Compare page lists the newest logs first.
+          QStringLiteral("CREATE INDEX blind_logs_by_time ON blind_logs(saved_at)")}},
     };
     return steps;
 }

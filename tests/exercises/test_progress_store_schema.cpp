@@ -58,33 +58,35 @@ class TestProgressStoreSchema : public QObject {
     Q_OBJECT
 
 private slots:
-    void stepsAreOrderedAndEndAtSeven()
+    void stepsAreOrderedAndEndAtEight()
     {
         const auto& steps = store::migrationSteps();
         QVERIFY(!steps.isEmpty());
         for (int i = 0; i < steps.size(); ++i)
             QCOMPARE(steps.at(i).version, i + 1);
-        QCOMPARE(store::latestSchemaVersion(), 7);
+        QCOMPARE(store::latestSchemaVersion(), 8);
     }
 
     void freshDatabaseIsAtLatestVersion()
     {
         ProgressStore memory;
         memory.open(QString());
-        QCOMPARE(memory.schemaVersion(), 7);
+        QCOMPARE(memory.schemaVersion(), 8);
 
         const QString path = scratch("schema-fresh") + QStringLiteral("/progress.sqlite");
         {
             ProgressStore disk;
             disk.open(path);
-            QCOMPARE(disk.schemaVersion(), 7);
+            QCOMPARE(disk.schemaVersion(), 8);
         }
-        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 7);
+        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 8);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("attempts")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_resets")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_session")));
+        QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("blind_logs")));
+        QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("blind_logs_by_time")));
     }
 
     void migratesVersionOneKeepingRows()
@@ -98,7 +100,7 @@ private slots:
         ProgressStore store;
         store.open(path);
         QVERIFY(store.recoveryMessage().isEmpty());
-        QCOMPARE(store.schemaVersion(), 7);
+        QCOMPARE(store.schemaVersion(), 8);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
 
