@@ -109,10 +109,7 @@ QString BlindLogStore::databasePath() const
 
 QSqlDatabase BlindLogStore::database(const QString& doing) const
 {
-    const QString connection = m_store.connectionName();
-    if (connection.isEmpty())
-        throw store::makeError(databasePath(), doing, QStringLiteral("the database is not open"));
-    return QSqlDatabase::database(connection, /*open=*/false);
+    return m_store.sharedDatabase(doing);
 }
 
 qint64 BlindLogStore::save(const BlindLog& log, const QDateTime& savedAt)

@@ -131,10 +131,7 @@ QString LibraryStore::databasePath() const
 
 QSqlDatabase LibraryStore::database(const QString& doing) const
 {
-    const QString connection = m_store.connectionName();
-    if (connection.isEmpty())
-        throw store::makeError(databasePath(), doing, QStringLiteral("the database is not open"));
-    return QSqlDatabase::database(connection, /*open=*/false);
+    return m_store.sharedDatabase(doing);
 }
 
 void LibraryStore::upsert(const ScanResult& result)

@@ -171,6 +171,12 @@ QSqlDatabase ProgressStore::database() const
     return QSqlDatabase::database(m_connection, /*open=*/false);
 }
 
+QSqlDatabase ProgressStore::sharedDatabase(const QString& doing) const
+{
+    requireOpen(doing);
+    return database();
+}
+
 void ProgressStore::requireOpen(const QString& doing) const
 {
     if (!isOpen())

@@ -63,6 +63,9 @@ public:
     // The Qt SQL connection this store opened (empty while closed), for the other tables'
     // stores (e.g. LibraryStore) that share its file; use it on this store's thread only.
     QString connectionName() const;
+    // That connection, for those stores; throws StoreError (naming the file and `doing`)
+    // when the database is not open.
+    QSqlDatabase sharedDatabase(const QString& doing) const;
     int schemaVersion() const; // PRAGMA user_version
 
     // Empty unless open() had to move a damaged file aside; then one sentence for the
