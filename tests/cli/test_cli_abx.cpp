@@ -22,6 +22,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <utility>
 
 using namespace earlab;
 using namespace earlab::test;
@@ -30,11 +31,17 @@ namespace {
 
 constexpr int kTimeoutMs = 120000;
 
+// A run of the CLI with its output decoded (it writes UTF-8).
 struct AbxRun {
-    bool finished = false;
-    int exitCode = -1;
-    QString out;
-    QString err;
+    ProcessRun process;
+    QString out, err;
+
+    explicit AbxRun(ProcessRun run = {})
+        : process(std::move(run)), out(QString::fromUtf8(process.out)), err(QString::fromUtf8(process.err))
+    {
+    }
+    bool ended() const { return process.started && process.finished && !process.crashed; }
+    int exitCode() const { return process.exitCode; }
     QString both() const { return out + "\n--- stderr:\n" + err; }
 };
 
@@ -53,21 +60,22 @@ AbxRun abx(const QStringList& args, const QByteArray& input, const QProcessEnvir
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(EARLAB_CLI), QStringList{"abx"} + args);
-    AbxRun r;
-    if (!p.waitForStarted(10000))
-        return r;
+    ProcessRun run;
+    run.started = p.waitForStarted(10000);
+    if (!run.started)
+        return AbxRun(run);
     p.write(input);
     p.closeWriteChannel();
-    if (!p.waitForFinished(kTimeoutMs)) {
+    run.finished = p.waitForFinished(kTimeoutMs);
+    if (!run.finished) {
         p.kill();
         p.waitForFinished(5000);
-        return r;
     }
-    r.finished = p.exitStatus() == QProcess::NormalExit;
-    r.exitCode = p.exitCode();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    run.crashed = p.exitStatus() != QProcess::NormalExit;
+    run.exitCode = p.exitCode();
+    run.out = p.readAllStandardOutput();
+    run.err = p.readAllStandardError();
+    return AbxRun(run);
 }
 
 QJsonObject readJson(const QString& path)
@@ -115,8 +123,7 @@ void checkAgainstSeed(const QJsonObject& log)
 
 AbxRun verifyLog(const QString& path)
 {
-    const ProcessRun r = runProcess(EARLAB_CLI, {"verify-log", path}, kTimeoutMs);
-    return {r.started && r.finished && !r.crashed, r.exitCode, QString::fromUtf8(r.out), QString::fromUtf8(r.err)};
+    return AbxRun(runProcess(EARLAB_CLI, {"verify-log", path}, kTimeoutMs));
 }
 
 // What was printed before the result section: the run as the listener saw it.
@@ -129,8 +136,8 @@ QString beforeResult(const QString& out)
 void expectUsageError(const QStringList& args, const QString& mustName, int status = 2)
 {
     const AbxRun r = abx(args, "A\n");
-    QVERIFY2(r.finished, qPrintable(r.both()));
-    QCOMPARE(r.exitCode, status);
+    QVERIFY2(r.ended(), qPrintable(r.both()));
+    QCOMPARE(r.exitCode(), status);
     const QString err = r.err.trimmed();
     qInfo("%s", qPrintable(err));
     QVERIFY2(!err.contains('\n'), qPrintable(err));
@@ -162,7 +169,7 @@ private slots:
     {
         const QString logPath = dir_ + "/all-a.json";
         const AbxRun r = abx({a_, b_, "--log", logPath}, QByteArray("A\n").repeated(16));
-        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.both()));
+        QVERIFY2(r.ended() && r.exitCode() == 0, qPrintable(r.both()));
         qInfo("%s", qPrintable(r.out));
         const QJsonObject log = readJson(logPath);
         for (const char* key : {"n", "k", "p_value", "seed_sha256", "seed", "log_sha256", "trials", "planned_trials",
@@ -202,7 +209,7 @@ private slots:
         QVERIFY(r.out.contains("Log written to " + logPath));
 
         const AbxRun check = verifyLog(logPath);
-        QVERIFY2(check.finished && check.exitCode == 0, qPrintable(check.both()));
+        QVERIFY2(check.ended() && check.exitCode() == 0, qPrintable(check.both()));
         QVERIFY2(check.out.startsWith(logPath + ": intact (abx, 16 trials"), qPrintable(check.out));
     }
 
@@ -217,7 +224,7 @@ private slots:
                                  "a\nhello\nX\n\nB\n" // 0: already on A; "hello", "X" refused, "" ignored
                                  "x\nx\nb\nA\n";      // 2: x, then b
         const AbxRun r = abx({a_, b_, "--trials", "4", "--log", logPath}, input);
-        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.both()));
+        QVERIFY2(r.ended() && r.exitCode() == 0, qPrintable(r.both()));
         const QJsonObject log = readJson(logPath);
         checkAgainstSeed(log);
         if (QTest::currentTestFailed())
@@ -238,7 +245,7 @@ private slots:
         QCOMPARE(r.out.count("\nplaying A\n"), 2);
         QCOMPARE(r.out.count("\nplaying B\n"), 2);
         const AbxRun check = verifyLog(logPath);
-        QVERIFY2(check.finished && check.exitCode == 0, qPrintable(check.both()));
+        QVERIFY2(check.ended() && check.exitCode() == 0, qPrintable(check.both()));
     }
 
     // The listener's view (everything before the result) is the same whatever X was: two runs
@@ -254,7 +261,7 @@ private slots:
         for (int attempt = 0; attempt < 5; ++attempt) {
             const QString logPath = dir_ + QString("/view-%1.json").arg(attempt);
             const AbxRun r = abx({a_, b_, "--log", logPath}, input);
-            QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.both()));
+            QVERIFY2(r.ended() && r.exitCode() == 0, qPrintable(r.both()));
             const QJsonObject log = readJson(logPath);
             checkAgainstSeed(log);
             if (QTest::currentTestFailed())
@@ -290,7 +297,7 @@ private slots:
     {
         const QString logPath = dir_ + "/stopped.json";
         const AbxRun r = abx({a_, b_, "--log", logPath}, "A\nB\nA\nq\nA\n");
-        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.both()));
+        QVERIFY2(r.ended() && r.exitCode() == 0, qPrintable(r.both()));
         const QJsonObject log = readJson(logPath);
         QCOMPARE(log["trials"].toArray().size(), 3);
         QCOMPARE(log["planned_trials"].toInt(), 16);
@@ -304,7 +311,7 @@ private slots:
 
         const AbxRun check = verifyLog(logPath);
         qInfo("%s", qPrintable(check.out));
-        QVERIFY2(check.finished && check.exitCode == 2, qPrintable(check.both()));
+        QVERIFY2(check.ended() && check.exitCode() == 2, qPrintable(check.both()));
         QCOMPARE(check.out.trimmed(), logPath + ": altered\n  - stopped after 3 of 16 planned trials");
     }
 
@@ -313,7 +320,7 @@ private slots:
     {
         const QString logPath = dir_ + "/ended.txt";
         const AbxRun r = abx({a_, b_, "--trials", "5", "--log", logPath}, "A\nx\nB");
-        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.both()));
+        QVERIFY2(r.ended() && r.exitCode() == 0, qPrintable(r.both()));
         QVERIFY2(r.err.contains("the input ended: the run stops after 2 of 5 trials"), qPrintable(r.err));
         // .txt: the log as text, the same text the run printed.
         const QString text = QString::fromUtf8(readBytes(logPath));
@@ -325,7 +332,7 @@ private slots:
     void practiceShowsTheTruth()
     {
         const AbxRun r = abx({a_, b_, "--practice", "--trials", "3"}, "A\nB\nA\n");
-        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.both()));
+        QVERIFY2(r.ended() && r.exitCode() == 0, qPrintable(r.both()));
         QCOMPARE(int(r.out.count(QRegularExpression("\nX was [AB]: (right|wrong)\n"))), 3);
         QVERIFY2(r.out.contains(QRegularExpression("Practice: [0-3] of 3 right \\(not scored, no log written\\)")),
                  qPrintable(r.out));
@@ -352,8 +359,8 @@ private slots:
         const QString dead = dir_ + "/dead-alsa.conf";
         QVERIFY(writeBytes(dead, "pcm.!default { type hw card 99 }\n"));
         const AbxRun r = abx({a_, b_}, "A\n", environment(dead));
-        QVERIFY2(r.finished, qPrintable(r.both()));
-        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.ended(), qPrintable(r.both()));
+        QCOMPARE(r.exitCode(), 3);
         QVERIFY2(r.err.trimmed().startsWith("earlab-cli abx: ") && !r.err.trimmed().contains('\n'), qPrintable(r.err));
         QVERIFY2(r.err.contains("no audio output device"), qPrintable(r.err));
         QVERIFY(!r.out.contains("Trial 1"));
