@@ -22,13 +22,13 @@
 #include "exercises/comparison_scene.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
 
 #include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -174,9 +174,14 @@ int runAbx(const QStringList& args)
     const QString logPath = parser.value("log");
     if (practice && !logPath.isEmpty())
         throw UsageError("--practice writes no log: leave out --log");
-    if (!logPath.isEmpty() && !QFileInfo(QFileInfo(logPath).absolutePath()).isDir())
-        throw UsageError(toStd("--log " + logPath + ": the folder " + QDir::toNativeSeparators(QFileInfo(logPath).path()) +
-                               " does not exist"));
+    if (!logPath.isEmpty()) { // a missing folder is said now, not after the listening (by bytes: any file name)
+        const std::filesystem::path folder = std::filesystem::path(toStd(logPath)).parent_path();
+        std::error_code error;
+        if (!folder.empty() && !std::filesystem::is_directory(folder, error))
+            throw UsageError(toStd("--log " + logPath + ": the folder " + fromStd(folder.string()) + " does not exist"));
+        if (std::filesystem::is_directory(toStd(logPath), error))
+            throw UsageError(toStd("--log " + logPath + ": is a folder, not a file"));
+    }
     const OutputChoice output = readOutputOptions(parser);
 
     const QStringList files = parser.positionalArguments();

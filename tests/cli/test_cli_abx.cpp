@@ -348,6 +348,7 @@ private slots:
         expectUsageError({a_, b_, "--crossfade", "51"}, "--crossfade 51");
         expectUsageError({a_}, "missing argument");
         expectUsageError({a_, b_, "--log", dir_ + "/no-such-folder/log.json"}, dir_ + "/no-such-folder");
+        expectUsageError({a_, b_, "--log", dir_}, dir_ + ": is a folder");
         const QString missing = dir_ + "/missing.wav";
         expectUsageError({a_, missing}, missing);
         QVERIFY(!QFile::exists(dir_ + "/no-such-folder"));
