@@ -145,9 +145,9 @@ int runAbx(const QStringList& args)
     parser.setApplicationDescription(
         "A blind ABX test between two files, in the terminal. Both are prepared as `earlab-cli compare` prepares them "
         "(B aligned to A, loudness-matched to it, both lowered together below -1.1 dBTP) and play in a loop on one "
-        "playhead; a switch is a 5 ms crossfade. On each trial X is A or B, drawn from a secret seed whose SHA-256 "
+        "playhead; a switch is a short crossfade (--crossfade). On each trial X is A or B, drawn from a secret seed whose SHA-256 "
         "is printed before the first trial and which the log reveals at the end.\n\n"
-        "Commands, one a line on stdin (on a terminal press Enter after each; from a pipe, one a line):\n"
+        "Commands, one a line on stdin (typed on a terminal: press Enter after each; or from a pipe):\n"
         "  a, b, x   play A, B or X (each trial starts on A)\n"
         "  A, B      answer the trial: X is A, X is B\n"
         "  q         stop the run early (the log then holds the trials answered)\n"
@@ -157,11 +157,11 @@ int runAbx(const QStringList& args)
         "device or the stream stopped (the result and log of the trials answered are printed first).");
     parser.addPositionalArgument("A", "The first file (the reference the other is aligned and matched to).");
     parser.addPositionalArgument("B", "The second file.");
-    parser.addOption({"trials", "Number of trials, fixed before the run [1 to 1000].", "N", QString::number(kDefaultTrials)});
+    parser.addOption({"trials", "Number of trials, fixed before the run [1 to 1000]; default 16.", "N", QString::number(kDefaultTrials)});
     parser.addOption({"log", "Write the log to FILE when the run ends: JSON (what verify-log checks), or text when "
                              "FILE ends in .txt. Replaced only once complete.",
                       "FILE"});
-    parser.addOption({"crossfade", "Switch crossfade in ms [0 to 50].", "MS", QString::number(kComparisonCrossfadeMs)});
+    parser.addOption({"crossfade", "Switch crossfade in ms [0 to 50]; default 5.", "MS", QString::number(kComparisonCrossfadeMs)});
     parser.addOption({"practice", "Practice: show the truth after each answer; no log is written."});
     addOutputOptions(parser);
     if (!parseOrHelp(parser, args, 2, 2))
