@@ -29,6 +29,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -87,14 +88,33 @@ void warn(const std::string& message)
 
 // The engine takes a command unless its queue is full, which only a stalled callback leaves
 // it: give the callback a moment, then say the device is not playing.
-void selectOrFail(Engine& engine, int variant)
+void sendOrFail(Engine& engine, const std::function<bool()>& send)
 {
     for (int attempt = 0; attempt < 200; ++attempt) {
-        if (engine.select(variant))
+        if (send())
             return;
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     throw AudioError(AudioErrorKind::DeviceFailed, engine.device().name, "the audio stream takes no commands");
+}
+
+// Plays `variant`. Every trial starts silent: after an answer playback fades out, because
+// playing on would let the listener hear the change from the X they answered to what plays
+// next exactly when the two differ, i.e. whether they were right (blind_run.h). The trial's
+// first choice then starts on its variant at once, not crossfaded from the one heard last
+// (the same change, under the fade-in); later choices crossfade.
+void listen(Engine& engine, int variant, bool& sounding, double crossfadeMs)
+{
+    if (sounding) {
+        sendOrFail(engine, [&] { return engine.select(variant); });
+        return;
+    }
+    // Applied in this order by one callback, before it renders: a jump, then the fade-in.
+    sendOrFail(engine, [&] { return engine.setCrossfadeMs(0.0); });
+    sendOrFail(engine, [&] { return engine.select(variant); });
+    sendOrFail(engine, [&] { return engine.setCrossfadeMs(crossfadeMs); });
+    sendOrFail(engine, [&] { return engine.play(); });
+    sounding = true;
 }
 
 QString optionalNumber(const std::optional<double>& v, int decimals)
@@ -148,7 +168,7 @@ int runAbx(const QStringList& args)
         "playhead; a switch is a short crossfade (--crossfade). On each trial X is A or B, drawn from a secret seed whose SHA-256 "
         "is printed before the first trial and which the log reveals at the end.\n\n"
         "Commands, one a line on stdin (typed on a terminal: press Enter after each; or from a pipe):\n"
-        "  a, b, x   play A, B or X (each trial starts on A)\n"
+        "  a, b, x   play A, B or X (each trial starts silent, until one of these)\n"
         "  A, B      answer the trial: X is A, X is B\n"
         "  q         stop the run early (the log then holds the trials answered)\n"
         "The end of the input stops the run as q does. Nothing during the run tells whether an answer was right; at "
@@ -203,9 +223,8 @@ int runAbx(const QStringList& args)
                 .arg(run.seed().commitment()));
     say(QStringLiteral("One command a line: a, b, x plays A, B or X; A or B answers \"X is A\" / \"X is B\"; q stops."));
 
-    engine.play(); // on variant 0: the scene's first variant, A, where every trial starts
     std::optional<std::string> streamStopped;
-    bool stopped = false;
+    bool stopped = false, sounding = false;
     std::string line;
     while (!run.finished() && !stopped) {
         say(QStringLiteral("Trial %1 of %2: a, b, x to listen; A or B to answer").arg(run.trial() + 1).arg(trials));
@@ -224,16 +243,18 @@ int runAbx(const QStringList& args)
             const Command command = commandOf(line);
             switch (command.kind) {
             case Command::Listen:
-                selectOrFail(engine, run.select(command.listen));
+                listen(engine, run.select(command.listen), sounding, crossfadeMs);
                 say(QStringLiteral("playing %1").arg(nameOf(command.listen)));
                 break;
             case Command::Answer: {
+                if (sounding) // before anything is printed: the next trial starts silent (listen())
+                    engine.stop(true);
+                sounding = false;
                 const BlindLogTrial& trial = run.answer(command.answer);
                 if (practice)
                     say(QStringLiteral("X was %1: %2").arg(trial.truth, trial.correct ? "right" : "wrong"));
                 else
                     say(QStringLiteral("answered"));
-                selectOrFail(engine, run.variantFor(BlindRun::Choice::A)); // BlindRun starts the next trial on A
                 answered = true;
                 break;
             }
