@@ -21,7 +21,16 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <cmath>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
 #include <utility>
 
 using namespace earlab;
@@ -77,6 +86,73 @@ AbxRun abx(const QStringList& args, const QByteArray& input, const QProcessEnvir
     run.err = p.readAllStandardError();
     return AbxRun(run);
 }
+
+// What the capture device receives, read from a FIFO named by EARLAB_CAPTURE as fast as it
+// comes (unclocked, a run delivers about a second of audio per millisecond, so nothing is
+// kept): the float samples and how many of them are not zero. As in test_cli's PacedCapture,
+// the reader opens the FIFO again after each writer, because ALSA may open it more than once.
+class CaptureCounter {
+public:
+    explicit CaptureCounter(const QString& fifo) : path_(fifo.toStdString())
+    {
+        ::unlink(path_.c_str());
+        ok_ = ::mkfifo(path_.c_str(), 0600) == 0;
+        if (ok_)
+            thread_ = std::thread([this] { run(); });
+    }
+    ~CaptureCounter() { finish(); }
+    bool ok() const { return ok_; }
+    // After the writer has exited.
+    void finish()
+    {
+        if (!thread_.joinable())
+            return;
+        stop_ = true;
+        while (!exited_) { // the reader may wait in open() for a writer: be one
+            const int fd = ::open(path_.c_str(), O_WRONLY | O_NONBLOCK);
+            if (fd >= 0)
+                ::close(fd);
+            std::this_thread::yield();
+        }
+        thread_.join();
+    }
+    std::uint64_t samples() const { return samples_; }
+    std::uint64_t nonZero() const { return nonZero_; }
+
+private:
+    void run()
+    {
+        std::vector<char> pending;
+        while (!stop_) {
+            const int fd = ::open(path_.c_str(), O_RDONLY);
+            if (fd < 0)
+                break;
+            char buf[65536];
+            ssize_t n;
+            while ((n = ::read(fd, buf, sizeof buf)) > 0) {
+                pending.insert(pending.end(), buf, buf + n);
+                const std::size_t whole = pending.size() / sizeof(float);
+                std::uint64_t nonZero = 0;
+                for (std::size_t i = 0; i < whole; ++i) {
+                    float v;
+                    std::memcpy(&v, pending.data() + i * sizeof(float), sizeof v);
+                    nonZero += v != 0.0f ? 1 : 0;
+                }
+                nonZero_ += nonZero;
+                samples_ += whole;
+                pending.erase(pending.begin(), pending.begin() + std::ptrdiff_t(whole * sizeof(float)));
+            }
+            ::close(fd);
+        }
+        exited_ = true;
+    }
+
+    std::string path_;
+    bool ok_ = false;
+    std::atomic<bool> stop_{false}, exited_{false};
+    std::atomic<std::uint64_t> samples_{0}, nonZero_{0};
+    std::thread thread_;
+};
 
 QJsonObject readJson(const QString& path)
 {
@@ -290,6 +366,54 @@ private slots:
                 return;
         }
         QFAIL("five runs drew the same 16 X: the schedule is not random");
+    }
+
+    // Each trial starts silent, and goes silent at its answer: what the device receives,
+    // watched while the run waits for its next line (stdin kept open): zeros before the
+    // first choice of a trial, sound after "a", zeros again once the answer is printed.
+    void silentUntilAChoice()
+    {
+        const QString fifo = dir_ + "/capture.fifo";
+        CaptureCounter capture(fifo);
+        QVERIFY(capture.ok());
+        QProcessEnvironment env = environment();
+        env.insert("EARLAB_CAPTURE", fifo);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(EARLAB_CLI), {"abx", a_, b_, "--trials", "3"});
+        QVERIFY(p.waitForStarted(10000));
+        QByteArray out;
+        const auto printed = [&](const char* text) {
+            return QTest::qWaitFor([&] {
+                p.waitForReadyRead(10);
+                out += p.readAllStandardOutput();
+                return out.contains(text);
+            }, kTimeoutMs);
+        };
+        // A second of audio (stereo) delivered after this point: the device ran on meanwhile.
+        const auto aSecondMore = [&] {
+            const std::uint64_t target = capture.samples() + 96000;
+            return QTest::qWaitFor([&] { return capture.samples() >= target; }, kTimeoutMs);
+        };
+        p.write("A\n"); // trial 1 answered without listening
+        QVERIFY2(printed("Trial 2 of 3"), out.constData());
+        QVERIFY(aSecondMore());
+        QCOMPARE(capture.nonZero(), std::uint64_t(0));
+        p.write("a\n");
+        QVERIFY2(QTest::qWaitFor([&] { return capture.nonZero() > 0; }, kTimeoutMs), "nothing played after \"a\"");
+        p.write("B\n");
+        QVERIFY2(printed("Trial 3 of 3"), out.constData());
+        QVERIFY(aSecondMore()); // the fade-out's last samples are through
+        const std::uint64_t afterAnswer = capture.nonZero();
+        QVERIFY(aSecondMore());
+        QCOMPARE(capture.nonZero(), afterAnswer);
+        p.write("A\n");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(kTimeoutMs));
+        capture.finish();
+        QCOMPARE(p.exitCode(), 0);
+        qInfo("%llu samples delivered, %llu not zero", static_cast<unsigned long long>(capture.samples()),
+              static_cast<unsigned long long>(capture.nonZero()));
     }
 
     // q after 3 trials: 3 trials of the 16 planned, the seed revealed; every truth still
