@@ -88,5 +88,6 @@ int runExercises(const QStringList& args);
 int runQuestion(const QStringList& args);
 int runVerifyLog(const QStringList& args);
 int runCompare(const QStringList& args);
+int runAbx(const QStringList& args);
 
 } // namespace earlab::cli

@@ -2,6 +2,7 @@
 // and what the preparation measured, as a table or as JSON.
 
 #include "cli_support.h"
+#include "comparison_progress.h"
 
 #include "audio/io/audio_file.h"
 #include "exercises/comparison_items.h"
@@ -13,9 +14,7 @@
 #include <QJsonValue>
 
 #include <cmath>
-#include <cstdio>
-
-#include <unistd.h>
+#include <utility>
 
 namespace earlab::cli {
 
@@ -156,23 +155,7 @@ int runCompare(const QStringList& args)
         throw UsageError("--difference-of needs --difference OUT");
     ComparisonOptions options;
     options.trimDb = trimsOf(parser, files);
-    if (isatty(STDERR_FILENO)) // a terminal sees the seconds pass; a script sees one line or none
-        options.progress = [](double f, const std::string&) { std::fprintf(stderr, "\r%3.0f %%", 100.0 * f); };
-    std::vector<std::string> paths;
-    for (const QString& f : files)
-        paths.push_back(toStd(f));
-    const auto clearProgress = [&] {
-        if (options.progress)
-            std::fputs("\r      \r", stderr);
-    };
-    Comparison comparison;
-    try {
-        comparison = prepareComparison(paths, options);
-    } catch (...) {
-        clearProgress(); // the error line starts at the left margin
-        throw;
-    }
-    clearProgress();
+    const Comparison comparison = prepareComparisonShowingProgress(files, std::move(options));
     if (parser.isSet("difference"))
         writeDifference(comparison, differenceOf - 1, parser.value("difference"));
 

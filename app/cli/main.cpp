@@ -1,5 +1,5 @@
 // earlab-cli: devices, file info, offline render, playback, a demo, exercise questions, the
-// check of a blind test log, and the preparation of a comparison.
+// check of a blind test log, the preparation of a comparison, and an ABX test.
 // Exit status: 0 success, 2 bad usage or bad input, 3 no usable audio device; on failure one
 // line on stderr naming the cause.
 
@@ -34,6 +34,7 @@ constexpr Command kCommands[] = {
      earlab::cli::runQuestion},
     {"verify-log", "check a blind test log: every X recomputed from the seed, the log's hash", earlab::cli::runVerifyLog},
     {"compare", "prepare 2 to 8 files for a comparison: alignment, loudness match, null depth", earlab::cli::runCompare},
+    {"abx", "a blind ABX test of two files in the terminal: a, b, x to listen, A or B to answer", earlab::cli::runAbx},
 };
 
 void printUsage(std::FILE* to)

@@ -10,11 +10,21 @@
 
 namespace earlab::cli {
 
+void addOutputOptions(QCommandLineParser& parser)
+{
+    parser.addOption({"device", "Output device name (see `earlab-cli devices`). Default: the default output.", "NAME"});
+    parser.addOption({"buffer", "Buffer size in frames [16 to 8192].", "FRAMES", "256"});
+}
+
+OutputChoice readOutputOptions(const QCommandLineParser& parser)
+{
+    return {toStd(parser.value("device")), int(parseInteger("--buffer", parser.value("buffer"), 16, 8192))};
+}
+
 void addPlaybackOptions(QCommandLineParser& parser, const QString& secondsHelp, const QString& defaultSeconds)
 {
     parser.addOption({"seconds", secondsHelp, "S", defaultSeconds});
-    parser.addOption({"device", "Output device name (see `earlab-cli devices`). Default: the default output.", "NAME"});
-    parser.addOption({"buffer", "Buffer size in frames [16 to 8192].", "FRAMES", "256"});
+    addOutputOptions(parser);
 }
 
 void readPlaybackOptions(const QCommandLineParser& parser, PlaybackRun& run)
@@ -22,8 +32,9 @@ void readPlaybackOptions(const QCommandLineParser& parser, PlaybackRun& run)
     constexpr NumberRange kSeconds{0.0, kMaxPlaybackSeconds, "s", /*minExcluded=*/true};
     if (const QStringList seconds = parser.values("seconds"); !seconds.isEmpty()) // given, or a default
         run.seconds = parseNumber("--seconds", seconds.front(), kSeconds);
-    run.device = toStd(parser.value("device"));
-    run.framesPerBuffer = int(parseInteger("--buffer", parser.value("buffer"), 16, 8192));
+    const OutputChoice output = readOutputOptions(parser);
+    run.device = output.device;
+    run.framesPerBuffer = output.framesPerBuffer;
 }
 
 PlaybackResult playToEnd(const PlaybackRun& run)

@@ -16,6 +16,12 @@ namespace earlab::cli {
 // frame count (1e308 s once became 0 frames: nothing played, exit 0).
 inline constexpr double kMaxPlaybackSeconds = 86400.0;
 
+// The output a playing command opens: --device NAME, --buffer FRAMES.
+struct OutputChoice {
+    std::string device;        // empty = default output
+    int framesPerBuffer = 256;
+};
+
 struct PlaybackRun {
     Scene scene;
     std::string device;            // empty = default output
@@ -34,7 +40,13 @@ struct PlaybackResult {
     double meanCallbackCpuMicros = 0.0;  // and on average
 };
 
-// --seconds S, --device NAME, --buffer FRAMES: the options of `play` and `demo`. Without a
+// --device NAME, --buffer FRAMES: the options of every command that plays (play, demo, abx).
+void addOutputOptions(QCommandLineParser& parser);
+// Throws UsageError with the text as typed when --buffer is not a whole number in [16, 8192]
+// (Engine::open's range).
+OutputChoice readOutputOptions(const QCommandLineParser& parser);
+
+// --seconds S and the output options: the options of `play` and `demo`. Without a
 // default, --seconds means "to the end of the material".
 void addPlaybackOptions(QCommandLineParser& parser, const QString& secondsHelp, const QString& defaultSeconds = {});
 // Sets run.seconds, run.device and run.framesPerBuffer. Throws UsageError with the text as
