@@ -168,7 +168,7 @@ Card {
                 color: Theme.text
                 font.family: Theme.monoFamily
                 font.pixelSize: Theme.fontSmall
-                focusPolicy: Qt.NoFocus
+                activeFocusOnPress: false // the page's keys stay the page's
                 wrapMode: TextEdit.NoWrap
                 background: Rectangle {
                     color: Theme.background

@@ -226,6 +226,25 @@ private slots:
         QVERIFY(rig.compare.error().contains("at most 8"));
     }
 
+    // Cancel right after Prepare: the atomic is set long before the worker has decoded the
+    // first of eight files, and it is polled between every step.
+    void cancelStopsThePreparation()
+    {
+        Rig rig;
+        rig.compare.addFiles(rig.files + rig.files + rig.files + rig.files);
+        QCOMPARE(rig.compare.items()->rowCount(), 8);
+        rig.compare.prepare();
+        QCOMPARE(rig.compare.phase(), CompareController::Preparing);
+        QVERIFY(!rig.compare.canPrepare());
+        rig.compare.cancel();
+        QVERIFY(QTest::qWaitFor([&] { return rig.compare.phase() != CompareController::Preparing; }, 60000));
+        QCOMPARE(rig.compare.phase(), CompareController::Picking);
+        QCOMPARE(rig.compare.stage(), QStringLiteral("Cancelled"));
+        QVERIFY(rig.compare.error().isEmpty());
+        QVERIFY(!rig.compare.comparison());
+        QVERIFY(rig.compare.canPrepare()); // and it can be started again
+    }
+
     void scoredAbxRunEndsInAnIntactLog()
     {
         Rig rig;

@@ -20,6 +20,9 @@ Item {
     TestCase {
         id: test
 
+        name: "Compare"
+        when: windowShown
+
         function child(name) {
             const item = findChild(shell, name);
             verify(item !== null, "no item named " + name);
