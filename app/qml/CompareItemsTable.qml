@@ -30,7 +30,7 @@ Card {
 
             PanelHeading {
                 Layout.fillWidth: true
-                text: qsTr("Items (%1 of 2–8)").arg(table.compare.items.count)
+                text: qsTr("Items · %1 of at most 8").arg(table.compare.items.count)
             }
 
             Text {
@@ -45,6 +45,8 @@ Card {
                 to: 50
                 value: Math.round(table.compare.crossfadeMs)
                 editable: true
+                // Fixed for a run: its log records one crossfade.
+                enabled: table.compare.phase !== CompareController.Running
                 focusPolicy: Qt.NoFocus
                 textFromValue: value => qsTr("%1 ms").arg(value)
                 valueFromText: text => parseInt(text)

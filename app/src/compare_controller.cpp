@@ -344,6 +344,14 @@ QVariantList CompareController::answerOptions() const
             option("2", tr("Prefer 2"), "→")};
 }
 
+QStringList CompareController::runFiles() const
+{
+    if (m_phase != Running)
+        return {};
+    const QStringList names = fileNames();
+    return {names.value(m_runItems[0]), names.value(m_runItems[1])};
+}
+
 void CompareController::loadSighted()
 {
     if (!m_comparison)
@@ -496,7 +504,7 @@ void CompareController::finishRun()
     r["pText"] = s.pValue ? pText(*s.pValue) : QStringLiteral("—");
     if (s.pValue)
         r["p"] = *s.pValue;
-    r["dPrimeText"] = s.dPrime ? tr("d′ %1 (95 %: %2 to %3), %4 model")
+    r["dPrimeText"] = s.dPrime ? tr("d′ %1 (95 %: %2 to %3), %4")
                                      .arg(number(*s.dPrime, 2), number(s.dPrimeLow.value_or(0), 2),
                                           s.dPrimeHigh && std::isfinite(*s.dPrimeHigh) ? number(*s.dPrimeHigh, 2)
                                                                                        : QStringLiteral("∞"),

@@ -76,6 +76,9 @@ private:
     Q_PROPERTY(QStringList listenChoices READ listenChoices NOTIFY runChanged)
     Q_PROPERTY(QVariantList answerOptions READ answerOptions NOTIFY runChanged) // [{id, text, key}]
     Q_PROPERTY(QString feedback READ feedback NOTIFY runChanged)       // practice: the last truth
+    // The run's items A and B by file name: known to the listener (ABX names them; preference
+    // hides only which is behind 1 and 2).
+    Q_PROPERTY(QStringList runFiles READ runFiles NOTIFY runChanged)
     // The result of the run that ended.
     Q_PROPERTY(QVariantMap result READ result NOTIFY resultChanged)
     Q_PROPERTY(QString logText READ logText NOTIFY resultChanged)
@@ -117,6 +120,7 @@ public:
     QStringList listenChoices() const;
     QVariantList answerOptions() const;
     QString feedback() const { return m_feedback; }
+    QStringList runFiles() const;
     QVariantMap result() const { return m_result; }
     QString logText() const { return m_logText; }
     QString exportMessage() const { return m_exportMessage; }
