@@ -13,7 +13,9 @@ Card {
     readonly property bool preparing: compare.phase === CompareController.Preparing
     readonly property bool sighted: compare.mode === CompareController.Sighted
                                     && (compare.phase === CompareController.Ready || compare.phase === CompareController.Result)
-    readonly property var widths: [34, 0, 100, 86, 130, 150, 80, 100, 30]
+    // Key, file (the rest of the row, at least 90), loudness, gain, offset, drift, polarity,
+    // null, remove.
+    readonly property var widths: [28, 90, 88, 74, 110, 92, 68, 82, 28]
 
     implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
 
@@ -78,7 +80,7 @@ Card {
             spacing: Theme.spacingSmall
 
             Repeater {
-                model: [qsTr("Key"), qsTr("File"), qsTr("Loudness"), qsTr("Gain"), qsTr("Offset"), qsTr("Drift"),
+                model: [qsTr("Key"), qsTr("File"), qsTr("Loudness"), qsTr("Gain"), qsTr("Offset, samples"), qsTr("Drift"),
                         qsTr("Polarity"), qsTr("Null vs 1"), ""]
 
                 delegate: Text {
@@ -86,7 +88,9 @@ Card {
                     required property int index
 
                     Layout.preferredWidth: table.widths[index]
+                    Layout.minimumWidth: table.widths[index]
                     Layout.fillWidth: index === 1
+                    elide: Text.ElideRight
                     text: modelData
                     color: Theme.textFaint
                     font.pixelSize: Theme.fontSmall
@@ -128,6 +132,7 @@ Card {
 
                     Item {
                         Layout.preferredWidth: table.widths[0]
+                        Layout.minimumWidth: table.widths[0]
                         implicitHeight: 20
 
                         KeyCap {
@@ -139,10 +144,11 @@ Card {
                     Text {
                         Layout.fillWidth: true
                         Layout.preferredWidth: table.widths[1]
+                        Layout.minimumWidth: table.widths[1]
                         text: row.fileName
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
-                        elide: Text.ElideMiddle
+                        elide: Text.ElideLeft // versions of a mix usually differ at the end of the name
                     }
 
                     Repeater {
@@ -153,6 +159,7 @@ Card {
                             required property int index
 
                             Layout.preferredWidth: table.widths[index + 2]
+                            Layout.minimumWidth: table.widths[index + 2]
                             text: row.prepared ? modelData : "—"
                             color: Theme.textMuted
                             font.family: Theme.monoFamily
@@ -163,6 +170,7 @@ Card {
 
                     ToolButton {
                         Layout.preferredWidth: table.widths[8]
+                        Layout.minimumWidth: table.widths[8]
                         text: "×"
                         focusPolicy: Qt.NoFocus
                         enabled: !table.preparing && table.compare.phase !== CompareController.Running

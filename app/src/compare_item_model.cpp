@@ -26,7 +26,7 @@ QString CompareItemModel::gainText(const ComparisonItem& item)
 QString CompareItemModel::offsetText(const ComparisonItem& item)
 {
     const double o = item.alignment.offsetSamples;
-    return QStringLiteral("%1%2 samples").arg(o > 0 ? "+" : "").arg(o, 0, 'f', 2);
+    return QStringLiteral("%1%2").arg(o > 0 ? "+" : "").arg(o, 0, 'f', 2); // the column says "samples"
 }
 
 QString CompareItemModel::driftText(const ComparisonItem& item)

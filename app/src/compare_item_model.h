@@ -27,7 +27,7 @@ public:
         LoudnessRole,   // "-14.2 LUFS"
         TruePeakRole,   // "-1.3 dBTP"
         GainRole,       // "+2.10 dB"
-        OffsetRole,     // "+480.37 samples"
+        OffsetRole,     // "+480.37" (samples)
         DriftRole,      // "3.2 ppm", "1000.0 ppm (corrected)"
         PolarityRole,   // "normal" / "inverted"
         NullDepthRole,  // "-62.3 dB" against item 1; "reference" for item 1; "identical"
