@@ -14,8 +14,9 @@
 // engine's; leaving the page (leave()) gives the training's back, stops the sound, and stops a
 // run under way (nothing saved).
 //
-// A scored run that ends emits blindLogFinished with the log's JSON; the progress store keeps
-// it (wired by App). Practice runs show the truth after each answer and emit nothing.
+// A scored run that ends emits blindLogFinished with the log's JSON, for the progress store's
+// blind logs (BlindLogStore, not connected yet: nothing keeps it so far). Practice runs show
+// the truth after each answer and emit nothing.
 
 #include "app/src/compare_item_model.h"
 
@@ -166,7 +167,7 @@ signals:
     void runChanged();
     void resultChanged();
     void exportMessageChanged();
-    // A scored run ended: its log (BlindLog::toJson). App hands it to the progress store.
+    // A scored run ended: its log (BlindLog::toJson), once per run; for BlindLogStore::save.
     void blindLogFinished(const QJsonObject& log);
 
 private:
