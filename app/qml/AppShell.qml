@@ -18,6 +18,8 @@ Item {
             return App.session.phase === Session.Finished ? 3 : 1;
         case App.LibraryPage:
             return 4;
+        case App.ComparePage:
+            return 6;
         default:
             return 5;
         }
@@ -131,6 +133,10 @@ Item {
 
                 SettingsPage {
                     objectName: "settingsPage"
+                }
+
+                ComparePage {
+                    objectName: "comparePage"
                 }
             }
         }

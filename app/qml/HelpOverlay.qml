@@ -74,7 +74,10 @@ Rectangle {
                         { keys: ["Enter"], text: qsTr("Confirm, then go on") },
                         { keys: ["1", "2", "3"], text: qsTr("In the reveal: flat, hidden change, your answer") },
                         { keys: ["Esc"], text: qsTr("End the session, back to Train") },
-                        { keys: ["Ctrl+1", "2", "3"], text: qsTr("Train, Library, Settings") },
+                        { keys: ["Ctrl+1", "2", "3", "4"], text: qsTr("Train, Library, Compare, Settings") },
+                        { keys: ["A", "B", "X"], text: qsTr("On Compare, in ABX: hear A, B, X; Shift+A / Shift+B answer") },
+                        { keys: ["1", "2", "←", "→"], text: qsTr("On Compare, blind preference: hear 1, 2; prefer 1 or 2 (N: no preference)") },
+                        { keys: ["1", "…", "8"], text: qsTr("On Compare, sighted: hear that item; M the mode, P prepare, Enter start") },
                         { keys: ["M"], text: qsTr("On Train: start options (level; music: D as the level says, N pink noise, B built-in, Y yours; R reset)") },
                         { keys: ["1", "…", "4", "G"], text: qsTr("In the Library: training music one / several / a genre / all; G the next genre") },
                         { keys: ["?"], text: qsTr("This list (also F1)") }

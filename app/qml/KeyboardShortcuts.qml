@@ -200,6 +200,11 @@ Item {
 
     Shortcut {
         sequences: ["Ctrl+3"]
+        onActivated: App.page = App.ComparePage
+    }
+
+    Shortcut {
+        sequences: ["Ctrl+4"]
         onActivated: App.page = App.SettingsPage
     }
 

@@ -67,10 +67,19 @@ Rectangle {
         }
 
         NavButton {
+            objectName: "navCompare"
+            Layout.fillWidth: true
+            text: qsTr("Compare")
+            shortcutText: "Ctrl+3"
+            current: App.page === App.ComparePage
+            onClicked: App.page = App.ComparePage
+        }
+
+        NavButton {
             objectName: "navSettings"
             Layout.fillWidth: true
             text: qsTr("Settings")
-            shortcutText: "Ctrl+3"
+            shortcutText: "Ctrl+4"
             current: App.page === App.SettingsPage
             onClicked: App.page = App.SettingsPage
         }

@@ -35,6 +35,8 @@ App::App(QObject* parent)
     libraryChanged(); // the library may have failed to load
     m_exercises = new ExerciseListModel(&m_catalogue, m_store.get(), this);
     m_preview = new LoopPreview(m_audio, this);
+    // Its blindLogFinished(log) is for the progress store's blind logs (not kept yet).
+    m_compare = new CompareController(m_audio, this);
     m_session = new Session(&m_catalogue, m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
     m_session->setMultitrackProvider([this] { return m_library->multitrackMaterial(); });
     // Training music (training_music.h): the session rotates it, the Library and Home say it.
@@ -96,6 +98,8 @@ App::~App()
 {
     delete m_preview; // waits for a decode under way
     m_preview = nullptr;
+    delete m_compare; // waits for a preparation under way
+    m_compare = nullptr;
     delete m_session; // before the store and the audio output it uses
     m_session = nullptr;
     delete m_library; // its scanner stops before the store closes
@@ -132,7 +136,11 @@ void App::setPage(Page page)
         m_session->quit(); // every answer given is already in the store
     if (m_page == LibraryPage && page != LibraryPage)
         m_preview->release();
+    if (m_page == ComparePage && page != ComparePage)
+        m_compare->leave(); // the training's crossfade again; a blind run under way is stopped
     m_page = page;
+    if (page == ComparePage)
+        m_compare->enter();
     emit pageChanged();
 }
 
@@ -147,6 +155,7 @@ void App::setHelpVisible(bool visible)
 void App::startExercise(const QString& exerciseId)
 {
     m_preview->stop(); // the session's scene takes the output
+    m_compare->leave();
     m_page = ExercisePage;
     m_session->start(exerciseId);
     emit pageChanged();
@@ -155,6 +164,7 @@ void App::startExercise(const QString& exerciseId)
 void App::startExerciseAt(const QString& exerciseId, int level)
 {
     m_preview->stop();
+    m_compare->leave();
     m_page = ExercisePage;
     m_session->start(exerciseId, 0, std::max(1, level));
     emit pageChanged();

@@ -5,6 +5,7 @@
 
 #include "app/src/audio_output.h"
 #include "app/src/banner_state.h"
+#include "app/src/compare_controller.h"
 #include "app/src/database_writer.h"
 #include "app/src/exercise_list_model.h"
 #include "app/src/library.h"
@@ -33,7 +34,7 @@ class App : public QObject {
     QML_ELEMENT
     QML_SINGLETON
 public:
-    enum Page { HomePage, ExercisePage, LibraryPage, SettingsPage };
+    enum Page { HomePage, ExercisePage, LibraryPage, SettingsPage, ComparePage };
     Q_ENUM(Page)
 
 private:
@@ -49,6 +50,8 @@ private:
     Q_PROPERTY(earlab::app::Library* library READ library CONSTANT)
     Q_PROPERTY(earlab::app::LoopPreview* preview READ preview CONSTANT) // the Library page's player
     Q_PROPERTY(earlab::app::ExerciseListModel* exercises READ exercises CONSTANT)
+    // The Compare page: sighted A/B, ABX and blind preference on the user's files.
+    Q_PROPERTY(earlab::app::CompareController* compare READ compare CONSTANT)
     Q_PROPERTY(QString recoveryMessage READ recoveryMessage NOTIFY recoveryMessageChanged)
     // Why answers cannot be saved this run (read-only file, no database), or empty.
     Q_PROPERTY(QString storeProblem READ storeProblem NOTIFY storeProblemChanged)
@@ -79,6 +82,7 @@ public:
     Library* library() const { return m_library; }
     LoopPreview* preview() const { return m_preview; }
     ExerciseListModel* exercises() const { return m_exercises; }
+    CompareController* compare() const { return m_compare; }
     QString recoveryMessage() const { return m_recoveryMessage; }
     QString storeProblem() const { return m_storeProblem; }
     BannerState* banner() const { return m_banner; }
@@ -130,6 +134,7 @@ private:
     LoopPreview* m_preview;
     ExerciseListModel* m_exercises;
     Session* m_session;
+    CompareController* m_compare;
     Page m_page = HomePage;
     bool m_helpVisible = false;
     bool m_modalOpen = false;

@@ -21,7 +21,7 @@ AudioOutput::AudioOutput(Preferences* preferences, QObject* parent)
     connect(&m_idle, &QTimer::timeout, this, &AudioOutput::idleTimeout);
     connect(preferences, &Preferences::crossfadeMsChanged, this, [this] {
         if (m_engine)
-            m_engine->setCrossfadeMs(m_preferences->crossfadeMs());
+            m_engine->setCrossfadeMs(crossfadeMs());
     });
     connect(preferences, &Preferences::outputLevelDbChanged, this, [this] {
         if (m_engine)
@@ -44,6 +44,32 @@ double AudioOutput::lengthSeconds() const
     return m_hasScene ? double(m_scene.lengthFrames()) / kEngineSampleRate : 0.0;
 }
 
+void AudioOutput::setVariantHidden(bool hidden)
+{
+    if (hidden == m_variantHidden)
+        return;
+    m_variantHidden = hidden;
+    emit variantChanged();
+    emit positionChanged();
+}
+
+void AudioOutput::setCrossfadeOverride(std::optional<double> ms)
+{
+    m_crossfadeOverride = ms ? std::optional<double>(std::clamp(*ms, 0.0, 50.0)) : std::nullopt;
+    if (m_engine)
+        m_engine->setCrossfadeMs(crossfadeMs());
+}
+
+double AudioOutput::crossfadeMs() const
+{
+    return m_crossfadeOverride ? *m_crossfadeOverride : m_preferences->crossfadeMs();
+}
+
+int AudioOutput::framesPerBuffer() const
+{
+    return streamOpen() ? m_engine->framesPerBuffer() : m_preferences->bufferFrames();
+}
+
 void AudioOutput::retry()
 {
     open(m_preferences->deviceName());
@@ -63,7 +89,7 @@ void AudioOutput::open(const QString& name)
     try {
         if (!m_engine) {
             PlayerConfig config;
-            config.crossfadeMs = m_preferences->crossfadeMs();
+            config.crossfadeMs = crossfadeMs();
             config.outputLevelDb = m_preferences->outputLevelDb();
             m_engine = std::make_unique<Engine>(config);
         }
@@ -264,7 +290,8 @@ void AudioOutput::select(int variant)
     m_scene.initialVariant = variant;
     if (m_engine)
         m_engine->select(variant);
-    emit variantChanged();
+    if (!m_variantHidden)
+        emit variantChanged();
 }
 
 void AudioOutput::toggleVariant()
@@ -302,9 +329,11 @@ void AudioOutput::poll()
     const float peak = std::max(meters.peak[0], meters.peak[1]);
     const double peakDb = playing && peak > 1e-6f ? 20.0 * std::log10(double(peak)) : -120.0;
     if (position != m_position || peakDb != m_peakDb) {
+        const bool moved = position != m_position;
         m_position = position;
         m_peakDb = peakDb;
-        emit positionChanged();
+        if (moved || !m_variantHidden)
+            emit positionChanged();
     }
 }
 

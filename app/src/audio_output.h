@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace earlab {
 class Engine;
@@ -55,12 +56,24 @@ public:
     QString deviceName() const { return m_deviceName; }
     QStringList deviceNames() const { return m_deviceNames; }
     bool playing() const { return m_playing; }
-    int variant() const { return m_variant; }
+    // While hidden (a blind run, compare_controller.h) QML reads 0 and no change is signalled:
+    // which item plays must not be reachable from QML.
+    int variant() const { return m_variantHidden ? 0 : m_variant; }
     bool looping() const { return m_looping; }
     bool hasScene() const { return m_hasScene; }
     double position() const { return m_position; }
     double lengthSeconds() const;
-    double peakDb() const { return m_peakDb; }
+    double peakDb() const { return m_variantHidden ? -120.0 : m_peakDb; } // hidden with the variant
+
+    // The blind tests hide the selected variant (and the meter, which could tell two items
+    // apart) from QML; C++ still selects by select().
+    void setVariantHidden(bool hidden);
+    bool variantHidden() const { return m_variantHidden; }
+    // The Compare page's own switch crossfade (ms, 0 to 50) while it plays; nothing: the
+    // training's, from Preferences, again.
+    void setCrossfadeOverride(std::optional<double> ms);
+    double crossfadeMs() const; // in force
+    int framesPerBuffer() const; // of the open stream; the preference's when none is open
 
     // How long the output stays stopped before its stream is released; 0 never releases.
     void setIdleReleaseMs(int ms);
@@ -123,6 +136,8 @@ private:
     int m_variant = 0;
     bool m_looping = true;
     bool m_hasScene = false;
+    bool m_variantHidden = false;
+    std::optional<double> m_crossfadeOverride;
     double m_position = 0.0;
     double m_peakDb = -120.0;
 };

@@ -2,6 +2,9 @@
 
 #include "app/src/app.h"
 
+#include "audio/audio_error.h"
+#include "audio/io/audio_file.h"
+#include "exercises/blind_schedule.h"
 #include "exercises/eq_levels.h"
 #include "exercises/exercise_catalogue.h"
 #include "exercises/progress_store.h"
@@ -149,6 +152,86 @@ QString ScreenshotRunner::makeMusicFolder()
     return n > 0 ? folder : QString();
 }
 
+QStringList ScreenshotRunner::makeCompareFiles()
+{
+    if (!m_music.isValid())
+        return {};
+    QString source;
+    for (const auto& [material, title] : builtinMaterials())
+        if (material.id.contains(QStringLiteral("pop-rock")) && source.isEmpty())
+            source = material.path;
+    if (source.isEmpty())
+        return {};
+    const QString folder = m_music.filePath(QStringLiteral("Mixes"));
+    QDir().mkpath(folder);
+    try {
+        const AudioBuffer mix = loadAudioFile(source.toStdString()).audio;
+        // v4 comes 480 frames later and 2 dB down; the master is inverted, 37 frames early.
+        const auto version = [&mix](std::int64_t lag, float gain) {
+            AudioBuffer out = AudioBuffer::silence(mix.channelCount(), mix.frames(), mix.sampleRate);
+            const auto n = std::int64_t(mix.frames());
+            for (std::size_t c = 0; c < mix.channelCount(); ++c)
+                for (std::int64_t i = 0; i < n; ++i)
+                    out.channels[c][std::size_t(i)] = gain * mix.channels[c][std::size_t(((i - lag) % n + n) % n)];
+            return out;
+        };
+        const QStringList paths = {folder + QStringLiteral("/Sunday demo (mix v3).wav"),
+                                   folder + QStringLiteral("/Sunday demo (mix v4).wav"),
+                                   folder + QStringLiteral("/Sunday demo (master).wav")};
+        writeAudioFile(paths[0].toStdString(), mix);
+        writeAudioFile(paths[1].toStdString(), version(480, 0.794f));
+        writeAudioFile(paths[2].toStdString(), version(-37, -0.9f));
+        return paths;
+    } catch (const AudioError& e) {
+        std::fprintf(stderr, "earlab: screenshots: no comparison: %s\n", e.what());
+        return {};
+    }
+}
+
+void ScreenshotRunner::shootCompare()
+{
+    const QStringList files = makeCompareFiles();
+    if (files.isEmpty())
+        return;
+    CompareController* c = m_app->compare();
+    auto settled = std::make_shared<QElapsedTimer>();
+    const auto settle = [settled] { settled->start(); };
+    const auto isSettled = [settled] { return settled->isValid() && settled->elapsed() >= kSettleMs; };
+    then("compare", [] { return true; }, [=, this] {
+        m_app->setPage(App::ComparePage);
+        c->addFiles(files);
+        c->prepare();
+    });
+    then("compare prepared", [c] { return c->phase() != CompareController::Preparing; }, [=] {
+        c->setMode(CompareController::Abx);
+        c->setPairB(1);
+        settle();
+    });
+    then("compare items shot", isSettled, [=, this] {
+        grab("compare-items");
+        c->startRun();
+        // Two trials answered; on the third the listener is on X.
+        for (int i = 0; i < 2 && c->run(); ++i)
+            c->answer(abItemName(abxX(c->run()->seed(), std::uint32_t(i))));
+        c->listen("X");
+        settle();
+    });
+    then("compare abx shot", isSettled, [=, this] {
+        grab("compare-abx");
+        // The rest mostly right: 13 of 16.
+        while (c->phase() == CompareController::Running && c->run()) {
+            const int i = c->run()->trial();
+            const AbItem x = abxX(c->run()->seed(), std::uint32_t(i));
+            c->answer(abItemName(i == 4 || i == 9 || i == 13 ? (x == AbItem::A ? AbItem::B : AbItem::A) : x));
+        }
+        settle();
+    });
+    then("compare result shot", isSettled, [=, this] {
+        grab("compare-result");
+        m_app->goHome();
+    });
+}
+
 void ScreenshotRunner::start()
 {
     Session* s = m_app->session();
@@ -253,6 +336,7 @@ void ScreenshotRunner::start()
         m_app->goHome();
     });
     shootEveryExercise();
+    shootCompare();
     then("no device", [] { return true; }, [=, this] {
         m_app->audio()->openDevice("no-such-device");
         settle();

@@ -42,6 +42,11 @@ private:
     void saveLevel(int level); // the eq-band exercise's saved level; a store failure is reported, not thrown
     // A folder of "the user's music" made from the built-in loops, plus one broken file.
     QString makeMusicFolder();
+    // Two versions of a built-in mix as a user's comparison might hold: a later, quieter
+    // bounce and a polarity-inverted one; empty when the built-in loops are missing.
+    QStringList makeCompareFiles();
+    // compare-items.png, compare-abx.png, compare-result.png.
+    void shootCompare();
     void tick();
 
     QQuickWindow* m_window;

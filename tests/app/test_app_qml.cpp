@@ -3,9 +3,12 @@
 // temporary folder (optionally with a saved level, see below).
 #include "app/src/app_options.h"
 
+#include "audio/dsp/pink_noise.h"
+#include "audio/io/audio_file.h"
 #include "exercises/progress_store.h"
 
 #include <QApplication>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QTemporaryDir>
@@ -16,10 +19,31 @@ Q_IMPORT_QML_PLUGIN(EarLabPlugin)
 
 class Setup : public QObject {
     Q_OBJECT
+public:
+    QStringList compareFiles;
 public slots:
     // The module lives in the resources at qrc:/EarLab (as the app loads it).
-    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+    void qmlEngineAvailable(QQmlEngine* engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->rootContext()->setContextProperty("compareTestFiles", compareFiles);
+    }
 };
+
+// EARLAB_TEST_COMPARE_FILES=1: two files for the Compare page (compareTestFiles in QML): 6 s
+// of pink noise, and the same 3 dB quieter.
+QStringList writeCompareFiles(const QString& dir)
+{
+    using namespace earlab;
+    AudioBuffer noise = dsp::makePinkNoise(6.0, 48000, -20.0, 5, 2, false);
+    const QString a = dir + "/take-1.wav", b = dir + "/take-2.wav";
+    writeAudioFile(a.toStdString(), noise);
+    for (auto& channel : noise.channels)
+        for (float& v : channel)
+            v *= 0.7079458f;
+    writeAudioFile(b.toStdString(), noise);
+    return {a, b};
+}
 
 int main(int argc, char** argv)
 {
@@ -44,6 +68,8 @@ int main(int argc, char** argv)
     }
     QQuickStyle::setStyle("Basic");
     Setup setup;
+    if (qEnvironmentVariableIntValue("EARLAB_TEST_COMPARE_FILES"))
+        setup.compareFiles = writeCompareFiles(dir.path());
     return quick_test_main_with_setup(argc, argv, "app_qml", QUICK_TEST_SOURCE_DIR, &setup);
 }
 

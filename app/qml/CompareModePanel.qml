@@ -1,0 +1,200 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import EarLab
+
+// After preparing: the mode (M cycles it), and either the sighted switch (1–8) or a blind
+// run's settings — the pair, the trials fixed before it starts, practice — with the
+// planner's sentence, then Start (Enter).
+Card {
+    id: panel
+
+    readonly property var compare: App.compare
+    readonly property bool blind: compare.mode !== CompareController.Sighted
+    readonly property var fileNames: compare.fileNames.map((name, i) => (i + 1) + " — " + name)
+
+    implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
+
+    ColumnLayout {
+        id: content
+
+        anchors.fill: parent
+        anchors.margins: Theme.spacingLarge
+        spacing: Theme.spacing
+
+        RowLayout {
+            spacing: Theme.spacingSmall
+
+            PanelHeading {
+                Layout.rightMargin: Theme.spacing
+                text: qsTr("Mode")
+            }
+
+            Repeater {
+                // A fourth mode (MUSHRA ratings) joins this list when it exists.
+                model: [{"mode": CompareController.Sighted, "text": qsTr("Sighted A/B")},
+                        {"mode": CompareController.Abx, "text": qsTr("ABX")},
+                        {"mode": CompareController.Preference, "text": qsTr("Blind preference")}]
+
+                delegate: AppButton {
+                    required property var modelData
+
+                    objectName: "compareMode" + modelData.mode
+                    text: modelData.text
+                    primary: panel.compare.mode === modelData.mode
+                    onClicked: panel.compare.mode = modelData.mode
+                }
+            }
+
+            KeyCap {
+                Layout.leftMargin: Theme.spacingSmall
+                text: "M"
+            }
+        }
+
+        // Sighted: every item by its number, named.
+        ColumnLayout {
+            Layout.fillWidth: true
+            visible: !panel.blind
+            spacing: Theme.spacing
+
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Sighted: press 1–%1 to switch on the same playhead; Space plays or stops, L loops.").arg(panel.compare.items.count)
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacingSmall
+
+                AppButton {
+                    objectName: "comparePlay"
+                    text: App.audio.playing ? qsTr("Stop") : qsTr("Play")
+                    keyHint: "Space"
+                    onClicked: App.audio.togglePlay()
+                }
+
+                Repeater {
+                    model: panel.fileNames
+
+                    delegate: AppButton {
+                        required property string modelData
+                        required property int index
+
+                        objectName: "compareSighted" + index
+                        text: modelData.substring(modelData.indexOf(" — ") + 3)
+                        keyHint: String(index + 1)
+                        primary: panel.compare.sightedItem === index
+                        onClicked: panel.compare.pressNumber(index + 1)
+                    }
+                }
+            }
+        }
+
+        // Blind: the pair, the trials, practice, the planner.
+        GridLayout {
+            Layout.fillWidth: true
+            visible: panel.blind
+            columns: 4
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing
+
+            Text {
+                text: qsTr("A")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+                visible: panel.compare.items.count > 2
+            }
+
+            ComboBox {
+                objectName: "comparePairA"
+                Layout.fillWidth: true
+                visible: panel.compare.items.count > 2
+                model: panel.fileNames
+                currentIndex: panel.compare.pairA
+                focusPolicy: Qt.NoFocus
+                onActivated: index => panel.compare.pairA = index
+            }
+
+            Text {
+                text: qsTr("B")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+                visible: panel.compare.items.count > 2
+            }
+
+            ComboBox {
+                objectName: "comparePairB"
+                Layout.fillWidth: true
+                visible: panel.compare.items.count > 2
+                model: panel.fileNames
+                currentIndex: panel.compare.pairB
+                focusPolicy: Qt.NoFocus
+                onActivated: index => panel.compare.pairB = index
+            }
+
+            Text {
+                text: qsTr("Trials")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+            }
+
+            SpinBox {
+                objectName: "compareTrials"
+                from: 1
+                to: 100
+                editable: true
+                value: panel.compare.trials
+                focusPolicy: Qt.NoFocus
+                onValueModified: panel.compare.trials = value
+            }
+
+            Text {
+                text: qsTr("Practice")
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+            }
+
+            Switch {
+                objectName: "comparePractice"
+                checked: panel.compare.practice
+                focusPolicy: Qt.NoFocus
+                text: checked ? qsTr("On: the answer is shown after each trial; nothing is saved") : qsTr("Off: scored")
+                onToggled: panel.compare.practice = checked
+            }
+        }
+
+        Text {
+            objectName: "plannerText"
+            Layout.fillWidth: true
+            visible: panel.blind
+            text: panel.compare.plannerText
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+        }
+
+        Text {
+            Layout.fillWidth: true
+            visible: panel.blind
+            text: panel.compare.mode === CompareController.Abx
+                  ? qsTr("A and B are known; X is one of them, chosen anew each trial. A, B, X play; Shift+A or Shift+B answers. No score is shown until the end.")
+                  : qsTr("The two items hide behind 1 and 2, shuffled each trial. 1, 2 play; ← prefers 1, → prefers 2, N is no preference.")
+            color: Theme.textFaint
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
+        }
+
+        AppButton {
+            objectName: "compareStart"
+            visible: panel.blind
+            primary: true
+            text: panel.compare.practice ? qsTr("Start practice") : qsTr("Start %1 trials").arg(panel.compare.trials)
+            keyHint: "Enter"
+            onClicked: panel.compare.startRun()
+        }
+    }
+}

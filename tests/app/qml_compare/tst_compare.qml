@@ -1,0 +1,156 @@
+import QtQuick
+import QtTest
+import EarLab
+
+// The Compare page by keys: files prepared (compareTestFiles, written by the runner), the
+// planner before a run, a full ABX run and a preference run by keyboard alone, the result
+// with its score, log and export buttons, and QML never learning what X is.
+Item {
+    id: root
+
+    width: 1280
+    height: 900
+
+    AppShell {
+        id: shell
+
+        anchors.fill: parent
+    }
+
+    TestCase {
+        id: test
+
+        name: "Compare"
+        when: windowShown
+
+        function child(name) {
+            const item = findChild(shell, name);
+            verify(item !== null, "no item named " + name);
+            return item;
+        }
+
+        function init() {
+            App.page = App.ComparePage;
+            if (App.compare.phase === CompareController.Result)
+                App.compare.closeResult();
+            if (App.compare.phase === CompareController.Running)
+                App.compare.stopRun();
+            if (App.compare.items.count === 0) {
+                verify(compareTestFiles.length === 2, "the runner wrote no files");
+                App.compare.addFiles(compareTestFiles);
+            }
+            if (App.compare.phase === CompareController.Picking) {
+                keyClick(Qt.Key_P);
+                tryCompare(App.compare, "phase", CompareController.Ready, 60000);
+            }
+            App.compare.practice = false;
+            App.compare.trials = 16;
+            App.compare.mode = CompareController.Abx;
+            waitForRendering(shell);
+        }
+
+        function test_itemsAndPlanner() {
+            compare(App.compare.error, "");
+            verify(child("compareRow0").visible);
+            verify(child("compareRow1").visible);
+            compare(child("compareRow1").fileName, "take-2.wav");
+            verify(child("compareRow1").gain.indexOf("dB") > 0, child("compareRow1").gain);
+            const planner = child("plannerText");
+            verify(planner.visible);
+            verify(planner.text.indexOf("12 of 16 correct for p < 0.05") === 0, planner.text);
+            verify(planner.text.indexOf("70 %") > 0, planner.text);
+            App.compare.trials = 20;
+            verify(planner.text.indexOf("of 20 correct") > 0, planner.text);
+            // M cycles the mode; sighted shows no planner.
+            keyClick(Qt.Key_M);
+            compare(App.compare.mode, CompareController.Preference);
+            keyClick(Qt.Key_M);
+            compare(App.compare.mode, CompareController.Sighted);
+            verify(!planner.visible);
+            keyClick(Qt.Key_2);
+            compare(App.compare.sightedItem, 1);
+            compare(App.audio.variant, 1); // sighted: what plays may be shown
+            keyClick(Qt.Key_1);
+            compare(App.compare.sightedItem, 0);
+        }
+
+        function test_abxRunByKeyboard() {
+            keyClick(Qt.Key_Return);
+            compare(App.compare.phase, CompareController.Running);
+            const trialText = child("trialText");
+            compare(trialText.text, "Trial 1 of 16");
+            verify(!child("blindResult").visible); // no running score
+            compare(App.compare.listening, "A");
+            for (let i = 0; i < 16; ++i) {
+                compare(trialText.text, "Trial " + (i + 1) + " of 16");
+                compare(App.compare.listening, "A"); // every trial starts on A
+                keyClick(Qt.Key_X);
+                compare(App.compare.listening, "X");
+                compare(App.audio.variant, 0); // what X is never reaches QML
+                keyClick(Qt.Key_B);
+                compare(App.compare.listening, "B");
+                compare(App.audio.variant, 0);
+                keyClick(Qt.Key_A, i % 2 ? Qt.ShiftModifier : Qt.NoModifier);
+                if (i % 2 === 0)
+                    keyClick(Qt.Key_B, Qt.ShiftModifier); // answers "X is B"
+            }
+            compare(App.compare.phase, CompareController.Result);
+            const result = child("blindResult");
+            verify(result.visible);
+            waitForRendering(shell);
+            const score = child("resultScore");
+            verify(/^\d+ of 16 correct$/.test(score.text), score.text);
+            compare(score.text, App.compare.result.k + " of 16 correct");
+            verify(child("resultP").text.indexOf("p = ") === 0);
+            verify(child("resultDPrime").text.indexOf("differencing") > 0, child("resultDPrime").text);
+            verify(child("exportJson").visible);
+            verify(child("exportText").visible);
+            verify(child("logText").text.indexOf("abx") >= 0);
+            keyClick(Qt.Key_Return);
+            compare(App.compare.phase, CompareController.Ready);
+        }
+
+        function test_preferenceRunByKeyboard() {
+            keyClick(Qt.Key_M); // ABX → preference
+            compare(App.compare.mode, CompareController.Preference);
+            App.compare.trials = 6;
+            keyClick(Qt.Key_Enter);
+            compare(App.compare.phase, CompareController.Running);
+            compare(child("trialText").text, "Trial 1 of 6");
+            compare(App.compare.listenChoices, ["1", "2"]);
+            keyClick(Qt.Key_2);
+            compare(App.compare.listening, "2");
+            keyClick(Qt.Key_1);
+            compare(App.compare.listening, "1");
+            const keys = [Qt.Key_Left, Qt.Key_Right, Qt.Key_N, Qt.Key_Left, Qt.Key_Left, Qt.Key_Right];
+            for (let i = 0; i < keys.length; ++i)
+                keyClick(keys[i]);
+            compare(App.compare.phase, CompareController.Result);
+            compare(App.compare.result.ties, 1);
+            compare(App.compare.result.n, 5);
+            verify(child("resultScore").text.indexOf("of 5") > 0, child("resultScore").text);
+            verify(child("resultDPrime").text.indexOf("2AFC") > 0, child("resultDPrime").text);
+        }
+
+        function test_practiceShowsTheTruth() {
+            App.compare.practice = true;
+            App.compare.trials = 2;
+            keyClick(Qt.Key_Return);
+            keyClick(Qt.Key_A, Qt.ShiftModifier);
+            const feedback = child("practiceFeedback");
+            verify(feedback.visible);
+            verify(feedback.text.indexOf("X was") > 0, feedback.text);
+            keyClick(Qt.Key_A, Qt.ShiftModifier);
+            compare(App.compare.phase, CompareController.Result);
+            verify(App.compare.result.practice);
+        }
+
+        function test_navigation() {
+            keyClick(Qt.Key_4, Qt.ControlModifier);
+            compare(App.page, App.SettingsPage);
+            keyClick(Qt.Key_3, Qt.ControlModifier);
+            compare(App.page, App.ComparePage);
+            verify(child("comparePage").visible);
+        }
+    }
+}

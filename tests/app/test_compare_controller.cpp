@@ -1,0 +1,401 @@
+// The Compare page's controller (app/src/compare_controller.h) with the real engine on the
+// capture ALSA configuration and real files written here: preparation and its table, a scored
+// ABX run answered by the test through to its result and a log verifyBlindLog calls intact,
+// practice runs that emit nothing, the page's crossfade, a file that cannot be compared named
+// in the error, and that no property QML can read differs between runs whose X differ.
+#include "app/src/audio_output.h"
+#include "app/src/compare_controller.h"
+#include "app/src/compare_item_model.h"
+#include "app/src/preferences.h"
+
+#include "audio/audio_buffer.h"
+#include "audio/dsp/pink_noise.h"
+#include "audio/io/audio_file.h"
+#include "exercises/blind_log_check.h"
+#include "exercises/blind_schedule.h"
+#include "exercises/comparison_scene.h"
+
+#include "support/scratch_files.h"
+
+#include <QAbstractItemModelTester>
+#include <QFileInfo>
+#include <QApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMetaProperty>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace earlab;
+using namespace earlab::app;
+
+namespace {
+
+constexpr int kDelay = 480;       // frames item 2's content comes later than item 1's
+constexpr double kQuieterDb = 3.0; // item 2 is this much quieter
+
+// Item 1: 6 s of pink noise; item 2: the same, 480 frames later and 3 dB down.
+QStringList writeItems(const QString& dir)
+{
+    const AudioBuffer noise = dsp::makePinkNoise(6.0, 48000, -20.0, 11, 2, false);
+    AudioBuffer later = AudioBuffer::silence(2, noise.frames(), noise.sampleRate);
+    const float g = float(std::pow(10.0, -kQuieterDb / 20.0));
+    for (std::size_t c = 0; c < 2; ++c)
+        for (std::size_t i = kDelay; i < noise.frames(); ++i)
+            later.channels[c][i] = g * noise.channels[c][i - kDelay];
+    const QString a = dir + "/mix-v1.wav", b = dir + "/mix-v2.wav";
+    writeAudioFile(a.toStdString(), noise);
+    writeAudioFile(b.toStdString(), later);
+    return {a, b};
+}
+
+BlindSeed seedWith(std::uint8_t first)
+{
+    BlindSeed s;
+    s.bytes.fill(0x5a);
+    s.bytes[0] = first;
+    return s;
+}
+
+// Two seeds whose first trial differs in `differs` (X for ABX, the item behind "1" otherwise).
+std::pair<BlindSeed, BlindSeed> seedsDifferingOnTrial0(bool abx)
+{
+    const auto first = [abx](const BlindSeed& s) { return abx ? abxX(s, 0) : preferenceFirst(s, 0); };
+    const BlindSeed a = seedWith(0);
+    for (int v = 1; v < 256; ++v)
+        if (const BlindSeed b = seedWith(std::uint8_t(v)); first(b) != first(a))
+            return {a, b};
+    qFatal("no two seeds differ on trial 0");
+}
+
+// Everything QML can read of the controller, its table and the audio output.
+QVariantMap visibleState(const CompareController& c, const AudioOutput& audio)
+{
+    QVariantMap out;
+    const auto properties = [&out](const QObject& o, const QString& prefix) {
+        const QMetaObject* m = o.metaObject();
+        for (int i = 0; i < m->propertyCount(); ++i) {
+            const QMetaProperty p = m->property(i);
+            const QVariant v = p.read(&o);
+            // Objects (the table) are compared by their own contents below.
+            out[prefix + p.name()] = v.metaType().flags().testFlag(QMetaType::PointerToQObject)
+                                         ? QVariant(QStringLiteral("object"))
+                                         : v;
+        }
+    };
+    properties(c, "compare.");
+    properties(audio, "audio.");
+    const CompareItemModel& model = *c.items();
+    properties(model, "items.");
+    const auto roles = model.roleNames();
+    for (int row = 0; row < model.rowCount(); ++row)
+        for (auto it = roles.begin(); it != roles.end(); ++it)
+            out[QStringLiteral("items[%1].%2").arg(row).arg(QString::fromUtf8(it.value()))] =
+                model.data(model.index(row), it.key());
+    return out;
+}
+
+void compareStates(const QVariantMap& a, const QVariantMap& b)
+{
+    QCOMPARE(a.keys(), b.keys());
+    for (auto it = a.begin(); it != a.end(); ++it)
+        QVERIFY2(it.value() == b.value(it.key()),
+                 qPrintable(QStringLiteral("%1 differs: %2 / %3")
+                                .arg(it.key(), it.value().toString(), b.value(it.key()).toString())));
+}
+
+} // namespace
+
+class TestCompareController : public QObject {
+    Q_OBJECT
+
+    struct Rig {
+        QString dir;
+        Preferences preferences{dir + "/settings.ini"};
+        AudioOutput audio{&preferences};
+        CompareController compare{&audio};
+        QStringList files;
+
+        // In `folder` when given (the same files for two rigs), else a fresh one.
+        explicit Rig(const QString& folder = {})
+            : dir(folder.isEmpty() ? test::scratch("compare-controller") : folder)
+        {
+            files = {dir + "/mix-v1.wav", dir + "/mix-v2.wav"};
+            if (!QFileInfo::exists(files[0]))
+                files = writeItems(dir);
+            audio.retry();
+            compare.enter();
+        }
+        bool prepared()
+        {
+            compare.addFiles(files);
+            compare.prepare();
+            return QTest::qWaitFor([&] { return compare.phase() != CompareController::Preparing; }, 60000) &&
+                   compare.phase() == CompareController::Ready;
+        }
+    };
+
+    // Answers the run: trial i right when right(i).
+    static void answerAll(CompareController& c, const std::function<bool(int)>& right)
+    {
+        while (c.phase() == CompareController::Running) {
+            const int i = c.trial() - 1;
+            c.listen("X");
+            c.listen("B");
+            const AbItem x = abxX(c.run()->seed(), std::uint32_t(i));
+            const AbItem said = right(i) ? x : (x == AbItem::A ? AbItem::B : AbItem::A);
+            c.answer(abItemName(said));
+        }
+    }
+
+private slots:
+    void prepareListsItemsWithFigures()
+    {
+        Rig rig;
+        QVERIFY(rig.audio.available());
+        QAbstractItemModelTester tester(rig.compare.items(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy progress(&rig.compare, &CompareController::progressChanged);
+        QVERIFY(rig.prepared());
+        QVERIFY(rig.compare.error().isEmpty());
+        QVERIFY(progress.count() >= 2);
+        QCOMPARE(rig.compare.progress(), 1.0);
+        const Comparison& c = *rig.compare.comparison();
+        QCOMPARE(c.sampleRate, kEngineSampleRate); // plays on the app's engine as prepared
+        const ComparisonItem& second = c.items[1];
+        qInfo("offset %.3f samples, gain %.3f dB vs %.3f dB, null %.1f dB", second.alignment.offsetSamples,
+              second.gainDb, c.items[0].gainDb, second.nullDepthDb);
+        QVERIFY(std::abs(second.alignment.offsetSamples - kDelay) < 0.05);
+        QVERIFY(std::abs(second.gainDb - c.items[0].gainDb - kQuieterDb) < 0.05);
+        const CompareItemModel& model = *rig.compare.items();
+        QCOMPARE(model.rowCount(), 2);
+        const auto at = [&](int row, int role) { return model.data(model.index(row), role).toString(); };
+        QCOMPARE(at(0, CompareItemModel::FileNameRole), QStringLiteral("mix-v1.wav"));
+        QCOMPARE(at(1, CompareItemModel::FileNameRole), QStringLiteral("mix-v2.wav"));
+        QCOMPARE(at(1, CompareItemModel::OffsetRole), QStringLiteral("+480.00"));
+        QCOMPARE(at(1, CompareItemModel::GainRole), CompareItemModel::gainText(second));
+        QCOMPARE(at(1, CompareItemModel::LoudnessRole), CompareItemModel::loudnessText(second));
+        QCOMPARE(at(1, CompareItemModel::DriftRole), CompareItemModel::driftText(second));
+        QCOMPARE(at(1, CompareItemModel::PolarityRole), QStringLiteral("normal"));
+        QCOMPARE(at(0, CompareItemModel::NullDepthRole), QStringLiteral("reference"));
+        QCOMPARE(at(1, CompareItemModel::NullDepthRole), CompareItemModel::nullDepthText(second, 1));
+        QVERIFY(second.nullDepthDb < -40.0);
+        // Sighted: every item is a variant of the scene, on the page's crossfade.
+        QVERIFY(rig.audio.hasScene());
+        rig.compare.pressNumber(2);
+        QCOMPARE(rig.compare.sightedItem(), 1);
+        QCOMPARE(rig.audio.variant(), 1);
+    }
+
+    void crossfadeIsThePagesWhileShown()
+    {
+        Rig rig;
+        QCOMPARE(rig.audio.crossfadeMs(), kComparisonCrossfadeMs);
+        rig.compare.setCrossfadeMs(20);
+        QCOMPARE(rig.audio.crossfadeMs(), 20.0);
+        rig.compare.setCrossfadeMs(80);
+        QCOMPARE(rig.compare.crossfadeMs(), 50.0);
+        rig.compare.leave();
+        QCOMPARE(rig.audio.crossfadeMs(), rig.preferences.crossfadeMs()); // the training's again
+        QVERIFY(rig.preferences.crossfadeMs() != 50.0);
+        rig.compare.enter();
+        QCOMPARE(rig.audio.crossfadeMs(), 50.0);
+    }
+
+    void aFileThatCannotBeComparedIsNamed()
+    {
+        Rig rig;
+        const QString notes = rig.dir + "/notes.wav";
+        QVERIFY(test::writeBytes(notes, "these are notes, not audio\n"));
+        rig.compare.addFiles({rig.files[0], notes});
+        rig.compare.prepare();
+        QVERIFY(QTest::qWaitFor([&] { return rig.compare.phase() != CompareController::Preparing; }, 60000));
+        QCOMPARE(rig.compare.phase(), CompareController::Picking);
+        qInfo("%s", qPrintable(rig.compare.error()));
+        QVERIFY2(rig.compare.error().contains(notes), qPrintable(rig.compare.error()));
+        QVERIFY(!rig.compare.comparison());
+        // Nine files are refused beyond the eighth, by name.
+        rig.compare.clearItems();
+        QStringList nine;
+        for (int i = 0; i < 9; ++i)
+            nine << rig.files[i % 2];
+        rig.compare.addFiles(nine);
+        QCOMPARE(rig.compare.items()->rowCount(), 8);
+        QVERIFY(rig.compare.error().contains("at most 8"));
+    }
+
+    // Cancel right after Prepare: the atomic is set long before the worker has decoded the
+    // first of eight files, and it is polled between every step.
+    void cancelStopsThePreparation()
+    {
+        Rig rig;
+        rig.compare.addFiles(rig.files + rig.files + rig.files + rig.files);
+        QCOMPARE(rig.compare.items()->rowCount(), 8);
+        rig.compare.prepare();
+        QCOMPARE(rig.compare.phase(), CompareController::Preparing);
+        QVERIFY(!rig.compare.canPrepare());
+        rig.compare.cancel();
+        QVERIFY(QTest::qWaitFor([&] { return rig.compare.phase() != CompareController::Preparing; }, 60000));
+        QCOMPARE(rig.compare.phase(), CompareController::Picking);
+        QCOMPARE(rig.compare.stage(), QStringLiteral("Cancelled"));
+        QVERIFY(rig.compare.error().isEmpty());
+        QVERIFY(!rig.compare.comparison());
+        QVERIFY(rig.compare.canPrepare()); // and it can be started again
+    }
+
+    void scoredAbxRunEndsInAnIntactLog()
+    {
+        Rig rig;
+        QVERIFY(rig.prepared());
+        QSignalSpy finished(&rig.compare, &CompareController::blindLogFinished);
+        rig.compare.setSeedSource([] { return seedWith(7); });
+        rig.compare.setMode(CompareController::Abx);
+        rig.compare.setTrials(10);
+        rig.compare.startRun();
+        QCOMPARE(rig.compare.phase(), CompareController::Running);
+        QCOMPARE(rig.compare.trial(), 1);
+        QCOMPARE(rig.compare.plannedTrials(), 10);
+        QCOMPARE(rig.compare.listening(), QStringLiteral("A"));
+        QVERIFY(rig.compare.result().isEmpty()); // no running score
+        answerAll(rig.compare, [](int i) { return i != 3; }); // 9 of 10
+        QCOMPARE(rig.compare.phase(), CompareController::Result);
+        QCOMPARE(finished.count(), 1);
+        const QJsonObject log = finished.at(0).at(0).toJsonObject();
+        const BlindLogCheck check = verifyBlindLog(QJsonDocument(log).toJson(), "the run's log");
+        QVERIFY2(check.intact(), qPrintable(check.unreadable + check.altered.join("; ")));
+        QCOMPARE(log["n"].toInt(), 10);
+        QCOMPARE(log["k"].toInt(), 9);
+        QCOMPARE(log["trials"].toArray().size(), 10);
+        QCOMPARE(log["crossfade_ms"].toDouble(), kComparisonCrossfadeMs);
+        QCOMPARE(log["sample_rate"].toDouble(), kEngineSampleRate);
+        QCOMPARE(log["seed"].toString(), seedWith(7).hex());
+        for (const QJsonValue& t : log["trials"].toArray())
+            QCOMPARE(t["switches"].toInt(), 2); // X then B: each trial started on A
+        const QVariantMap r = rig.compare.result();
+        QCOMPARE(r["k"].toInt(), 9);
+        QCOMPARE(r["n"].toInt(), 10);
+        QVERIFY(std::abs(r["p"].toDouble() - 0.0107422) < 1e-7);
+        QVERIFY(r["verdict"].toString().startsWith("Significant"));
+        QVERIFY(rig.compare.logText().contains(seedWith(7).hex()));
+        QCOMPARE(rig.compare.sessionRuns().size(), 1);
+        // Export: JSON that verify-log reads, and a failure that names the file.
+        const QString out = rig.dir + "/log.json";
+        rig.compare.exportLog(QUrl::fromLocalFile(out), true);
+        QVERIFY2(!rig.compare.exportFailed(), qPrintable(rig.compare.exportMessage()));
+        QVERIFY(verifyBlindLog(test::readBytes(out), out).intact());
+        const QString bad = rig.dir + "/no-such-folder/log.txt";
+        rig.compare.exportLog(QUrl::fromLocalFile(bad), false);
+        QVERIFY(rig.compare.exportFailed());
+        QVERIFY2(rig.compare.exportMessage().contains(bad), qPrintable(rig.compare.exportMessage()));
+        // A second pair tested: Holm across the two.
+        rig.compare.setSeedSource([] { return seedWith(8); });
+        rig.compare.startRun();
+        answerAll(rig.compare, [](int i) { return i % 2 == 0; });
+        QCOMPARE(finished.count(), 2);
+        const QVariantList runs = rig.compare.sessionRuns();
+        QCOMPARE(runs.size(), 2);
+        const double p1 = runs[0].toMap()["p"].toDouble(), p2 = runs[1].toMap()["p"].toDouble();
+        QVERIFY(p1 < p2);
+        QCOMPARE(runs[0].toMap()["pHolm"].toDouble(), std::min(1.0, 2 * p1));
+        QCOMPARE(runs[1].toMap()["pHolm"].toDouble(), std::max(std::min(1.0, 2 * p1), std::min(1.0, p2)));
+    }
+
+    void practiceRunsEmitNothing()
+    {
+        Rig rig;
+        QVERIFY(rig.prepared());
+        QSignalSpy finished(&rig.compare, &CompareController::blindLogFinished);
+        rig.compare.setMode(CompareController::Abx);
+        rig.compare.setPractice(true);
+        rig.compare.setTrials(3);
+        rig.compare.startRun();
+        QVERIFY(rig.compare.runPractice());
+        rig.compare.answer("A");
+        QVERIFY2(rig.compare.feedback().contains("X was"), qPrintable(rig.compare.feedback()));
+        answerAll(rig.compare, [](int) { return true; });
+        QCOMPARE(rig.compare.phase(), CompareController::Result);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(rig.compare.sessionRuns().isEmpty());
+        QVERIFY(rig.compare.result()["practice"].toBool());
+        // A preference practice run too.
+        rig.compare.setMode(CompareController::Preference);
+        rig.compare.startRun();
+        while (rig.compare.phase() == CompareController::Running) {
+            rig.compare.pressNumber(2);
+            QCOMPARE(rig.compare.listening(), QStringLiteral("2"));
+            rig.compare.answer("1");
+        }
+        QCOMPARE(finished.count(), 0);
+    }
+
+    void scoredPreferenceRun()
+    {
+        Rig rig;
+        QVERIFY(rig.prepared());
+        QSignalSpy finished(&rig.compare, &CompareController::blindLogFinished);
+        rig.compare.setMode(CompareController::Preference);
+        rig.compare.setTrials(6);
+        rig.compare.startRun();
+        QCOMPARE(rig.compare.listenChoices(), (QStringList{"1", "2"}));
+        QCOMPARE(rig.compare.listening(), QStringLiteral("1"));
+        const QStringList answers{"1", "2", "none", "1", "1", "2"};
+        for (const QString& a : answers)
+            rig.compare.answer(a);
+        QCOMPARE(finished.count(), 1);
+        const QJsonObject log = finished.at(0).at(0).toJsonObject();
+        QVERIFY(verifyBlindLog(QJsonDocument(log).toJson(), "log").intact());
+        QCOMPARE(log["mode"].toString(), QStringLiteral("preference"));
+        QCOMPARE(log["ties"].toInt(), 1);
+        QCOMPARE(log["n"].toInt(), 5);
+        QCOMPARE(rig.compare.result()["n"].toInt(), 5);
+    }
+
+    void noHiddenIdentityIsVisible_data()
+    {
+        QTest::addColumn<bool>("abx");
+        QTest::newRow("abx") << true;
+        QTest::newRow("preference") << false;
+    }
+
+    void noHiddenIdentityIsVisible()
+    {
+        QFETCH(bool, abx);
+        const auto [seed1, seed2] = seedsDifferingOnTrial0(abx);
+        std::vector<std::vector<QVariantMap>> states;
+        std::vector<int> hidden; // the variant behind X (or "1") on trial 0, in each run
+        const QString folder = test::scratch("compare-identity");
+        for (const BlindSeed& seed : {seed1, seed2}) {
+            Rig rig(folder);
+            QVERIFY(rig.prepared());
+            rig.compare.setSeedSource([seed] { return seed; });
+            rig.compare.setMode(abx ? CompareController::Abx : CompareController::Preference);
+            // Not playing: the playhead (audio.position, common to every item) then stays put.
+            rig.compare.startRun();
+            std::vector<QVariantMap> s{visibleState(rig.compare, rig.audio)};
+            for (const char* key : abx ? std::vector<const char*>{"X", "B", "X", "A"} : std::vector<const char*>{"2", "1"}) {
+                rig.compare.listen(key);
+                s.push_back(visibleState(rig.compare, rig.audio));
+            }
+            hidden.push_back(rig.compare.run()->variantFor(abx ? BlindRun::Choice::X : BlindRun::Choice::A));
+            states.push_back(s);
+        }
+        QVERIFY(hidden[0] != hidden[1]); // the two runs really play different items
+        QCOMPARE(states[0].size(), states[1].size());
+        for (std::size_t i = 0; i < states[0].size(); ++i)
+            compareStates(states[0][i], states[1][i]);
+        QCOMPARE(states[0][0]["audio.variant"].toInt(), 0);
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("EarLabTest");
+    QApplication::setApplicationName("EarLabTest");
+    TestCompareController test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_compare_controller.moc"
