@@ -156,6 +156,16 @@ Card {
             wrapMode: Text.Wrap
         }
 
+        Text {
+            objectName: "saveMessage"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: view.compare.saveMessage
+            color: view.compare.saveFailed ? Theme.danger : Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
+        }
+
         ScrollView {
             Layout.fillWidth: true
             Layout.preferredHeight: 260

@@ -59,9 +59,9 @@ Card {
 
         Text {
             Layout.fillWidth: true
-            text: panel.abx ? qsTr("A is %1, B is %2. Listen to A, B and X as often as you like, then say what X is. Each trial starts on A.")
+            text: panel.abx ? qsTr("A is %1, B is %2. Listen to A, B and X as often as you like, then say what X is. Each trial starts silent: press A, B or X to listen.")
                               .arg(panel.compare.runFiles[0] || "").arg(panel.compare.runFiles[1] || "")
-                            : qsTr("%1 and %2 hide behind 1 and 2, shuffled each trial. Listen to both, then say which you prefer. Each trial starts on 1.")
+                            : qsTr("%1 and %2 hide behind 1 and 2, shuffled each trial. Listen to both, then say which you prefer. Each trial starts silent: press 1 or 2 to listen.")
                               .arg(panel.compare.runFiles[0] || "").arg(panel.compare.runFiles[1] || "")
             color: Theme.textMuted
             font.pixelSize: Theme.fontBody

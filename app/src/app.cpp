@@ -1,6 +1,7 @@
 #include "app/src/app.h"
 
 #include "app/src/app_options.h"
+#include "app/src/blind_log_saving.h"
 
 #include "exercises/progress_store.h"
 
@@ -37,6 +38,7 @@ App::App(QObject* parent)
     m_preview = new LoopPreview(m_audio, this);
     // Its blindLogFinished(log) is for the progress store's blind logs (not kept yet).
     m_compare = new CompareController(m_audio, this);
+    new BlindLogSaving(m_compare, m_writer, m_compare); // scored runs' logs into the progress database
     m_session = new Session(&m_catalogue, m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
     m_session->setMultitrackProvider([this] { return m_library->multitrackMaterial(); });
     // Training music (training_music.h): the session rotates it, the Library and Home say it.

@@ -294,6 +294,21 @@ void AudioOutput::select(int variant)
         emit variantChanged();
 }
 
+void AudioOutput::playFromSilence(int variant)
+{
+    if (!m_hasScene || variant < 0 || variant >= int(m_scene.variants.size()))
+        return;
+    if (m_engine) {
+        if (m_engine->isPlaying())
+            m_engine->stop(true); // the answer's fade out, played to its end
+        m_engine->setCrossfadeMs(0.0);
+    }
+    select(variant);
+    if (m_engine)
+        m_engine->setCrossfadeMs(crossfadeMs());
+    play();
+}
+
 void AudioOutput::toggleVariant()
 {
     select(m_variant == 0 ? 1 : 0);

@@ -93,6 +93,10 @@ public:
     Q_INVOKABLE void stop();
     Q_INVOKABLE void togglePlay();
     Q_INVOKABLE void select(int variant);
+    // For blind trials: waits out a stop's fade (if one is still sounding), selects `variant`
+    // with no crossfade and plays, so the trial's first sound fades in on that item alone
+    // and nothing of the one heard before blends into it.
+    void playFromSilence(int variant);
     Q_INVOKABLE void toggleVariant(); // between 0 and 1
     Q_INVOKABLE void setLooping(bool on);
     Q_INVOKABLE void toggleLoop() { setLooping(!m_looping); }

@@ -313,7 +313,9 @@ QString CompareController::listening() const
 {
     if (m_phase != Running || !m_run)
         return {};
-    switch (m_run->playing()) {
+    if (!m_run->playing())
+        return {}; // the trial is silent until the listener's first choice
+    switch (*m_run->playing()) {
     case BlindRun::Choice::A:
         return m_runMode == Abx ? QStringLiteral("A") : QStringLiteral("1");
     case BlindRun::Choice::B:
@@ -397,18 +399,26 @@ void CompareController::startRun()
     m_result.clear();
     m_logText.clear();
     m_exportMessage.clear();
+    setSaveMessage({}, false);
     m_exportFailed = false;
     // Hidden before the scene changes, so no variant of the run is ever signalled.
     m_audio->setVariantHidden(true);
-    const bool wasPlaying = m_audio->playing();
+    // Every trial starts silent (blind_run.h): the first choice starts playback.
+    m_audio->stop();
     m_audio->load(comparisonScene(*m_comparison, m_runItems));
-    m_audio->select(m_run->select(BlindRun::Choice::A));
-    if (wasPlaying)
-        m_audio->play();
     setPhase(Running);
     emit runChanged();
     emit resultChanged();
     emit exportMessageChanged();
+}
+
+void CompareController::setSaveMessage(const QString& message, bool failed)
+{
+    if (message == m_saveMessage && failed == m_saveFailed)
+        return;
+    m_saveMessage = message;
+    m_saveFailed = failed;
+    emit saveMessageChanged();
 }
 
 void CompareController::listen(const QString& choice)
@@ -430,7 +440,12 @@ void CompareController::listen(const QString& choice)
     }
     if (!c)
         return;
-    m_audio->select(m_run->select(*c));
+    const bool first = !m_run->playing();
+    const int variant = m_run->select(*c);
+    if (first)
+        m_audio->playFromSilence(variant);
+    else
+        m_audio->select(variant);
     emit runChanged();
 }
 
@@ -466,7 +481,9 @@ void CompareController::answer(const QString& option)
         finishRun();
         return;
     }
-    m_audio->select(m_run->variantFor(BlindRun::Choice::A)); // every trial starts on A
+    // The next trial starts silent: a change heard from the X just answered to what plays
+    // next would say whether the answer was right (blind_run.h).
+    m_audio->stop();
     emit runChanged();
 }
 

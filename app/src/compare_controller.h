@@ -73,7 +73,7 @@ private:
     Q_PROPERTY(bool runPractice READ runPractice NOTIFY runChanged)
     Q_PROPERTY(int trial READ trial NOTIFY runChanged)                 // 1-based, while running
     Q_PROPERTY(int plannedTrials READ plannedTrials NOTIFY runChanged)
-    Q_PROPERTY(QString listening READ listening NOTIFY runChanged)     // "A", "B", "X", "1", "2"
+    Q_PROPERTY(QString listening READ listening NOTIFY runChanged)     // "A", "B", "X", "1", "2"; "" until the trial's first choice
     Q_PROPERTY(QStringList listenChoices READ listenChoices NOTIFY runChanged)
     Q_PROPERTY(QVariantList answerOptions READ answerOptions NOTIFY runChanged) // [{id, text, key}]
     Q_PROPERTY(QString feedback READ feedback NOTIFY runChanged)       // practice: the last truth
@@ -85,6 +85,9 @@ private:
     Q_PROPERTY(QString logText READ logText NOTIFY resultChanged)
     Q_PROPERTY(QString exportMessage READ exportMessage NOTIFY exportMessageChanged)
     Q_PROPERTY(bool exportFailed READ exportFailed NOTIFY exportMessageChanged)
+    // Whether the last scored run's log reached the progress database (BlindLogSaving).
+    Q_PROPERTY(QString saveMessage READ saveMessage NOTIFY saveMessageChanged)
+    Q_PROPERTY(bool saveFailed READ saveFailed NOTIFY saveMessageChanged)
     // This session's scored runs: [{pair, mode, k, n, p, pHolm}] (Holm across them).
     Q_PROPERTY(QVariantList sessionRuns READ sessionRuns NOTIFY resultChanged)
 
@@ -125,6 +128,9 @@ public:
     QVariantMap result() const { return m_result; }
     QString logText() const { return m_logText; }
     QString exportMessage() const { return m_exportMessage; }
+    QString saveMessage() const { return m_saveMessage; }
+    bool saveFailed() const { return m_saveFailed; }
+    void setSaveMessage(const QString& message, bool failed);
     bool exportFailed() const { return m_exportFailed; }
     QVariantList sessionRuns() const { return m_sessionRuns; }
 
@@ -167,6 +173,7 @@ signals:
     void runChanged();
     void resultChanged();
     void exportMessageChanged();
+    void saveMessageChanged();
     // A scored run ended: its log (BlindLog::toJson), once per run; for BlindLogStore::save.
     void blindLogFinished(const QJsonObject& log);
 
@@ -216,6 +223,8 @@ private:
     QVariantMap m_result;
     QString m_logText;
     QString m_exportMessage;
+    QString m_saveMessage;
+    bool m_saveFailed = false;
     bool m_exportFailed = false;
     QVariantList m_sessionRuns;
     QString m_appVersion;

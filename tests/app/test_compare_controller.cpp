@@ -4,6 +4,8 @@
 // practice runs that emit nothing, the page's crossfade, a file that cannot be compared named
 // in the error, and that no property QML can read differs between runs whose X differ.
 #include "app/src/audio_output.h"
+#include "app/src/blind_log_saving.h"
+#include "app/src/database_writer.h"
 #include "app/src/compare_controller.h"
 #include "app/src/compare_item_model.h"
 #include "app/src/preferences.h"
@@ -12,6 +14,8 @@
 #include "audio/dsp/pink_noise.h"
 #include "audio/io/audio_file.h"
 #include "exercises/blind_log_check.h"
+#include "exercises/blind_log_store.h"
+#include "exercises/progress_store.h"
 #include "exercises/blind_schedule.h"
 #include "exercises/comparison_scene.h"
 
@@ -152,6 +156,45 @@ class TestCompareController : public QObject {
     }
 
 private slots:
+    // The app's wiring (BlindLogSaving): a scored run's log reaches the progress database on
+    // disk through the database writer, and the page says so; a practice run saves nothing.
+    void aScoredRunIsSavedInTheProgressDatabase()
+    {
+        Rig rig;
+        QVERIFY(rig.prepared());
+        ProgressStore store;
+        store.open(rig.dir + "/progress.sqlite");
+        DatabaseWriter writer;
+        writer.openFor(&store);
+        BlindLogSaving saving(&rig.compare, &writer);
+        QSignalSpy finished(&rig.compare, &CompareController::blindLogFinished);
+        rig.compare.setSeedSource([] { return seedWith(9); });
+        rig.compare.setMode(CompareController::Abx);
+        rig.compare.setTrials(4);
+        rig.compare.startRun();
+        answerAll(rig.compare, [](int) { return true; });
+        QCOMPARE(finished.count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!rig.compare.saveMessage().isEmpty(), 30000);
+        QVERIFY2(!rig.compare.saveFailed(), qPrintable(rig.compare.saveMessage()));
+        QVERIFY(rig.compare.saveMessage().startsWith("Saved in your progress"));
+        const BlindLogStore logs(store);
+        const auto listed = logs.list();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed[0].k, 4);
+        QString problem;
+        const auto loaded = logs.load(listed[0].id, &problem);
+        QVERIFY2(loaded, qPrintable(problem));
+        QCOMPARE(loaded->toJson(), finished.at(0).at(0).toJsonObject());
+
+        rig.compare.closeResult();
+        rig.compare.setPractice(true);
+        rig.compare.startRun();
+        QVERIFY(rig.compare.saveMessage().isEmpty()); // a new run clears the last one's
+        answerAll(rig.compare, [](int) { return false; });
+        writer.flush();
+        QCOMPARE(logs.list().size(), 1);
+    }
+
     void prepareListsItemsWithFigures()
     {
         Rig rig;
@@ -257,7 +300,7 @@ private slots:
         QCOMPARE(rig.compare.phase(), CompareController::Running);
         QCOMPARE(rig.compare.trial(), 1);
         QCOMPARE(rig.compare.plannedTrials(), 10);
-        QCOMPARE(rig.compare.listening(), QStringLiteral("A"));
+        QVERIFY(rig.compare.listening().isEmpty()); // every trial starts silent
         QVERIFY(rig.compare.result().isEmpty()); // no running score
         answerAll(rig.compare, [](int i) { return i != 3; }); // 9 of 10
         QCOMPARE(rig.compare.phase(), CompareController::Result);
@@ -272,7 +315,7 @@ private slots:
         QCOMPARE(log["sample_rate"].toDouble(), kEngineSampleRate);
         QCOMPARE(log["seed"].toString(), seedWith(7).hex());
         for (const QJsonValue& t : log["trials"].toArray())
-            QCOMPARE(t["switches"].toInt(), 2); // X then B: each trial started on A
+            QCOMPARE(t["switches"].toInt(), 1); // X then B: the first choice of a trial is no switch
         const QVariantMap r = rig.compare.result();
         QCOMPARE(r["k"].toInt(), 9);
         QCOMPARE(r["n"].toInt(), 10);
@@ -339,7 +382,7 @@ private slots:
         rig.compare.setTrials(6);
         rig.compare.startRun();
         QCOMPARE(rig.compare.listenChoices(), (QStringList{"1", "2"}));
-        QCOMPARE(rig.compare.listening(), QStringLiteral("1"));
+        QVERIFY(rig.compare.listening().isEmpty()); // silent until the first choice
         const QStringList answers{"1", "2", "none", "1", "1", "2"};
         for (const QString& a : answers)
             rig.compare.answer(a);
