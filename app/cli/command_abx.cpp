@@ -103,18 +103,16 @@ void sendOrFail(Engine& engine, const std::function<bool()>& send)
 // next exactly when the two differ, i.e. whether they were right (blind_run.h). The trial's
 // first choice then starts on its variant at once, not crossfaded from the one heard last
 // (the same change, under the fade-in); later choices crossfade.
-void listen(Engine& engine, int variant, bool& sounding, double crossfadeMs)
+void listen(Engine& engine, int variant, bool sounding)
 {
     if (sounding) {
         sendOrFail(engine, [&] { return engine.select(variant); });
         return;
     }
-    // Applied in this order by one callback, before it renders: a jump, then the fade-in.
-    sendOrFail(engine, [&] { return engine.setCrossfadeMs(0.0); });
+    // Selected while silent (the answer's stop waited out its fade), the player switches at
+    // once (ScenePlayer, Select); play() then fades in on it alone.
     sendOrFail(engine, [&] { return engine.select(variant); });
-    sendOrFail(engine, [&] { return engine.setCrossfadeMs(crossfadeMs); });
     sendOrFail(engine, [&] { return engine.play(); });
-    sounding = true;
 }
 
 QString optionalNumber(const std::optional<double>& v, int decimals)
@@ -224,7 +222,7 @@ int runAbx(const QStringList& args)
     say(QStringLiteral("One command a line: a, b, x plays A, B or X; A or B answers \"X is A\" / \"X is B\"; q stops."));
 
     std::optional<std::string> streamStopped;
-    bool stopped = false, sounding = false;
+    bool stopped = false;
     std::string line;
     while (!run.finished() && !stopped) {
         say(QStringLiteral("Trial %1 of %2: a, b, x to listen; A or B to answer").arg(run.trial() + 1).arg(trials));
@@ -242,14 +240,15 @@ int runAbx(const QStringList& args)
             }
             const Command command = commandOf(line);
             switch (command.kind) {
-            case Command::Listen:
-                listen(engine, run.select(command.listen), sounding, crossfadeMs);
+            case Command::Listen: {
+                const bool sounding = run.playing().has_value(); // this trial has played already
+                listen(engine, run.select(command.listen), sounding);
                 say(QStringLiteral("playing %1").arg(nameOf(command.listen)));
                 break;
+            }
             case Command::Answer: {
-                if (sounding) // before anything is printed: the next trial starts silent (listen())
+                if (run.playing()) // before anything is printed: the next trial starts silent (listen())
                     engine.stop(true);
-                sounding = false;
                 const BlindLogTrial& trial = run.answer(command.answer);
                 if (practice)
                     say(QStringLiteral("X was %1: %2").arg(trial.truth, trial.correct ? "right" : "wrong"));

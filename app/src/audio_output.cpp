@@ -298,14 +298,10 @@ void AudioOutput::playFromSilence(int variant)
 {
     if (!m_hasScene || variant < 0 || variant >= int(m_scene.variants.size()))
         return;
-    if (m_engine) {
-        if (m_engine->isPlaying())
-            m_engine->stop(true); // the answer's fade out, played to its end
-        m_engine->setCrossfadeMs(0.0);
-    }
+    // Selected while silent, the player switches at once (ScenePlayer, Select).
+    if (m_engine && m_engine->isPlaying())
+        m_engine->stop(true); // the answer's fade out, played to its end
     select(variant);
-    if (m_engine)
-        m_engine->setCrossfadeMs(crossfadeMs());
     play();
 }
 

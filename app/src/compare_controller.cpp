@@ -3,7 +3,6 @@
 #include "app/src/audio_output.h"
 
 #include "audio/audio_error.h"
-#include "exercises/binomial_tail.h"
 #include "exercises/blind_log_file.h"
 #include "exercises/blind_test_planner.h"
 #include "exercises/comparison_log.h"
@@ -539,10 +538,9 @@ void CompareController::finishRun()
     } else if (s.n == 0) {
         verdict = tr("No preference in any trial.");
     } else if (significant) {
-        verdict = tr("A (%1) preferred, significantly (p < 0.05).").arg(fileA);
-    } else if (binomialUpperTail(s.n - s.k, s.n) < kAlpha) {
-        verdict = tr("B (%1) preferred, significantly (p < 0.05 for B: %2).")
-                      .arg(fileB, pText(binomialUpperTail(s.n - s.k, s.n)));
+        // The p value is two-sided (blind_log_summary.h): which item it favours is the count's.
+        verdict = s.k * 2 >= s.n ? tr("A (%1) preferred, significantly (p < 0.05).").arg(fileA)
+                                 : tr("B (%1) preferred, significantly (p < 0.05).").arg(fileB);
     } else {
         verdict = tr("No significant preference (p ≥ 0.05).");
     }

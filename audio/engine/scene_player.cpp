@@ -135,8 +135,10 @@ void ScenePlayer::applyNow(const PlayerCommand& c) noexcept
         heldBusy_.fill(false);
         break;
     case Type::Select:
+        // Silent, nothing is heard to crossfade from: the next play() fades in on the new
+        // variant alone (a blind trial's first choice must not blend in the last one heard).
         if (c.variant != mixer_.selected())
-            mixer_.select(c.variant, crossfadeFrames_);
+            mixer_.select(c.variant, isSilent() ? 0 : crossfadeFrames_);
         break;
     case Type::Seek:
         cursor_.seek(c.frame);

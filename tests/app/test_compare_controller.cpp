@@ -393,6 +393,18 @@ private slots:
         QCOMPARE(log["ties"].toInt(), 1);
         QCOMPARE(log["n"].toInt(), 5);
         QCOMPARE(rig.compare.result()["n"].toInt(), 5);
+
+        // Item B preferred on every trial: significant (two-sided p = 2/64), and said to be B.
+        rig.compare.closeResult();
+        rig.compare.startRun();
+        while (rig.compare.phase() == CompareController::Running) {
+            const AbItem first = preferenceFirst(rig.compare.run()->seed(), std::uint32_t(rig.compare.trial() - 1));
+            rig.compare.answer(first == AbItem::B ? "1" : "2");
+        }
+        QCOMPARE(rig.compare.result()["k"].toInt(), 0);
+        QVERIFY(std::abs(rig.compare.result()["p"].toDouble() - 2.0 / 64.0) < 1e-12);
+        const QString verdict = rig.compare.result()["verdict"].toString();
+        QVERIFY2(verdict.startsWith("B (mix-v2.wav) preferred, significantly"), qPrintable(verdict));
     }
 
     void noHiddenIdentityIsVisible_data()
