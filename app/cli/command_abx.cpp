@@ -10,6 +10,7 @@
 
 #include "cli_support.h"
 #include "comparison_progress.h"
+#include "interrupt_guard.h"
 #include "playback_run.h"
 
 #include "audio/audio_error.h"
@@ -169,10 +170,12 @@ int runAbx(const QStringList& args)
         "  a, b, x   play A, B or X (each trial starts silent, until one of these)\n"
         "  A, B      answer the trial: X is A, X is B\n"
         "  q         stop the run early (the log then holds the trials answered)\n"
-        "The end of the input stops the run as q does. Nothing during the run tells whether an answer was right; at "
+        "The end of the input stops the run as q does, and so does Ctrl+C (a second Ctrl+C quits at once). Nothing "
+        "during the run tells whether an answer was right; at "
         "the end the result (k of n, p, d') and the log are printed, and --log writes the log to a file.\n\n"
         "Exit status: 0 when the run ended (finished or stopped), 2 bad usage or a bad file, 3 no usable audio "
-        "device or the stream stopped (the result and log of the trials answered are printed first).");
+        "device or the stream stopped, 130 stopped by Ctrl+C (in both, the result and log of the trials answered are "
+        "printed and written first).");
     parser.addPositionalArgument("A", "The first file (the reference the other is aligned and matched to).");
     parser.addPositionalArgument("B", "The second file.");
     parser.addOption({"trials", "Number of trials, fixed before the run [1 to 1000]; default 16.", "N", QString::number(kDefaultTrials)});
@@ -224,12 +227,24 @@ int runAbx(const QStringList& args)
     std::optional<std::string> streamStopped;
     bool stopped = false;
     std::string line;
+    std::optional<InterruptGuard> ctrlC(std::in_place); // Ctrl+C stops the run as q does: nothing is lost
+    const auto sayInterrupted = [&] {
+        warn("interrupted (Ctrl+C): the run stops after " + std::to_string(run.trial()) + " of " +
+             std::to_string(trials) + " trials");
+    };
     while (!run.finished() && !stopped) {
+        if (ctrlC->interrupted()) { // lines a pipe had already delivered are not answers any more
+            sayInterrupted();
+            break;
+        }
         say(QStringLiteral("Trial %1 of %2: a, b, x to listen; A or B to answer").arg(run.trial() + 1).arg(trials));
         for (bool answered = false; !answered && !stopped;) {
-            if (!std::getline(std::cin, line)) {
-                warn("the input ended: the run stops after " + std::to_string(run.trial()) + " of " +
-                     std::to_string(trials) + " trials");
+            if (ctrlC->interrupted() || !std::getline(std::cin, line) || ctrlC->interrupted()) {
+                if (ctrlC->interrupted())
+                    sayInterrupted();
+                else
+                    warn("the input ended: the run stops after " + std::to_string(run.trial()) + " of " +
+                         std::to_string(trials) + " trials");
                 stopped = true;
                 break;
             }
@@ -268,6 +283,8 @@ int runAbx(const QStringList& args)
             }
         }
     }
+    const bool interrupted = ctrlC->interrupted();
+    ctrlC.reset(); // from here Ctrl+C ends the program at once again
     engine.stop(true);
     const BlindLogSetup setup{QCoreApplication::applicationVersion(), QString::fromStdString(engine.device().name),
                               engine.sampleRate(), engine.framesPerBuffer(), crossfadeMs};
@@ -278,7 +295,7 @@ int runAbx(const QStringList& args)
     const BlindLog log = comparisonBlindLog(comparison, kAbxItems, setup, run, /*ended=*/true);
     if (practice) {
         say(QStringLiteral("Practice: %1 of %2 right (not scored, no log written)").arg(log.summary.k).arg(log.summary.n));
-        return streamStopped ? kExitNoDevice : kExitOk;
+        return streamStopped ? kExitNoDevice : interrupted ? kExitInterrupted : kExitOk;
     }
     say('\n' + resultText(log) + '\n');
     say(log.toText().chopped(1)); // toText ends in a newline, printOut adds one
@@ -290,7 +307,7 @@ int runAbx(const QStringList& args)
         }
         say(QStringLiteral("Log written to %1").arg(logPath));
     }
-    return streamStopped ? kExitNoDevice : kExitOk;
+    return streamStopped ? kExitNoDevice : interrupted ? kExitInterrupted : kExitOk;
 }
 
 } // namespace earlab::cli

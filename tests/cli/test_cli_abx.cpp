@@ -21,6 +21,7 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <csignal>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -452,6 +453,40 @@ private slots:
         QVERIFY2(text.startsWith("EarLab blind test log"), qPrintable(text));
         QVERIFY(r.out.contains(text.trimmed()));
         QVERIFY(text.contains("Planned:      5 trials"));
+    }
+
+    // Ctrl+C (SIGINT, as the terminal sends it) after 2 answers, with the input still open and
+    // the program waiting in its read: the run stops as q stops it, the 2 answers are in the
+    // log written to --log, and the exit status is 130. Waits on the output, never on time.
+    void ctrlCKeepsTheAnswers()
+    {
+        const QString logPath = dir_ + "/interrupted.json";
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(QStringLiteral(EARLAB_CLI), {"abx", a_, b_, "--log", logPath});
+        QVERIFY(p.waitForStarted(10000));
+        p.write("a\nA\nx\nB\n");
+        QByteArray out;
+        while (!out.contains("Trial 3 of 16") && p.state() == QProcess::Running) { // waiting for trial 3's answer
+            p.waitForReadyRead(kTimeoutMs);
+            out += p.readAllStandardOutput();
+        }
+        QCOMPARE(out.count("\nanswered\n"), 2);
+        QCOMPARE(::kill(pid_t(p.processId()), SIGINT), 0);
+        QVERIFY(p.waitForFinished(kTimeoutMs));
+        out += p.readAllStandardOutput();
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit); // handled, not killed
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY2(err.contains("interrupted (Ctrl+C): the run stops after 2 of 16 trials"), qPrintable(err));
+        const QJsonObject log = readJson(logPath);
+        QCOMPARE(log["n"].toInt(), 2);
+        QCOMPARE(log["trials"].toArray()[0].toObject()["answer"].toString(), QString("A"));
+        QCOMPARE(log["trials"].toArray()[1].toObject()["answer"].toString(), QString("B"));
+        checkAgainstSeed(log);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(QString::fromUtf8(out).contains("Log written to " + logPath));
     }
 
     void practiceShowsTheTruth()
