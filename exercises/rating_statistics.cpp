@@ -37,23 +37,45 @@ RatingSummary summariseRatings(std::span<const double> ratings)
     return s;
 }
 
-MushraScreening screenMushraRun(std::span<const double> hiddenReferenceRatings)
+namespace {
+
+// How many of `ratings` are on the wrong side of 90 (below when `below`, else above).
+int countPastNinety(std::span<const double> ratings, bool below, const char* stimulus)
+{
+    int count = 0;
+    for (std::size_t i = 0; i < ratings.size(); ++i) {
+        const double r = ratings[i];
+        if (!(r >= 0.0 && r <= 100.0))
+            throw std::invalid_argument(std::string("MUSHRA screening: the ") + stimulus + "'s rating on page " +
+                                        std::to_string(i + 1) + " (" + std::to_string(r) + ") is outside 0 .. 100");
+        if (below ? r < 90.0 : r > 90.0)
+            ++count;
+    }
+    return count;
+}
+
+// More than 15 % of `items`, in whole numbers: 3 of 20 is exactly 15 % and must not count.
+bool moreThan15Percent(int count, int items)
+{
+    return count * 100 > 15 * items;
+}
+
+} // namespace
+
+MushraScreening screenMushraRun(std::span<const double> hiddenReferenceRatings, std::span<const double> midAnchorRatings)
 {
     MushraScreening s;
     s.items = int(hiddenReferenceRatings.size());
-    for (std::size_t i = 0; i < hiddenReferenceRatings.size(); ++i) {
-        const double r = hiddenReferenceRatings[i];
-        if (!(r >= 0.0 && r <= 100.0))
-            throw std::invalid_argument("MUSHRA screening: the hidden reference's rating on page "
-                                        + std::to_string(i + 1) + " (" + std::to_string(r) + ") is outside 0 .. 100");
-        if (r < 90.0)
-            ++s.hiddenReferenceBelow90;
-    }
-    if (s.items == 0)
-        return s;
-    s.fraction = double(s.hiddenReferenceBelow90) / s.items;
-    // In whole numbers: 3 of 20 is exactly 15 % and must not count as more.
-    s.excluded = s.hiddenReferenceBelow90 * 100 > 15 * s.items;
+    s.hiddenReferenceBelow90 = countPastNinety(hiddenReferenceRatings, true, "hidden reference");
+    s.midAnchorItems = int(midAnchorRatings.size());
+    s.midAnchorAbove90 = countPastNinety(midAnchorRatings, false, "7 kHz anchor");
+    if (s.items > 0)
+        s.fraction = double(s.hiddenReferenceBelow90) / s.items;
+    if (s.midAnchorItems > 0)
+        s.midAnchorFraction = double(s.midAnchorAbove90) / s.midAnchorItems;
+    s.excludedByReference = moreThan15Percent(s.hiddenReferenceBelow90, s.items);
+    s.excludedByMidAnchor = moreThan15Percent(s.midAnchorAbove90, s.midAnchorItems);
+    s.excluded = s.excludedByReference || s.excludedByMidAnchor;
     return s;
 }
 

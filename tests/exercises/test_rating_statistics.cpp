@@ -132,6 +132,41 @@ private slots:
             QVERIFY2(std::string(e.what()).find("page 2") != std::string::npos, e.what());
         }
     }
+
+    // The mid-range (7 kHz) anchor rated above 90 on more than 15 % of pages excludes the run
+    // too, alone or with a hidden reference that passes; 90 itself passes.
+    void mushraMidAnchorScreening()
+    {
+        const std::vector<double> reference(7, 100.0);
+        std::vector<double> anchor(7, 60.0);
+        anchor[1] = 90;
+        anchor[4] = 95; // 1 of 7 above 90: 14 %
+        MushraScreening s = screenMushraRun(reference, anchor);
+        QCOMPARE(s.midAnchorItems, 7);
+        QCOMPARE(s.midAnchorAbove90, 1);
+        QVERIFY(std::abs(s.midAnchorFraction - 1.0 / 7) < 1e-15);
+        QVERIFY(!s.excludedByMidAnchor && !s.excluded);
+        anchor[6] = 90.5; // 2 of 7: 29 %
+        s = screenMushraRun(reference, anchor);
+        QCOMPARE(s.midAnchorAbove90, 2);
+        QVERIFY(s.excludedByMidAnchor && s.excluded);
+        QVERIFY(!s.excludedByReference);
+        QCOMPARE(s.hiddenReferenceBelow90, 0);
+
+        // Without a hidden reference the anchor still screens; without an anchor, nothing.
+        QVERIFY(screenMushraRun({}, anchor).excluded);
+        QVERIFY(!screenMushraRun({}, {}).excluded);
+        std::vector<double> badReference(7, 50.0);
+        s = screenMushraRun(badReference, std::vector<double>(7, 10.0));
+        QVERIFY(s.excludedByReference && !s.excludedByMidAnchor && s.excluded);
+        try {
+            screenMushraRun(reference, std::vector<double>{95, -1});
+            QFAIL("no exception");
+        } catch (const std::invalid_argument& e) {
+            const std::string what = e.what();
+            QVERIFY2(what.find("7 kHz anchor") != std::string::npos && what.find("page 2") != std::string::npos, e.what());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRatingStatistics)
