@@ -8,25 +8,60 @@
 #include "exercises/progress_store.h"
 
 #include <QApplication>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QQmlContext>
 #include <QQmlEngine>
+#include <QQuickItem>
 #include <QQuickStyle>
+#include <QQuickWindow>
+#include <QUrl>
 #include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 
 Q_IMPORT_QML_PLUGIN(EarLabPlugin)
 
+// fileDrop.drop(item, paths) in QML: files dropped from outside the app (a file manager) at
+// the centre of `item`, as the window system delivers them: drag enter, move and drop events
+// with the files' URLs, sent to the item's window, so whichever DropArea is there takes them
+// (QML's own Drag attached type cannot carry URLs into a DropArea). True when the drop was
+// accepted.
+class FileDrop : public QObject {
+    Q_OBJECT
+public:
+    Q_INVOKABLE bool drop(QQuickItem* item, const QStringList& paths)
+    {
+        if (!item || !item->window())
+            return false;
+        QList<QUrl> urls;
+        for (const QString& path : paths)
+            urls << QUrl::fromLocalFile(path);
+        QMimeData mime;
+        mime.setUrls(urls);
+        const QPoint at = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(item->window(), &enter);
+        QDragMoveEvent move(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(item->window(), &move);
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(item->window(), &drop);
+        return drop.isAccepted();
+    }
+};
+
 class Setup : public QObject {
     Q_OBJECT
 public:
     QStringList compareFiles;
+    FileDrop fileDrop;
 public slots:
     // The module lives in the resources at qrc:/EarLab (as the app loads it).
     void qmlEngineAvailable(QQmlEngine* engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
         engine->rootContext()->setContextProperty("compareTestFiles", compareFiles);
+        engine->rootContext()->setContextProperty("fileDrop", &fileDrop);
     }
 };
 
