@@ -17,11 +17,14 @@ ColumnLayout {
     spacing: 6
 
     Text {
+        readonly property string lastAnswers: strip.window === 1 ? qsTr("By band, the last answer")
+                                                                 : qsTr("By band, last %1 answers").arg(strip.window)
+
         Layout.fillWidth: true
         text: strip.weakest.name !== undefined && strip.weakest.percent < 100
-              ? qsTr("By band, last %1 answers · weakest: %2 (%3 of %4 found)").arg(strip.window)
+              ? qsTr("%1 · weakest: %2 (%3 of %4 found)").arg(lastAnswers)
                     .arg(strip.weakest.name).arg(strip.weakest.correct).arg(strip.weakest.asked)
-              : qsTr("By band, last %1 answers").arg(strip.window)
+              : lastAnswers
         color: Theme.textFaint
         font.pixelSize: Theme.fontSmall
         elide: Text.ElideRight

@@ -170,8 +170,8 @@ Card {
                 }
 
                 Text {
-                    text: card.recentCount > 0 ? qsTr("right, last %1 answers").arg(card.recentCount)
-                                               : qsTr("no answers yet")
+                    text: card.recentCount > 1 ? qsTr("right, last %1 answers").arg(card.recentCount)
+                          : card.recentCount === 1 ? qsTr("right, the last answer") : qsTr("no answers yet")
                     color: Theme.textFaint
                     font.pixelSize: Theme.fontSmall
                 }
@@ -188,7 +188,7 @@ Card {
                 }
 
                 Text {
-                    text: qsTr("answers in all")
+                    text: card.totalAttempts === 1 ? qsTr("answer in all") : qsTr("answers in all")
                     color: Theme.textFaint
                     font.pixelSize: Theme.fontSmall
                 }
