@@ -214,9 +214,12 @@ Item {
                 }
             }
 
+            // A MUSHRA page and its result need the height of the window; both name what they
+            // rate themselves (the reference as file 1, the result every stimulus).
             CompareItemsTable {
                 objectName: "compareItems"
                 Layout.fillWidth: true
+                visible: !page.rating && !(page.showingResult && page.compare.result.mode === "mushra")
             }
 
             CompareModePanel {

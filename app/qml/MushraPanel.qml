@@ -23,7 +23,7 @@ Card {
 
         anchors.fill: parent
         anchors.margins: Theme.spacingLarge
-        spacing: Theme.spacingLarge
+        spacing: Theme.spacing
 
         RowLayout {
             Layout.fillWidth: true
@@ -45,6 +45,15 @@ Card {
                     font.pixelSize: Theme.fontTitle
                     font.weight: Font.DemiBold
                 }
+            }
+
+            AppButton {
+                objectName: "mushraReference"
+                visible: panel.mushra.hasReference && !panel.mushra.building
+                text: qsTr("Reference (file 1)")
+                keyHint: "R"
+                primary: panel.mushra.referencePlaying
+                onClicked: panel.mushra.listenReference()
             }
 
             AppButton {
@@ -76,15 +85,6 @@ Card {
             color: Theme.textMuted
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
-        }
-
-        AppButton {
-            objectName: "mushraReference"
-            visible: panel.mushra.hasReference && !panel.mushra.building
-            text: qsTr("Reference (file 1)")
-            keyHint: "R"
-            primary: panel.mushra.referencePlaying
-            onClicked: panel.mushra.listenReference()
         }
 
         RowLayout {

@@ -14,7 +14,7 @@ ColumnLayout {
 
     spacing: Theme.spacing
 
-    function y(value) {
+    function level(value) {
         return (1 - Math.max(0, Math.min(100, value)) / 100) * view.chartHeight;
     }
 
@@ -23,16 +23,16 @@ ColumnLayout {
         Layout.fillWidth: true
         implicitHeight: view.chartHeight + 44
 
-        // Bands: 0, 20, … 100, named as BS.1534-3 names them.
+        // Lines at 0, 20, … 100; each band named below its top line, as BS.1534-3 names them.
         Repeater {
-            model: [{"at": 100, "name": ""}, {"at": 80, "name": qsTr("Excellent")}, {"at": 60, "name": qsTr("Good")},
-                    {"at": 40, "name": qsTr("Fair")}, {"at": 20, "name": qsTr("Poor")}, {"at": 0, "name": qsTr("Bad")}]
+            model: [{"at": 100, "name": qsTr("Excellent")}, {"at": 80, "name": qsTr("Good")}, {"at": 60, "name": qsTr("Fair")},
+                    {"at": 40, "name": qsTr("Poor")}, {"at": 20, "name": qsTr("Bad")}, {"at": 0, "name": ""}]
 
             delegate: Item {
                 required property var modelData
 
                 x: 0
-                y: view.y(modelData.at)
+                y: view.level(modelData.at)
                 width: parent.width
                 height: 1
 
@@ -52,7 +52,7 @@ ColumnLayout {
 
                 Text {
                     x: 24
-                    y: 4
+                    y: 14
                     text: parent.modelData.name
                     color: Theme.textFaint
                     font.pixelSize: Theme.fontSmall
@@ -78,15 +78,15 @@ ColumnLayout {
                 Rectangle { // whisker: the 95 % interval
                     objectName: "mushraWhisker" + bar.index
                     x: bar.width / 2 - 1
-                    y: view.y(bar.modelData.high)
+                    y: view.level(bar.modelData.high)
                     width: 2
-                    height: Math.max(0, view.y(bar.modelData.low) - view.y(bar.modelData.high))
+                    height: Math.max(0, view.level(bar.modelData.low) - view.level(bar.modelData.high))
                     color: bar.tint
                 }
 
                 Rectangle {
                     x: bar.width / 2 - 12
-                    y: view.y(bar.modelData.high) - 1
+                    y: view.level(bar.modelData.high) - 1
                     width: 24
                     height: 2
                     color: bar.tint
@@ -95,7 +95,7 @@ ColumnLayout {
 
                 Rectangle {
                     x: bar.width / 2 - 12
-                    y: view.y(bar.modelData.low) - 1
+                    y: view.level(bar.modelData.low) - 1
                     width: 24
                     height: 2
                     color: bar.tint
@@ -104,7 +104,7 @@ ColumnLayout {
 
                 Rectangle { // the mean
                     x: bar.width / 2 - 7
-                    y: view.y(bar.modelData.mean) - 7
+                    y: view.level(bar.modelData.mean) - 7
                     width: 14
                     height: 14
                     radius: 7
