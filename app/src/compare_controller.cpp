@@ -407,6 +407,15 @@ void CompareController::startRun()
     m_runItems = {m_pairA, m_pairB};
     m_run = std::make_unique<BlindRun>(m_runMode == Abx ? BlindMode::Abx : BlindMode::Preference, m_trials,
                                        m_seedSource());
+    const Scene scene = comparisonScene(*m_comparison, m_runItems);
+    beginRun(&scene);
+}
+
+// A run starts: the last one's result is gone, the variant hidden before the run's scene is
+// loaded (so no variant of the run is ever signalled), and every trial or page starts silent
+// (blind_run.h): the first choice starts playback.
+void CompareController::beginRun(const Scene* scene)
+{
     m_feedback.clear();
     m_log.reset();
     m_result.clear();
@@ -414,11 +423,10 @@ void CompareController::startRun()
     m_exportMessage.clear();
     setSaveMessage({}, false);
     m_exportFailed = false;
-    // Hidden before the scene changes, so no variant of the run is ever signalled.
     m_audio->setVariantHidden(true);
-    // Every trial starts silent (blind_run.h): the first choice starts playback.
     m_audio->stop();
-    m_audio->load(comparisonScene(*m_comparison, m_runItems));
+    if (scene)
+        m_audio->load(*scene);
     setPhase(Running);
     emit runChanged();
     emit resultChanged();
@@ -597,21 +605,8 @@ void CompareController::startMushra()
 {
     m_runMode = Mushra;
     m_runPractice = m_practice;
-    m_feedback.clear();
-    m_log.reset();
-    m_result.clear();
-    m_logText.clear();
-    m_exportMessage.clear();
-    setSaveMessage({}, false);
-    m_exportFailed = false;
     setError({});
-    // Hidden before any scene of the run is loaded, as for ABX; silent until the first choice.
-    m_audio->setVariantHidden(true);
-    m_audio->stop();
-    setPhase(Running);
-    emit runChanged();
-    emit resultChanged();
-    emit exportMessageChanged();
+    beginRun(nullptr); // CompareMushra loads the scene once its stimuli are built
     m_mushra->start(m_comparison, m_seedSource(), m_runPractice);
 }
 

@@ -200,6 +200,7 @@ private:
     BlindLog currentLog(bool ended) const;
     BlindLogSetup logSetup() const;
     void showResult(BlindLog log, QVariantMap result, bool practice);
+    void beginRun(const Scene* scene);
     void startMushra();
     void finishMushra();
     void updateHolm();

@@ -260,7 +260,11 @@ QVariantMap CompareMushra::result() const
     QVariantList stimuli;
     for (std::size_t s = 0; s < m_stimuli.size(); ++s) {
         const std::vector<double> ratings = m_run->ratingsOf(int(s));
-        const RatingSummary sum = summariseRatings(ratings);
+        RatingSummary sum = summariseRatings(ratings);
+        // The t interval knows no scale; a rating cannot leave 0-100, so neither does its
+        // interval on the page (ratings near the top, few pages: "91.9 to 101.1" read as a bug).
+        sum.low = std::max(0.0, sum.low);
+        sum.high = std::min(100.0, sum.high);
         const QString label = QString::fromStdString(m_stimuli[s].label);
         stimuli.append(QVariantMap{
             {"label", label},

@@ -115,13 +115,19 @@ QVariantMap visibleState(const CompareController& c, const AudioOutput& audio)
     return out;
 }
 
+// A property's value as a failure message shows it (lists and maps as JSON).
+QString shown(const QVariant& v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{QJsonValue::fromVariant(v)}).toJson(QJsonDocument::Compact));
+}
+
 void compareStates(const QVariantMap& a, const QVariantMap& b)
 {
     QCOMPARE(a.keys(), b.keys());
     for (auto it = a.begin(); it != a.end(); ++it)
         QVERIFY2(it.value() == b.value(it.key()),
                  qPrintable(QStringLiteral("%1 differs: %2 / %3")
-                                .arg(it.key(), it.value().toString(), b.value(it.key()).toString())));
+                                .arg(it.key(), shown(it.value()), shown(b.value(it.key())))));
 }
 
 } // namespace
@@ -542,10 +548,14 @@ private slots:
         // The hidden reference heard as such (95) and the mid anchor below 90: the run is kept.
         rig.compare.closeResult();
         QVERIFY(startMushra(rig.compare, 2, seedWith(4)));
-        rateAll(rig.compare, [](int s, int) { return s == 1 ? 95 : 30; });
+        rateAll(rig.compare, [](int s, int page) { return s == 1 ? (page == 0 ? 100 : 92) : 30; });
         QCOMPARE(finished.count(), 2);
         QVERIFY(!rig.compare.result()["excluded"].toBool());
         QVERIFY(rig.compare.result()["verdict"].toString().contains("keeps"));
+        // 100 and 92: mean 96 ± 50.8 (t, 1 d.f.); shown within the scale.
+        const QVariantMap hidden = rig.compare.result()["stimuli"].toList()[1].toMap();
+        QCOMPARE(hidden["high"].toDouble(), 100.0);
+        QVERIFY2(hidden["text"].toString().contains("45.2 to 100.0"), qPrintable(hidden["text"].toString()));
 
         // Practice: each page's items named after it is submitted, nothing emitted.
         rig.compare.closeResult();
