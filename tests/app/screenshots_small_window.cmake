@@ -18,8 +18,8 @@ if(NOT rc STREQUAL "0")
   message(FATAL_ERROR "earlab --screenshot-size 1024x640 exited with '${rc}', expected 0")
 endif()
 
-set(expected home exercise exercise-third-octave help reveal summary library library-scanning
-             library-loop library-problem settings no-device compare-items compare-abx compare-result)
+include("${CMAKE_CURRENT_LIST_DIR}/screenshot_pages.cmake")
+set(expected ${EARLAB_PAGE_SCREENSHOTS})
 set(missing "")
 foreach(name IN LISTS expected)
   if(NOT EXISTS "${OUT_DIR}/${name}.png")
