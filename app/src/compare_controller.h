@@ -23,6 +23,7 @@
 #include "exercises/blind_log.h"
 #include "exercises/blind_run.h"
 #include "exercises/comparison_items.h"
+#include "audio/engine/scene.h"
 
 #include <QFutureWatcher>
 #include <QJsonObject>
@@ -91,6 +92,22 @@ private:
     // This session's scored runs: [{pair, mode, k, n, p, pHolm}] (Holm across them).
     Q_PROPERTY(QVariantList sessionRuns READ sessionRuns NOTIFY resultChanged)
 
+    // --- Sighted tools (issue 8: trim, the difference, the loop region) -------------------
+    // Trims are set per item with setTrim (the items table shows them, TrimRole); they are
+    // the Comparison's (so a blind log records them) and kept until other files are picked.
+    // The difference: item `differenceItem` minus item 1 as played, the sighted scene's last
+    // variant (differenceOn while it plays, key D); never during a blind run.
+    Q_PROPERTY(bool differenceOn READ differenceOn NOTIFY sightedItemChanged)
+    Q_PROPERTY(int differenceItem READ differenceItem WRITE setDifferenceItem NOTIFY sightedToolsChanged)
+    Q_PROPERTY(QString differenceNullText READ differenceNullText NOTIFY sightedToolsChanged)
+    // Item 1's waveform (LevelOverview::toBytes, for LoopOverviewItem) and the loop region on
+    // it, s on item 1's timeline over the common region: every item loops it, sighted and blind.
+    Q_PROPERTY(QByteArray referenceOverview READ referenceOverview NOTIFY sightedToolsChanged)
+    Q_PROPERTY(double referenceSeconds READ referenceSeconds NOTIFY sightedToolsChanged)
+    Q_PROPERTY(double loopStartSeconds READ loopStartSeconds NOTIFY sightedToolsChanged)
+    Q_PROPERTY(double loopLengthSeconds READ loopLengthSeconds NOTIFY sightedToolsChanged)
+    // --- end of the sighted tools' properties ----------------------------------------------
+
 public:
     CompareController(AudioOutput* audio, QObject* parent = nullptr);
     ~CompareController() override;
@@ -134,6 +151,23 @@ public:
     bool exportFailed() const { return m_exportFailed; }
     QVariantList sessionRuns() const { return m_sessionRuns; }
 
+    // --- Sighted tools ---
+    bool differenceOn() const { return m_differenceOn; }
+    int differenceItem() const { return m_differenceItem; }
+    void setDifferenceItem(int item);
+    QString differenceNullText() const;
+    QByteArray referenceOverview() const { return m_referenceOverview; }
+    double referenceSeconds() const;
+    double loopStartSeconds() const { return m_loopStart; }
+    double loopLengthSeconds() const { return m_loopLength; }
+    // dB, -60..+24, applied at once on the prepared audio (retrimComparison); Ready/Result only.
+    Q_INVOKABLE void setTrim(int row, double db);
+    Q_INVOKABLE void pressDifference(); // key D: the difference plays (again D: item N)
+    // The loop region every item plays, s on item 1's waveform; kept inside the common region.
+    Q_INVOKABLE void setLoopRegion(double startSeconds, double lengthSeconds);
+    LoopRegion loopRegion() const; // frames, for the scenes (and tests)
+    // --- end of the sighted tools ---
+
     Q_INVOKABLE void addUrls(const QList<QUrl>& urls);
     Q_INVOKABLE void addFiles(const QStringList& paths);
     Q_INVOKABLE void addFilesWithDialog();           // "Add files…": several at once
@@ -174,12 +208,14 @@ signals:
     void resultChanged();
     void exportMessageChanged();
     void saveMessageChanged();
+    void sightedToolsChanged();
     // A scored run ended: its log (BlindLog::toJson), once per run; for BlindLogStore::save.
     void blindLogFinished(const QJsonObject& log);
 
 private:
     struct Prepared {
         std::shared_ptr<const Comparison> comparison;
+        QByteArray overview; // item 1's as played (LevelOverview::toBytes)
         QString error;
         bool cancelled = false;
     };
@@ -194,6 +230,10 @@ private:
     void endRunAudio();
     BlindLog currentLog(bool ended) const;
     void updateHolm();
+    // --- Sighted tools ---
+    Scene sightedScene() const;
+    void resetSightedTools(); // other files, or a new preparation
+    // --- end of the sighted tools ---
 
     AudioOutput* m_audio;
     CompareItemModel* m_items;
@@ -228,6 +268,14 @@ private:
     bool m_exportFailed = false;
     QVariantList m_sessionRuns;
     QString m_appVersion;
+
+    // --- Sighted tools ---
+    std::vector<double> m_trims; // per item, dB; empty: none set
+    bool m_differenceOn = false;
+    int m_differenceItem = 1;
+    QByteArray m_referenceOverview;
+    double m_loopStart = 0, m_loopLength = 0; // s; length 0: the whole common region
+    // --- end of the sighted tools ---
 };
 
 } // namespace earlab::app
