@@ -191,10 +191,11 @@ Card {
                             textFromValue: (value, locale) => (value > 0 ? "+" : "") + (value / 10).toFixed(1)
                             valueFromText: (text, locale) => Math.round(parseFloat(text) * 10)
                             validator: DoubleValidator { bottom: -60; top: 24; decimals: 1 }
-                            onValueModified: table.compare.setTrim(row.index, value / 10)
-                            // Keys stay the page's once the trim is entered.
-                            Keys.onReturnPressed: focus = false
-                            Keys.onEnterPressed: focus = false
+                            // Applied, the field lets the keys go back to the page (1–8, D, Space).
+                            onValueModified: {
+                                table.compare.setTrim(row.index, value / 10);
+                                focus = false;
+                            }
                         }
 
                         ToolButton {
