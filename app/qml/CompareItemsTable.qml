@@ -180,7 +180,7 @@ Card {
 
                         SpinBox {
                             objectName: "compareTrim" + row.index
-                            Layout.preferredWidth: 100
+                            Layout.preferredWidth: 104
                             enabled: row.prepared && table.trimmable
                             from: -600
                             to: 240

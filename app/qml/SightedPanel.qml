@@ -69,6 +69,7 @@ ColumnLayout {
 
         ComboBox {
             objectName: "compareDifferenceItem"
+            Layout.preferredWidth: 280
             // Item 1 is the reference: the choice is among items 2..N.
             model: sighted.fileNames.slice(1)
             currentIndex: sighted.compare.differenceItem - 1
@@ -118,6 +119,11 @@ ColumnLayout {
                 setRegion(0, maxLength);
         }
         onDurationChanged: sync()
+        // A region set elsewhere (a new preparation, the screenshot runner) is drawn too.
+        Connections {
+            target: sighted.compare
+            function onSightedToolsChanged() { picture.sync(); }
+        }
         onRegionChanged: {
             if (Math.abs(regionStart - sighted.compare.loopStartSeconds) > 1e-6
                 || Math.abs(regionLength - sighted.compare.loopLengthSeconds) > 1e-6)

@@ -46,7 +46,8 @@ QString CompareItemModel::nullDepthText(const ComparisonItem& item, int row)
 
 QString CompareItemModel::residualText(const ComparisonItem& item)
 {
-    return QStringLiteral("%1%2 dB").arg(item.residualDb >= 0 ? "+" : "").arg(item.residualDb, 0, 'f', 2);
+    const double r = std::abs(item.residualDb) < 0.005 ? 0.0 : item.residualDb; // no "-0.00"
+    return QStringLiteral("%1%2 dB").arg(r >= 0 ? "+" : "").arg(r, 0, 'f', 2);
 }
 
 QVariant CompareItemModel::data(const QModelIndex& index, int role) const
