@@ -24,6 +24,7 @@
 #include "support/scratch_files.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QApplication>
 #include <QJsonArray>
@@ -244,7 +245,10 @@ private slots:
         QVERIFY(rig.prepared());
         const Comparison before = *rig.compare.comparison();
         QCOMPARE(before.headroomGainDb, 0.0);
+        QElapsedTimer took;
+        took.start();
         rig.compare.setTrim(1, 1.5);
+        qInfo("a trim on two 6 s items took %lld ms (no decoding, no alignment)", took.elapsed());
         const Comparison* after = rig.compare.comparison();
         QCOMPARE(after->headroomGainDb, 0.0);
         QVERIFY(std::abs(after->items[1].gainDb - before.items[1].gainDb - 1.5) < 1e-9);
