@@ -4,13 +4,15 @@ import QtQuick.Layouts
 import EarLab
 
 // The end of a blind run: k of n, the exact binomial p, d′ with its interval and model, the
-// verdict, Holm-adjusted p across this session's runs, and the log with its export.
+// verdict, Holm-adjusted p across this session's runs, and the log with its export. A MUSHRA
+// run shows its ratings (MushraResultView) and post-screening instead of a score.
 Card {
     id: view
 
     readonly property var compare: App.compare
     readonly property var result: compare.result
     readonly property bool abx: result.mode === "abx"
+    readonly property bool mushra: result.mode === "mushra"
 
     implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
 
@@ -22,11 +24,19 @@ Card {
         spacing: Theme.spacing
 
         PanelHeading {
-            text: (view.abx ? qsTr("ABX result") : qsTr("Preference result"))
+            text: (view.abx ? qsTr("ABX result") : view.mushra ? qsTr("MUSHRA ratings") : qsTr("Preference result"))
                   + (view.result.practice ? qsTr(" · practice, not saved") : "")
         }
 
+        MushraResultView {
+            objectName: "mushraResult"
+            Layout.fillWidth: true
+            visible: view.mushra
+            result: view.result
+        }
+
         RowLayout {
+            visible: !view.mushra
             spacing: Theme.spacingLarge
 
             Text {
@@ -66,6 +76,7 @@ Card {
 
         Text {
             Layout.fillWidth: true
+            visible: !view.mushra
             text: qsTr("A: %1 · B: %2").arg(view.result.fileA).arg(view.result.fileB)
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
@@ -76,7 +87,8 @@ Card {
             objectName: "resultVerdict"
             Layout.fillWidth: true
             text: view.result.verdict || ""
-            color: (view.result.p !== undefined && view.result.p < 0.05) ? Theme.success : Theme.text
+            color: view.mushra ? (view.result.excluded ? Theme.danger : Theme.text)
+                               : (view.result.p !== undefined && view.result.p < 0.05) ? Theme.success : Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
         }

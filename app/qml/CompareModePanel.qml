@@ -11,6 +11,7 @@ Card {
 
     readonly property var compare: App.compare
     readonly property bool blind: compare.mode !== CompareController.Sighted
+    readonly property bool mushra: compare.mode === CompareController.Mushra
     readonly property var fileNames: compare.fileNames.map((name, i) => (i + 1) + " — " + name)
 
     implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
@@ -31,10 +32,10 @@ Card {
             }
 
             Repeater {
-                // A fourth mode (MUSHRA ratings) joins this list when it exists.
                 model: [{"mode": CompareController.Sighted, "text": qsTr("Sighted A/B")},
                         {"mode": CompareController.Abx, "text": qsTr("ABX")},
-                        {"mode": CompareController.Preference, "text": qsTr("Blind preference")}]
+                        {"mode": CompareController.Preference, "text": qsTr("Blind preference")},
+                        {"mode": CompareController.Mushra, "text": qsTr("MUSHRA ratings")}]
 
                 delegate: AppButton {
                     required property var modelData
@@ -70,13 +71,13 @@ Card {
                 text: qsTr("A")
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontBody
-                visible: panel.compare.items.count > 2
+                visible: panel.compare.items.count > 2 && !panel.mushra
             }
 
             ComboBox {
                 objectName: "comparePairA"
                 Layout.fillWidth: true
-                visible: panel.compare.items.count > 2
+                visible: panel.compare.items.count > 2 && !panel.mushra
                 model: panel.fileNames
                 currentIndex: panel.compare.pairA
                 focusPolicy: Qt.NoFocus
@@ -87,13 +88,13 @@ Card {
                 text: qsTr("B")
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontBody
-                visible: panel.compare.items.count > 2
+                visible: panel.compare.items.count > 2 && !panel.mushra
             }
 
             ComboBox {
                 objectName: "comparePairB"
                 Layout.fillWidth: true
-                visible: panel.compare.items.count > 2
+                visible: panel.compare.items.count > 2 && !panel.mushra
                 model: panel.fileNames
                 currentIndex: panel.compare.pairB
                 focusPolicy: Qt.NoFocus
@@ -104,10 +105,12 @@ Card {
                 text: qsTr("Trials")
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontBody
+                visible: !panel.mushra
             }
 
             SpinBox {
                 objectName: "compareTrials"
+                visible: !panel.mushra
                 from: 1
                 to: 100
                 editable: true
@@ -126,15 +129,24 @@ Card {
                 objectName: "comparePractice"
                 checked: panel.compare.practice
                 focusPolicy: Qt.NoFocus
-                text: checked ? qsTr("On: the answer is shown after each trial; nothing is saved") : qsTr("Off: scored")
+                text: checked ? (panel.mushra ? qsTr("On: each page's items are named after it is submitted; nothing is saved")
+                                              : qsTr("On: the answer is shown after each trial; nothing is saved"))
+                              : qsTr("Off: scored")
                 onToggled: panel.compare.practice = checked
             }
+        }
+
+        // MUSHRA: its own settings (MushraSettings.qml).
+        MushraSettings {
+            objectName: "mushraSettings"
+            Layout.fillWidth: true
+            visible: panel.mushra
         }
 
         Text {
             objectName: "plannerText"
             Layout.fillWidth: true
-            visible: panel.blind
+            visible: panel.blind && !panel.mushra
             text: panel.compare.plannerText
             color: Theme.text
             font.pixelSize: Theme.fontBody
@@ -143,7 +155,7 @@ Card {
 
         Text {
             Layout.fillWidth: true
-            visible: panel.blind
+            visible: panel.blind && !panel.mushra
             text: panel.compare.mode === CompareController.Abx
                   ? qsTr("A and B are known; X is one of them, chosen anew each trial. A, B, X play; Shift+A or Shift+B answers. No score is shown until the end.")
                   : qsTr("The two items hide behind 1 and 2, shuffled each trial. 1, 2 play; ← prefers 1, → prefers 2, N is no preference.")
@@ -156,7 +168,9 @@ Card {
             objectName: "compareStart"
             visible: panel.blind
             primary: true
-            text: panel.compare.practice ? qsTr("Start practice") : qsTr("Start %1 trials").arg(panel.compare.trials)
+            text: panel.compare.practice ? qsTr("Start practice")
+                  : panel.mushra ? qsTr("Start %1 pages").arg(panel.compare.mushra.pages)
+                  : qsTr("Start %1 trials").arg(panel.compare.trials)
             keyHint: "Enter"
             onClicked: panel.compare.startRun()
         }

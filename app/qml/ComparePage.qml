@@ -14,6 +14,7 @@ Item {
     readonly property bool running: compare.phase === CompareController.Running
     readonly property bool ready: compare.phase === CompareController.Ready
     readonly property bool showingResult: compare.phase === CompareController.Result
+    readonly property bool rating: running && compare.runMode === CompareController.Mushra
 
     DropArea {
         objectName: "compareDrop"
@@ -78,7 +79,7 @@ Item {
     Shortcut {
         sequences: ["M"]
         enabled: page.keysFree && page.ready
-        onActivated: page.compare.mode = (page.compare.mode + 1) % 3
+        onActivated: page.compare.mode = (page.compare.mode + 1) % 4
     }
 
     Shortcut {
@@ -95,13 +96,34 @@ Item {
 
     Shortcut {
         sequences: ["Return", "Enter"]
-        enabled: page.keysFree && (page.ready || page.showingResult)
+        enabled: page.keysFree && (page.ready || page.showingResult || page.rating)
         onActivated: {
-            if (page.showingResult)
+            if (page.rating)
+                page.compare.mushra.submit();
+            else if (page.showingResult)
                 page.compare.closeResult();
             else
                 page.compare.startRun();
         }
+    }
+
+    // MUSHRA: R plays the open reference; 9 and 0 the ninth and tenth positions.
+    Shortcut {
+        sequences: ["R"]
+        enabled: page.keysFree && page.rating
+        onActivated: page.compare.mushra.listenReference()
+    }
+
+    Shortcut {
+        sequences: ["9"]
+        enabled: page.keysFree && page.rating
+        onActivated: page.compare.mushra.listen(8)
+    }
+
+    Shortcut {
+        sequences: ["0"]
+        enabled: page.keysFree && page.rating
+        onActivated: page.compare.mushra.listen(9)
     }
 
     Repeater {
@@ -198,9 +220,12 @@ Item {
                 }
             }
 
+            // A MUSHRA page and its result need the height of the window; both name what they
+            // rate themselves (the reference as file 1, the result every stimulus).
             CompareItemsTable {
                 objectName: "compareItems"
                 Layout.fillWidth: true
+                visible: !page.rating && !(page.showingResult && page.compare.result.mode === "mushra")
             }
 
             CompareModePanel {
@@ -212,7 +237,13 @@ Item {
             BlindRunPanel {
                 objectName: "blindRun"
                 Layout.fillWidth: true
-                visible: page.running
+                visible: page.running && !page.rating
+            }
+
+            MushraPanel {
+                objectName: "mushraPanel"
+                Layout.fillWidth: true
+                visible: page.rating
             }
 
             BlindResultView {

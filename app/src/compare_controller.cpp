@@ -34,9 +34,17 @@ QString pText(double p) { return p < 1e-4 ? QStringLiteral("%1").arg(p, 0, 'e', 
 
 CompareController::CompareController(AudioOutput* audio, QObject* parent)
     : QObject(parent), m_audio(audio), m_items(new CompareItemModel(this)), m_crossfadeMs(kComparisonCrossfadeMs),
-      m_seedSource(&BlindSeed::generate), m_appVersion(QCoreApplication::applicationVersion())
+      m_seedSource(&BlindSeed::generate), m_appVersion(QCoreApplication::applicationVersion()),
+      m_mushra(new CompareMushra(audio, this))
 {
     connect(&m_preparation, &QFutureWatcher<Prepared>::finished, this, &CompareController::onPrepared);
+    connect(m_mushra, &CompareMushra::finished, this, &CompareController::finishMushra);
+    connect(m_mushra, &CompareMushra::failed, this, [this](const QString& message) {
+        setError(message);
+        endRunAudio();
+        setPhase(Ready);
+        emit runChanged();
+    });
 }
 
 CompareController::~CompareController()
@@ -339,14 +347,14 @@ QString CompareController::listening() const
 
 QStringList CompareController::listenChoices() const
 {
-    if (m_phase != Running)
+    if (m_phase != Running || m_runMode == Mushra)
         return {};
     return m_runMode == Abx ? QStringList{"A", "B", "X"} : QStringList{"1", "2"};
 }
 
 QVariantList CompareController::answerOptions() const
 {
-    if (m_phase != Running)
+    if (m_phase != Running || m_runMode == Mushra)
         return {};
     const auto option = [](const char* id, const QString& text, const char* key) {
         return QVariantMap{{"id", id}, {"text", text}, {"key", key}};
@@ -359,7 +367,7 @@ QVariantList CompareController::answerOptions() const
 
 QStringList CompareController::runFiles() const
 {
-    if (m_phase != Running)
+    if (m_phase != Running || m_runMode == Mushra)
         return {};
     const QStringList names = fileNames();
     return {names.value(m_runItems[0]), names.value(m_runItems[1])};
@@ -378,6 +386,8 @@ void CompareController::loadSighted()
 void CompareController::pressNumber(int number)
 {
     if (m_phase == Running) {
+        if (m_runMode == Mushra)
+            m_mushra->listen(number - 1);
         if (m_runMode == Preference && (number == 1 || number == 2))
             listen(QString::number(number));
         return;
@@ -401,11 +411,25 @@ void CompareController::startRun()
 {
     if ((m_phase != Ready && m_phase != Result) || !m_comparison || m_mode == Sighted || m_pairA == m_pairB)
         return;
+    if (m_mode == Mushra) {
+        startMushra();
+        return;
+    }
     m_runMode = m_mode;
     m_runPractice = m_practice;
     m_runItems = {m_pairA, m_pairB};
     m_run = std::make_unique<BlindRun>(m_runMode == Abx ? BlindMode::Abx : BlindMode::Preference, m_trials,
                                        m_seedSource());
+    Scene scene = comparisonScene(*m_comparison, m_runItems);
+    scene.loop = loopRegion(); // the sighted loop region, the same for every item
+    beginRun(&scene);
+}
+
+// A run starts: the last one's result is gone, the variant hidden before the run's scene is
+// loaded (so no variant of the run is ever signalled), and every trial or page starts silent
+// (blind_run.h): the first choice starts playback.
+void CompareController::beginRun(const Scene* scene)
+{
     m_feedback.clear();
     m_log.reset();
     m_result.clear();
@@ -413,14 +437,11 @@ void CompareController::startRun()
     m_exportMessage.clear();
     setSaveMessage({}, false);
     m_exportFailed = false;
-    // Hidden before the scene changes, so no variant of the run is ever signalled.
     m_audio->setVariantHidden(true);
-    // Every trial starts silent (blind_run.h): the first choice starts playback.
     m_audio->stop();
     m_differenceOn = false; // never during a run; the sighted scene loads again after it
-    Scene scene = comparisonScene(*m_comparison, m_runItems);
-    scene.loop = loopRegion(); // the sighted loop region, the same for every item
-    m_audio->load(scene);
+    if (scene)
+        m_audio->load(*scene);
     setPhase(Running);
     emit runChanged();
     emit resultChanged();
@@ -504,24 +525,23 @@ void CompareController::answer(const QString& option)
 
 BlindLog CompareController::currentLog(bool ended) const
 {
+    return comparisonBlindLog(*m_comparison, m_runItems, logSetup(), *m_run, ended);
+}
+
+BlindLogSetup CompareController::logSetup() const
+{
     BlindLogSetup setup;
     setup.appVersion = m_appVersion;
     setup.device = m_audio->deviceName();
     setup.sampleRate = m_comparison->sampleRate;
     setup.bufferFrames = m_audio->framesPerBuffer();
     setup.crossfadeMs = m_crossfadeMs;
-    return comparisonBlindLog(*m_comparison, m_runItems, setup, *m_run, ended);
+    return setup;
 }
 
 void CompareController::finishRun()
 {
     BlindLog log = currentLog(true);
-    QJsonObject json;
-    try {
-        json = log.toJson();
-    } catch (const std::invalid_argument& e) {
-        setError(tr("The run's log cannot be written: %1").arg(QString::fromUtf8(e.what())));
-    }
     const BlindLogSummary& s = log.summary;
     const QString fileA = QFileInfo(m_items->paths().value(m_runItems[0])).fileName();
     const QString fileB = QFileInfo(m_items->paths().value(m_runItems[1])).fileName();
@@ -561,11 +581,7 @@ void CompareController::finishRun()
         verdict = tr("No significant preference (p ≥ 0.05).");
     }
     r["verdict"] = verdict;
-    m_result = r;
-    m_logText = log.toText();
-    m_log = std::move(log);
     m_run.reset();
-    m_feedback = m_runPractice ? m_feedback : QString();
     if (!m_runPractice && s.pValue) {
         m_sessionRuns.append(QVariantMap{{"pair", QStringLiteral("%1 vs %2").arg(fileA, fileB)},
                                          {"mode", r["mode"]},
@@ -575,12 +591,47 @@ void CompareController::finishRun()
                                          {"pText", r["pText"]}});
         updateHolm();
     }
+    showResult(std::move(log), r, m_runPractice);
+}
+
+// A run ended (any mode): its result and log shown, a scored run's log offered for saving.
+void CompareController::showResult(BlindLog log, QVariantMap result, bool practice)
+{
+    QJsonObject json;
+    try {
+        json = log.toJson();
+    } catch (const std::invalid_argument& e) {
+        setError(tr("The run's log cannot be written: %1").arg(QString::fromUtf8(e.what())));
+    }
+    m_result = std::move(result);
+    m_logText = log.toText();
+    m_log = std::move(log);
+    m_feedback = practice ? m_feedback : QString();
     endRunAudio();
     setPhase(Result);
     emit runChanged();
     emit resultChanged();
-    if (!m_runPractice && !json.isEmpty())
+    if (!practice && !json.isEmpty())
         emit blindLogFinished(json);
+}
+
+// MUSHRA (compare_mushra.h): the run is CompareMushra's; the phase, result and log are ours.
+void CompareController::startMushra()
+{
+    m_runMode = Mushra;
+    m_runPractice = m_practice;
+    setError({});
+    beginRun(nullptr); // CompareMushra loads the scene once its stimuli are built
+    m_mushra->start(m_comparison, m_seedSource(), m_runPractice);
+}
+
+void CompareController::finishMushra()
+{
+    BlindLog log = m_mushra->log(logSetup());
+    QVariantMap r = m_mushra->result();
+    m_feedback = m_mushra->feedback();
+    m_mushra->clear();
+    showResult(std::move(log), std::move(r), m_runPractice);
 }
 
 void CompareController::updateHolm()
@@ -615,6 +666,7 @@ void CompareController::stopRun()
     if (m_phase != Running)
         return;
     m_run.reset();
+    m_mushra->stop();
     m_feedback.clear();
     endRunAudio();
     setPhase(Ready);

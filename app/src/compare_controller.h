@@ -2,7 +2,8 @@
 // The Compare page (issue 8 §2, §5): the user's own files prepared for comparison
 // (exercises/comparison_items.h, on a worker thread), played on the app's engine as one
 // scene (comparison_scene.h), and compared sighted (keys 1..8), by ABX or by blind
-// preference (exercises/blind_run.h), ending in the result and its log (blind_log.h).
+// preference (exercises/blind_run.h), or rated MUSHRA-style (compare_mushra.h), ending in the
+// result and its log (blind_log.h).
 //
 // Nothing gives an item away: the BlindRun, its seed and the variant the engine plays stay in
 // C++. During a run QML sees only the trial number, the trials planned, what the listener
@@ -19,6 +20,7 @@
 // the truth after each answer and emit nothing.
 
 #include "app/src/compare_item_model.h"
+#include "app/src/compare_mushra.h"
 
 #include "exercises/blind_log.h"
 #include "exercises/blind_run.h"
@@ -46,7 +48,7 @@ class CompareController : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("CompareController belongs to App")
 public:
-    enum Mode { Sighted, Abx, Preference };
+    enum Mode { Sighted, Abx, Preference, Mushra };
     Q_ENUM(Mode)
     // Where the page is: picking files, preparing, prepared (sighted listening and the run's
     // settings), in a blind run, showing a blind run's result.
@@ -91,6 +93,8 @@ private:
     Q_PROPERTY(bool saveFailed READ saveFailed NOTIFY saveMessageChanged)
     // This session's scored runs: [{pair, mode, k, n, p, pHolm}] (Holm across them).
     Q_PROPERTY(QVariantList sessionRuns READ sessionRuns NOTIFY resultChanged)
+    // MUSHRA-style rating: its settings and, while it runs, its pages (compare_mushra.h).
+    Q_PROPERTY(earlab::app::CompareMushra* mushra READ mushra CONSTANT)
 
     // --- Sighted tools (issue 8: trim, the difference, the loop region) -------------------
     // Trims are set per item with setTrim (the items table shows them, TrimRole); they are
@@ -150,6 +154,7 @@ public:
     void setSaveMessage(const QString& message, bool failed);
     bool exportFailed() const { return m_exportFailed; }
     QVariantList sessionRuns() const { return m_sessionRuns; }
+    CompareMushra* mushra() const { return m_mushra; }
 
     // --- Sighted tools ---
     bool differenceOn() const { return m_differenceOn; }
@@ -229,6 +234,11 @@ private:
     void finishRun();
     void endRunAudio();
     BlindLog currentLog(bool ended) const;
+    BlindLogSetup logSetup() const;
+    void showResult(BlindLog log, QVariantMap result, bool practice);
+    void beginRun(const Scene* scene);
+    void startMushra();
+    void finishMushra();
     void updateHolm();
     // --- Sighted tools ---
     Scene sightedScene() const;
@@ -268,6 +278,7 @@ private:
     bool m_exportFailed = false;
     QVariantList m_sessionRuns;
     QString m_appVersion;
+    CompareMushra* m_mushra;
 
     // --- Sighted tools ---
     std::vector<double> m_trims; // per item, dB; empty: none set

@@ -238,6 +238,45 @@ void ScreenshotRunner::shootCompare()
     });
     then("compare result shot", isSettled, [=, this] {
         grab("compare-result");
+        c->closeResult();
+        c->setMode(CompareController::Mushra);
+        CompareMushra* m = c->mushra();
+        m->setPages(4);
+        m->setMidAnchor(true);
+        c->startRun();
+    });
+    // MUSHRA: ratings a listener might give: the hidden reference near the top, the versions
+    // below it, the anchors low (stimuli: the two versions, hidden reference, 3.5 and 7 kHz).
+    const auto rating = [](int stimulus, int page) {
+        static const int base[] = {78, 64, 96, 14, 41};
+        return base[stimulus] + (page * 7 + stimulus * 3) % 11 - 5;
+    };
+    const auto ratePage = [c, rating](int positions) {
+        CompareMushra* m = c->mushra();
+        const int page = m->page() - 1;
+        for (int p = 0; p < positions; ++p) {
+            c->pressNumber(p + 1);
+            m->rate(p, rating(m->run()->stimulusAt(p), page));
+        }
+    };
+    then("compare mushra built", [c] { return !c->mushra()->building(); }, [=] {
+        // Page 1 submitted; on page 2 three of five rated, the third playing.
+        ratePage(c->mushra()->positionCount());
+        c->mushra()->submit();
+        ratePage(3);
+        settle();
+    });
+    then("compare mushra shot", isSettled, [=, this] {
+        grab("compare-mushra");
+        CompareMushra* m = c->mushra();
+        while (c->phase() == CompareController::Running && m->run()) {
+            ratePage(m->positionCount());
+            m->submit();
+        }
+        settle();
+    });
+    then("compare mushra result shot", isSettled, [=, this] {
+        grab("compare-mushra-result");
         m_app->goHome();
     });
 }

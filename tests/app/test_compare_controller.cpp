@@ -2,7 +2,8 @@
 // capture ALSA configuration and real files written here: preparation and its table, a scored
 // ABX run answered by the test through to its result and a log verifyBlindLog calls intact,
 // practice runs that emit nothing, the page's crossfade, a file that cannot be compared named
-// in the error, and that no property QML can read differs between runs whose X differ.
+// in the error, a MUSHRA run page by page to its ratings, post-screening and log, and that no
+// property QML can read differs between runs whose X (or MUSHRA order) differ.
 #include "app/src/audio_output.h"
 #include "app/src/blind_log_saving.h"
 #include "app/src/database_writer.h"
@@ -78,6 +79,16 @@ std::pair<BlindSeed, BlindSeed> seedsDifferingOnTrial0(bool abx)
     qFatal("no two seeds differ on trial 0");
 }
 
+// Two seeds whose first MUSHRA page of `n` stimuli puts a different stimulus at position 0.
+std::pair<BlindSeed, BlindSeed> seedsDifferingOnPage0(int n)
+{
+    const BlindSeed a = seedWith(0);
+    for (int v = 1; v < 256; ++v)
+        if (const BlindSeed b = seedWith(std::uint8_t(v)); mushraOrder(b, 0, n)[0] != mushraOrder(a, 0, n)[0])
+            return {a, b};
+    qFatal("no two seeds differ on page 0");
+}
+
 // Everything QML can read of the controller, its table and the audio output.
 QVariantMap visibleState(const CompareController& c, const AudioOutput& audio)
 {
@@ -94,6 +105,7 @@ QVariantMap visibleState(const CompareController& c, const AudioOutput& audio)
         }
     };
     properties(c, "compare.");
+    properties(*c.mushra(), "mushra.");
     properties(audio, "audio.");
     const CompareItemModel& model = *c.items();
     properties(model, "items.");
@@ -105,13 +117,19 @@ QVariantMap visibleState(const CompareController& c, const AudioOutput& audio)
     return out;
 }
 
+// A property's value as a failure message shows it (lists and maps as JSON).
+QString shown(const QVariant& v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{QJsonValue::fromVariant(v)}).toJson(QJsonDocument::Compact));
+}
+
 void compareStates(const QVariantMap& a, const QVariantMap& b)
 {
     QCOMPARE(a.keys(), b.keys());
     for (auto it = a.begin(); it != a.end(); ++it)
         QVERIFY2(it.value() == b.value(it.key()),
                  qPrintable(QStringLiteral("%1 differs: %2 / %3")
-                                .arg(it.key(), it.value().toString(), b.value(it.key()).toString())));
+                                .arg(it.key(), shown(it.value()), shown(b.value(it.key())))));
 }
 
 } // namespace
@@ -144,6 +162,43 @@ class TestCompareController : public QObject {
                    compare.phase() == CompareController::Ready;
         }
     };
+
+    // Starts a MUSHRA run of `pages` with the reference, hidden reference and both anchors:
+    // stimuli mix-v2.wav, hidden reference, anchor 3.5 kHz, anchor 7 kHz.
+    static bool startMushra(CompareController& c, int pages, BlindSeed seed)
+    {
+        c.setSeedSource([seed] { return seed; });
+        c.setMode(CompareController::Mushra);
+        CompareMushra& m = *c.mushra();
+        m.setPages(pages);
+        m.setOpenReference(true);
+        m.setHiddenReference(true);
+        m.setLowAnchor(true);
+        m.setMidAnchor(true);
+        QElapsedTimer built;
+        built.start();
+        c.startRun();
+        if (c.phase() != CompareController::Running || !m.building())
+            return false;
+        if (!QTest::qWaitFor([&] { return !m.building(); }, 60000) || m.page() != 1)
+            return false;
+        qInfo("stimuli with two 4097-tap anchors of a 6 s file built in %lld ms", qint64(built.elapsed()));
+        return m.positionCount() == 4;
+    }
+
+    // Rates every page: stimulus s gets rating(s, page), each played first.
+    static void rateAll(CompareController& c, const std::function<int(int, int)>& rating)
+    {
+        CompareMushra& m = *c.mushra();
+        while (c.phase() == CompareController::Running) {
+            const int page = m.page() - 1;
+            for (int p = 0; p < m.positionCount(); ++p) {
+                c.pressNumber(p + 1);
+                m.rate(p, rating(m.run()->stimulusAt(p), page));
+            }
+            m.submit();
+        }
+    }
 
     // Answers the run: trial i right when right(i).
     static void answerAll(CompareController& c, const std::function<bool(int)>& right)
@@ -569,6 +624,140 @@ private slots:
         QVERIFY2(verdict.startsWith("B (mix-v2.wav) preferred, significantly"), qPrintable(verdict));
     }
 
+    // A scored MUSHRA run through the controller: nothing can be submitted before every item was
+    // played, the ratings land in the log in stimulus order, the result's means are the
+    // ratings', and a hidden reference rated 50 flags the run in the post-screening.
+    void mushraRunEndsInRatingsAndLog()
+    {
+        Rig rig;
+        QVERIFY(rig.prepared());
+        QSignalSpy finished(&rig.compare, &CompareController::blindLogFinished);
+        CompareMushra& m = *rig.compare.mushra();
+        QCOMPARE(m.pages(), CompareMushra::kDefaultMushraPages);
+        QVERIFY(m.requireAllPlayed());
+        QVERIFY(startMushra(rig.compare, 3, seedWith(3)));
+        QCOMPARE(m.plannedPages(), 3);
+        QVERIFY(m.hasReference());
+        QCOMPARE(rig.audio.variant(), 0);
+        QVERIFY(!rig.audio.playing()); // the page starts silent
+        QVERIFY(rig.compare.listenChoices().isEmpty());
+        // Rated but not played: submit does nothing.
+        for (int p = 0; p < 4; ++p)
+            m.rate(p, 70);
+        QCOMPARE(m.notReady(), QStringLiteral("Play every item first."));
+        m.submit();
+        QCOMPARE(m.page(), 1);
+        QVERIFY(!m.positions()[0].toMap()["played"].toBool());
+        m.listen(0);
+        QVERIFY(m.positions()[0].toMap()["played"].toBool());
+        QCOMPARE(m.listening(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(rig.audio.playing(), 5000);
+        QCOMPARE(rig.audio.variant(), 0); // hidden
+        m.listenReference();
+        QVERIFY(m.referencePlaying());
+        QVERIFY(!m.notReady().isEmpty());
+
+        // Page k, stimulus s: 20 s + 10 + k; the hidden reference (stimulus 1) always 50.
+        const auto rating = [](int s, int page) { return s == 1 ? 50 : 20 * s + 10 + page; };
+        rateAll(rig.compare, rating);
+        QCOMPARE(rig.compare.phase(), CompareController::Result);
+        QCOMPARE(finished.count(), 1);
+        const QJsonObject log = finished.at(0).at(0).toJsonObject();
+        const BlindLogCheck check = verifyBlindLog(QJsonDocument(log).toJson(), "the MUSHRA log");
+        QVERIFY2(check.intact(), qPrintable(check.unreadable + check.altered.join("; ")));
+        QCOMPARE(log["mode"].toString(), QStringLiteral("mushra"));
+        const QJsonArray trials = log["trials"].toArray();
+        QCOMPARE(trials.size(), 3);
+        for (int page = 0; page < 3; ++page) {
+            QStringList expected;
+            for (int s = 0; s < 4; ++s)
+                expected << QString::number(rating(s, page));
+            QCOMPARE(trials[page]["answer"].toString(), expected.join(' '));
+            QStringList order;
+            for (int s : mushraOrder(seedWith(3), std::uint32_t(page), 4))
+                order << QString::number(s);
+            QCOMPARE(trials[page]["truth"].toString(), order.join(' '));
+        }
+        QCOMPARE(log["items"].toArray().size(), 4);
+        QCOMPARE(log["items"].toArray()[1].toObject()["label"].toString(), QStringLiteral("hidden reference"));
+
+        const QVariantMap r = rig.compare.result();
+        QCOMPARE(r["mode"].toString(), QStringLiteral("mushra"));
+        const QVariantList stimuli = r["stimuli"].toList();
+        QCOMPARE(stimuli.size(), 4);
+        const QStringList labels{"mix-v2.wav", "hidden reference", "anchor 3.5 kHz", "anchor 7 kHz"};
+        for (int s = 0; s < 4; ++s) {
+            const QVariantMap st = stimuli[s].toMap();
+            QCOMPARE(st["label"].toString(), labels[s]);
+            const double mean = (rating(s, 0) + rating(s, 1) + rating(s, 2)) / 3.0;
+            QVERIFY2(std::abs(st["mean"].toDouble() - mean) < 1e-9, qPrintable(st["text"].toString()));
+            QCOMPARE(st["count"].toInt(), 3);
+            if (s != 1) // ratings 1 apart: an interval around the mean
+                QVERIFY(st["low"].toDouble() < mean && st["high"].toDouble() > mean);
+        }
+        QVERIFY(r["excluded"].toBool());
+        QCOMPARE(r["hiddenReferenceBelow90"].toInt(), 3);
+        QVERIFY2(r["verdict"].toString().contains("excludes"), qPrintable(r["verdict"].toString()));
+        QVERIFY2(r["verdict"].toString().contains("3 of 3 pages"), qPrintable(r["verdict"].toString()));
+        QVERIFY(rig.compare.logText().contains("hidden reference"));
+        QVERIFY(!rig.audio.variantHidden());
+        const QString out = rig.dir + "/mushra.json";
+        rig.compare.exportLog(QUrl::fromLocalFile(out), true);
+        QVERIFY2(!rig.compare.exportFailed(), qPrintable(rig.compare.exportMessage()));
+        QVERIFY(verifyBlindLog(test::readBytes(out), out).intact());
+
+        // The hidden reference heard as such (95) and the mid anchor below 90: the run is kept.
+        rig.compare.closeResult();
+        QVERIFY(startMushra(rig.compare, 2, seedWith(4)));
+        rateAll(rig.compare, [](int s, int page) { return s == 1 ? (page == 0 ? 100 : 92) : 30; });
+        QCOMPARE(finished.count(), 2);
+        QVERIFY(!rig.compare.result()["excluded"].toBool());
+        QVERIFY(rig.compare.result()["verdict"].toString().contains("keeps"));
+        // 100 and 92: mean 96 ± 50.8 (t, 1 d.f.); shown within the scale.
+        const QVariantMap hidden = rig.compare.result()["stimuli"].toList()[1].toMap();
+        QCOMPARE(hidden["high"].toDouble(), 100.0);
+        QVERIFY2(hidden["text"].toString().contains("45.2 to 100.0"), qPrintable(hidden["text"].toString()));
+
+        // Practice: each page's items named after it is submitted, nothing emitted.
+        rig.compare.closeResult();
+        rig.compare.setPractice(true);
+        QVERIFY(startMushra(rig.compare, 1, seedWith(5)));
+        rateAll(rig.compare, [](int, int) { return 60; });
+        QCOMPARE(rig.compare.phase(), CompareController::Result);
+        QCOMPARE(finished.count(), 2);
+        QVERIFY2(rig.compare.feedback().contains("was hidden reference"), qPrintable(rig.compare.feedback()));
+        QVERIFY(rig.compare.result()["practice"].toBool());
+    }
+
+    // Without "play every item", rating alone readies the page; stopping a run saves nothing.
+    void mushraWithoutPlayingAndStopped()
+    {
+        Rig rig;
+        QVERIFY(rig.prepared());
+        QSignalSpy finished(&rig.compare, &CompareController::blindLogFinished);
+        rig.compare.mushra()->setRequireAllPlayed(false);
+        QVERIFY(startMushra(rig.compare, 2, seedWith(6)));
+        CompareMushra& m = *rig.compare.mushra();
+        QCOMPARE(m.notReady(), QStringLiteral("Rate every item first."));
+        for (int p = 0; p < 4; ++p)
+            m.rate(p, 40 + p);
+        QVERIFY(m.notReady().isEmpty());
+        m.submit();
+        QCOMPARE(m.page(), 2);
+        rig.compare.stopRun();
+        QCOMPARE(rig.compare.phase(), CompareController::Ready);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(m.page(), 0);
+        QVERIFY(!rig.audio.variantHidden());
+        // Too few stimuli (one file to rate, no hidden reference or anchor): named, not started.
+        m.setHiddenReference(false);
+        m.setLowAnchor(false);
+        m.setMidAnchor(false);
+        rig.compare.startRun();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.compare.phase(), CompareController::Ready, 30000);
+        QVERIFY2(rig.compare.error().contains("2 to 10"), qPrintable(rig.compare.error()));
+    }
+
     void noHiddenIdentityIsVisible_data()
     {
         QTest::addColumn<bool>("abx");
@@ -603,6 +792,44 @@ private slots:
         for (std::size_t i = 0; i < states[0].size(); ++i)
             compareStates(states[0][i], states[1][i]);
         QCOMPARE(states[0][0]["audio.variant"].toInt(), 0);
+    }
+
+    // The same for MUSHRA: two runs whose first page puts different stimuli behind "1", played,
+    // rated and submitted alike, look the same to QML.
+    void noHiddenMushraOrderIsVisible()
+    {
+        const auto [seed1, seed2] = seedsDifferingOnPage0(4);
+        std::vector<std::vector<QVariantMap>> states;
+        std::vector<int> hidden;
+        const QString folder = test::scratch("compare-mushra-identity");
+        for (const BlindSeed& seed : {seed1, seed2}) {
+            Rig rig(folder);
+            QVERIFY(rig.prepared());
+            QVERIFY(startMushra(rig.compare, 2, seed));
+            CompareMushra& m = *rig.compare.mushra();
+            hidden.push_back(m.run()->variantFor(0));
+            std::vector<QVariantMap> s{visibleState(rig.compare, rig.audio)};
+            for (int p = 0; p < 4; ++p) {
+                m.listen(p);
+                m.rate(p, 25 * p);
+                s.push_back(visibleState(rig.compare, rig.audio));
+            }
+            m.listenReference();
+            s.push_back(visibleState(rig.compare, rig.audio));
+            // The next page starts silent. How far the fade-out has got, and the one playhead
+            // every item shares has moved, is the clock's, not the order's: read once it has
+            // ended, without the playhead.
+            m.submit();
+            QTRY_VERIFY_WITH_TIMEOUT(!rig.audio.playing(), 5000);
+            QVariantMap afterSubmit = visibleState(rig.compare, rig.audio);
+            afterSubmit.remove("audio.position");
+            s.push_back(afterSubmit);
+            states.push_back(s);
+        }
+        QVERIFY(hidden[0] != hidden[1]);
+        QCOMPARE(states[0].size(), states[1].size());
+        for (std::size_t i = 0; i < states[0].size(); ++i)
+            compareStates(states[0][i], states[1][i]);
     }
 };
 

@@ -4,7 +4,8 @@ import EarLab
 
 // The Compare page by keys: files prepared (compareTestFiles, written by the runner), the
 // planner before a run, a full ABX run and a preference run by keyboard alone, the result
-// with its score, log and export buttons, and QML never learning what X is.
+// with its score, log and export buttons, and QML never learning what X is; a MUSHRA run
+// played by keys and clicks, rated on the sliders, submitted, to its ratings picture.
 Item {
     id: root
 
@@ -64,6 +65,10 @@ Item {
             // M cycles the mode; sighted shows no planner.
             keyClick(Qt.Key_M);
             compare(App.compare.mode, CompareController.Preference);
+            keyClick(Qt.Key_M);
+            compare(App.compare.mode, CompareController.Mushra);
+            verify(!planner.visible);
+            verify(child("mushraSettings").visible);
             keyClick(Qt.Key_M);
             compare(App.compare.mode, CompareController.Sighted);
             verify(!planner.visible);
@@ -193,6 +198,71 @@ Item {
             keyClick(Qt.Key_A, Qt.ShiftModifier);
             compare(App.compare.phase, CompareController.Result);
             verify(App.compare.result.practice);
+        }
+
+        function test_mushraRun() {
+            App.compare.mode = CompareController.Mushra;
+            const m = App.compare.mushra;
+            m.pages = 2;
+            m.openReference = true;
+            m.hiddenReference = true;
+            m.lowAnchor = true;
+            m.midAnchor = false;
+            m.requireAllPlayed = true;
+            waitForRendering(shell);
+            compare(child("compareStart").text, "Start 2 pages");
+            keyClick(Qt.Key_Return);
+            compare(App.compare.phase, CompareController.Running);
+            tryCompare(m, "building", false, 30000);
+            const panel = child("mushraPanel");
+            verify(panel.visible);
+            verify(!child("blindRun").visible);
+            compare(m.positionCount, 3); // take-2, hidden reference, 3.5 kHz anchor
+            for (let page = 1; page <= 2; ++page) {
+                waitForRendering(shell);
+                compare(child("mushraPageText").text, "Page " + page + " of 2");
+                const submit = child("mushraSubmit");
+                verify(!submit.enabled);
+                compare(child("mushraNotReady").text, "Play every item first.");
+                // Position 1 by key, 2 by click, 3 by key; the reference by R.
+                keyClick(Qt.Key_1);
+                compare(m.listening, 0);
+                verify(child("mushraPlayed0").text === "played");
+                verify(child("mushraPlayed1").text === "not played");
+                mouseClick(child("mushraPlay1"));
+                compare(m.listening, 1);
+                keyClick(Qt.Key_R);
+                verify(m.referencePlaying);
+                keyClick(Qt.Key_3);
+                compare(m.listening, 2);
+                compare(App.audio.variant, 0); // what plays never reaches QML
+                compare(child("mushraNotReady").text, "Rate every item first.");
+                // Sliders by click: near the top, the middle, the bottom quarter.
+                const fractions = [0.1, 0.5, 0.8];
+                for (let p = 0; p < 3; ++p) {
+                    const slider = child("mushraSlider" + p);
+                    mouseClick(slider, slider.width / 2, slider.height * fractions[p]);
+                    verify(Math.abs(m.positions[p].rating - 100 * (1 - fractions[p])) <= 2, "rating " + m.positions[p].rating);
+                    compare(child("mushraRating" + p).text, String(m.positions[p].rating));
+                }
+                verify(submit.enabled);
+                compare(child("mushraNotReady").text, "");
+                keyClick(Qt.Key_Return);
+            }
+            compare(App.compare.phase, CompareController.Result);
+            waitForRendering(shell);
+            verify(child("mushraResult").visible);
+            verify(!child("resultScore").visible);
+            const stimuli = App.compare.result.stimuli;
+            compare(stimuli.length, 3);
+            compare(stimuli[0].label, "take-2.wav");
+            compare(stimuli[1].label, "hidden reference");
+            compare(stimuli[2].label, "anchor 3.5 kHz");
+            verify(child("mushraStimulusText1").text.indexOf("hidden reference: ") === 0, child("mushraStimulusText1").text);
+            verify(child("resultVerdict").text.indexOf("Post-screening") === 0, child("resultVerdict").text);
+            verify(child("logText").text.indexOf("mushra") >= 0);
+            keyClick(Qt.Key_Return);
+            compare(App.compare.phase, CompareController.Ready);
         }
 
         function test_navigation() {
