@@ -47,7 +47,7 @@ endif()
 include("${CMAKE_CURRENT_LIST_DIR}/screenshots_exercises.cmake")
 earlab_expected_exercise_shots("${shots}" exercise_shots)
 list(LENGTH exercise_shots per_exercise)
-math(EXPR total "16 + ${per_exercise}") # 12 pages and 4 of Compare
+math(EXPR total "18 + ${per_exercise}") # 12 pages and 6 of Compare
 file(GLOB pngs "${shots}/*.png")
 list(LENGTH pngs count)
 if(NOT count EQUAL total)

@@ -19,7 +19,8 @@ if(NOT rc STREQUAL "0")
 endif()
 
 set(expected home exercise exercise-third-octave help reveal summary library library-scanning
-             library-loop library-problem settings no-device compare-items compare-sighted compare-abx compare-result)
+             library-loop library-problem settings no-device compare-items compare-sighted compare-abx compare-result
+             compare-mushra compare-mushra-result)
 set(missing "")
 foreach(name IN LISTS expected)
   if(NOT EXISTS "${OUT_DIR}/${name}.png")
