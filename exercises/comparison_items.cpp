@@ -87,6 +87,60 @@ void checkArguments(const std::vector<std::string>& paths, const ComparisonOptio
             throw AudioError(AudioErrorKind::InvalidArgument, paths[i], "the trim must be between -60 and 24 dB");
 }
 
+// Stages 3 and 4 on the items' audio over the common region, `played[i]` carrying `carried[i]`
+// dB of gain already (0 when fresh; a retrim starts from the audio as played). Loudness
+// matched on what plays (when `match`; a retrim keeps the match it had), the trim added, then
+// one common gain for headroom. One meter per item: its gated loudness at any gain comes from
+// the blocks it keeps (LoudnessMeter::integratedLufs), so the match and the residual after the
+// gain need no second pass over the audio.
+void applyLevels(Comparison& result, std::vector<AudioBuffer>& played, const std::vector<double>& carried, bool match,
+                 const Steps& steps)
+{
+    const std::size_t n = result.items.size();
+    std::vector<std::unique_ptr<LoudnessMeter>> meters(n);
+    double loudestPeak = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < n; ++i) {
+        ComparisonItem& item = result.items[i];
+        steps.report(kDecodeShare + kAlignShare + kMatchShare * 0.8 * double(i) / double(n), "matching " + item.file);
+        meters[i] = std::make_unique<LoudnessMeter>(played[i].channelCount(), played[i].sampleRate, true, item.file);
+        std::vector<const float*> channels;
+        for (const auto& ch : played[i].channels)
+            channels.push_back(ch.data());
+        meters[i]->add(channels.data(), played[i].frames());
+        const Loudness here = meters[i]->result();
+        if (!std::isfinite(here.integratedLufs))
+            throw AudioError(AudioErrorKind::InvalidArgument, item.file,
+                             "silent over the region common to all items: it has no loudness to match");
+        if (match)
+            item.matchGainDb = i == 0 ? 0.0 : loudnessMatchGainDb(*meters[0], *meters[i]);
+        item.gainDb = item.matchGainDb + item.trimDb;
+        // A gain scales the true peak exactly.
+        loudestPeak = std::max(loudestPeak, here.truePeakDbtp - carried[i] + item.gainDb);
+    }
+    result.headroomGainDb = commonHeadroomGainDb(loudestPeak);
+    for (std::size_t i = 0; i < n; ++i) {
+        ComparisonItem& item = result.items[i];
+        item.gainDb += result.headroomGainDb;
+        applyGainDb(played[i], item.gainDb - carried[i]);
+        item.audio = std::make_shared<const AudioBuffer>(std::move(played[i]));
+    }
+
+    // As played: the residual of the match (the gated loudness at the applied gains), and
+    // the nulls.
+    const ComparisonItem& first = result.items[0];
+    const double playedReferenceLufs = meters[0]->integratedLufs(first.gainDb - carried[0]);
+    result.items[0].residualDb = 0;
+    result.items[0].nullDepthDb = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t i = 1; i < n; ++i) {
+        ComparisonItem& item = result.items[i];
+        steps.report(kDecodeShare + kAlignShare + kMatchShare * (0.8 + 0.2 * double(i - 1) / double(n - 1)),
+                     "null depth of " + item.file);
+        item.residualDb = meters[i]->integratedLufs(item.gainDb - carried[i]) - playedReferenceLufs -
+                          (item.trimDb - first.trimDb);
+        item.nullDepthDb = nullDepthDb(*first.audio, *item.audio);
+    }
+}
+
 } // namespace
 
 Comparison prepareComparison(const std::vector<std::string>& paths, const ComparisonOptions& options)
@@ -166,53 +220,40 @@ Comparison prepareComparison(const std::vector<std::string>& paths, const Compar
                          "no region of at least 1 s is common to all of " + names);
     }
 
-    // 3. Loudness matched on what plays, the trim added, then one common gain for headroom.
-    //    One meter per item over the common region: its gated loudness at any gain comes
-    //    from the blocks it keeps (LoudnessMeter::integratedLufs), so the match and the
-    //    residual after the gain need no second pass over the audio.
+    // 3. and 4., on the common region.
     steps.report(kDecodeShare + kAlignShare, "matching loudness");
     std::vector<AudioBuffer> played(n);
-    std::vector<std::unique_ptr<LoudnessMeter>> meters(n);
-    double loudestPeak = -std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < n; ++i) {
-        ComparisonItem& item = result.items[i];
-        steps.report(kDecodeShare + kAlignShare + kMatchShare * double(i) / double(n), "matching " + paths[i]);
         played[i] = framesOf(timeline[i], result.commonBegin, result.commonEnd);
         timeline[i] = {};
-        meters[i] = std::make_unique<LoudnessMeter>(played[i].channelCount(), played[i].sampleRate, true, paths[i]);
-        std::vector<const float*> channels;
-        for (const auto& ch : played[i].channels)
-            channels.push_back(ch.data());
-        meters[i]->add(channels.data(), played[i].frames());
-        const Loudness here = meters[i]->result();
-        if (!std::isfinite(here.integratedLufs))
-            throw AudioError(AudioErrorKind::InvalidArgument, paths[i],
-                             "silent over the region common to all items: it has no loudness to match");
-        item.matchGainDb = i == 0 ? 0.0 : loudnessMatchGainDb(*meters[0], *meters[i]);
-        item.gainDb = item.matchGainDb + item.trimDb;
-        loudestPeak = std::max(loudestPeak, here.truePeakDbtp + item.gainDb); // a gain scales the true peak exactly
     }
-    result.headroomGainDb = commonHeadroomGainDb(loudestPeak);
-    for (std::size_t i = 0; i < n; ++i) {
-        ComparisonItem& item = result.items[i];
-        item.gainDb += result.headroomGainDb;
-        applyGainDb(played[i], item.gainDb);
-        item.audio = std::make_shared<const AudioBuffer>(std::move(played[i]));
-    }
-
-    // 4. As played: the residual of the match (the gated loudness at the applied gains), and
-    //    the nulls.
-    const ComparisonItem& first = result.items[0];
-    const double playedReferenceLufs = meters[0]->integratedLufs(first.gainDb);
-    result.items[0].nullDepthDb = std::numeric_limits<double>::quiet_NaN();
-    for (std::size_t i = 1; i < n; ++i) {
-        ComparisonItem& item = result.items[i];
-        steps.report(kDecodeShare + kAlignShare + kMatchShare * (0.8 + 0.2 * double(i - 1) / double(n - 1)),
-                     "null depth of " + paths[i]);
-        item.residualDb = meters[i]->integratedLufs(item.gainDb) - playedReferenceLufs - (item.trimDb - first.trimDb);
-        item.nullDepthDb = nullDepthDb(*first.audio, *item.audio);
-    }
+    applyLevels(result, played, std::vector<double>(n, 0.0), true, steps);
     steps.report(1.0, "ready");
+    return result;
+}
+
+Comparison retrimComparison(const Comparison& prepared, const std::vector<double>& trimDb)
+{
+    std::vector<std::string> paths;
+    for (const ComparisonItem& item : prepared.items)
+        paths.push_back(item.file);
+    ComparisonOptions options;
+    options.trimDb = trimDb;
+    checkArguments(paths, options);
+    if (trimDb.empty())
+        options.trimDb.assign(paths.size(), 0.0);
+    Comparison result = prepared;
+    std::vector<AudioBuffer> played(paths.size());
+    std::vector<double> carried(paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        ComparisonItem& item = result.items[i];
+        if (!item.audio)
+            throw std::invalid_argument("comparison item " + std::to_string(i + 1) + " has no audio to retrim");
+        played[i] = *item.audio; // a copy: `prepared` still plays its own
+        carried[i] = item.gainDb;
+        item.trimDb = options.trimDb[i];
+    }
+    applyLevels(result, played, carried, false, Steps(options));
     return result;
 }
 

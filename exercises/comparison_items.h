@@ -91,4 +91,12 @@ struct Comparison {
 // allowed (it nulls to -inf). ComparisonCancelled when options.cancelled says so.
 Comparison prepareComparison(const std::vector<std::string>& paths, const ComparisonOptions& options = {});
 
+// The trims changed, nothing decoded or aligned again: `prepared` (a prepareComparison result)
+// with stage 3's trims and common headroom gain and stage 4 redone on its items' audio as
+// played — the same match gains, the same ceiling, residuals and nulls measured anew. The
+// audio is scaled by the change in gain (float rounding aside, the samples a fresh
+// preparation with these trims gives). Throws AudioError for a trim list of another length or
+// a trim outside -60..+24 dB.
+Comparison retrimComparison(const Comparison& prepared, const std::vector<double>& trimDb);
+
 } // namespace earlab

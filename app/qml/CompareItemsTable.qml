@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import EarLab
 
 // The files of the comparison and, once prepared, what was measured and applied to each:
-// loudness, gain, offset to item 1, drift, polarity, null depth against item 1. The
+// loudness, gain, the match's residual, offset to item 1, drift, polarity, null depth against
+// item 1, and the trim the user adds (applied at once: CompareController::setTrim). The
 // preparation's progress and the switch crossfade sit here too.
 Card {
     id: table
@@ -13,9 +14,10 @@ Card {
     readonly property bool preparing: compare.phase === CompareController.Preparing
     readonly property bool sighted: compare.mode === CompareController.Sighted
                                     && (compare.phase === CompareController.Ready || compare.phase === CompareController.Result)
-    // Key, file (the rest of the row, at least 90), loudness, gain, offset, drift, polarity,
-    // null, remove.
-    readonly property var widths: [28, 90, 88, 74, 110, 92, 68, 82, 28]
+    // Key, file (the rest of the row, at least 90), loudness, gain, residual, offset, drift,
+    // polarity, null, trim, remove.
+    readonly property var widths: [28, 90, 84, 70, 64, 96, 84, 60, 76, 128, 28]
+    readonly property bool trimmable: compare.phase === CompareController.Ready || compare.phase === CompareController.Result
 
     implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
 
@@ -80,8 +82,8 @@ Card {
             spacing: Theme.spacingSmall
 
             Repeater {
-                model: [qsTr("Key"), qsTr("File"), qsTr("Loudness"), qsTr("Gain"), qsTr("Offset, samples"), qsTr("Drift"),
-                        qsTr("Polarity"), qsTr("Null vs 1"), ""]
+                model: [qsTr("Key"), qsTr("File"), qsTr("Loudness"), qsTr("Gain"), qsTr("Residual"), qsTr("Offset, samples"),
+                        qsTr("Drift"), qsTr("Polarity"), qsTr("Null vs 1"), qsTr("Trim, dB"), ""]
 
                 delegate: Text {
                     required property string modelData
@@ -111,11 +113,13 @@ Card {
                 required property bool prepared
                 required property string loudness
                 required property string gain
+                required property string residual
+                required property double trim
                 required property string offset
                 required property string drift
                 required property string polarity
                 required property string nullDepth
-                readonly property bool playing: table.sighted && table.compare.sightedItem === index
+                readonly property bool playing: table.sighted && !table.compare.differenceOn && table.compare.sightedItem === index
 
                 objectName: "compareRow" + index
                 Layout.fillWidth: true
@@ -152,7 +156,7 @@ Card {
                     }
 
                     Repeater {
-                        model: [row.loudness, row.gain, row.offset, row.drift, row.polarity, row.nullDepth]
+                        model: [row.loudness, row.gain, row.residual, row.offset, row.drift, row.polarity, row.nullDepth]
 
                         delegate: Text {
                             required property string modelData
@@ -168,9 +172,44 @@ Card {
                         }
                     }
 
+                    // The trim, 0.1 dB steps from −60 to +24 dB (the SpinBox counts tenths).
+                    RowLayout {
+                        Layout.preferredWidth: table.widths[9]
+                        Layout.minimumWidth: table.widths[9]
+                        spacing: 2
+
+                        SpinBox {
+                            objectName: "compareTrim" + row.index
+                            Layout.preferredWidth: 104
+                            enabled: row.prepared && table.trimmable
+                            from: -600
+                            to: 240
+                            stepSize: 1
+                            editable: true
+                            value: Math.round(row.trim * 10)
+                            focusPolicy: Qt.ClickFocus
+                            textFromValue: (value, locale) => (value > 0 ? "+" : "") + (value / 10).toFixed(1)
+                            valueFromText: (text, locale) => Math.round(parseFloat(text) * 10)
+                            validator: DoubleValidator { bottom: -60; top: 24; decimals: 1 }
+                            // Applied, the field lets the keys go back to the page (1–8, D, Space).
+                            onValueModified: {
+                                table.compare.setTrim(row.index, value / 10);
+                                focus = false;
+                            }
+                        }
+
+                        ToolButton {
+                            objectName: "compareTrimReset" + row.index
+                            text: "↺"
+                            visible: row.trim !== 0
+                            focusPolicy: Qt.NoFocus
+                            onClicked: table.compare.setTrim(row.index, 0)
+                        }
+                    }
+
                     ToolButton {
-                        Layout.preferredWidth: table.widths[8]
-                        Layout.minimumWidth: table.widths[8]
+                        Layout.preferredWidth: table.widths[10]
+                        Layout.minimumWidth: table.widths[10]
                         text: "×"
                         focusPolicy: Qt.NoFocus
                         enabled: !table.preparing && table.compare.phase !== CompareController.Running

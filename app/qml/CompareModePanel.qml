@@ -53,46 +53,10 @@ Card {
             }
         }
 
-        // Sighted: every item by its number, named.
-        ColumnLayout {
+        // Sighted: every item by its number, the difference, the loop region.
+        SightedPanel {
             Layout.fillWidth: true
             visible: !panel.blind
-            spacing: Theme.spacing
-
-            Text {
-                Layout.fillWidth: true
-                text: qsTr("Sighted: press 1–%1 to switch on the same playhead; Space plays or stops, L loops.").arg(panel.compare.items.count)
-                color: Theme.textMuted
-                font.pixelSize: Theme.fontBody
-                wrapMode: Text.Wrap
-            }
-
-            Flow {
-                Layout.fillWidth: true
-                spacing: Theme.spacingSmall
-
-                AppButton {
-                    objectName: "comparePlay"
-                    text: App.audio.playing ? qsTr("Stop") : qsTr("Play")
-                    keyHint: "Space"
-                    onClicked: App.audio.togglePlay()
-                }
-
-                Repeater {
-                    model: panel.fileNames
-
-                    delegate: AppButton {
-                        required property string modelData
-                        required property int index
-
-                        objectName: "compareSighted" + index
-                        text: modelData.substring(modelData.indexOf(" — ") + 3)
-                        keyHint: String(index + 1)
-                        primary: panel.compare.sightedItem === index
-                        onClicked: panel.compare.pressNumber(index + 1)
-                    }
-                }
-            }
         }
 
         // Blind: the pair, the trials, practice, the planner.

@@ -83,6 +83,12 @@ Item {
     }
 
     Shortcut {
+        sequences: ["D"]
+        enabled: page.keysFree && (page.ready || page.showingResult) && page.compare.mode === CompareController.Sighted
+        onActivated: page.compare.pressDifference()
+    }
+
+    Shortcut {
         sequences: ["P"]
         enabled: page.keysFree && page.compare.canPrepare && !page.running
         onActivated: page.compare.prepare()

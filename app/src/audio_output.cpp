@@ -317,8 +317,24 @@ void AudioOutput::setLooping(bool on)
     m_looping = on;
     m_scene.looping = on;
     if (m_engine && m_hasScene)
-        m_engine->setLoop(on, 0, m_scene.lengthFrames());
+        applyLoop();
     emit loopingChanged();
+}
+
+void AudioOutput::applyLoop()
+{
+    const LoopRegion& r = m_scene.loop;
+    if (r.endFrame > r.startFrame)
+        m_engine->setLoop(m_looping, r.startFrame, r.endFrame);
+    else
+        m_engine->setLoop(m_looping, 0, m_scene.lengthFrames());
+}
+
+void AudioOutput::setLoopRegion(const LoopRegion& region)
+{
+    m_scene.loop = region;
+    if (m_engine && m_hasScene)
+        applyLoop();
 }
 
 void AudioOutput::poll()

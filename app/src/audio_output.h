@@ -100,6 +100,9 @@ public:
     Q_INVOKABLE void toggleVariant(); // between 0 and 1
     Q_INVOKABLE void setLooping(bool on);
     Q_INVOKABLE void toggleLoop() { setLooping(!m_looping); }
+    // The scene's loop region, changed in place (the playhead kept); empty: the whole scene.
+    void setLoopRegion(const LoopRegion& region);
+    const LoopRegion& loopRegion() const { return m_scene.loop; }
 
     // For the session: a new scene keeps playing if something was playing.
     void load(const Scene& scene);
@@ -122,6 +125,7 @@ private:
     void failed(const QString& why);
     void resumeStream();
     void updateIdleRelease();
+    void applyLoop(); // the engine's loop: the scene's region, or the whole scene
     void idleTimeout();
 
     Preferences* m_preferences;

@@ -98,6 +98,7 @@ void CompareController::setPaths(const QStringList& paths)
     m_pairA = 0;
     m_pairB = 1;
     m_sightedItem = 0;
+    resetSightedTools();
     setPhase(Picking);
     emit itemsChanged();
     emit settingsChanged();
@@ -185,19 +186,23 @@ void CompareController::prepare()
     for (const QString& p : m_items->paths())
         paths.push_back(p.toStdString());
     auto cancel = m_cancel;
+    // The same files prepared again keep their trims (other files reset them: setPaths).
+    std::vector<double> trims = m_trims.size() == paths.size() ? m_trims : std::vector<double>{};
     // Queued to this object: the destructor waits for the worker, so `this` outlives every call.
     auto report = [this](double fraction, const std::string& stage) {
         QMetaObject::invokeMethod(this, [this, fraction, s = QString::fromStdString(stage)] { onProgress(fraction, s); },
                                   Qt::QueuedConnection);
     };
-    m_preparation.setFuture(QtConcurrent::run([paths, cancel, report]() {
+    m_preparation.setFuture(QtConcurrent::run([paths, cancel, report, trims]() {
         Prepared out;
         ComparisonOptions options;
         options.sampleRate = kEngineSampleRate; // the app's engine plays them as they are
         options.progress = report;
+        options.trimDb = trims;
         options.cancelled = [cancel] { return cancel->load(); };
         try {
             out.comparison = std::make_shared<const Comparison>(prepareComparison(paths, options));
+            out.overview = levelOverview(*out.comparison->items[0].audio).toBytes();
         } catch (const ComparisonCancelled&) {
             out.cancelled = true;
         } catch (const AudioError& e) {
@@ -237,6 +242,13 @@ void CompareController::onPrepared()
     }
     m_comparison = std::move(p.comparison);
     m_items->setFigures(*m_comparison);
+    m_referenceOverview = p.overview;
+    m_trims.clear();
+    for (const ComparisonItem& item : m_comparison->items)
+        m_trims.push_back(item.trimDb);
+    m_differenceItem = std::clamp(m_differenceItem, 1, int(m_comparison->items.size()) - 1);
+    setLoopRegion(m_loopStart, m_loopLength); // held inside this preparation's region
+    emit sightedToolsChanged();
     m_progress = 1;
     m_stage = tr("Ready");
     emit progressChanged();
@@ -365,9 +377,9 @@ void CompareController::loadSighted()
 {
     if (!m_comparison)
         return;
-    m_audio->load(comparisonScene(*m_comparison));
+    m_audio->load(sightedScene());
     m_sightedItem = std::clamp(m_sightedItem, 0, int(m_comparison->items.size()) - 1);
-    m_audio->select(m_sightedItem);
+    m_audio->select(m_differenceOn ? int(m_comparison->items.size()) : m_sightedItem);
     emit sightedItemChanged();
 }
 
@@ -385,6 +397,7 @@ void CompareController::pressNumber(int number)
     if (number < 1 || number > int(m_comparison->items.size()))
         return;
     m_sightedItem = number - 1;
+    m_differenceOn = false;
     m_audio->select(m_sightedItem);
     emit sightedItemChanged();
 }
@@ -407,7 +420,8 @@ void CompareController::startRun()
     m_runItems = {m_pairA, m_pairB};
     m_run = std::make_unique<BlindRun>(m_runMode == Abx ? BlindMode::Abx : BlindMode::Preference, m_trials,
                                        m_seedSource());
-    const Scene scene = comparisonScene(*m_comparison, m_runItems);
+    Scene scene = comparisonScene(*m_comparison, m_runItems);
+    scene.loop = loopRegion(); // the sighted loop region, the same for every item
     beginRun(&scene);
 }
 
@@ -425,6 +439,7 @@ void CompareController::beginRun(const Scene* scene)
     m_exportFailed = false;
     m_audio->setVariantHidden(true);
     m_audio->stop();
+    m_differenceOn = false; // never during a run; the sighted scene loads again after it
     if (scene)
         m_audio->load(*scene);
     setPhase(Running);
@@ -703,6 +718,121 @@ void CompareController::leave()
     if (m_comparison)
         m_audio->unload();
     m_audio->setCrossfadeOverride(std::nullopt);
+}
+
+// --- Sighted tools ----------------------------------------------------------------------
+
+void CompareController::resetSightedTools()
+{
+    m_trims.clear();
+    m_differenceOn = false;
+    m_differenceItem = 1;
+    m_referenceOverview.clear();
+    m_loopStart = m_loopLength = 0;
+    emit sightedToolsChanged();
+}
+
+// Every item, then the difference (item N - item 1 as played): one playhead, one crossfade.
+Scene CompareController::sightedScene() const
+{
+    Scene scene = comparisonScene(*m_comparison);
+    Variant difference;
+    difference.source = comparisonDifference(*m_comparison, m_differenceItem, 0);
+    difference.label = "difference";
+    scene.variants.push_back(std::move(difference));
+    scene.loop = loopRegion();
+    return scene;
+}
+
+void CompareController::setTrim(int row, double db)
+{
+    if ((m_phase != Ready && m_phase != Result) || !m_comparison || row < 0 || row >= int(m_comparison->items.size()))
+        return;
+    db = std::clamp(std::isfinite(db) ? std::round(db * 10.0) / 10.0 : 0.0, -60.0, 24.0); // the field's 0.1 dB
+    if (db == m_trims[std::size_t(row)])
+        return;
+    std::vector<double> trims = m_trims;
+    trims[std::size_t(row)] = db;
+    try {
+        m_comparison = std::make_shared<const Comparison>(retrimComparison(*m_comparison, trims));
+    } catch (const AudioError& e) {
+        setError(QString::fromStdString(e.what()));
+        return;
+    }
+    m_trims = trims;
+    m_items->setFigures(*m_comparison);
+    if (m_shown) {
+        const bool wasPlaying = m_audio->playing();
+        loadSighted();
+        if (wasPlaying)
+            m_audio->play();
+    }
+    emit sightedToolsChanged();
+}
+
+void CompareController::setDifferenceItem(int item)
+{
+    if (item == m_differenceItem || item < 1 || item >= m_items->rowCount() || m_phase == Running)
+        return;
+    m_differenceItem = item;
+    if (m_comparison && m_shown)
+        loadSighted();
+    emit sightedToolsChanged();
+}
+
+QString CompareController::differenceNullText() const
+{
+    if (!m_comparison || std::size_t(m_differenceItem) >= m_comparison->items.size())
+        return {};
+    return tr("%1 − 1: null %2").arg(m_differenceItem + 1).arg(
+        CompareItemModel::nullDepthText(m_comparison->items[std::size_t(m_differenceItem)], m_differenceItem));
+}
+
+void CompareController::pressDifference()
+{
+    if ((m_phase != Ready && m_phase != Result) || !m_comparison)
+        return;
+    m_differenceOn = true;
+    m_audio->select(int(m_comparison->items.size())); // the scene's last variant
+    emit sightedItemChanged();
+}
+
+double CompareController::referenceSeconds() const
+{
+    return m_comparison ? double(m_comparison->commonEnd - m_comparison->commonBegin) / m_comparison->sampleRate : 0.0;
+}
+
+LoopRegion CompareController::loopRegion() const
+{
+    if (!m_comparison || m_loopLength <= 0)
+        return {};
+    const auto frames = std::int64_t(m_comparison->commonEnd - m_comparison->commonBegin);
+    const std::int64_t start =
+        std::clamp(std::int64_t(std::llround(m_loopStart * m_comparison->sampleRate)), std::int64_t(0), frames - 1);
+    const std::int64_t end =
+        std::clamp(start + std::int64_t(std::llround(m_loopLength * m_comparison->sampleRate)), start + 1, frames);
+    return {start, end};
+}
+
+void CompareController::setLoopRegion(double startSeconds, double lengthSeconds)
+{
+    if (!std::isfinite(startSeconds) || !std::isfinite(lengthSeconds))
+        return;
+    const double whole = referenceSeconds();
+    double start = std::max(0.0, startSeconds), length = std::max(0.0, lengthSeconds);
+    if (whole > 0) {
+        length = std::min(length, whole);
+        start = std::min(start, whole - length);
+    }
+    if (length >= whole && whole > 0)
+        start = length = 0; // the whole region: no loop region of its own
+    if (start == m_loopStart && length == m_loopLength)
+        return;
+    m_loopStart = start;
+    m_loopLength = length;
+    if (m_comparison && m_shown && m_phase != Running && m_phase != Preparing)
+        m_audio->setLoopRegion(loopRegion());
+    emit sightedToolsChanged();
 }
 
 } // namespace earlab::app

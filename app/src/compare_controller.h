@@ -25,6 +25,7 @@
 #include "exercises/blind_log.h"
 #include "exercises/blind_run.h"
 #include "exercises/comparison_items.h"
+#include "audio/engine/scene.h"
 
 #include <QFutureWatcher>
 #include <QJsonObject>
@@ -95,6 +96,22 @@ private:
     // MUSHRA-style rating: its settings and, while it runs, its pages (compare_mushra.h).
     Q_PROPERTY(earlab::app::CompareMushra* mushra READ mushra CONSTANT)
 
+    // --- Sighted tools (issue 8: trim, the difference, the loop region) -------------------
+    // Trims are set per item with setTrim (the items table shows them, TrimRole); they are
+    // the Comparison's (so a blind log records them) and kept until other files are picked.
+    // The difference: item `differenceItem` minus item 1 as played, the sighted scene's last
+    // variant (differenceOn while it plays, key D); never during a blind run.
+    Q_PROPERTY(bool differenceOn READ differenceOn NOTIFY sightedItemChanged)
+    Q_PROPERTY(int differenceItem READ differenceItem WRITE setDifferenceItem NOTIFY sightedToolsChanged)
+    Q_PROPERTY(QString differenceNullText READ differenceNullText NOTIFY sightedToolsChanged)
+    // Item 1's waveform (LevelOverview::toBytes, for LoopOverviewItem) and the loop region on
+    // it, s on item 1's timeline over the common region: every item loops it, sighted and blind.
+    Q_PROPERTY(QByteArray referenceOverview READ referenceOverview NOTIFY sightedToolsChanged)
+    Q_PROPERTY(double referenceSeconds READ referenceSeconds NOTIFY sightedToolsChanged)
+    Q_PROPERTY(double loopStartSeconds READ loopStartSeconds NOTIFY sightedToolsChanged)
+    Q_PROPERTY(double loopLengthSeconds READ loopLengthSeconds NOTIFY sightedToolsChanged)
+    // --- end of the sighted tools' properties ----------------------------------------------
+
 public:
     CompareController(AudioOutput* audio, QObject* parent = nullptr);
     ~CompareController() override;
@@ -139,6 +156,23 @@ public:
     QVariantList sessionRuns() const { return m_sessionRuns; }
     CompareMushra* mushra() const { return m_mushra; }
 
+    // --- Sighted tools ---
+    bool differenceOn() const { return m_differenceOn; }
+    int differenceItem() const { return m_differenceItem; }
+    void setDifferenceItem(int item);
+    QString differenceNullText() const;
+    QByteArray referenceOverview() const { return m_referenceOverview; }
+    double referenceSeconds() const;
+    double loopStartSeconds() const { return m_loopStart; }
+    double loopLengthSeconds() const { return m_loopLength; }
+    // dB, -60..+24, applied at once on the prepared audio (retrimComparison); Ready/Result only.
+    Q_INVOKABLE void setTrim(int row, double db);
+    Q_INVOKABLE void pressDifference(); // key D: the difference plays (again D: item N)
+    // The loop region every item plays, s on item 1's waveform; kept inside the common region.
+    Q_INVOKABLE void setLoopRegion(double startSeconds, double lengthSeconds);
+    LoopRegion loopRegion() const; // frames, for the scenes (and tests)
+    // --- end of the sighted tools ---
+
     Q_INVOKABLE void addUrls(const QList<QUrl>& urls);
     Q_INVOKABLE void addFiles(const QStringList& paths);
     Q_INVOKABLE void addFilesWithDialog();           // "Add files…": several at once
@@ -179,12 +213,14 @@ signals:
     void resultChanged();
     void exportMessageChanged();
     void saveMessageChanged();
+    void sightedToolsChanged();
     // A scored run ended: its log (BlindLog::toJson), once per run; for BlindLogStore::save.
     void blindLogFinished(const QJsonObject& log);
 
 private:
     struct Prepared {
         std::shared_ptr<const Comparison> comparison;
+        QByteArray overview; // item 1's as played (LevelOverview::toBytes)
         QString error;
         bool cancelled = false;
     };
@@ -204,6 +240,10 @@ private:
     void startMushra();
     void finishMushra();
     void updateHolm();
+    // --- Sighted tools ---
+    Scene sightedScene() const;
+    void resetSightedTools(); // other files, or a new preparation
+    // --- end of the sighted tools ---
 
     AudioOutput* m_audio;
     CompareItemModel* m_items;
@@ -239,6 +279,14 @@ private:
     QVariantList m_sessionRuns;
     QString m_appVersion;
     CompareMushra* m_mushra;
+
+    // --- Sighted tools ---
+    std::vector<double> m_trims; // per item, dB; empty: none set
+    bool m_differenceOn = false;
+    int m_differenceItem = 1;
+    QByteArray m_referenceOverview;
+    double m_loopStart = 0, m_loopLength = 0; // s; length 0: the whole common region
+    // --- end of the sighted tools ---
 };
 
 } // namespace earlab::app

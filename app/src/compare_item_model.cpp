@@ -44,6 +44,12 @@ QString CompareItemModel::nullDepthText(const ComparisonItem& item, int row)
     return QStringLiteral("%1 dB").arg(item.nullDepthDb, 0, 'f', 1);
 }
 
+QString CompareItemModel::residualText(const ComparisonItem& item)
+{
+    const double r = std::abs(item.residualDb) < 0.005 ? 0.0 : item.residualDb; // no "-0.00"
+    return QStringLiteral("%1%2 dB").arg(r >= 0 ? "+" : "").arg(r, 0, 'f', 2);
+}
+
 QVariant CompareItemModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
@@ -63,8 +69,10 @@ QVariant CompareItemModel::data(const QModelIndex& index, int role) const
     default:
         break;
     }
-    if (role < LoudnessRole || role > NullDepthRole)
+    if (role < LoudnessRole || role > TrimRole)
         return {};
+    if (role == TrimRole)
+        return prepared ? m_items[std::size_t(row)].trimDb : 0.0;
     if (!prepared)
         return QString();
     const ComparisonItem& item = m_items[std::size_t(row)];
@@ -83,6 +91,8 @@ QVariant CompareItemModel::data(const QModelIndex& index, int role) const
         return item.alignment.polarityInverted ? tr("inverted") : tr("normal");
     case NullDepthRole:
         return nullDepthText(item, row);
+    case ResidualRole:
+        return residualText(item);
     default:
         return {};
     }
@@ -93,7 +103,8 @@ QHash<int, QByteArray> CompareItemModel::roleNames() const
     return {{PathRole, "path"},         {FileNameRole, "fileName"}, {KeyRole, "key"},
             {PreparedRole, "prepared"}, {LoudnessRole, "loudness"}, {TruePeakRole, "truePeak"},
             {GainRole, "gain"},         {OffsetRole, "offset"},     {DriftRole, "drift"},
-            {PolarityRole, "polarity"}, {NullDepthRole, "nullDepth"}};
+            {PolarityRole, "polarity"}, {NullDepthRole, "nullDepth"},
+            {ResidualRole, "residual"}, {TrimRole, "trim"}};
 }
 
 void CompareItemModel::setPaths(const QStringList& paths)

@@ -31,6 +31,8 @@ public:
         DriftRole,      // "3.2 ppm", "1000.0 ppm (corrected)"
         PolarityRole,   // "normal" / "inverted"
         NullDepthRole,  // "-62.3 dB" against item 1; "reference" for item 1; "identical"
+        ResidualRole,   // "+0.00 dB": the match's residual (comparison_items.h)
+        TrimRole,       // dB, a number (the trim field's value); 0 until prepared
     };
     Q_ENUM(Role)
 
@@ -51,6 +53,7 @@ public:
     static QString offsetText(const ComparisonItem& item);
     static QString driftText(const ComparisonItem& item);
     static QString nullDepthText(const ComparisonItem& item, int row);
+    static QString residualText(const ComparisonItem& item);
 
 signals:
     void countChanged();

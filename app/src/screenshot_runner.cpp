@@ -209,6 +209,16 @@ void ScreenshotRunner::shootCompare()
     });
     then("compare items shot", isSettled, [=, this] {
         grab("compare-items");
+        // Sighted: a trim on item 2, a loop region on item 1's waveform, the difference playing.
+        c->setMode(CompareController::Sighted);
+        c->setTrim(1, -0.5);
+        c->setLoopRegion(2.0, 6.0);
+        c->pressDifference();
+        settle();
+    });
+    then("compare sighted shot", isSettled, [=, this] {
+        grab("compare-sighted");
+        c->setMode(CompareController::Abx);
         c->startRun();
         // Two trials answered; on the third the listener is on X.
         for (int i = 0; i < 2 && c->run(); ++i)

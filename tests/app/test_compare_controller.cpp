@@ -14,12 +14,14 @@
 #include "audio/audio_buffer.h"
 #include "audio/dsp/pink_noise.h"
 #include "audio/io/audio_file.h"
+#include "audio/io/loudness.h"
 #include "exercises/blind_log_check.h"
 #include "exercises/blind_log_store.h"
 #include "exercises/progress_store.h"
 #include "exercises/blind_schedule.h"
 #include "exercises/comparison_scene.h"
 
+#include "engine/capture_device.h"
 #include "support/scratch_files.h"
 
 #include <QAbstractItemModelTester>
@@ -286,6 +288,165 @@ private slots:
         rig.compare.pressNumber(2);
         QCOMPARE(rig.compare.sightedItem(), 1);
         QCOMPARE(rig.audio.variant(), 1);
+    }
+
+    // --- Sighted tools: trim, the difference, the loop region ---
+
+    // A trim moves that item's gain by exactly the trim while no ceiling acts; one that
+    // pushes it past the ceiling lowers every item together; new files forget the trims.
+    void aTrimChangesThatItemsGain()
+    {
+        Rig rig;
+        QVERIFY(rig.prepared());
+        const Comparison before = *rig.compare.comparison();
+        QCOMPARE(before.headroomGainDb, 0.0);
+        QElapsedTimer took;
+        took.start();
+        rig.compare.setTrim(1, 1.5);
+        qInfo("a trim on two 6 s items took %lld ms (no decoding, no alignment)", took.elapsed());
+        const Comparison* after = rig.compare.comparison();
+        QCOMPARE(after->headroomGainDb, 0.0);
+        QVERIFY(std::abs(after->items[1].gainDb - before.items[1].gainDb - 1.5) < 1e-9);
+        QCOMPARE(after->items[0].gainDb, before.items[0].gainDb);
+        QCOMPARE(after->items[1].trimDb, 1.5);
+        QVERIFY(std::abs(after->items[1].residualDb) < 0.01);
+        const CompareItemModel& model = *rig.compare.items();
+        QCOMPARE(model.data(model.index(1), CompareItemModel::TrimRole).toDouble(), 1.5);
+        QCOMPARE(model.data(model.index(1), CompareItemModel::GainRole).toString(),
+                 CompareItemModel::gainText(after->items[1]));
+        QCOMPARE(model.data(model.index(1), CompareItemModel::ResidualRole).toString(),
+                 CompareItemModel::residualText(after->items[1]));
+        // +24 dB on item 2 (pink noise at -20 dBFS, about +20 dB after its match) passes -1 dBTP.
+        rig.compare.setTrim(1, 24.0);
+        after = rig.compare.comparison();
+        qInfo("trim +24: headroom %.3f dB, gains %.3f / %.3f dB", after->headroomGainDb, after->items[0].gainDb,
+              after->items[1].gainDb);
+        QVERIFY(after->headroomGainDb < -1.0);
+        QCOMPARE(after->items[0].gainDb, after->headroomGainDb);
+        double loudest = -INFINITY;
+        for (const ComparisonItem& item : after->items)
+            loudest = std::max(loudest, measureLoudness(*item.audio).truePeakDbtp);
+        QVERIFY(loudest <= -1.0);
+        // Kept through a mode change and a run; a blind log records the trimmed gains.
+        rig.compare.setMode(CompareController::Abx);
+        rig.compare.setTrials(1);
+        QSignalSpy finished(&rig.compare, &CompareController::blindLogFinished);
+        rig.compare.startRun();
+        answerAll(rig.compare, [](int) { return true; });
+        QCOMPARE(finished.count(), 1);
+        const QJsonArray items = finished.at(0).at(0).toJsonObject()["items"].toArray();
+        QCOMPARE(items[1].toObject()["gain_db"].toDouble(), after->items[1].gainDb);
+        rig.compare.setMode(CompareController::Sighted);
+        QCOMPARE(rig.compare.comparison()->items[1].trimDb, 24.0);
+        rig.compare.setTrim(1, 99.0); // held to the range
+        QCOMPARE(rig.compare.comparison()->items[1].trimDb, 24.0);
+        // Prepared again: the same files keep their trims; other files forget them.
+        rig.compare.prepare();
+        QVERIFY(QTest::qWaitFor([&] { return rig.compare.phase() == CompareController::Ready; }, 60000));
+        QCOMPARE(rig.compare.comparison()->items[1].trimDb, 24.0);
+        rig.compare.removeItem(1);
+        rig.compare.addFiles({rig.files[1]});
+        rig.compare.prepare();
+        QVERIFY(QTest::qWaitFor([&] { return rig.compare.phase() == CompareController::Ready; }, 60000));
+        QCOMPARE(rig.compare.comparison()->items[1].trimDb, 0.0);
+    }
+
+    // Key D: the engine plays item 2 - item 1 as played, sample for sample what
+    // comparisonDifference gives, on the sighted scene (its last variant).
+    void theDifferencePlaysOnTheEngine()
+    {
+        const QString dir = test::scratch("compare-difference");
+        const test::CaptureFile capture((dir + "/capture.raw").toStdString());
+        Rig rig(dir);
+        QVERIFY(rig.prepared());
+        // The two items null to about -150 dB: a trim makes the difference 1 dB of item 2.
+        rig.compare.setTrim(1, 1.0);
+        QVERIFY(rig.compare.comparison()->items[1].nullDepthDb > -30.0);
+        QCOMPARE(rig.compare.differenceItem(), 1);
+        QVERIFY(!rig.compare.differenceOn());
+        rig.compare.pressDifference();
+        QVERIFY(rig.compare.differenceOn());
+        QCOMPARE(rig.audio.variant(), 2);
+        QVERIFY(rig.compare.differenceNullText().contains(
+            CompareItemModel::nullDepthText(rig.compare.comparison()->items[1], 1)));
+        // The unclocked capture grows while stopped too: 4 s more than when play() was called.
+        const qint64 atPlay = QFileInfo(capture.path().c_str()).size();
+        rig.audio.play();
+        QVERIFY(QTest::qWaitFor([&] { return QFileInfo(capture.path().c_str()).size() > atPlay + 4 * 48000 * 8; }, 20000));
+        rig.audio.stop();
+        const AudioBuffer heard = capture.read();
+        // As the engine plays it: at the master output level (Preferences, -6 dB by default).
+        AudioBuffer diff = *comparisonDifference(*rig.compare.comparison(), 1, 0);
+        const float level = float(std::pow(10.0, rig.preferences.outputLevelDb() / 20.0));
+        for (auto& ch : diff.channels)
+            for (float& x : ch)
+                x *= level;
+        std::size_t first = 0;
+        while (first < heard.frames() && heard.channels[0][first] == 0.0f)
+            ++first;
+        qInfo("captured %zu frames, sound from frame %zu", heard.frames(), first);
+        QVERIFY(first + 96000 < heard.frames());
+        // A 1 s window from 0.5 s after the sound starts (past the fade-in), found in the
+        // difference by its first 64 samples, then compared in full.
+        const std::size_t w = first + 24000, n = 48000;
+        const auto error = [&](std::size_t o, std::size_t len) {
+            double e = 0, r = 0;
+            for (std::size_t c = 0; c < 2; ++c)
+                for (std::size_t i = 0; i < len; ++i) {
+                    const double d = heard.channels[c][w + i] - diff.channels[c][o + i];
+                    e += d * d;
+                    r += double(diff.channels[c][o + i]) * diff.channels[c][o + i];
+                }
+            return r > 0 ? 10.0 * std::log10(e / r) : 0.0;
+        };
+        std::optional<std::size_t> at;
+        for (std::size_t o = 0; o + n <= diff.frames() && !at; ++o)
+            if (error(o, 64) < -60.0)
+                at = o;
+        if (!at) { // say how far off it is
+            std::size_t best = 0;
+            double bestError = 0;
+            for (std::size_t o = 0; o + n <= diff.frames(); ++o)
+                if (const double e = error(o, 64); e < bestError)
+                    bestError = e, best = o;
+            double heardLevel = 0, diffLevel = 0;
+            for (std::size_t i = 0; i < n; ++i)
+                heardLevel += double(heard.channels[0][w + i]) * heard.channels[0][w + i],
+                    diffLevel += double(diff.channels[0][best + i]) * diff.channels[0][best + i];
+            qInfo("closest at %zu: %.1f dB; heard %.2f dB against the difference", best, bestError,
+                  10 * std::log10(heardLevel / diffLevel));
+        }
+        QVERIFY2(at, "the captured window is nowhere in the difference");
+        qInfo("captured window at difference frame %zu: error %.1f dB", *at, error(*at, n));
+        QVERIFY(error(*at, n) < -80.0);
+        // A number key leaves it.
+        rig.compare.pressNumber(1);
+        QVERIFY(!rig.compare.differenceOn());
+        QCOMPARE(rig.audio.variant(), 0);
+        rig.audio.stop();
+        std::remove(capture.path().c_str()); // the unclocked capture grew to some 200 MB
+    }
+
+    // The loop region (s on item 1's waveform) reaches the engine's scene, sighted and blind.
+    void theLoopRegionReachesTheEngine()
+    {
+        Rig rig;
+        QVERIFY(rig.prepared());
+        QVERIFY(!rig.compare.referenceOverview().isEmpty());
+        QVERIFY(std::abs(rig.compare.referenceSeconds() - 6.0) < 0.05);
+        rig.compare.setLoopRegion(1.0, 2.0);
+        QCOMPARE(rig.compare.loopStartSeconds(), 1.0);
+        QCOMPARE(rig.audio.loopRegion().startFrame, std::int64_t(48000));
+        QCOMPARE(rig.audio.loopRegion().endFrame, std::int64_t(144000));
+        rig.compare.setLoopRegion(5.0, 2.0); // kept inside the common region
+        QVERIFY(std::abs(rig.compare.loopStartSeconds() + 2.0 - rig.compare.referenceSeconds()) < 1e-9);
+        rig.compare.setLoopRegion(1.0, 2.0);
+        rig.compare.setMode(CompareController::Abx);
+        rig.compare.startRun();
+        QCOMPARE(rig.audio.loopRegion().startFrame, std::int64_t(48000));
+        rig.compare.stopRun();
+        QCOMPARE(rig.audio.loopRegion().endFrame, std::int64_t(144000)); // the sighted scene again
+        QCOMPARE(rig.compare.loopLengthSeconds(), 2.0);
     }
 
     void crossfadeIsThePagesWhileShown()

@@ -182,6 +182,44 @@ private slots:
         expectRefusal([&] { prepareComparison({files.path("a.wav"), files.path("b.wav")}, options); }, "", "one trim per file");
     }
 
+    // retrimComparison: new trims on the prepared audio give what a fresh preparation with
+    // those trims gives (gains, headroom, residual, samples), and the ceiling still holds.
+    void retrim()
+    {
+        const Files files("comparison-retrim");
+        const std::vector<std::string> paths{files.write("a.wav", delayed(0)), files.write("b.wav", delayed(100))};
+        const Comparison plain = prepareComparison(paths);
+        for (const std::vector<double>& trims : {std::vector<double>{0.0, -2.5}, std::vector<double>{-3.0, 12.0}}) {
+            ComparisonOptions options;
+            options.trimDb = trims;
+            const Comparison fresh = prepareComparison(paths, options);
+            const Comparison re = retrimComparison(plain, trims);
+            logItems(re);
+            qInfo("headroom fresh %.6f dB, retrimmed %.6f dB", fresh.headroomGainDb, re.headroomGainDb);
+            QVERIFY(std::abs(re.headroomGainDb - fresh.headroomGainDb) < 1e-4);
+            for (std::size_t i = 0; i < 2; ++i) {
+                QCOMPARE(re.items[i].trimDb, trims[i]);
+                QCOMPARE(re.items[i].matchGainDb, plain.items[i].matchGainDb);
+                QVERIFY(std::abs(re.items[i].gainDb - fresh.items[i].gainDb) < 1e-4);
+                QVERIFY(std::abs(re.items[i].residualDb - fresh.items[i].residualDb) < 1e-4);
+                // The samples: the same to float rounding, far below any audible difference.
+                QVERIFY(nullDepthDb(*fresh.items[i].audio, *re.items[i].audio) < -120.0);
+            }
+            QVERIFY(std::abs(re.items[1].nullDepthDb - fresh.items[1].nullDepthDb) < 0.01);
+            expectMatched(re);
+            double loudest = -INFINITY;
+            for (const ComparisonItem& item : re.items)
+                loudest = std::max(loudest, measureLoudness(*item.audio).truePeakDbtp);
+            QVERIFY(loudest <= -1.0);
+        }
+        // +12 dB on B passes the ceiling: everything comes down together.
+        QVERIFY(retrimComparison(plain, {-3.0, 12.0}).headroomGainDb < -1.0);
+        // The original stays as it was.
+        QCOMPARE(plain.items[1].trimDb, 0.0);
+        expectRefusal([&] { retrimComparison(plain, {0.0}); }, "", "one trim per file");
+        expectRefusal([&] { retrimComparison(plain, {0.0, 30.0}); }, paths[1], "between -60 and 24");
+    }
+
     // A 44.1 kHz item among 48 kHz ones is resampled to 48 kHz and aligns.
     void otherSampleRate()
     {

@@ -79,6 +79,52 @@ Item {
             compare(App.compare.sightedItem, 0);
         }
 
+        // The sighted tools: a trim typed in the table, the difference by D, a loop region
+        // dragged on item 1's waveform.
+        function test_sightedTools() {
+            App.compare.mode = CompareController.Sighted;
+            waitForRendering(shell);
+            const gainBefore = child("compareRow1").gain;
+            const trim = child("compareTrim1");
+            verify(trim.enabled);
+            trim.forceActiveFocus();
+            trim.contentItem.selectAll();
+            keyClick(Qt.Key_Minus);
+            keyClick(Qt.Key_2);
+            keyClick(Qt.Key_Period);
+            keyClick(Qt.Key_5);
+            keyClick(Qt.Key_Return);
+            tryCompare(child("compareRow1"), "trim", -2.5);
+            verify(child("compareRow1").gain !== gainBefore, child("compareRow1").gain);
+            verify(child("compareTrimReset1").visible);
+            mouseClick(child("compareTrimReset1"));
+            tryCompare(child("compareRow1"), "trim", 0);
+            compare(child("compareRow1").gain, gainBefore);
+
+            // D: the difference (the scene's last variant), its null depth beside it.
+            keyClick(Qt.Key_D);
+            verify(App.compare.differenceOn);
+            compare(App.audio.variant, 2);
+            verify(child("compareDifferenceNull").text.indexOf(child("compareRow1").nullDepth) > 0,
+                   child("compareDifferenceNull").text);
+            verify(child("compareDifference").primary);
+            keyClick(Qt.Key_1);
+            verify(!App.compare.differenceOn);
+            compare(App.audio.variant, 0);
+
+            // A 5 s region of the 6 s item 1, dragged 0.8 s later: every item loops it.
+            const picture = child("compareLoopPicture");
+            verify(picture.hasOverview);
+            picture.regionLength = 5;
+            compare(App.compare.loopLengthSeconds, 5);
+            compare(App.compare.loopStartSeconds, 0);
+            const plot = picture.plotArea();
+            const y = plot.y + plot.height / 2;
+            mouseDrag(picture, picture.xAt(2.5), y, picture.xAt(0.8) - picture.xAt(0), 0);
+            verify(Math.abs(App.compare.loopStartSeconds - 0.8) < 0.05, App.compare.loopStartSeconds);
+            compare(App.compare.loopLengthSeconds, 5);
+        }
+
         function test_abxRunByKeyboard() {
             keyClick(Qt.Key_Return);
             compare(App.compare.phase, CompareController.Running);
