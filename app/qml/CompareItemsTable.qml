@@ -5,7 +5,7 @@ import EarLab
 
 // The files of the comparison and, once prepared, what was measured and applied to each:
 // loudness, gain, the match's residual, offset to item 1, drift, polarity, null depth against
-// item 1, and the trim the user adds (applied at once: CompareController::setTrim). The
+// item 1, and the trim the user adds (applied on a worker: CompareController::setTrim). The
 // preparation's progress and the switch crossfade sit here too.
 Card {
     id: table

@@ -172,6 +172,7 @@ Card {
                   : panel.mushra ? qsTr("Start %1 pages").arg(panel.compare.mushra.pages)
                   : qsTr("Start %1 trials").arg(panel.compare.trials)
             keyHint: "Enter"
+            enabled: !panel.compare.retrimming // a run plays the trims as shown
             onClicked: panel.compare.startRun()
         }
     }

@@ -38,6 +38,7 @@ CompareController::CompareController(AudioOutput* audio, QObject* parent)
       m_mushra(new CompareMushra(audio, this))
 {
     connect(&m_preparation, &QFutureWatcher<Prepared>::finished, this, &CompareController::onPrepared);
+    connect(&m_retrim, &QFutureWatcher<Retrimmed>::finished, this, &CompareController::onRetrimmed);
     connect(m_mushra, &CompareMushra::finished, this, &CompareController::finishMushra);
     connect(m_mushra, &CompareMushra::failed, this, [this](const QString& message) {
         setError(message);
@@ -52,6 +53,7 @@ CompareController::~CompareController()
     if (m_cancel)
         m_cancel->store(true);
     m_preparation.waitForFinished(); // its progress calls are queued to this object: finish first
+    m_retrim.waitForFinished();
 }
 
 bool CompareController::canPrepare() const
@@ -93,6 +95,7 @@ void CompareController::setPaths(const QStringList& paths)
     if (m_comparison && m_shown)
         m_audio->unload();
     m_comparison.reset();
+    ++m_comparisonGeneration;
     m_log.reset();
     m_items->setPaths(paths);
     m_pairA = 0;
@@ -175,6 +178,7 @@ void CompareController::prepare()
     if (m_comparison && m_shown)
         m_audio->unload();
     m_comparison.reset();
+    ++m_comparisonGeneration;
     m_items->clearFigures();
     setError({});
     m_cancel = std::make_shared<std::atomic<bool>>(false);
@@ -241,6 +245,7 @@ void CompareController::onPrepared()
         return;
     }
     m_comparison = std::move(p.comparison);
+    ++m_comparisonGeneration;
     m_items->setFigures(*m_comparison);
     m_referenceOverview = p.overview;
     m_trims.clear();
@@ -409,7 +414,8 @@ void CompareController::togglePlay()
 
 void CompareController::startRun()
 {
-    if ((m_phase != Ready && m_phase != Result) || !m_comparison || m_mode == Sighted || m_pairA == m_pairB)
+    if ((m_phase != Ready && m_phase != Result) || !m_comparison || m_mode == Sighted || m_pairA == m_pairB ||
+        m_retrim.isRunning()) // a run plays the trims as shown
         return;
     if (m_mode == Mushra) {
         startMushra();
@@ -749,25 +755,61 @@ void CompareController::setTrim(int row, double db)
     if ((m_phase != Ready && m_phase != Result) || !m_comparison || row < 0 || row >= int(m_comparison->items.size()))
         return;
     db = std::clamp(std::isfinite(db) ? std::round(db * 10.0) / 10.0 : 0.0, -60.0, 24.0); // the field's 0.1 dB
+    if (m_trims.size() != m_comparison->items.size())
+        m_trims.assign(m_comparison->items.size(), 0.0);
     if (db == m_trims[std::size_t(row)])
         return;
-    std::vector<double> trims = m_trims;
-    trims[std::size_t(row)] = db;
-    try {
-        m_comparison = std::make_shared<const Comparison>(retrimComparison(*m_comparison, trims));
-    } catch (const AudioError& e) {
-        setError(QString::fromStdString(e.what()));
+    m_trims[std::size_t(row)] = db;
+    if (!m_retrim.isRunning()) // else onRetrimmed applies the latest trims next
+        startRetrim();
+}
+
+void CompareController::startRetrim()
+{
+    m_retrimGeneration = m_comparisonGeneration;
+    m_retrim.setFuture(QtConcurrent::run([base = m_comparison, trims = m_trims]() {
+        Retrimmed out;
+        out.trims = trims;
+        try {
+            out.comparison = std::make_shared<const Comparison>(retrimComparison(*base, trims));
+        } catch (const AudioError& e) {
+            out.error = QString::fromStdString(e.what());
+        } catch (const std::bad_alloc&) {
+            out.error = tr("Not enough memory to apply the trim");
+        }
+        return out;
+    }));
+    emit sightedToolsChanged();
+}
+
+void CompareController::onRetrimmed()
+{
+    Retrimmed r = m_retrim.result();
+    if (m_retrimGeneration != m_comparisonGeneration || !m_comparison) {
+        emit sightedToolsChanged(); // prepared again or dropped meanwhile: the result is of nothing shown
         return;
     }
-    m_trims = trims;
+    if (!r.comparison) {
+        setError(r.error);
+        m_trims.clear();
+        for (const ComparisonItem& item : m_comparison->items)
+            m_trims.push_back(item.trimDb); // the field shows what is applied
+        m_items->setFigures(*m_comparison);
+        emit sightedToolsChanged();
+        return;
+    }
+    m_comparison = std::move(r.comparison);
     m_items->setFigures(*m_comparison);
-    if (m_shown) {
+    if (m_shown && m_phase != Running) {
         const bool wasPlaying = m_audio->playing();
         loadSighted();
         if (wasPlaying)
             m_audio->play();
     }
-    emit sightedToolsChanged();
+    if (r.trims != m_trims && (m_phase == Ready || m_phase == Result))
+        startRetrim(); // asked for while this one ran
+    else
+        emit sightedToolsChanged();
 }
 
 void CompareController::setDifferenceItem(int item)

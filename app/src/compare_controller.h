@@ -110,6 +110,8 @@ private:
     Q_PROPERTY(double referenceSeconds READ referenceSeconds NOTIFY sightedToolsChanged)
     Q_PROPERTY(double loopStartSeconds READ loopStartSeconds NOTIFY sightedToolsChanged)
     Q_PROPERTY(double loopLengthSeconds READ loopLengthSeconds NOTIFY sightedToolsChanged)
+    // A trim being applied (on a worker: seconds for long files); a run waits until it is done.
+    Q_PROPERTY(bool retrimming READ retrimming NOTIFY sightedToolsChanged)
     // --- end of the sighted tools' properties ----------------------------------------------
 
 public:
@@ -165,8 +167,11 @@ public:
     double referenceSeconds() const;
     double loopStartSeconds() const { return m_loopStart; }
     double loopLengthSeconds() const { return m_loopLength; }
-    // dB, -60..+24, applied at once on the prepared audio (retrimComparison); Ready/Result only.
+    // dB, -60..+24, applied on the prepared audio (retrimComparison) on a worker thread;
+    // Ready/Result only. Trims asked for while one is applied are applied after it, the last
+    // one winning; trims() already holds them.
     Q_INVOKABLE void setTrim(int row, double db);
+    bool retrimming() const { return m_retrim.isRunning(); }
     Q_INVOKABLE void pressDifference(); // key D: the difference plays (again D: item N)
     // The loop region every item plays, s on item 1's waveform; kept inside the common region.
     Q_INVOKABLE void setLoopRegion(double startSeconds, double lengthSeconds);
@@ -243,6 +248,8 @@ private:
     // --- Sighted tools ---
     Scene sightedScene() const;
     void resetSightedTools(); // other files, or a new preparation
+    void startRetrim();
+    void onRetrimmed();
     // --- end of the sighted tools ---
 
     AudioOutput* m_audio;
@@ -281,7 +288,17 @@ private:
     CompareMushra* m_mushra;
 
     // --- Sighted tools ---
-    std::vector<double> m_trims; // per item, dB; empty: none set
+    std::vector<double> m_trims; // per item, dB, as asked for; empty: none set
+    struct Retrimmed {
+        std::shared_ptr<const Comparison> comparison; // null on error
+        std::vector<double> trims;                    // the trims it applied
+        QString error;
+    };
+    QFutureWatcher<Retrimmed> m_retrim;
+    // Bumped whenever m_comparison is replaced by a preparation or dropped: a retrim of an
+    // older comparison is not applied.
+    int m_comparisonGeneration = 0;
+    int m_retrimGeneration = 0;
     bool m_differenceOn = false;
     int m_differenceItem = 1;
     QByteArray m_referenceOverview;

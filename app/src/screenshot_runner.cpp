@@ -216,7 +216,7 @@ void ScreenshotRunner::shootCompare()
         c->pressDifference();
         settle();
     });
-    then("compare sighted shot", isSettled, [=, this] {
+    then("compare sighted shot", [=] { return !c->retrimming() && isSettled(); }, [=, this] {
         grab("compare-sighted");
         c->setMode(CompareController::Abx);
         c->startRun();

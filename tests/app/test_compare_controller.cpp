@@ -303,6 +303,7 @@ private slots:
         QElapsedTimer took;
         took.start();
         rig.compare.setTrim(1, 1.5);
+        QVERIFY(QTest::qWaitFor([&] { return !rig.compare.retrimming(); }, 60000));
         qInfo("a trim on two 6 s items took %lld ms (no decoding, no alignment)", took.elapsed());
         const Comparison* after = rig.compare.comparison();
         QCOMPARE(after->headroomGainDb, 0.0);
@@ -317,8 +318,12 @@ private slots:
         QCOMPARE(model.data(model.index(1), CompareItemModel::ResidualRole).toString(),
                  CompareItemModel::residualText(after->items[1]));
         // +24 dB on item 2 (pink noise at -20 dBFS, about +20 dB after its match) passes -1 dBTP.
+        // Two trims asked for while the first is applied: the last one wins.
+        rig.compare.setTrim(1, 6.0);
         rig.compare.setTrim(1, 24.0);
+        QVERIFY(QTest::qWaitFor([&] { return !rig.compare.retrimming(); }, 60000));
         after = rig.compare.comparison();
+        QCOMPARE(after->items[1].trimDb, 24.0);
         qInfo("trim +24: headroom %.3f dB, gains %.3f / %.3f dB", after->headroomGainDb, after->items[0].gainDb,
               after->items[1].gainDb);
         QVERIFY(after->headroomGainDb < -1.0);
@@ -338,7 +343,8 @@ private slots:
         QCOMPARE(items[1].toObject()["gain_db"].toDouble(), after->items[1].gainDb);
         rig.compare.setMode(CompareController::Sighted);
         QCOMPARE(rig.compare.comparison()->items[1].trimDb, 24.0);
-        rig.compare.setTrim(1, 99.0); // held to the range
+        rig.compare.setTrim(1, 99.0); // held to the range: nothing to apply
+        QVERIFY(!rig.compare.retrimming());
         QCOMPARE(rig.compare.comparison()->items[1].trimDb, 24.0);
         // Prepared again: the same files keep their trims; other files forget them.
         rig.compare.prepare();
@@ -361,6 +367,7 @@ private slots:
         QVERIFY(rig.prepared());
         // The two items null to about -150 dB: a trim makes the difference 1 dB of item 2.
         rig.compare.setTrim(1, 1.0);
+        QVERIFY(QTest::qWaitFor([&] { return !rig.compare.retrimming(); }, 60000));
         QVERIFY(rig.compare.comparison()->items[1].nullDepthDb > -30.0);
         QCOMPARE(rig.compare.differenceItem(), 1);
         QVERIFY(!rig.compare.differenceOn());
