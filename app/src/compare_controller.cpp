@@ -446,6 +446,7 @@ void CompareController::beginRun(const Scene* scene)
     m_audio->setVariantHidden(true);
     m_audio->stop();
     m_differenceOn = false; // never during a run; the sighted scene loads again after it
+    emit sightedItemChanged();
     if (scene)
         m_audio->load(*scene);
     setPhase(Running);
@@ -628,7 +629,7 @@ void CompareController::startMushra()
     m_runPractice = m_practice;
     setError({});
     beginRun(nullptr); // CompareMushra loads the scene once its stimuli are built
-    m_mushra->start(m_comparison, m_seedSource(), m_runPractice);
+    m_mushra->start(m_comparison, m_seedSource(), m_runPractice, loopRegion());
 }
 
 void CompareController::finishMushra()

@@ -110,7 +110,8 @@ private:
     Q_PROPERTY(double referenceSeconds READ referenceSeconds NOTIFY sightedToolsChanged)
     Q_PROPERTY(double loopStartSeconds READ loopStartSeconds NOTIFY sightedToolsChanged)
     Q_PROPERTY(double loopLengthSeconds READ loopLengthSeconds NOTIFY sightedToolsChanged)
-    // A trim being applied (on a worker: seconds for long files); a run waits until it is done.
+    // A trim being applied (on a worker: seconds for long files); no run starts meanwhile
+    // (startRun does nothing, the Start button is disabled), so a run plays the trims shown.
     Q_PROPERTY(bool retrimming READ retrimming NOTIFY sightedToolsChanged)
     // --- end of the sighted tools' properties ----------------------------------------------
 

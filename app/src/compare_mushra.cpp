@@ -110,8 +110,10 @@ QString CompareMushra::notReady() const
     return why;
 }
 
-void CompareMushra::start(std::shared_ptr<const Comparison> comparison, const BlindSeed& seed, bool practice)
+void CompareMushra::start(std::shared_ptr<const Comparison> comparison, const BlindSeed& seed, bool practice,
+                          LoopRegion loop)
 {
+    m_loop = loop;
     if (active() || !comparison)
         return;
     m_comparison = std::move(comparison);
@@ -159,7 +161,12 @@ void CompareMushra::onBuilt()
     m_listening = -1;
     m_referencePlaying = false;
     m_audio->stop(); // every page starts silent, as ABX trials do
-    m_audio->load(mushraScene(*m_comparison, m_stimuli, m_runOptions.openReference));
+    Scene scene = mushraScene(*m_comparison, m_stimuli, m_runOptions.openReference);
+    scene.loop = m_loop;
+    m_audio->load(std::move(scene));
+    // Play (Space) before any choice is the open reference, or silence without one; never the
+    // stimulus whose variant number happened to be selected before.
+    m_audio->select(0);
     emit runChanged();
     emit started();
 }
@@ -222,8 +229,9 @@ void CompareMushra::submit()
         return;
     }
     // The next page starts silent: what plays on at the submit would tie a position of the
-    // next page to one of this page.
+    // next page to one of this page. Play before a choice: the reference or silence, as above.
     m_audio->stop();
+    m_audio->select(0);
     emit runChanged();
 }
 

@@ -96,7 +96,9 @@ public:
     // CompareController: starts building the stimuli of `comparison` (settings locked); emits
     // started once the scene is loaded and the first page shows, or failed with the message.
     // Throws nothing; a run that cannot be made (fewer than two stimuli) fails at once.
-    void start(std::shared_ptr<const Comparison> comparison, const BlindSeed& seed, bool practice);
+    // `loop`: the region every stimulus loops (the page's, as for the other modes; empty: all).
+    void start(std::shared_ptr<const Comparison> comparison, const BlindSeed& seed, bool practice,
+               LoopRegion loop = {});
     void stop(); // abandons the run (or its building): nothing saved
     bool active() const { return m_building || m_run; }
     // After finished: the run's log, and its result for the page (mode "mushra", stimuli
@@ -134,6 +136,7 @@ private:
     BlindSeed m_seed;
     bool m_practice = false;
     MushraOptions m_runOptions; // the settings the run was started with
+    LoopRegion m_loop;
     std::vector<MushraStimulus> m_stimuli;
     std::unique_ptr<MushraRun> m_run;
     bool m_pagePlayed = false; // something was played on this page: later choices crossfade

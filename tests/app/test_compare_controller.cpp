@@ -454,6 +454,11 @@ private slots:
         rig.compare.stopRun();
         QCOMPARE(rig.audio.loopRegion().endFrame, std::int64_t(144000)); // the sighted scene again
         QCOMPARE(rig.compare.loopLengthSeconds(), 2.0);
+        // MUSHRA's scene loops it too.
+        QVERIFY(startMushra(rig.compare, 1, seedWith(5)));
+        QCOMPARE(rig.audio.loopRegion().startFrame, std::int64_t(48000));
+        QCOMPARE(rig.audio.loopRegion().endFrame, std::int64_t(144000));
+        rig.compare.stopRun();
     }
 
     void crossfadeIsThePagesWhileShown()
