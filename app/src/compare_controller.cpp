@@ -801,12 +801,8 @@ void CompareController::onRetrimmed()
     }
     m_comparison = std::move(r.comparison);
     m_items->setFigures(*m_comparison);
-    if (m_shown && m_phase != Running) {
-        const bool wasPlaying = m_audio->playing();
-        loadSighted();
-        if (wasPlaying)
-            m_audio->play();
-    }
+    if (m_shown && m_phase != Running)
+        loadSighted(); // AudioOutput::load plays on if it was playing
     if (r.trims != m_trims && (m_phase == Ready || m_phase == Result))
         startRetrim(); // asked for while this one ran
     else
