@@ -22,6 +22,9 @@ inline constexpr QLatin1String music{"music"};     // the user's own file
 
 struct Attempt {
     qint64 id = 0;          // assigned by the store; ignored by recordAttempt
+    // Stable and unique across databases: 32 lowercase hex digits. Empty on an answer not yet
+    // stored: recordAttempt makes one; import keeps the file's. Export and import merge on it.
+    QString uid;
     QString exercise;       // stable exercise key, e.g. "eq-band"; must not be empty
     int level = 1;          // difficulty level the question was generated at
     quint64 seed = 0;       // RNG seed that regenerates the question exactly
@@ -44,7 +47,8 @@ struct Attempt {
     int format = 1;         // version of this exercise's hidden/answer layout, >= 1
     bool heard = true;      // false: answered before anything was played (not counted)
 
-    // Field by field; QDateTime compares instants, so a local and a UTC time can be equal;
+    // Field by field except uid (identity, not content: a stored answer's uid is random, and
+    // tests compare what they wrote with what they read); QDateTime compares instants, so a local and a UTC time can be equal;
     // two NaN values are equal (both mean "no staircase value").
     friend bool operator==(const Attempt& a, const Attempt& b);
 };

@@ -167,7 +167,9 @@ void LibraryStore::upsert(const ScanResult& result)
                        " region_start_s = excluded.region_start_s,"
                        " region_length_s = excluded.region_length_s, pinned = excluded.pinned,"
                        " scanned_at = excluded.scanned_at, scan_queued = 0, overview = excluded.overview,"
-                       " genre = excluded.genre, stem_folder = excluded.stem_folder, stems = excluded.stems")
+                       // A genre the user set outlives the file's tag (schema step 9).
+                       " genre = CASE WHEN genre_edited = 1 THEN genre ELSE excluded.genre END,"
+                       " stem_folder = excluded.stem_folder, stems = excluded.stems")
             .arg(kColumns),
         doing);
     upsert.addBindValue(key);

@@ -3,6 +3,8 @@
 #include "exercises/store_json.h"
 #include "exercises/store_sql.h"
 
+#include <QRegularExpression>
+#include <QUuid>
 #include <QVariant>
 
 #include <cmath>
@@ -30,11 +32,22 @@ QJsonObject objectOrEmpty(const QString& text)
 
 } // namespace
 
+QString newAttemptUid()
+{
+    return QUuid::createUuid().toString(QUuid::Id128);
+}
+
+bool isAttemptUid(const QString& uid)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9a-f]{32}$"));
+    return pattern.match(uid).hasMatch();
+}
+
 const QString& attemptColumns()
 {
     static const QString columns = QStringLiteral(
         "id, exercise, level, seed, hidden, answer, score, correct, response_ms, source, answered_at,"
-        " session, material, value, format, heard");
+        " session, material, value, format, heard, uid");
     return columns;
 }
 
@@ -56,6 +69,7 @@ Attempt readAttempt(const QSqlQuery& query)
     attempt.material = query.value(12).toString();
     attempt.value = query.value(13).isNull() ? qQNaN() : query.value(13).toDouble();
     attempt.format = query.value(14).toInt();
+    attempt.uid = query.value(16).toString();
     attempt.heard = query.value(15).toInt() != 0;
     return attempt;
 }
@@ -74,6 +88,8 @@ QString whyInvalid(const Attempt& attempt)
         return QStringLiteral("the staircase value is %1").arg(attempt.value);
     if (attempt.format < 1)
         return QStringLiteral("hidden/answer format %1 is not a version (1 or more)").arg(attempt.format);
+    if (!attempt.uid.isEmpty() && !isAttemptUid(attempt.uid))
+        return QStringLiteral("id '%1' is not 32 lowercase hexadecimal digits").arg(attempt.uid);
     if (!knownMaterial(attempt.material))
         return QStringLiteral("material '%1' is none of noise, builtin, music").arg(attempt.material);
     if (const QString at = nonFiniteAt(attempt.hidden); !at.isEmpty())
@@ -87,8 +103,8 @@ qint64 insertAttempt(const QSqlDatabase& db, const QString& path, const Attempt&
 {
     QSqlQuery insert = prepare(db, path,
         QStringLiteral("INSERT INTO attempts (exercise, level, seed, hidden, answer, score, correct,"
-                       " response_ms, source, answered_at, session, material, value, format, heard)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       " response_ms, source, answered_at, session, material, value, format, heard, uid)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         doing);
     insert.addBindValue(attempt.exercise);
     insert.addBindValue(attempt.level);
@@ -106,6 +122,7 @@ qint64 insertAttempt(const QSqlDatabase& db, const QString& path, const Attempt&
     insert.addBindValue(std::isnan(attempt.value) ? QVariant() : QVariant(attempt.value)); // NULL: a ladder
     insert.addBindValue(attempt.format);
     insert.addBindValue(attempt.heard ? 1 : 0);
+    insert.addBindValue(attempt.uid.isEmpty() ? newAttemptUid() : attempt.uid);
     exec(insert, path, doing);
     const qint64 id = insert.lastInsertId().toLongLong();
     insert.finish();

@@ -10,6 +10,10 @@
 
 namespace earlab::store {
 
+// A new Attempt::uid (random, 32 lowercase hex digits), and whether `uid` is one in form.
+QString newAttemptUid();
+bool isAttemptUid(const QString& uid);
+
 // The attempts columns every SELECT of answers names, in the order readAttempt() reads.
 const QString& attemptColumns();
 
@@ -20,7 +24,8 @@ Attempt readAttempt(const QSqlQuery& query);
 // or empty if it can.
 QString whyInvalid(const Attempt& attempt);
 
-// Inserts `attempt` (its id is ignored) in the open transaction; returns the new row's id.
+// Inserts `attempt` (its id is ignored; an empty uid gets a new one) in the open transaction;
+// returns the new row's id. A uid already stored fails the UNIQUE index (StoreError).
 // Throws StoreError naming `path`.
 qint64 insertAttempt(const QSqlDatabase& db, const QString& path, const Attempt& attempt,
                      const QString& doing);

@@ -114,6 +114,31 @@ const QList<MigrationStep>& migrationSteps()
                          " log_json TEXT NOT NULL)"),
           // The Compare page lists the newest logs first.
           QStringLiteral("CREATE INDEX blind_logs_by_time ON blind_logs(saved_at)")}},
+        // Progress review (issue 9). attempts.uid: a stable id per answer, 32 lowercase hex
+        // digits (random, as QUuid makes them), the key export and import merge on, so the
+        // same answer is never imported twice into any database; older rows get one here.
+        // attempts_by_time: statistics over a time range across every exercise.
+        // track_markers: the listening view's notes, a point in a library file (path as in
+        // library_items, not a foreign key: a marker outlives a rescan or a removal), with
+        // its category (marker_category in track_marker.h) and free text; uid as above.
+        // library_items.genre_edited = 1 when the user set the genre: a rescan keeps it
+        // instead of the file's tag.
+        {9,
+         {QStringLiteral("ALTER TABLE attempts ADD COLUMN uid TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("UPDATE attempts SET uid = lower(hex(randomblob(16)))"),
+          QStringLiteral("CREATE UNIQUE INDEX attempts_by_uid ON attempts(uid)"),
+          QStringLiteral("CREATE INDEX attempts_by_time ON attempts(answered_at)"),
+          QStringLiteral("CREATE TABLE track_markers ("
+                         " id INTEGER PRIMARY KEY,"
+                         " uid TEXT NOT NULL UNIQUE,"
+                         " path TEXT NOT NULL,"
+                         " position_s REAL NOT NULL,"
+                         " category TEXT NOT NULL,"
+                         " note TEXT NOT NULL,"
+                         " created_at TEXT NOT NULL)"),
+          QStringLiteral("CREATE INDEX track_markers_by_path ON track_markers(path, position_s)"),
+          QStringLiteral("ALTER TABLE library_items"
+                         " ADD COLUMN genre_edited INTEGER NOT NULL DEFAULT 0")}},
     };
     return steps;
 }

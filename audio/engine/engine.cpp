@@ -10,6 +10,7 @@
 #include <readerwriterqueue/readerwriterqueue.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -88,8 +89,10 @@ struct Engine::Impl {
     std::atomic<std::int64_t> worstCallbackCpuNs{0};
     std::atomic<std::int64_t> callbackCpuNs{0};
     std::atomic<std::uint64_t> callbacks{0};
+    std::array<std::atomic<std::uint64_t>, CallbackCpuHistogram::kBuckets> cpuHistogram{};
     std::int64_t takenCpuNs = 0;      // control thread
     std::uint64_t takenCallbacks = 0; // control thread
+    CallbackCpuHistogram takenHistogram; // control thread
     std::atomic<std::uint64_t> leakedPlayers{0};
     std::atomic<std::uint64_t> lostSlots{0};
 };
@@ -167,6 +170,7 @@ void Engine::Impl::process(float* out, int frames, PaStreamCallbackFlags flags) 
     raiseTo(worstCallbackNs, took);
     raiseTo(worstCallbackCpuNs, cpu);
     callbackCpuNs.fetch_add(cpu, std::memory_order_relaxed);
+    cpuHistogram[std::size_t(CallbackCpuHistogram::bucketOf(cpu))].fetch_add(1, std::memory_order_relaxed);
     callbacks.fetch_add(1, std::memory_order_relaxed);
 }
 
@@ -445,6 +449,11 @@ Engine::CallbackCpuTime Engine::takeCallbackCpuTime()
     t.meanMicros = t.callbacks > 0 ? 1e-3 * double(cpuNs - d.takenCpuNs) / double(t.callbacks) : 0.0;
     d.takenCpuNs = cpuNs;
     d.takenCallbacks = count;
+    for (std::size_t i = 0; i < d.cpuHistogram.size(); ++i) {
+        const std::uint64_t c = d.cpuHistogram[i].load(std::memory_order_relaxed);
+        t.histogram.counts[i] = c - d.takenHistogram.counts[i];
+        d.takenHistogram.counts[i] = c;
+    }
     return t;
 }
 bool Engine::streamFailed() const

@@ -13,6 +13,7 @@
 // When no stream is running (no device, closed, or not yet opened) the engine still accepts a
 // scene and commands: they apply directly, so the app keeps working without sound.
 
+#include "audio/engine/callback_cpu_histogram.h"
 #include "audio/engine/devices.h"
 #include "audio/engine/player_config.h"
 #include "audio/engine/scene.h"
@@ -83,6 +84,7 @@ public:
         double worstMicros = 0.0; // the most one callback used
         double meanMicros = 0.0;  // per callback
         std::uint64_t callbacks = 0;
+        CallbackCpuHistogram histogram; // the same callbacks, by CPU time
     };
     // Control thread only (it keeps the previous totals). A callback that runs during the
     // call may be counted in this window or the next: a diagnostic, not an account.

@@ -107,6 +107,8 @@ int main(int argc, char** argv)
         total.underruns += w.underruns;
         total.worstWallMicros = std::max(total.worstWallMicros, w.worstWallMicros);
         total.cpu.callbacks += w.cpu.callbacks;
+        for (std::size_t i = 0; i < w.cpu.histogram.counts.size(); ++i)
+            total.cpu.histogram.counts[i] += w.cpu.histogram.counts[i];
         total.xruns += w.xruns;
         worstCpu = std::max(worstCpu, w.cpu.worstMicros);
         cpuSum += w.cpu.meanMicros * double(w.cpu.callbacks);

@@ -352,12 +352,20 @@ private slots:
         // One thread cannot use more CPU than the time that passed: the CPU interval lies
         // inside the wall-clock one (the margin covers the two clocks' rounding and rates).
         QVERIFY2(cpu.worstMicros <= 1.01 * worst + 2.0, qPrintable(QString("%1 > %2").arg(cpu.worstMicros).arg(worst)));
+        // The histogram counts the same callbacks, the worst in its highest bucket.
+        QCOMPARE(cpu.histogram.total(), cpu.callbacks);
+        int highest = CallbackCpuHistogram::kBuckets - 1;
+        while (highest > 0 && cpu.histogram.counts[std::size_t(highest)] == 0)
+            --highest;
+        QCOMPARE(highest, CallbackCpuHistogram::bucketOf(std::llround(1000.0 * cpu.worstMicros)));
+        QVERIFY(cpu.histogram.quantileBoundMicros(1.0) > cpu.worstMicros);
         // Taken resets them; no callback since.
         QCOMPARE(engine.takeWorstCallbackMicros(), 0.0);
         const Engine::CallbackCpuTime none = engine.takeCallbackCpuTime();
         QCOMPARE(none.callbacks, std::uint64_t(0));
         QCOMPARE(none.worstMicros, 0.0);
         QCOMPARE(none.meanMicros, 0.0);
+        QCOMPARE(none.histogram.total(), std::uint64_t(0));
     }
 
     void reopensTheSameDeviceAndKeepsTheScene()

@@ -10,6 +10,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
+#include <QSet>
 #include <QtTest>
 
 #include <functional>
@@ -58,28 +60,28 @@ class TestProgressStoreSchema : public QObject {
     Q_OBJECT
 
 private slots:
-    void stepsAreOrderedAndEndAtEight()
+    void stepsAreOrderedAndEndAtNine()
     {
         const auto& steps = store::migrationSteps();
         QVERIFY(!steps.isEmpty());
         for (int i = 0; i < steps.size(); ++i)
             QCOMPARE(steps.at(i).version, i + 1);
-        QCOMPARE(store::latestSchemaVersion(), 8);
+        QCOMPARE(store::latestSchemaVersion(), 9);
     }
 
     void freshDatabaseIsAtLatestVersion()
     {
         ProgressStore memory;
         memory.open(QString());
-        QCOMPARE(memory.schemaVersion(), 8);
+        QCOMPARE(memory.schemaVersion(), 9);
 
         const QString path = scratch("schema-fresh") + QStringLiteral("/progress.sqlite");
         {
             ProgressStore disk;
             disk.open(path);
-            QCOMPARE(disk.schemaVersion(), 8);
+            QCOMPARE(disk.schemaVersion(), 9);
         }
-        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 8);
+        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 9);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("attempts")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
@@ -87,6 +89,58 @@ private slots:
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_session")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("blind_logs")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("blind_logs_by_time")));
+        QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_uid")));
+        QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_time")));
+        QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("track_markers")));
+        QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("track_markers_by_path")));
+    }
+
+    void stepNineGivesEveryAnswerAStableUniqueId()
+    {
+        const QString path = scratch("schema-uid") + QStringLiteral("/progress.sqlite");
+        makeVersionOneDatabase(path);
+        if (QTest::currentTestFailed())
+            return;
+        const QRegularExpression form(QStringLiteral("^[0-9a-f]{32}$"));
+        QStringList uids;
+        {
+            ProgressStore store;
+            store.open(path);
+            for (const QString& exercise : {QStringLiteral("eq-band"), QStringLiteral("eq-gain")})
+                for (const Attempt& a : store.recentAttempts(exercise, -1))
+                    uids << a.uid;
+        }
+        QCOMPARE(uids.size(), 3);
+        for (const QString& uid : uids)
+            QVERIFY2(form.match(uid).hasMatch(), qPrintable(uid));
+        QCOMPARE(QSet<QString>(uids.begin(), uids.end()).size(), 3);
+
+        // Stable: the same ids after reopening (the migration ran once).
+        ProgressStore store;
+        store.open(path);
+        QStringList again;
+        for (const QString& exercise : {QStringLiteral("eq-band"), QStringLiteral("eq-gain")})
+            for (const Attempt& a : store.recentAttempts(exercise, -1))
+                again << a.uid;
+        QCOMPARE(again, uids);
+
+        // A new answer gets its own; one given keeps it; a duplicate or a malformed one is
+        // refused, naming the file, and nothing is written.
+        Attempt fresh = store.recentAttempts(QStringLiteral("eq-gain"), 1).first();
+        fresh.uid.clear();
+        store.recordAttempt(fresh);
+        const QString made = store.recentAttempts(QStringLiteral("eq-gain"), 1).first().uid;
+        QVERIFY2(form.match(made).hasMatch() && !uids.contains(made), qPrintable(made));
+        fresh.uid = QStringLiteral("0123456789abcdef0123456789abcdef");
+        store.recordAttempt(fresh);
+        QCOMPARE(store.recentAttempts(QStringLiteral("eq-gain"), 1).first().uid, fresh.uid);
+        QCOMPARE(store.attemptCount(QStringLiteral("eq-gain")), 3);
+        const QString duplicate = storeErrorOf([&] { store.recordAttempt(fresh); });
+        QVERIFY2(duplicate.contains(path), qPrintable(duplicate));
+        fresh.uid = QStringLiteral("0123456789ABCDEF0123456789ABCDEF");
+        const QString malformed = storeErrorOf([&] { store.recordAttempt(fresh); });
+        QVERIFY2(malformed.contains(path) && malformed.contains(fresh.uid), qPrintable(malformed));
+        QCOMPARE(store.attemptCount(QStringLiteral("eq-gain")), 3);
     }
 
     void migratesVersionOneKeepingRows()
@@ -100,7 +154,7 @@ private slots:
         ProgressStore store;
         store.open(path);
         QVERIFY(store.recoveryMessage().isEmpty());
-        QCOMPARE(store.schemaVersion(), 8);
+        QCOMPARE(store.schemaVersion(), 9);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
 

@@ -11,10 +11,11 @@ namespace earlab::test {
 QString PlaybackWindow::describe(double sampleRate, double periodMicros) const
 {
     return QString::asprintf("%.0f frames in %.3f s: %.1f frames/s (%+.3f %% off %.0f); %llu callbacks, CPU per "
-                             "callback worst %.0f us, mean %.1f us; longest callback on the wall clock %.0f us "
+                             "callback worst %.0f us, mean %.1f us, 98 %% under %.0f us; longest callback on the wall clock %.0f us "
                              "(period %.0f us); %llu underruns, %lld jackd xrun lines",
                              frames, seconds, framesPerSecond, pacingErrorPercent(sampleRate), sampleRate,
                              static_cast<unsigned long long>(cpu.callbacks), cpu.worstMicros, cpu.meanMicros,
+                             cpu.histogram.quantileBoundMicros(0.98),
                              worstWallMicros, periodMicros, static_cast<unsigned long long>(underruns),
                              static_cast<long long>(xruns.size()));
 }
