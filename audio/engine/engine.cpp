@@ -88,10 +88,8 @@ struct Engine::Impl {
     // The totals only grow; the control thread keeps the values it last read.
     std::atomic<std::int64_t> worstCallbackCpuNs{0};
     std::atomic<std::int64_t> callbackCpuNs{0};
-    std::atomic<std::uint64_t> callbacks{0};
     std::array<std::atomic<std::uint64_t>, CallbackCpuHistogram::kBuckets> cpuHistogram{};
     std::int64_t takenCpuNs = 0;      // control thread
-    std::uint64_t takenCallbacks = 0; // control thread
     CallbackCpuHistogram takenHistogram; // control thread
     std::atomic<std::uint64_t> leakedPlayers{0};
     std::atomic<std::uint64_t> lostSlots{0};
@@ -171,7 +169,6 @@ void Engine::Impl::process(float* out, int frames, PaStreamCallbackFlags flags) 
     raiseTo(worstCallbackCpuNs, cpu);
     callbackCpuNs.fetch_add(cpu, std::memory_order_relaxed);
     cpuHistogram[std::size_t(CallbackCpuHistogram::bucketOf(cpu))].fetch_add(1, std::memory_order_relaxed);
-    callbacks.fetch_add(1, std::memory_order_relaxed);
 }
 
 void Engine::Impl::publish(const ScenePlayer& p) noexcept
@@ -441,19 +438,19 @@ double Engine::takeWorstCallbackMicros()
 Engine::CallbackCpuTime Engine::takeCallbackCpuTime()
 {
     Impl& d = *impl_;
-    const std::int64_t cpuNs = d.callbackCpuNs.load(std::memory_order_relaxed);
-    const std::uint64_t count = d.callbacks.load(std::memory_order_relaxed);
     CallbackCpuTime t;
-    t.worstMicros = 1e-3 * double(d.worstCallbackCpuNs.exchange(0, std::memory_order_relaxed));
-    t.callbacks = count - d.takenCallbacks;
-    t.meanMicros = t.callbacks > 0 ? 1e-3 * double(cpuNs - d.takenCpuNs) / double(t.callbacks) : 0.0;
-    d.takenCpuNs = cpuNs;
-    d.takenCallbacks = count;
+    // The callbacks are counted by the histogram alone: with a second counter, a callback
+    // running between the two reads would be in one and not the other.
     for (std::size_t i = 0; i < d.cpuHistogram.size(); ++i) {
         const std::uint64_t c = d.cpuHistogram[i].load(std::memory_order_relaxed);
         t.histogram.counts[i] = c - d.takenHistogram.counts[i];
         d.takenHistogram.counts[i] = c;
     }
+    const std::int64_t cpuNs = d.callbackCpuNs.load(std::memory_order_relaxed);
+    t.worstMicros = 1e-3 * double(d.worstCallbackCpuNs.exchange(0, std::memory_order_relaxed));
+    t.callbacks = t.histogram.total();
+    t.meanMicros = t.callbacks > 0 ? 1e-3 * double(cpuNs - d.takenCpuNs) / double(t.callbacks) : 0.0;
+    d.takenCpuNs = cpuNs;
     return t;
 }
 bool Engine::streamFailed() const

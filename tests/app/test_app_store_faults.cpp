@@ -72,7 +72,7 @@ private slots:
 
     void fullDiskAtStartShowsTheHistory()
     {
-        SmallDisk disk(256);
+        SmallDisk disk(512); // room for a schema-9 database and its WAL
         EARLAB_SKIP_UNLESS_MOUNTED(disk);
         const QString path = disk.filePath(QStringLiteral("progress.sqlite"));
         {

@@ -352,8 +352,7 @@ private slots:
         // One thread cannot use more CPU than the time that passed: the CPU interval lies
         // inside the wall-clock one (the margin covers the two clocks' rounding and rates).
         QVERIFY2(cpu.worstMicros <= 1.01 * worst + 2.0, qPrintable(QString("%1 > %2").arg(cpu.worstMicros).arg(worst)));
-        // The histogram counts the same callbacks, the worst in its highest bucket.
-        QCOMPARE(cpu.histogram.total(), cpu.callbacks);
+        // The worst callback is in the histogram's highest bucket.
         int highest = CallbackCpuHistogram::kBuckets - 1;
         while (highest > 0 && cpu.histogram.counts[std::size_t(highest)] == 0)
             --highest;

@@ -93,7 +93,6 @@ private:
         // break; and the mean under a tenth of the period, which work grown tenfold would.
         // The worst case on a quiet machine is the soak benchmark's (bench_jack_soak).
         const double p98 = w.cpu.histogram.quantileBoundMicros(0.98);
-        QCOMPARE(w.cpu.histogram.total(), w.cpu.callbacks);
         QVERIFY(w.cpu.worstMicros > 0.0);
         QVERIFY2(p98 <= 2048.0, qPrintable(QString("98 % of callbacks under %1 us").arg(p98)));
         QVERIFY2(w.cpu.meanMicros > 0.0 && w.cpu.meanMicros < 0.1 * kPeriodMicros,

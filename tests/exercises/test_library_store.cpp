@@ -386,6 +386,7 @@ private slots:
         QCOMPARE(library.count(), 1);
         // Answers still go in after the migration.
         Attempt next = attempts[0];
+        next.uid.clear(); // a new answer: the store gives it its own id
         next.answeredAt = next.answeredAt.addSecs(60);
         QCOMPARE(progress.recordAttempt(next), qint64(3));
     }
