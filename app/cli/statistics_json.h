@@ -1,0 +1,14 @@
+#pragma once
+// The progress statistics as JSON (earlab-cli stats --json; issue 9 §4 names the first keys:
+// answers, exercises [{id, answers, correct, accuracy, level, threshold, bands, confusion}],
+// days [{date, answers, correct}]). Every key: docs/statistics.md.
+
+#include "exercises/progress_statistics.h"
+
+#include <QJsonObject>
+
+namespace earlab::cli {
+
+QJsonObject statisticsToJson(const ProgressStatistics& stats);
+
+} // namespace earlab::cli
