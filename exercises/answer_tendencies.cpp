@@ -97,8 +97,8 @@ EqTendencies eqTendencies(const Scope& scope, const QString& exercise, const Exe
                                  .arg(QStringLiteral("%1"), kHiddenGain, kAnsweredGain),
                              {exercise});
     if (query.next()) {
-        t.cutsForBoosts = query.value(1).toInt();
-        t.boostsForCuts = query.value(0).toInt();
+        t.cutsTakenForBoosts = query.value(0).toInt(); // hidden cut, answered boost
+        t.boostsTakenForCuts = query.value(1).toInt();
         t.meanGainErrorDb = exercise == QLatin1String("eq-gain") ? realOrNaN(query.value(2)) : std::nan("");
     }
     for (const BandTally& b : stats.bands) {

@@ -96,7 +96,7 @@ void addDifficulty(const QSqlDatabase& db, const QString& path, const Exercise* 
         return;
     }
     const Difficulty d = Difficulty::resume(*exercise, saved ? std::optional<int>(saved->level) : std::nullopt,
-                                            saved ? saved->state : QJsonObject(), {});
+                                            saved ? saved->state : QJsonObject(), {}, &e.difficultyProblem);
     e.level = d.level();
     if (d.isStaircase()) {
         e.unit = exercise->unit();

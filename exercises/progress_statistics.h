@@ -60,8 +60,8 @@ struct EqTendencies {
     int tooHigh = 0;            // wrong band answers above the true band (neither flat)
     int tooLow = 0;             // ... below it
     double meanOctaveError = 0; // their mean log2(answer / true): > 0 too high; NaN for none
-    int boostsForCuts = 0;      // a cut answered as a boost (where the direction was asked)
-    int cutsForBoosts = 0;
+    int boostsTakenForCuts = 0; // a boost answered as a cut (only where the direction was asked)
+    int cutsTakenForBoosts = 0; // a cut answered as a boost
     double meanGainErrorDb = 0; // eq-gain: mean (answer - true) dB of wrong answers; NaN otherwise or none
     Tally lowBands;             // answers on bands below 1 kHz (flat trials excluded)
     Tally highBands;            // on bands from 1 kHz up
@@ -92,6 +92,9 @@ struct ExerciseStatistics {
     // of the time, with its 95 % interval); none for a ladder or before its first reversal.
     // ready false: too few reversals yet for the estimate to be trusted.
     std::optional<ThresholdEstimate> threshold;
+    // Why the saved difficulty could not be used (Session then starts the exercise afresh
+    // too, at level and threshold as given here); empty when it could.
+    QString difficultyProblem;
     std::optional<int> medianResponseMs;
     std::vector<ExerciseDay> days;           // by local day, oldest first
     std::vector<BandTally> bands;            // EQ exercises: by hidden band, flat (0) first

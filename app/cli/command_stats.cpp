@@ -82,8 +82,8 @@ QStringList exerciseLines(const ExerciseStatistics& e)
         if (std::isfinite(t.meanOctaveError))
             line += QStringLiteral(" (mean %1 octave)").arg(t.meanOctaveError, 0, 'f', 2);
         line += QStringLiteral("; %1 cuts taken for boosts, %2 boosts for cuts; bands below 1 kHz %3, from 1 kHz %4")
-                    .arg(t.boostsForCuts)
-                    .arg(t.cutsForBoosts)
+                    .arg(t.cutsTakenForBoosts)
+                    .arg(t.boostsTakenForCuts)
                     .arg(percent(t.lowBands), percent(t.highBands));
         if (std::isfinite(t.meanGainErrorDb))
             line += QStringLiteral("; wrong gains off by %1 dB on average").arg(t.meanGainErrorDb, 0, 'f', 1);

@@ -36,8 +36,8 @@ QJsonObject tendenciesJson(const EqTendencies& t)
     return {{"too_high", t.tooHigh},
             {"too_low", t.tooLow},
             {"mean_octave_error", finiteOrNull(t.meanOctaveError, kDecimals)},
-            {"boosts_for_cuts", t.boostsForCuts},
-            {"cuts_for_boosts", t.cutsForBoosts},
+            {"boosts_taken_for_cuts", t.boostsTakenForCuts},
+            {"cuts_taken_for_boosts", t.cutsTakenForBoosts},
             {"mean_gain_error_db", finiteOrNull(t.meanGainErrorDb, kDecimals)},
             {"low_bands", low},
             {"high_bands", high}};
