@@ -1,26 +1,20 @@
 #include "exercises/answer_tendencies.h"
 
+#include "exercises/statistics_expressions.h"
+
 #include <QVariant>
 
 #include <cmath>
+#include <map>
 
 namespace earlab::statistics {
 
 namespace {
 
-// The hidden band of an EQ answer: 0 for a flat trial, else its frequency.
-const QString kHiddenBand = QStringLiteral(
-    "CASE WHEN json_extract(hidden, '$.flat') THEN 0.0 ELSE json_extract(hidden, '$.frequency_hz') END");
-// The answered band: 0 for "flat", NULL when no band was answered (frequency_hz 0 unflat).
-const QString kAnsweredBand = QStringLiteral(
-    "CASE WHEN json_extract(answer, '$.flat') THEN 0.0"
-    " WHEN json_extract(answer, '$.frequency_hz') > 0 THEN json_extract(answer, '$.frequency_hz') END");
-// eq-gain's gains, where neither side is flat and a band was answered.
-const QString kHiddenGain = QStringLiteral(
-    "CASE WHEN NOT coalesce(json_extract(hidden, '$.flat'), 0) THEN json_extract(hidden, '$.gain_db') END");
-const QString kAnsweredGain = QStringLiteral(
-    "CASE WHEN NOT coalesce(json_extract(answer, '$.flat'), 0) AND json_extract(answer, '$.frequency_hz') > 0"
-    " THEN json_extract(answer, '$.gain_db') END");
+const QString kHiddenBand = QLatin1String(statistics_sql::kHiddenBand);
+const QString kAnsweredBand = QLatin1String(statistics_sql::kAnsweredBand);
+const QString kHiddenGain = QLatin1String(statistics_sql::kHiddenGain);
+const QString kAnsweredGain = QLatin1String(statistics_sql::kAnsweredGain);
 
 // Bands below this count as low, from it up as high.
 constexpr double kLowHighSplitHz = 1000.0;
@@ -49,33 +43,76 @@ QSqlQuery wrongAnswerPairs(const Scope& scope, const QString& exercise, const QS
                   {exercise});
 }
 
-std::vector<ValueConfusion> valueConfusions(const Scope& scope, const QString& exercise, const QString& truth,
-                                            const QString& answer)
+// One scan of an EQ exercise's answers, grouped by everything its figures need: the true and
+// the answered band and gain, whether it was right and whether the direction was asked. A
+// month of answers gives a few hundred groups, from which bands, confusions and tendencies
+// are summed here.
+struct EqGroup {
+    QVariant trueBand, answerBand, trueGain, answerGain;
+    bool correct = false;
+    bool directionAsked = false;
+    int count = 0;
+};
+
+std::vector<EqGroup> eqGroups(const Scope& scope, const QString& exercise)
+{
+    std::vector<EqGroup> groups;
+    QSqlQuery query = select(scope, eqGroupsSql(), {exercise});
+    while (query.next())
+        groups.push_back({query.value(0), query.value(1), query.value(2), query.value(3), query.value(4).toInt() != 0,
+                          query.value(5).toInt() != 0, query.value(6).toInt()});
+    return groups;
+}
+
+using PairCounts = std::map<std::pair<double, double>, int>;
+
+std::vector<ValueConfusion> confusionList(const PairCounts& counts)
 {
     std::vector<ValueConfusion> out;
-    QSqlQuery query = wrongAnswerPairs(scope, exercise, truth, answer);
-    while (query.next())
-        out.push_back({query.value(0).toDouble(), query.value(1).toDouble(), query.value(2).toInt()});
+    for (const auto& [pair, count] : counts)
+        out.push_back({pair.first, pair.second, count});
     return out;
 }
 
-std::vector<BandTally> bandTallies(const Scope& scope, const QString& exercise)
+void addEqFigures(const Scope& scope, ExerciseStatistics& stats)
 {
-    std::vector<BandTally> out;
-    QSqlQuery query = select(scope,
-                             QStringLiteral("SELECT band, count(*), sum(correct) FROM (SELECT %2 AS band, correct"
-                                            " FROM attempts WHERE %1 AND exercise = ?)"
-                                            " WHERE band IS NOT NULL GROUP BY band ORDER BY band")
-                                 .arg(QStringLiteral("%1"), kHiddenBand),
-                             {exercise});
-    while (query.next())
-        out.push_back({query.value(0).toDouble(), {query.value(1).toInt(), query.value(2).toInt()}});
-    return out;
-}
-
-EqTendencies eqTendencies(const Scope& scope, const QString& exercise, const ExerciseStatistics& stats)
-{
+    std::map<double, Tally> bands;
+    PairCounts bandPairs, gainPairs;
     EqTendencies t;
+    double gainError = 0;
+    int gainErrors = 0;
+    for (const EqGroup& g : eqGroups(scope, stats.id)) {
+        if (!g.trueBand.isNull()) {
+            Tally& band = bands[g.trueBand.toDouble()];
+            band.answers += g.count;
+            band.correct += g.correct ? g.count : 0;
+        }
+        if (g.correct)
+            continue;
+        if (!g.trueBand.isNull() && !g.answerBand.isNull())
+            bandPairs[{g.trueBand.toDouble(), g.answerBand.toDouble()}] += g.count;
+        if (g.trueGain.isNull() || g.answerGain.isNull())
+            continue;
+        const double truth = g.trueGain.toDouble();
+        const double answer = g.answerGain.toDouble();
+        gainPairs[{truth, answer}] += g.count;
+        gainError += g.count * (answer - truth);
+        gainErrors += g.count;
+        // Direction mistakes only where the question asked for the direction.
+        if (g.directionAsked && truth < 0 && answer > 0)
+            t.cutsTakenForBoosts += g.count;
+        if (g.directionAsked && truth > 0 && answer < 0)
+            t.boostsTakenForCuts += g.count;
+    }
+    for (const auto& [hz, tally] : bands)
+        stats.bands.push_back({hz, tally});
+    stats.confusion = confusionList(bandPairs);
+    // eq-band answers carry only the sign of the gain (±1): gains are eq-gain's alone.
+    const bool gainKind = stats.id == QLatin1String("eq-gain");
+    if (gainKind)
+        stats.gainConfusion = confusionList(gainPairs);
+    t.meanGainErrorDb = gainKind && gainErrors > 0 ? gainError / gainErrors : std::nan("");
+
     double octaves = 0;
     for (const ValueConfusion& c : stats.confusion) {
         if (c.trueValue <= 0 || c.answerValue <= 0 || c.trueValue == c.answerValue)
@@ -85,22 +122,6 @@ EqTendencies eqTendencies(const Scope& scope, const QString& exercise, const Exe
     }
     const int off = t.tooHigh + t.tooLow;
     t.meanOctaveError = off > 0 ? octaves / off : std::nan("");
-
-    // Direction mistakes only where the question asked for the direction; eq-band answers
-    // carry only the sign of the gain (±1), so the mean gain error is eq-gain's alone.
-    QSqlQuery query = select(scope,
-                             QStringLiteral("SELECT sum(asked AND hg < 0 AND ag > 0), sum(asked AND hg > 0 AND ag < 0),"
-                                            " avg(ag - hg) FROM (SELECT %2 AS hg, %3 AS ag,"
-                                            " coalesce(json_extract(hidden, '$.direction_asked'), 0) AS asked"
-                                            " FROM attempts WHERE %1 AND exercise = ? AND correct = 0)"
-                                            " WHERE hg IS NOT NULL AND ag IS NOT NULL")
-                                 .arg(QStringLiteral("%1"), kHiddenGain, kAnsweredGain),
-                             {exercise});
-    if (query.next()) {
-        t.cutsTakenForBoosts = query.value(0).toInt(); // hidden cut, answered boost
-        t.boostsTakenForCuts = query.value(1).toInt();
-        t.meanGainErrorDb = exercise == QLatin1String("eq-gain") ? realOrNaN(query.value(2)) : std::nan("");
-    }
     for (const BandTally& b : stats.bands) {
         if (b.bandHz <= 0)
             continue;
@@ -108,7 +129,7 @@ EqTendencies eqTendencies(const Scope& scope, const QString& exercise, const Exe
         side.answers += b.tally.answers;
         side.correct += b.tally.correct;
     }
-    return t;
+    stats.eq = t;
 }
 
 SideBias sideBias(const Scope& scope, const QString& exercise)
@@ -131,6 +152,15 @@ SideBias sideBias(const Scope& scope, const QString& exercise)
 
 } // namespace
 
+QString eqGroupsSql()
+{
+    return QStringLiteral("SELECT t, a, hg, ag, correct, asked, count(*) FROM (SELECT %2 AS t, %3 AS a,"
+                          " %4 AS hg, %5 AS ag, correct, %6 AS asked"
+                          " FROM attempts WHERE %1 AND exercise = ?) GROUP BY t, a, hg, ag, correct, asked")
+        .arg(QStringLiteral("%1"), kHiddenBand, kAnsweredBand, kHiddenGain, kAnsweredGain,
+             QLatin1String(statistics_sql::kDirectionAsked));
+}
+
 bool hasBands(const QString& exercise)
 {
     return exercise == QLatin1String("eq-band") || exercise == QLatin1String("eq-gain");
@@ -139,11 +169,7 @@ bool hasBands(const QString& exercise)
 void addAnswerTendencies(const Scope& scope, ExerciseStatistics& stats)
 {
     if (hasBands(stats.id)) {
-        stats.bands = bandTallies(scope, stats.id);
-        stats.confusion = valueConfusions(scope, stats.id, kHiddenBand, kAnsweredBand);
-        if (stats.id == QLatin1String("eq-gain"))
-            stats.gainConfusion = valueConfusions(scope, stats.id, kHiddenGain, kAnsweredGain);
-        stats.eq = eqTendencies(scope, stats.id, stats);
+        addEqFigures(scope, stats);
         return;
     }
     if (stats.id == QLatin1String("pan")) {

@@ -11,6 +11,11 @@
 
 namespace earlab::statistics {
 
+// The one query of an EQ exercise's figures (%1: the filter's condition; then the exercise
+// is bound), grouped by the statistics_expressions.h values; exposed for the test that
+// checks its plan uses attempts_eq_statistics.
+QString eqGroupsSql();
+
 // Whether `exercise` has EQ band figures.
 bool hasBands(const QString& exercise);
 

@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 
 namespace earlab {
 
@@ -34,35 +33,77 @@ QDateTime utcTime(const QVariant& text)
     return QDateTime::fromString(text.toString(), Qt::ISODateWithMs).toUTC();
 }
 
-// One scan for the per-exercise, per-day and per-exercise-day totals: the answers grouped
-// by exercise and local day (a month of ten exercises is 300 rows). SQLite's 'localtime'
-// uses the same C library time zone as Qt's local time.
-void addTotals(const Scope& scope, std::map<QString, ExerciseStatistics>& exercises,
-               std::map<QDate, DayStatistics>& days)
+// What the one scan over the answers sums up, before it becomes the result's lists.
+struct Totals {
+    struct Day {
+        Tally tally;
+        double valueSum = 0; // staircase values (NULL on a ladder: not summed)
+        int values = 0;
+    };
+    std::map<QString, Tally> exercises;
+    std::map<QString, std::map<QDate, Day>> exerciseDays;
+    std::map<QDate, DayStatistics> days;
+    std::map<QString, SessionStatistics> sessions;
+};
+
+void add(Tally& to, const Tally& t)
+{
+    to.answers += t.answers;
+    to.correct += t.correct;
+}
+
+// One scan for every total: the answers grouped by exercise, local day and session (a month
+// of ten exercises in two sessions a day is a few hundred rows), served by the covering
+// index attempts_statistics. SQLite's 'localtime' uses the same C library time zone as Qt's
+// local time.
+Totals totals(const Scope& scope)
 {
     QSqlQuery query = select(scope,
-                             QStringLiteral("SELECT exercise, date(answered_at, 'localtime') AS day, count(*),"
-                                            " sum(correct), sum(min(response_ms, %2)), avg(value)"
-                                            " FROM attempts WHERE %1 GROUP BY exercise, day ORDER BY exercise, day")
+                             QStringLiteral("SELECT exercise, date(answered_at, 'localtime') AS day, session, count(*),"
+                                            " sum(correct), sum(min(response_ms, %2)), sum(value), count(value),"
+                                            " min(answered_at), max(answered_at)"
+                                            " FROM attempts WHERE %1 GROUP BY exercise, day, session")
                                  .arg(QStringLiteral("%1"), QString::number(kPracticeCapMs)));
+    Totals t;
     while (query.next()) {
         const QString id = query.value(0).toString();
         const QDate date = QDate::fromString(query.value(1).toString(), Qt::ISODate);
-        const Tally tally{query.value(2).toInt(), query.value(3).toInt()};
-        ExerciseStatistics& e = exercises[id];
-        e.id = id;
-        e.tally.answers += tally.answers;
-        e.tally.correct += tally.correct;
-        ExerciseDay day{date, tally, std::nullopt};
-        if (!query.value(5).isNull())
-            day.meanValue = query.value(5).toDouble();
-        e.days.push_back(day);
-        DayStatistics& d = days[date];
-        d.date = date;
-        d.tally.answers += tally.answers;
-        d.tally.correct += tally.correct;
-        d.practiceMs += query.value(4).toLongLong();
+        const QString session = query.value(2).toString();
+        const Tally tally{query.value(3).toInt(), query.value(4).toInt()};
+        add(t.exercises[id], tally);
+        Totals::Day& exerciseDay = t.exerciseDays[id][date];
+        add(exerciseDay.tally, tally);
+        exerciseDay.valueSum += query.value(6).toDouble();
+        exerciseDay.values += query.value(7).toInt();
+        DayStatistics& day = t.days[date];
+        day.date = date;
+        add(day.tally, tally);
+        day.practiceMs += query.value(5).toLongLong();
+        if (session.isEmpty()) // answers stored before sessions were recorded
+            continue;
+        const QDateTime first = utcTime(query.value(8));
+        const QDateTime last = utcTime(query.value(9));
+        auto [it, isNew] = t.sessions.try_emplace(session, SessionStatistics{session, first, last, {}});
+        SessionStatistics& s = it->second;
+        if (first < s.started)
+            s.started = first;
+        if (last > s.ended)
+            s.ended = last;
+        add(s.tally, tally);
     }
+    return t;
+}
+
+std::vector<ExerciseDay> exerciseDays(const std::map<QDate, Totals::Day>& days)
+{
+    std::vector<ExerciseDay> out;
+    for (const auto& [date, day] : days) {
+        ExerciseDay d{date, day.tally, std::nullopt};
+        if (day.values > 0)
+            d.meanValue = day.valueSum / day.values;
+        out.push_back(d);
+    }
+    return out;
 }
 
 // The median of the exercise's response times: SQLite sorts them and hands over the one or
@@ -103,19 +144,6 @@ void addDifficulty(const QSqlDatabase& db, const QString& path, const Exercise* 
         if (const auto t = d.threshold(); t && t->reversals > 0)
             e.threshold = t;
     }
-}
-
-std::vector<SessionStatistics> sessions(const Scope& scope)
-{
-    std::vector<SessionStatistics> out;
-    QSqlQuery query = select(scope,
-                             QStringLiteral("SELECT session, min(answered_at) AS started, max(answered_at), count(*),"
-                                            " sum(correct) FROM attempts WHERE %1 AND session <> ''"
-                                            " GROUP BY session ORDER BY started, session"));
-    while (query.next())
-        out.push_back({query.value(0).toString(), utcTime(query.value(1)), utcTime(query.value(2)),
-                       {query.value(3).toInt(), query.value(4).toInt()}});
-    return out;
 }
 
 std::vector<BlindTestResult> blindTests(const QSqlDatabase& db, const QString& path, const StatisticsFilter& filter)
@@ -164,34 +192,38 @@ ProgressStatistics progressStatistics(const QSqlDatabase& db, const QString& pat
                                       const QDate& today)
 {
     const Scope scope = statistics::makeScope(db, path, filter);
-    std::map<QString, ExerciseStatistics> byId;
-    std::map<QDate, DayStatistics> byDay;
-    addTotals(scope, byId, byDay);
+    Totals t = totals(scope);
 
     ProgressStatistics out;
     static const ExerciseCatalogue catalogue = ExerciseCatalogue::standard();
     auto take = [&](const QString& id) {
-        auto it = byId.find(id);
-        if (it == byId.end())
+        auto it = t.exercises.find(id);
+        if (it == t.exercises.end())
             return;
-        ExerciseStatistics e = std::move(it->second);
-        byId.erase(it);
+        ExerciseStatistics e;
+        e.id = id;
+        e.tally = it->second;
+        t.exercises.erase(it);
+        e.days = exerciseDays(t.exerciseDays[id]);
         addDifficulty(db, path, catalogue.find(id), e);
         e.medianResponseMs = medianResponseMs(scope, id, e.tally.answers);
         statistics::addAnswerTendencies(scope, e);
-        out.tally.answers += e.tally.answers;
-        out.tally.correct += e.tally.correct;
+        add(out.tally, e.tally);
         out.exercises.push_back(std::move(e));
     };
     for (const auto& exercise : catalogue.all())
         take(exercise->id());
-    while (!byId.empty()) // answers of exercises this version does not know, by id
-        take(byId.begin()->first);
+    while (!t.exercises.empty()) // answers of exercises this version does not know, by id
+        take(t.exercises.begin()->first);
 
-    for (const auto& [date, day] : byDay)
+    for (const auto& [date, day] : t.days)
         out.days.push_back(day);
-    out.streakDays = streak(byDay, today);
-    out.sessions = sessions(scope);
+    out.streakDays = streak(t.days, today);
+    for (const auto& [id, session] : t.sessions)
+        out.sessions.push_back(session);
+    std::sort(out.sessions.begin(), out.sessions.end(), [](const SessionStatistics& a, const SessionStatistics& b) {
+        return a.started != b.started ? a.started < b.started : a.session < b.session;
+    });
     if (filter.timeOnly())
         out.blindTests = blindTests(db, path, filter);
     return out;

@@ -5,6 +5,7 @@
 // Also: every filter (time, exercise, material, genre), the empty and the one-answer
 // history, blind tests, the streak, and the read-only connection that never writes.
 
+#include "exercises/answer_tendencies.h"
 #include "exercises/blind_log_store.h"
 #include "exercises/library_store.h"
 #include "exercises/progress_statistics.h"
@@ -17,6 +18,7 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -425,6 +427,29 @@ private slots:
         QCOMPARE(idsText(statisticsOf(f)), QStringLiteral("eq-band:1/1"));
         f.genre = QStringLiteral("Polka");
         QCOMPARE(statisticsOf(f).tally.answers, 0);
+    }
+
+    // The miss map and the totals read schema step 10's indexes, not the table: the EQ
+    // query's expressions must be the indexed ones (statistics_expressions.h).
+    void queriesUseTheStatisticsIndexes()
+    {
+        const ReadOnlyDatabase db(m_path);
+        auto plan = [&](const QString& sql) {
+            QSqlQuery query(db.database());
+            query.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + sql);
+            query.addBindValue(QStringLiteral("eq-band"));
+            if (!query.exec())
+                return query.lastError().text();
+            QStringList steps;
+            while (query.next())
+                steps << query.value(3).toString();
+            return steps.join(QStringLiteral("; "));
+        };
+        const QString eq = plan(statistics::eqGroupsSql().arg(QStringLiteral("heard = 1")));
+        QVERIFY2(eq.contains(QStringLiteral("USING INDEX attempts_eq_statistics")), qPrintable(eq));
+        const QString median = plan(QStringLiteral("SELECT response_ms FROM attempts WHERE heard = 1 AND exercise = ?"
+                                                   " ORDER BY response_ms"));
+        QVERIFY2(median.contains(QStringLiteral("USING COVERING INDEX attempts_statistics")), qPrintable(median));
     }
 
     void storeConnectionGivesTheSame()
