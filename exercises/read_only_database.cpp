@@ -41,6 +41,9 @@ ReadOnlyDatabase::ReadOnlyDatabase(const QString& path) : m_path(QFileInfo(path)
     try {
         const QSqlDatabase db = database();
         store::exec(db, m_path, QStringLiteral("PRAGMA query_only = 1"), kDoing);
+        // Up to 64 MiB of pages (allocated only as they are read): the statistics' indexes
+        // for 100,000 answers are ~20 MB, and a second run then reads none of them again.
+        store::exec(db, m_path, QStringLiteral("PRAGMA cache_size = -65536"), kDoing);
         const int version = store::userVersion(db, m_path);
         if (version == 0)
             throw store::makeError(m_path, kDoing, QStringLiteral("it is not an EarLab progress database (it has no "
