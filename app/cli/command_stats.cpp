@@ -81,7 +81,7 @@ QStringList exerciseLines(const ExerciseStatistics& e)
         QString line = QStringLiteral("    tendencies: %1 too high, %2 too low").arg(t.tooHigh).arg(t.tooLow);
         if (std::isfinite(t.meanOctaveError))
             line += QStringLiteral(" (mean %1 octave)").arg(t.meanOctaveError, 0, 'f', 2);
-        line += QStringLiteral("; %1 cuts taken for boosts, %2 boosts for cuts; bands below 1 kHz %3, from 1 kHz %4")
+        line += QStringLiteral("; %1 cuts taken for boosts, %2 boosts taken for cuts; bands below 1 kHz %3, from 1 kHz %4")
                     .arg(t.cutsTakenForBoosts)
                     .arg(t.boostsTakenForCuts)
                     .arg(percent(t.lowBands), percent(t.highBands));
