@@ -74,14 +74,7 @@ QSqlDatabase ReadOnlyDatabase::database() const
 
 void ReadOnlyDatabase::close()
 {
-    if (m_connection.isEmpty())
-        return;
-    {
-        QSqlDatabase db = database();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-    m_connection.clear();
+    store::removeConnection(m_connection);
 }
 
 } // namespace earlab
