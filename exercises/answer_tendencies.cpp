@@ -37,9 +37,9 @@ QSqlQuery wrongAnswerPairs(const Scope& scope, const QString& exercise, const QS
 {
     return select(scope,
                   QStringLiteral("SELECT t, a, count(*) FROM (SELECT %2 AS t, %3 AS a FROM attempts"
-                                 " WHERE %1 AND exercise = ? AND correct = 0)"
+                                 " WHERE %1 AND exercise = ? AND correct = 0 AND %4)"
                                  " WHERE t IS NOT NULL AND a IS NOT NULL GROUP BY t, a ORDER BY t, a")
-                      .arg(QStringLiteral("%1"), truth, answer),
+                      .arg(QStringLiteral("%1"), truth, answer, QLatin1String(statistics_sql::kValidJson)),
                   {exercise});
 }
 
@@ -139,7 +139,8 @@ SideBias sideBias(const Scope& scope, const QString& exercise)
                              QStringLiteral("SELECT count(*), avg(ap - hp), sum(ap > hp + 1e-9), sum(ap < hp - 1e-9)"
                                             " FROM (SELECT json_extract(hidden, '$.pan') AS hp,"
                                             " json_extract(answer, '$.pan') AS ap FROM attempts"
-                                            " WHERE %1 AND exercise = ?) WHERE hp IS NOT NULL AND ap IS NOT NULL"),
+                                            " WHERE %1 AND exercise = ? AND %2) WHERE hp IS NOT NULL AND ap IS NOT NULL")
+                                 .arg(QStringLiteral("%1"), QLatin1String(statistics_sql::kValidJson)),
                              {exercise});
     if (query.next()) {
         bias.answers = query.value(0).toInt();
@@ -156,9 +157,9 @@ QString eqGroupsSql()
 {
     return QStringLiteral("SELECT t, a, hg, ag, correct, asked, count(*) FROM (SELECT %2 AS t, %3 AS a,"
                           " %4 AS hg, %5 AS ag, correct, %6 AS asked"
-                          " FROM attempts WHERE %1 AND exercise = ?) GROUP BY t, a, hg, ag, correct, asked")
+                          " FROM attempts WHERE %1 AND exercise = ? AND %7) GROUP BY t, a, hg, ag, correct, asked")
         .arg(QStringLiteral("%1"), kHiddenBand, kAnsweredBand, kHiddenGain, kAnsweredGain,
-             QLatin1String(statistics_sql::kDirectionAsked));
+             QLatin1String(statistics_sql::kDirectionAsked), QLatin1String(statistics_sql::kValidJson));
 }
 
 bool hasBands(const QString& exercise)

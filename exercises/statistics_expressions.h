@@ -23,6 +23,12 @@ inline constexpr const char* kHiddenGain =
 inline constexpr const char* kAnsweredGain =
     "CASE WHEN NOT coalesce(json_extract(answer, '$.flat'), 0) AND json_extract(answer, '$.frequency_hz') > 0"
     " THEN json_extract(answer, '$.gain_db') END";
+// The rows the expressions are computed for: json_extract fails ("malformed JSON") on text
+// that is not JSON, and an index on it would then refuse the row (and fail schema step 10
+// on a database another program wrote such a row into). attempts_eq_statistics is a
+// partial index over these rows; every statistics query on hidden or answer adds this
+// condition (an answer whose JSON is damaged counts in the totals, not in the miss map).
+inline constexpr const char* kValidJson = "json_valid(hidden) AND json_valid(answer)";
 // Whether the question asked for the direction (boost or cut): 1 or 0.
 inline constexpr const char* kDirectionAsked = "coalesce(json_extract(hidden, '$.direction_asked'), 0)";
 

@@ -150,10 +150,10 @@ const QList<MigrationStep>& migrationSteps()
          {QStringLiteral("CREATE INDEX attempts_statistics ON attempts(exercise, heard, response_ms,"
                          " answered_at, correct, value, session, material, source)"),
           QStringLiteral("CREATE INDEX attempts_eq_statistics ON attempts(exercise, %1, %2, %3, %4, %5,"
-                         " correct, heard, answered_at, material, source)")
+                         " correct, heard, answered_at, material, source) WHERE %6")
               .arg(QLatin1String(statistics_sql::kHiddenBand), QLatin1String(statistics_sql::kAnsweredBand),
                    QLatin1String(statistics_sql::kHiddenGain), QLatin1String(statistics_sql::kAnsweredGain),
-                   QLatin1String(statistics_sql::kDirectionAsked))}},
+                   QLatin1String(statistics_sql::kDirectionAsked), QLatin1String(statistics_sql::kValidJson))}},
     };
     return steps;
 }

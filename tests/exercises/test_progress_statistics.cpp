@@ -13,6 +13,7 @@
 #include "exercises/read_only_database.h"
 
 #include "support/blind_log_sample.h"
+#include "support/raw_database.h"
 #include "support/scratch_files.h"
 #include "support/store_helpers.h"
 
@@ -501,6 +502,31 @@ private slots:
         QCOMPARE(e.medianResponseMs, std::optional<int>(4200));
         QCOMPARE(daysText(s.days), QStringLiteral("2026-03-02:1/1:4200ms"));
         QCOMPARE(s.streakDays, 1);
+    }
+
+    // An answer whose JSON another program damaged counts in the totals, not in the miss map;
+    // the statistics (and schema step 10's index) still work.
+    void damagedJsonCountsInTotalsOnly()
+    {
+        const QString path = scratch("progress-statistics-damaged") + QStringLiteral("/progress.sqlite");
+        {
+            ProgressStore store;
+            store.open(path);
+            record(store, {"eq-band", "2026-03-02T18:00:00.000Z", eqHidden(1000, 6), eqAnswer(2000), false, 1000,
+                           "noise", "pink-noise", "x"});
+            record(store, {"eq-band", "2026-03-02T18:01:00.000Z", eqHidden(500, 6), eqAnswer(250), false, 1000,
+                           "noise", "pink-noise", "x"});
+            record(store, {"stems", "2026-03-02T18:02:00.000Z", {{"stem", "bass"}}, {{"stem", "keys"}}, false, 1000,
+                           "noise", "pink-noise", "x"});
+        }
+        QCOMPARE(RawDatabase(path).run(QStringLiteral("UPDATE attempts SET hidden = 'not {json' WHERE id IN (1, 3)")),
+                 QString());
+        const ReadOnlyDatabase db(path);
+        const ProgressStatistics s = progressStatistics(db.database(), db.path(), {}, m_march2);
+        QCOMPARE(idsText(s), QStringLiteral("eq-band:0/2 stems:0/1"));
+        QCOMPARE(bandsText(s.exercises.front().bands), QStringLiteral("500:0/1"));
+        QCOMPARE(confusionText(s.exercises.front().confusion), QStringLiteral("500>250x1"));
+        QVERIFY(s.exercises.back().mistakes.empty());
     }
 
     // Statistics never write: the file's bytes are the same afterwards, and a read-only file
