@@ -6,4 +6,5 @@ target_sources(earlab_exercises PRIVATE
   statistics_query.h statistics_query.cpp
   answer_tendencies.h answer_tendencies.cpp
   progress_statistics.h progress_statistics.cpp
+  statistics_json.h statistics_json.cpp
   read_only_database.h read_only_database.cpp)

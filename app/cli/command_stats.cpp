@@ -1,10 +1,10 @@
 #include "cli_support.h"
-#include "statistics_json.h"
 
 #include "exercises/attempt.h"
 #include "exercises/exercise_catalogue.h"
 #include "exercises/progress_statistics.h"
 #include "exercises/read_only_database.h"
+#include "exercises/statistics_json.h"
 #include "exercises/threshold_estimate.h"
 
 #include <QJsonDocument>

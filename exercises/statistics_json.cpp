@@ -1,15 +1,24 @@
-#include "statistics_json.h"
-
-#include "cli_support.h"
+#include "exercises/statistics_json.h"
 
 #include <QJsonArray>
 
-namespace earlab::cli {
+#include <cmath>
+
+namespace earlab {
 
 namespace {
 
 // Accuracy and means keep 4 decimals; frequencies, gains and pans are given as stored.
 constexpr int kDecimals = 4;
+
+// JSON has no NaN: an accuracy or mean of nothing is null.
+QJsonValue finiteOrNull(double v, int decimals)
+{
+    if (!std::isfinite(v))
+        return QJsonValue::Null;
+    const double scale = std::pow(10.0, decimals);
+    return std::round(v * scale) / scale;
+}
 
 void addTally(QJsonObject& o, const Tally& t, const char* answersKey = "answers")
 {
@@ -139,4 +148,4 @@ QJsonObject statisticsToJson(const ProgressStatistics& stats)
     return o;
 }
 
-} // namespace earlab::cli
+} // namespace earlab
