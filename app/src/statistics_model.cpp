@@ -18,22 +18,16 @@ void StatisticsModel::setFilter(T& field, const T& value)
     refresh();
 }
 
-void StatisticsModel::setExercise(const QString& id) { setFilter(m_exercise, id); }
-void StatisticsModel::setMaterial(const QString& material) { setFilter(m_material, material); }
-void StatisticsModel::setGenre(const QString& genre) { setFilter(m_genre, genre); }
-void StatisticsModel::setSince(const QDateTime& at) { setFilter(m_since, at); }
-void StatisticsModel::setUntil(const QDateTime& at) { setFilter(m_until, at); }
+void StatisticsModel::setExercise(const QString& id) { setFilter(m_filter.exercise, id); }
+void StatisticsModel::setMaterial(const QString& material) { setFilter(m_filter.material, material); }
+void StatisticsModel::setGenre(const QString& genre) { setFilter(m_filter.genre, genre); }
+void StatisticsModel::setSince(const QDateTime& at) { setFilter(m_filter.since, at); }
+void StatisticsModel::setUntil(const QDateTime& at) { setFilter(m_filter.until, at); }
 
 void StatisticsModel::refresh()
 {
-    StatisticsFilter filter;
-    filter.exercise = m_exercise;
-    filter.material = m_material;
-    filter.genre = m_genre;
-    filter.since = m_since;
-    filter.until = m_until;
     try {
-        m_summary = statisticsToJson(progressStatistics(m_store, filter)).toVariantMap();
+        m_summary = statisticsToJson(progressStatistics(m_store, m_filter)).toVariantMap();
         m_problem.clear();
     } catch (const StoreError& e) {
         // The page says why instead of showing numbers that are not there.

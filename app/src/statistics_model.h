@@ -9,6 +9,8 @@
 // changes; on 100,000 answers that takes 190–250 ms (bench_statistics), within the page's
 // 300 ms. The page calls refresh() when it opens and after answers were written.
 
+#include "exercises/statistics_filter.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -54,11 +56,11 @@ public:
     QVariantList days() const { return m_summary.value(QStringLiteral("days")).toList(); }
     QString problem() const { return m_problem; }
 
-    QString exercise() const { return m_exercise; }
-    QString material() const { return m_material; }
-    QString genre() const { return m_genre; }
-    QDateTime since() const { return m_since; }
-    QDateTime until() const { return m_until; }
+    QString exercise() const { return m_filter.exercise; }
+    QString material() const { return m_filter.material; }
+    QString genre() const { return m_filter.genre; }
+    QDateTime since() const { return m_filter.since; }
+    QDateTime until() const { return m_filter.until; }
     void setExercise(const QString& id);
     void setMaterial(const QString& material);
     void setGenre(const QString& genre);
@@ -79,11 +81,7 @@ private:
     ProgressStore& m_store;
     QVariantMap m_summary;
     QString m_problem;
-    QString m_exercise;
-    QString m_material;
-    QString m_genre;
-    QDateTime m_since;
-    QDateTime m_until;
+    StatisticsFilter m_filter;
 };
 
 } // namespace earlab::app
