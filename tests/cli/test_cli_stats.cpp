@@ -159,6 +159,17 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("2026-03-02         3    33.3 %")), qPrintable(out));
     }
 
+    void listedAndHelped()
+    {
+        ProcessRun run = runProcess(EARLAB_CLI, {"--help"}, 60000);
+        QVERIFY2(run.ok(), qPrintable(both(run)));
+        QVERIFY2(run.out.contains("  stats "), run.out.constData());
+        run = stats({"--help"});
+        QVERIFY2(run.ok(), qPrintable(both(run)));
+        for (const char* option : {"--db", "--exercise", "--since", "--until", "--material", "--genre", "--json"})
+            QVERIFY2(run.out.contains(option), option);
+    }
+
     void badInputExitsTwoNamingIt()
     {
         ProcessRun run = stats({"--db", m_db, "--since", "1 March"});
