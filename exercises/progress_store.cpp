@@ -233,14 +233,7 @@ void ProgressStore::connect(const QString& path)
 
 void ProgressStore::disconnect()
 {
-    if (m_connection.isEmpty())
-        return;
-    {
-        QSqlDatabase db = database();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
-    m_connection.clear();
+    store::removeConnection(m_connection);
 }
 
 void ProgressStore::configure()

@@ -98,6 +98,18 @@ QSqlQuery exec(const QSqlDatabase& db, const QString& path, const QString& sql,
     return query;
 }
 
+void removeConnection(QString& name)
+{
+    if (name.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, /*open=*/false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    name.clear();
+}
+
 QSqlQuery prepare(const QSqlDatabase& db, const QString& path, const QString& sql,
                   const QString& doing)
 {

@@ -34,6 +34,10 @@ bool diskAlmostFull(const QString& path);
 // SQLITE_CORRUPT): the cases that are moved aside instead of reported.
 bool isCorruption(const QSqlError& error);
 
+// Closes and removes the Qt SQL connection `name`, then clears it; nothing for an empty name.
+// No QSqlDatabase copy of the connection may be alive (Qt warns and keeps it open).
+void removeConnection(QString& name);
+
 // Runs one statement; throws StoreError on failure. The query is returned positioned
 // before its first row.
 QSqlQuery exec(const QSqlDatabase& db, const QString& path, const QString& sql,

@@ -89,5 +89,6 @@ int runQuestion(const QStringList& args);
 int runVerifyLog(const QStringList& args);
 int runCompare(const QStringList& args);
 int runAbx(const QStringList& args);
+int runStats(const QStringList& args);
 
 } // namespace earlab::cli

@@ -60,34 +60,36 @@ class TestProgressStoreSchema : public QObject {
     Q_OBJECT
 
 private slots:
-    void stepsAreOrderedAndEndAtNine()
+    void stepsAreOrderedAndEndAtTen()
     {
         const auto& steps = store::migrationSteps();
         QVERIFY(!steps.isEmpty());
         for (int i = 0; i < steps.size(); ++i)
             QCOMPARE(steps.at(i).version, i + 1);
-        QCOMPARE(store::latestSchemaVersion(), 9);
+        QCOMPARE(store::latestSchemaVersion(), 10);
     }
 
     void freshDatabaseIsAtLatestVersion()
     {
         ProgressStore memory;
         memory.open(QString());
-        QCOMPARE(memory.schemaVersion(), 9);
+        QCOMPARE(memory.schemaVersion(), 10);
 
         const QString path = scratch("schema-fresh") + QStringLiteral("/progress.sqlite");
         {
             ProgressStore disk;
             disk.open(path);
-            QCOMPARE(disk.schemaVersion(), 9);
+            QCOMPARE(disk.schemaVersion(), 10);
         }
-        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 9);
+        QCOMPARE(RawDatabase(path).value(QStringLiteral("PRAGMA user_version")).toInt(), 10);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("attempts")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_resets")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_session")));
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("blind_logs")));
+        QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_statistics")));
+        QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_eq_statistics")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("blind_logs_by_time")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_uid")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_time")));
@@ -154,7 +156,7 @@ private slots:
         ProgressStore store;
         store.open(path);
         QVERIFY(store.recoveryMessage().isEmpty());
-        QCOMPARE(store.schemaVersion(), 9);
+        QCOMPARE(store.schemaVersion(), 10);
         QVERIFY(hasObject(path, QStringLiteral("table"), QStringLiteral("exercise_state")));
         QVERIFY(hasObject(path, QStringLiteral("index"), QStringLiteral("attempts_by_exercise_time")));
 

@@ -1,0 +1,113 @@
+// StatisticsModel (app/src/statistics_model.h) on a progress database on disk: the summary
+// QML binds to, with values counted by hand; a filter refreshes it and says so; a closed
+// store gives a problem naming the database instead of numbers.
+
+#include "app/src/statistics_model.h"
+
+#include "exercises/progress_store.h"
+#include "support/scratch_files.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace earlab;
+using earlab::app::StatisticsModel;
+
+namespace {
+
+void record(ProgressStore& store, const char* exercise, const char* at, double trueHz, double answerHz, bool correct)
+{
+    Attempt a;
+    a.exercise = QString::fromLatin1(exercise);
+    a.answeredAt = QDateTime::fromString(QString::fromLatin1(at), Qt::ISODateWithMs);
+    a.hidden = {{"flat", false}, {"frequency_hz", trueHz}, {"gain_db", 6}, {"q", 1.41}, {"direction_asked", false}};
+    a.answer = {{"flat", false}, {"frequency_hz", answerHz}, {"gain_db", 1}};
+    a.correct = correct;
+    a.score = correct ? 1 : 0;
+    a.responseMs = 3000;
+    a.material = QStringLiteral("noise");
+    a.source = QStringLiteral("pink-noise");
+    a.session = QStringLiteral("s");
+    store.recordAttempt(a);
+}
+
+} // namespace
+
+class TestStatisticsModel : public QObject {
+    Q_OBJECT
+
+    QString m_path;
+
+private slots:
+    void initTestCase()
+    {
+        m_path = earlab::test::scratch("statistics-model") + QStringLiteral("/progress.sqlite");
+        ProgressStore store;
+        store.open(m_path);
+        record(store, "eq-band", "2026-03-02T12:00:00.000Z", 1000, 1000, true);
+        record(store, "eq-band", "2026-03-02T12:01:00.000Z", 1000, 2000, false);
+        record(store, "eq-gain", "2026-03-02T12:02:00.000Z", 500, 500, true);
+    }
+
+    void summaryHasTheCountsAndTheMissMap()
+    {
+        ProgressStore store;
+        store.open(m_path);
+        StatisticsModel model(store);
+        QCOMPARE(model.answers(), 0); // nothing before the first refresh
+        QSignalSpy changed(&model, &StatisticsModel::changed);
+        model.refresh();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.problem(), QString());
+        QCOMPARE(model.answers(), 3);
+        const QVariantList exercises = model.exercises();
+        QCOMPARE(exercises.size(), 2);
+        const QVariantMap band = exercises.at(0).toMap();
+        QCOMPARE(band.value("id").toString(), QStringLiteral("eq-band"));
+        QCOMPARE(band.value("answers").toInt(), 2);
+        QCOMPARE(band.value("accuracy").toDouble(), 0.5);
+        const QVariantList bands = band.value("bands").toList();
+        QCOMPARE(bands.size(), 1);
+        QCOMPARE(bands.at(0).toMap().value("band_hz").toDouble(), 1000.0);
+        QCOMPARE(bands.at(0).toMap().value("asked").toInt(), 2);
+        const QVariantList confusion = band.value("confusion").toList();
+        QCOMPARE(confusion.size(), 1);
+        QCOMPARE(confusion.at(0).toMap().value("answer_hz").toDouble(), 2000.0);
+        QCOMPARE(model.days().size(), 1);
+    }
+
+    void filterRefreshes()
+    {
+        ProgressStore store;
+        store.open(m_path);
+        StatisticsModel model(store);
+        QSignalSpy filter(&model, &StatisticsModel::filterChanged);
+        QSignalSpy changed(&model, &StatisticsModel::changed);
+        model.setExercise(QStringLiteral("eq-gain"));
+        QCOMPARE(filter.count(), 1);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.answers(), 1);
+        model.setExercise(QStringLiteral("eq-gain")); // unchanged: nothing to do
+        QCOMPARE(changed.count(), 1);
+        model.setSince(QDateTime::fromString(QStringLiteral("2026-03-02T12:03:00Z"), Qt::ISODate));
+        QCOMPARE(model.answers(), 0);
+        QVERIFY(model.exercises().isEmpty());
+    }
+
+    void closedStoreSaysWhy()
+    {
+        ProgressStore store;
+        store.open(m_path);
+        StatisticsModel model(store);
+        model.refresh();
+        QCOMPARE(model.answers(), 3);
+        store.close();
+        model.refresh();
+        QVERIFY2(model.problem().contains(QStringLiteral("not open")), qPrintable(model.problem()));
+        QCOMPARE(model.answers(), 0);
+        QVERIFY(model.summary().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStatisticsModel)
+#include "test_statistics_model.moc"
