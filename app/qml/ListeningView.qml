@@ -7,7 +7,9 @@ import EarLab
 // markers drawn in their category's colour, a transport, and the markers listed beside it.
 // The seed's method: listen through, press M where something could change, say what, then
 // loop each marked section (L) and listen again with that in mind.
-FocusScope {
+// An Item, not a FocusScope: forceActiveFocus() on it must take the keys back from the
+// editor or the genre field, not hand them to whichever of them had focus last.
+Item {
     id: view
 
     property var selectedId: 0
