@@ -215,7 +215,7 @@ Item {
 
                 Card {
                     Layout.fillWidth: true
-                    implicitHeight: 236
+                    implicitHeight: 300
 
                     Item {
                         id: wave
@@ -330,15 +330,14 @@ Item {
                         onClicked: App.listening.togglePlay()
                     }
 
+                    // ← → (the keys are listed below: the row must fit beside the markers).
                     AppButton {
                         text: qsTr("−5 s")
-                        keyHint: "←"
                         onClicked: App.listening.nudge(-5)
                     }
 
                     AppButton {
                         text: qsTr("+5 s")
-                        keyHint: "→"
                         onClicked: App.listening.nudge(5)
                     }
 
@@ -367,24 +366,30 @@ Item {
                         keyHint: "M"
                         onClicked: view.dropMarker()
                     }
+                }
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+
+                    Text {
+                        objectName: "loopText"
+                        Layout.fillWidth: true
+                        text: App.listening.sectionLooping
+                              ? qsTr("Looping %1 – %2: listen again with the note in mind.").arg(App.listening.timeText(App.listening.loopStart)).arg(App.listening.timeText(App.listening.loopEnd))
+                              : qsTr("Playing the whole track once through. Select a marker and press L to loop its section.")
+                        color: App.listening.sectionLooping ? Theme.text : Theme.textFaint
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.Wrap
+                    }
 
                     AppButton {
                         objectName: "stopLoop"
                         visible: App.listening.sectionLooping
                         text: qsTr("Whole track")
+                        keyHint: "Esc"
                         onClicked: App.listening.stopLoop()
                     }
-                }
-
-                Text {
-                    objectName: "loopText"
-                    Layout.fillWidth: true
-                    text: App.listening.sectionLooping
-                          ? qsTr("Looping %1 – %2: listen again with the note in mind.").arg(App.listening.timeText(App.listening.loopStart)).arg(App.listening.timeText(App.listening.loopEnd))
-                          : qsTr("Playing the whole track once through. Select a marker and press L to loop its section.")
-                    color: App.listening.sectionLooping ? Theme.text : Theme.textFaint
-                    font.pixelSize: Theme.fontSmall
-                    wrapMode: Text.Wrap
                 }
 
                 Text {
@@ -409,7 +414,10 @@ Item {
             }
 
             ColumnLayout {
+                // The list keeps room for a note and its buttons; the waveform takes the rest.
+                Layout.minimumWidth: 320
                 Layout.preferredWidth: 420
+                Layout.maximumWidth: 480
                 Layout.fillHeight: true
                 spacing: Theme.spacingSmall
 
