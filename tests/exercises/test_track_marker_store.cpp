@@ -10,6 +10,7 @@
 #include "exercises/track_marker_store.h"
 
 #include "support/scratch_files.h"
+#include "support/scratch_store.h"
 
 #include <QSet>
 #include <QTest>
@@ -29,17 +30,7 @@ QDateTime utc(const char* iso)
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODateWithMs);
 }
 
-struct OpenStore {
-    explicit OpenStore(const char* tag)
-        : path(scratch(tag) + QStringLiteral("/progress.sqlite"))
-    {
-        progress.open(path);
-    }
-
-    QString path;
-    ProgressStore progress;
-    TrackMarkerStore markers{progress};
-};
+using OpenStore = ScratchStore<TrackMarkerStore>;
 
 QList<double> positions(const QList<TrackMarker>& markers)
 {
@@ -67,16 +58,16 @@ private slots:
     {
         OpenStore store("markers-add");
         const QDateTime created = utc("2026-12-03T10:00:00.125Z");
-        const TrackMarker late = store.markers.add(kTrack, 83.4, "tone", "harsh vocal S", created);
-        const TrackMarker early = store.markers.add(kTrack, 12.0, "balance", "bass too loud\nin the intro");
-        const TrackMarker tie = store.markers.add(kTrack, 12.0, "other", QString()); // same point, made later
-        store.markers.add(kOther, 1.0, "space", "dry");
+        const TrackMarker late = store.table.add(kTrack, 83.4, "tone", "harsh vocal S", created);
+        const TrackMarker early = store.table.add(kTrack, 12.0, "balance", "bass too loud\nin the intro");
+        const TrackMarker tie = store.table.add(kTrack, 12.0, "other", QString()); // same point, made later
+        store.table.add(kOther, 1.0, "space", "dry");
         QVERIFY(late.id > 0 && early.id > 0 && tie.id > 0);
         QVERIFY(store::isAttemptUid(late.uid));
         QCOMPARE(late.createdAt, created);
         QCOMPARE(late.createdAt.timeSpec(), Qt::UTC);
 
-        const QList<TrackMarker> listed = store.markers.markers(kTrack);
+        const QList<TrackMarker> listed = store.table.markers(kTrack);
         QCOMPARE(positions(listed), (QList<double>{12.0, 12.0, 83.4}));
         QCOMPARE(listed[0].id, early.id);
         QCOMPARE(listed[1].id, tie.id);
@@ -88,20 +79,20 @@ private slots:
         QCOMPARE(back.category, QStringLiteral("tone"));
         QCOMPARE(back.note, QStringLiteral("harsh vocal S"));
         QCOMPARE(back.createdAt, created);
-        QCOMPARE(store.markers.markers(kOther).size(), 1);
-        QCOMPARE(store.markers.markers("/music/none.wav").size(), 0);
-        QCOMPARE(store.markers.count(), 4);
-        QCOMPARE(store.markers.all().size(), 4);
-        QCOMPARE(store.markers.all().first().path, kTrack); // by path: "/music/S" < "/music/o"
+        QCOMPARE(store.table.markers(kOther).size(), 1);
+        QCOMPARE(store.table.markers("/music/none.wav").size(), 0);
+        QCOMPARE(store.table.count(), 4);
+        QCOMPARE(store.table.all().size(), 4);
+        QCOMPARE(store.table.all().first().path, kTrack); // by path: "/music/S" < "/music/o"
     }
 
     void editAndRemove()
     {
         OpenStore store("markers-edit");
-        const TrackMarker a = store.markers.add(kTrack, 10.0, "tone", "harsh");
-        const TrackMarker b = store.markers.add(kTrack, 20.0, "dynamics", "squashed");
-        store.markers.edit(a.id, 30.0, "space", "too much reverb");
-        const QList<TrackMarker> listed = store.markers.markers(kTrack);
+        const TrackMarker a = store.table.add(kTrack, 10.0, "tone", "harsh");
+        const TrackMarker b = store.table.add(kTrack, 20.0, "dynamics", "squashed");
+        store.table.edit(a.id, 30.0, "space", "too much reverb");
+        const QList<TrackMarker> listed = store.table.markers(kTrack);
         QCOMPARE(positions(listed), (QList<double>{20.0, 30.0})); // moved after b
         QCOMPARE(listed[1].id, a.id);
         QCOMPARE(listed[1].uid, a.uid); // an edit keeps the uid and the creation time
@@ -109,10 +100,10 @@ private slots:
         QCOMPARE(listed[1].category, QStringLiteral("space"));
         QCOMPARE(listed[1].note, QStringLiteral("too much reverb"));
 
-        QVERIFY(store.markers.remove(b.id));
-        QVERIFY(!store.markers.remove(b.id));
-        QCOMPARE(store.markers.markers(kTrack).size(), 1);
-        QVERIFY_THROWS_EXCEPTION(StoreError, store.markers.edit(b.id, 1.0, "tone", "gone"));
+        QVERIFY(store.table.remove(b.id));
+        QVERIFY(!store.table.remove(b.id));
+        QCOMPARE(store.table.markers(kTrack).size(), 1);
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.table.edit(b.id, 1.0, "tone", "gone"));
     }
 
     void invalidValuesAreRefusedNamingTheFileAndTheCause_data()
@@ -135,23 +126,23 @@ private slots:
         QFETCH(QString, category);
         QFETCH(QString, cause);
         OpenStore store("markers-invalid");
-        const TrackMarker kept = store.markers.add(kTrack, 5.0, "tone", "kept");
+        const TrackMarker kept = store.table.add(kTrack, 5.0, "tone", "kept");
         try {
-            store.markers.add(path, position, category, "x");
+            store.table.add(path, position, category, "x");
             QFAIL("an invalid marker was stored");
         } catch (const StoreError& error) {
             QVERIFY2(error.message().contains(store.path), qPrintable(error.message()));
             QVERIFY2(error.message().contains(cause), qPrintable(error.message()));
         }
         try {
-            store.markers.edit(kept.id, position, category, "changed");
+            store.table.edit(kept.id, position, category, "changed");
             if (!path.isEmpty())
                 QFAIL("an invalid edit was stored");
         } catch (const StoreError& error) {
             QVERIFY2(error.message().contains(store.path), qPrintable(error.message()));
         }
-        QCOMPARE(store.markers.count(), 1);
-        const TrackMarker after = *store.markers.marker(kept.id);
+        QCOMPARE(store.table.count(), 1);
+        const TrackMarker after = *store.table.marker(kept.id);
         if (!path.isEmpty()) { // an edit cannot change the path: that row's edit was valid
             QCOMPARE(after.note, QStringLiteral("kept"));
             QCOMPARE(after.positionSeconds, 5.0);
@@ -185,18 +176,18 @@ private slots:
         OpenStore store("markers-uids");
         QSet<QString> uids;
         for (int i = 0; i < 200; ++i)
-            uids.insert(store.markers.add(kTrack, i * 0.5, "other", {}).uid);
+            uids.insert(store.table.add(kTrack, i * 0.5, "other", {}).uid);
         QCOMPARE(uids.size(), 200);
         // The table refuses a second row with a stored uid, whatever writes it.
-        TrackMarker copy = store.markers.markers(kTrack).first();
-        QCOMPARE(store.markers.merge({copy}).alreadyThere, 1);
-        QCOMPARE(store.markers.count(), 200);
+        TrackMarker copy = store.table.markers(kTrack).first();
+        QCOMPARE(store.table.merge({copy}).alreadyThere, 1);
+        QCOMPARE(store.table.count(), 200);
     }
 
     void mergeAddsByUidAllOrNothing()
     {
         OpenStore store("markers-merge");
-        const TrackMarker mine = store.markers.add(kTrack, 5.0, "tone", "edited since the export");
+        const TrackMarker mine = store.table.add(kTrack, 5.0, "tone", "edited since the export");
         TrackMarker exported = mine;
         exported.note = "as exported";
         TrackMarker fresh;
@@ -207,14 +198,14 @@ private slots:
         fresh.note = "new";
         fresh.createdAt = utc("2026-01-01T00:00:00.000Z");
 
-        const MarkerMerge merged = store.markers.merge({exported, fresh});
+        const MarkerMerge merged = store.table.merge({exported, fresh});
         QCOMPARE(merged.added, 1);
         QCOMPARE(merged.alreadyThere, 1);
-        QCOMPARE(store.markers.marker(mine.id)->note, QStringLiteral("edited since the export")); // not undone
-        QCOMPARE(store.markers.markers(kOther).first().uid, fresh.uid);
+        QCOMPARE(store.table.marker(mine.id)->note, QStringLiteral("edited since the export")); // not undone
+        QCOMPARE(store.table.markers(kOther).first().uid, fresh.uid);
         // Importing again adds nothing.
-        QCOMPARE(store.markers.merge({exported, fresh}).added, 0);
-        QCOMPARE(store.markers.count(), 2);
+        QCOMPARE(store.table.merge({exported, fresh}).added, 0);
+        QCOMPARE(store.table.count(), 2);
 
         // One bad entry: nothing of the others is written, and the index is named.
         TrackMarker another = fresh;
@@ -223,18 +214,18 @@ private slots:
         bad.uid = store::newAttemptUid();
         bad.category = "loudness";
         try {
-            store.markers.merge({another, bad});
+            store.table.merge({another, bad});
             QFAIL("a bad entry was imported");
         } catch (const StoreError& error) {
             QVERIFY2(error.message().contains("marker 1 (counting from 0): its category 'loudness'"), qPrintable(error.message()));
             QVERIFY(error.message().contains(store.path));
         }
         TrackMarker twin = another;
-        QVERIFY_THROWS_EXCEPTION(StoreError, store.markers.merge({another, twin}));
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.table.merge({another, twin}));
         TrackMarker noUid = another;
         noUid.uid.clear();
-        QVERIFY_THROWS_EXCEPTION(StoreError, store.markers.merge({noUid}));
-        QCOMPARE(store.markers.count(), 2);
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.table.merge({noUid}));
+        QCOMPARE(store.table.count(), 2);
     }
 
     void editedGenreOutlivesARescan()
