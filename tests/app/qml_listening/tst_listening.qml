@@ -140,6 +140,18 @@ Item {
             compare(App.listening.markers.get(0).category, "dynamics");
             compare(App.listening.markers.get(1).note, "bass, too loud");
             compare(App.listening.markers.get(1).uid, uid);
+
+            // The header's exports, to a file beside the track; a folder in the way is refused,
+            // naming it (the formats themselves: test_marker_export).
+            const folder = compareTestFiles[0].substring(0, compareTestFiles[0].lastIndexOf("/"));
+            verify(App.listening.exportTo("csv", folder + "/notes.csv"), App.listening.message);
+            verify(!App.listening.messageIsError);
+            verify(App.listening.message.indexOf(folder + "/notes.csv") >= 0, App.listening.message);
+            verify(App.listening.exportTo("text", "file://" + folder + "/notes.txt"), App.listening.message);
+            verify(!App.listening.exportTo("csv", folder), "a folder was written over");
+            verify(App.listening.messageIsError);
+            verify(App.listening.message.indexOf(folder) >= 0, App.listening.message);
+            App.listening.clearMessage();
         }
 
         function test_2_genreSetInTheHeaderOutlivesARescan() {
