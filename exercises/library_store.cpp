@@ -331,4 +331,17 @@ void LibraryStore::unpinRegion(const QString& path)
         throw store::makeError(databasePath(), doing, QStringLiteral("the file is not in the library"));
 }
 
+void LibraryStore::setGenre(const QString& path, const QString& genre)
+{
+    const QString doing = QStringLiteral("Could not set the genre of %1").arg(path);
+    m_store.requireFileInPlace(doing);
+    QSqlQuery update = store::prepare(database(doing), databasePath(),
+        QStringLiteral("UPDATE library_items SET genre = ?, genre_edited = 1 WHERE path = ?"), doing);
+    update.addBindValue(genre.trimmed().isNull() ? QStringLiteral("") : genre.trimmed());
+    update.addBindValue(libraryKey(path));
+    store::exec(update, databasePath(), doing);
+    if (update.numRowsAffected() <= 0)
+        throw store::makeError(databasePath(), doing, QStringLiteral("the file is not in the library"));
+}
+
 } // namespace earlab

@@ -81,6 +81,11 @@ public:
     // is stored the old region stays). One statement. Rejects a path not in the library.
     void unpinRegion(const QString& path);
 
+    // Sets the file's genre as the user named it (trimmed; empty: unknown) and marks it
+    // edited (genre_edited = 1), so that a rescan keeps it instead of the file's tag. One
+    // statement. Rejects a path not in the library.
+    void setGenre(const QString& path, const QString& genre);
+
 private:
     // Runs `sql` once per file (its key bound first, then `values`), in one transaction.
     void runForEachFile(const QString& doing, const QStringList& files, const QString& sql,

@@ -21,3 +21,11 @@ target_sources(earlab_exercises PRIVATE
   store_working_copy.cpp
   progress_store.h
   progress_store.cpp)
+# Listening notes (track markers) and their exports (issue 9 §3).
+target_sources(earlab_exercises PRIVATE
+  track_marker.h
+  track_marker.cpp
+  track_marker_store.h
+  track_marker_store.cpp
+  marker_export.h
+  marker_export.cpp)

@@ -80,6 +80,9 @@ Rectangle {
                         { keys: ["1", "…", "8"], text: qsTr("On Compare, sighted: hear that item; M the mode, P prepare, Enter start") },
                         { keys: ["M"], text: qsTr("On Train: start options (level; music: D as the level says, N pink noise, B built-in, Y yours; R reset)") },
                         { keys: ["1", "…", "4", "G"], text: qsTr("In the Library: training music one / several / a genre / all; G the next genre") },
+                        { keys: ["Enter"], text: qsTr("In the Library: open the chosen file of yours in the listening view") },
+                        { keys: ["M", "1", "…", "5", "L"], text: qsTr("Listening view: marker at the playhead, its category (then the note, Enter saves); L loops the selected marker's section") },
+                        { keys: ["←", "→", "↑", "↓", "Del"], text: qsTr("Listening view: 5 s back / on; previous / next marker; delete it (Ctrl+Z undoes)") },
                         { keys: ["?"], text: qsTr("This list (also F1)") }
                     ]
 

@@ -24,9 +24,12 @@ Item {
         App.session.pressKey(key);
     }
 
+    // The listening view (ListeningView.qml) has keys of its own: Space, L, arrows, M, Enter.
+    readonly property bool listeningView: App.page === App.LibraryPage && App.listening.active
+
     Shortcut {
         sequences: ["Space"]
-        enabled: App.audio.hasScene && !App.helpVisible
+        enabled: App.audio.hasScene && !App.helpVisible && !root.listeningView
         onActivated: App.audio.togglePlay()
     }
 
@@ -56,8 +59,16 @@ Item {
 
     Shortcut {
         sequences: ["L"]
-        enabled: App.audio.hasScene && !App.helpVisible
+        enabled: App.audio.hasScene && !App.helpVisible && !root.listeningView
         onActivated: App.audio.toggleLoop()
+    }
+
+    // Enter on the Library page opens the chosen file of the user's in the listening view.
+    Shortcut {
+        sequences: ["Return", "Enter"]
+        enabled: App.page === App.LibraryPage && !App.listening.active && root.free
+                 && App.library.selectedId.startsWith("file:")
+        onActivated: App.listening.open(App.library.selectedId)
     }
 
     Shortcut {
@@ -174,6 +185,8 @@ Item {
 
     Shortcut {
         sequences: ["Escape"]
+        // The listening view's Esc ends a section's loop, then closes the view (its own keys).
+        enabled: !root.listeningView || App.helpVisible
         onActivated: {
             if (App.helpVisible)
                 App.helpVisible = false;

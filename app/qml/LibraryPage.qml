@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import EarLab
 
 // Built-in material and the user's files: add by dialog or drop (here or anywhere in the
-// window), watch the scan, choose, pin a loop.
+// window), watch the scan, choose, pin a loop, open a file in the listening view.
 Item {
     id: page
 
@@ -24,6 +24,7 @@ Item {
         anchors.fill: parent
         anchors.margins: Theme.pageMargin
         spacing: Theme.spacingLarge
+        visible: !App.listening.active
 
         RowLayout {
             Layout.fillWidth: true
@@ -218,5 +219,11 @@ Item {
                 }
             }
         }
+    }
+
+    // The listening view (App.listening) covers the page while a track is open in it.
+    ListeningView {
+        anchors.fill: parent
+        visible: App.listening.active
     }
 }

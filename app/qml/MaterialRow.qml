@@ -25,6 +25,7 @@ Rectangle {
     required property real duration
     required property bool pinned
     required property var overview
+    required property string genre
 
     property bool editing: false
     // Listed but not offered: its scan failed, or the file is gone since.
@@ -140,6 +141,14 @@ Rectangle {
                 }
 
                 Text {
+                    objectName: "genreText"
+                    visible: row.kind === "file" && row.status === "ready"
+                    text: row.genre !== "" ? qsTr("Genre: %1").arg(row.genre) : qsTr("Genre unknown · set it in the listening view")
+                    color: Theme.textFaint
+                    font.pixelSize: Theme.fontSmall
+                }
+
+                Text {
                     objectName: "regionText"
                     visible: row.regionText !== ""
                     text: row.regionText
@@ -166,6 +175,13 @@ Rectangle {
                 text: qsTr("waiting")
                 color: Theme.textFaint
                 font.pixelSize: Theme.fontSmall
+            }
+
+            AppButton {
+                objectName: "listen"
+                visible: row.kind === "file" && row.status === "ready"
+                text: qsTr("Listen…")
+                onClicked: App.listening.open(row.materialId)
             }
 
             AppButton {

@@ -45,4 +45,17 @@ QtObject {
     readonly property int fontLarge: 17
     readonly property int fontTitle: 22
     readonly property int fontHero: 34
+
+    // Listening notes: one colour per marker category (track_marker.h's keys).
+    readonly property var markerColors: ({
+            "balance": "#5ab0ff",
+            "tone": "#f2b544",
+            "dynamics": "#ef6461",
+            "space": "#8fd3c7",
+            "other": "#b48cf0"
+        })
+
+    function markerColor(category) {
+        return markerColors[category] || textMuted;
+    }
 }

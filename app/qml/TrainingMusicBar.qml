@@ -12,6 +12,7 @@ Card {
 
     readonly property string mode: App.preferences.trainingMode
     readonly property bool keysFree: App.page === App.LibraryPage && !App.modalOpen && !App.helpVisible
+                                     && !App.listening.active // the listening view has keys of its own
 
     function nextGenre() {
         const genres = App.library.genres;

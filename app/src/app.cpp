@@ -36,6 +36,11 @@ App::App(QObject* parent)
     libraryChanged(); // the library may have failed to load
     m_exercises = new ExerciseListModel(&m_catalogue, m_store.get(), this);
     m_preview = new LoopPreview(m_audio, this);
+    m_listening = new ListeningController(m_audio, m_library, m_store.get(), m_writer, this);
+    connect(m_listening, &ListeningController::trackChanged, m_preview, [this] {
+        if (m_listening->active())
+            m_preview->stop(); // the track's scene takes the output
+    });
     // Its blindLogFinished(log) is for the progress store's blind logs (not kept yet).
     m_compare = new CompareController(m_audio, this);
     new BlindLogSaving(m_compare, m_writer, m_compare); // scored runs' logs into the progress database
@@ -100,6 +105,8 @@ App::~App()
 {
     delete m_preview; // waits for a decode under way
     m_preview = nullptr;
+    delete m_listening; // waits for a decode under way
+    m_listening = nullptr;
     delete m_compare; // waits for a preparation under way
     m_compare = nullptr;
     delete m_session; // before the store and the audio output it uses
@@ -136,8 +143,10 @@ void App::setPage(Page page)
         return;
     if (m_page == ExercisePage && page != ExercisePage)
         m_session->quit(); // every answer given is already in the store
-    if (m_page == LibraryPage && page != LibraryPage)
+    if (m_page == LibraryPage && page != LibraryPage) {
         m_preview->release();
+        m_listening->close();
+    }
     if (m_page == ComparePage && page != ComparePage)
         m_compare->leave(); // the training's crossfade again; a blind run under way is stopped
     m_page = page;
@@ -157,6 +166,7 @@ void App::setHelpVisible(bool visible)
 void App::startExercise(const QString& exerciseId)
 {
     m_preview->stop(); // the session's scene takes the output
+    m_listening->close();
     m_compare->leave();
     m_page = ExercisePage;
     m_session->start(exerciseId);
@@ -166,6 +176,7 @@ void App::startExercise(const QString& exerciseId)
 void App::startExerciseAt(const QString& exerciseId, int level)
 {
     m_preview->stop();
+    m_listening->close();
     m_compare->leave();
     m_page = ExercisePage;
     m_session->start(exerciseId, 0, std::max(1, level));

@@ -9,6 +9,7 @@
 #include "app/src/database_writer.h"
 #include "app/src/exercise_list_model.h"
 #include "app/src/library.h"
+#include "app/src/listening_controller.h"
 #include "app/src/loop_preview.h"
 #include "app/src/preferences.h"
 #include "app/src/session.h"
@@ -50,6 +51,8 @@ private:
     Q_PROPERTY(earlab::app::Library* library READ library CONSTANT)
     Q_PROPERTY(earlab::app::LoopPreview* preview READ preview CONSTANT) // the Library page's player
     Q_PROPERTY(earlab::app::ExerciseListModel* exercises READ exercises CONSTANT)
+    // The listening view a library track opens in (markers, genre): on the Library page.
+    Q_PROPERTY(earlab::app::ListeningController* listening READ listening CONSTANT)
     // The Compare page: sighted A/B, ABX and blind preference on the user's files.
     Q_PROPERTY(earlab::app::CompareController* compare READ compare CONSTANT)
     Q_PROPERTY(QString recoveryMessage READ recoveryMessage NOTIFY recoveryMessageChanged)
@@ -81,6 +84,7 @@ public:
     Session* session() const { return m_session; }
     Library* library() const { return m_library; }
     LoopPreview* preview() const { return m_preview; }
+    ListeningController* listening() const { return m_listening; }
     ExerciseListModel* exercises() const { return m_exercises; }
     CompareController* compare() const { return m_compare; }
     QString recoveryMessage() const { return m_recoveryMessage; }
@@ -132,6 +136,7 @@ private:
     AudioOutput* m_audio;
     Library* m_library;
     LoopPreview* m_preview;
+    ListeningController* m_listening;
     ExerciseListModel* m_exercises;
     Session* m_session;
     CompareController* m_compare;

@@ -282,6 +282,21 @@ void AudioOutput::togglePlay()
         play();
 }
 
+void AudioOutput::seek(double seconds)
+{
+    if (!m_engine || !m_hasScene)
+        return;
+    const std::int64_t length = m_scene.lengthFrames();
+    const double wanted = std::isfinite(seconds) ? seconds * kEngineSampleRate : 0.0;
+    const auto frame = std::clamp<std::int64_t>(std::llround(wanted), 0, std::max<std::int64_t>(length - 1, 0));
+    m_engine->seek(frame);
+    const double position = length > 0 ? double(frame) / double(length) : 0.0;
+    if (position != m_position) {
+        m_position = position;
+        emit positionChanged();
+    }
+}
+
 void AudioOutput::select(int variant)
 {
     if (!m_hasScene || variant < 0 || variant >= int(m_scene.variants.size()))

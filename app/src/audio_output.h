@@ -92,6 +92,9 @@ public:
     Q_INVOKABLE void play();
     Q_INVOKABLE void stop();
     Q_INVOKABLE void togglePlay();
+    // Moves the playhead to `seconds` into the scene (clamped to it), playing or not; the
+    // listening view's transport. position follows at once.
+    Q_INVOKABLE void seek(double seconds);
     Q_INVOKABLE void select(int variant);
     // For blind trials: waits out a stop's fade (if one is still sounding), selects `variant`
     // with no crossfade and plays, so the trial's first sound fades in on that item alone

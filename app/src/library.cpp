@@ -260,6 +260,24 @@ bool Library::pinRegion(const QString& materialId, double startSeconds, double l
     return true;
 }
 
+bool Library::setGenre(const QString& materialId, const QString& genre)
+{
+    const int i = indexOf(materialId);
+    if (i < 0 || !m_entries[i].item) {
+        setProblem(tr("Only a file of yours can have its genre set."));
+        return false;
+    }
+    LibraryItem item = *m_entries[i].item;
+    item.scan.genre = genre.trimmed();
+    setEntry(i, item, m_entries[i].status);
+    const QString path = item.scan.path;
+    const QString stored = item.scan.genre;
+    m_writes.submit({path}, [path, stored](LibraryStore& library) { library.setGenre(path, stored); });
+    setProblem({});
+    changed(i);
+    return true;
+}
+
 bool Library::unpinRegion(const QString& materialId)
 {
     const int i = indexOf(materialId);

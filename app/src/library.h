@@ -156,6 +156,9 @@ public:
     // Back to the region the scan picked (the scan runs again to pick it); false (and
     // `problem`) if it is not a file of the user's.
     Q_INVOKABLE bool unpinRegion(const QString& materialId);
+    // The genre of a file of the user's as they name it (trimmed; empty: unknown), kept across
+    // rescans (LibraryStore::setGenre); false (and `problem`) at once if it is not one.
+    Q_INVOKABLE bool setGenre(const QString& materialId, const QString& genre);
     Q_INVOKABLE void clearProblem();
     // Test-only: the scanner, to hold a scan at a known point (LibraryScanner::setBeforeFileHook).
     LibraryScanner& scannerForTests() { return m_scanQueue.scanner(); }

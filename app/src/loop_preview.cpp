@@ -1,14 +1,9 @@
 #include "app/src/loop_preview.h"
 
 #include "app/src/audio_output.h"
+#include "app/src/track_decode.h"
 
-#include "audio/audio_error.h"
-#include "audio/engine/player_config.h"
 #include "audio/engine/scene.h"
-#include "audio/io/audio_file.h"
-#include "exercises/library_scan_stems.h"
-
-#include <QFileInfo>
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -45,19 +40,7 @@ void LoopPreview::play(const QString& path, double startSeconds, double lengthSe
         return; // onDecoded() sees the path changed and decodes the new one
     m_decoding.setFuture(QtConcurrent::run([path]() {
         Decoded d{path, nullptr, {}};
-        try {
-            LoadOptions options;
-            options.targetSampleRate = kEngineSampleRate;
-            options.stereo = true;
-            // A folder of stems (library_scan_stems.h) is heard as its mix.
-            d.audio = std::make_shared<const AudioBuffer>(
-                QFileInfo(path).isDir() ? loadStemMix(audioFilesIn(path, Recursion::FolderOnly), options)
-                                        : loadAudioFile(path.toStdString(), options).audio);
-        } catch (const AudioError& e) {
-            d.error = QString::fromStdString(e.what());
-        } catch (const std::bad_alloc&) {
-            d.error = tr("%1: not enough memory to decode it for the preview").arg(path);
-        }
+        d.audio = decodeForPlayback(path, &d.error);
         return d;
     }));
 }

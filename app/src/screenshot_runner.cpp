@@ -347,6 +347,30 @@ void ScreenshotRunner::start()
     then("library problem shot", isSettled, [=, this] {
         grab("library-problem");
         library->clearProblem();
+        // The listening view on that file, with a few notes as a first listen leaves them.
+        if (*loopRow >= 0)
+            m_app->listening()->open(library->data(library->index(*loopRow), Library::MaterialIdRole).toString());
+    });
+    ListeningController* listening = m_app->listening();
+    then("listening decoded", [=] { return !listening->active() || !listening->loading(); }, [=] {
+        if (listening->ready() && listening->markers()->rowCount() == 0) {
+            const double d = listening->duration();
+            listening->addMarker(0.12 * d, "balance", tr("vocal sits behind the guitars in the verse"));
+            listening->addMarker(0.31 * d, "tone", tr("harsh vocal S, around 7 kHz"));
+            listening->addMarker(0.55 * d, "dynamics", tr("chorus does not lift: bus compressor pumping?"));
+            listening->addMarker(0.78 * d, "space", tr("reverb tail masks the snare"));
+        }
+    });
+    then("listening markers", [=] { return listening->pendingWrites() == 0; }, [=, this] {
+        if (listening->markers()->rowCount() > 1)
+            listening->loopMarker(listening->markers()->markers()[1].id);
+        m_app->audio()->stop(); // a still picture: the playhead where it is put
+        listening->seek(0.4 * listening->duration());
+        settle();
+    });
+    then("listening shot", isSettled, [=, this] {
+        grab("listening");
+        listening->close();
     });
     then("start", [] { return true; }, [=, this] { m_app->startExercise("eq-band"); });
     then("question", phaseIs(Session::Question), [=, this] {

@@ -3,5 +3,5 @@
 # (app/src/screenshot_runner.cpp makes them).
 set(EARLAB_PAGE_SCREENSHOTS
     home exercise exercise-third-octave help reveal summary library library-scanning
-    library-loop library-problem settings no-device
+    library-loop library-problem listening settings no-device
     compare-items compare-sighted compare-abx compare-result compare-mushra compare-mushra-result)

@@ -29,3 +29,8 @@ earlab_add_test(test_progress_store_faults SOURCES test_progress_store_faults.cp
 add_dependencies(test_progress_store_faults store_fault_helper)
 target_compile_definitions(test_progress_store_faults PRIVATE
   STORE_FAULT_HELPER="$<TARGET_FILE:store_fault_helper>")
+# Listening notes (track markers) and their exports, with the user's genre kept across a rescan.
+earlab_add_test(test_track_marker_store SOURCES test_track_marker_store.cpp
+  LIBS earlab_exercises LABELS store TIMEOUT 60)
+earlab_add_test(test_marker_export SOURCES test_marker_export.cpp
+  LIBS earlab_exercises LABELS store TIMEOUT 60)

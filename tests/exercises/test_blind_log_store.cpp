@@ -14,6 +14,7 @@
 #include "support/blind_log_sample.h"
 #include "support/raw_database.h"
 #include "support/scratch_files.h"
+#include "support/scratch_store.h"
 #include "support/store_helpers.h"
 
 #include <QFile>
@@ -77,16 +78,9 @@ QString everyRow(const QString& path)
 }
 
 // A fresh progress database on disk in a scratch folder, open, with its blind-log store.
-struct OpenStore {
-    explicit OpenStore(const char* tag)
-        : path(scratch(tag) + QStringLiteral("/progress.sqlite"))
-    {
-        progress.open(path);
-    }
-
-    QString path;
-    ProgressStore progress;
-    BlindLogStore logs{progress};
+struct OpenStore : ScratchStore<BlindLogStore> {
+    using ScratchStore::ScratchStore;
+    BlindLogStore& logs = table;
 };
 
 } // namespace
