@@ -134,10 +134,17 @@ public:
         const Attempt existing = stored ? store::readAttempt(m_lookup) : Attempt();
         m_lookup.finish();
         if (stored) {
-            if (!(existing == attempt))
+            // Compared as exported: the cells are canonical text (shortest numbers, compact JSON).
+            const QStringList was = transfer::answerCells(existing);
+            const QStringList is = transfer::answerCells(attempt);
+            QStringList differ;
+            for (int i = 0; i < was.size(); ++i)
+                if (was.at(i) != is.at(i))
+                    differ << answerColumns().at(i).name;
+            if (!differ.isEmpty())
                 refuseEntry(m_source, where,
-                            QStringLiteral("id %1 is stored already with different content (answered %2 in %3)")
-                                .arg(attempt.uid, store::isoUtc(existing.answeredAt), existing.exercise));
+                            QStringLiteral("id %1 is stored already with other content (it differs in %2)")
+                                .arg(attempt.uid, differ.join(QStringLiteral(", "))));
             ++m_counts.alreadyPresent;
             return;
         }

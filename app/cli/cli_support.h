@@ -89,5 +89,7 @@ int runQuestion(const QStringList& args);
 int runVerifyLog(const QStringList& args);
 int runCompare(const QStringList& args);
 int runAbx(const QStringList& args);
+int runExport(const QStringList& args);
+int runImport(const QStringList& args);
 
 } // namespace earlab::cli

@@ -35,6 +35,8 @@ constexpr Command kCommands[] = {
     {"verify-log", "check a blind test log: every X recomputed from the seed, the log's hash", earlab::cli::runVerifyLog},
     {"compare", "prepare 2 to 8 files for a comparison: alignment, loudness match, null depth", earlab::cli::runCompare},
     {"abx", "a blind ABX test of two files in the terminal: a, b, x to listen, A or B to answer", earlab::cli::runAbx},
+    {"export", "export answers (CSV or JSON) or blind-test logs from a progress database", earlab::cli::runExport},
+    {"import", "import an export into a progress database, merging without duplicates", earlab::cli::runImport},
 };
 
 void printUsage(std::FILE* to)
