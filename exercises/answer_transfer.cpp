@@ -171,9 +171,20 @@ void report(const TransferProgress& progress, qint64 rows, qint64 bytes, bool al
 
 TransferCounts importCsv(ProgressStore& store, QIODevice& in, const QString& source, const TransferProgress& progress)
 {
-    CsvReader reader(in, source);
+    CsvReader reader(in);
+    qint64 row = 0;
+    // The next record, or the refusal naming the row it would have been.
+    auto next = [&](QStringList& fields) {
+        try {
+            return reader.next(fields);
+        } catch (const CsvError& error) {
+            const QString where = row == 0 && error.line == 1 ? QStringLiteral("header (line 1)")
+                                                              : QStringLiteral("row %1 (line %2)").arg(row + 1).arg(error.line);
+            refuseEntry(source, where, error.cause);
+        }
+    };
     QStringList fields;
-    if (!reader.next(fields))
+    if (!next(fields))
         throw TransferError(QStringLiteral("%1: the file is empty (no header row); nothing was imported.").arg(source));
     // header[i]: the column field i holds.
     QList<int> header;
@@ -194,8 +205,7 @@ TransferCounts importCsv(ProgressStore& store, QIODevice& in, const QString& sou
 
     AnswerMerger merger(store, source);
     QList<std::optional<QString>> cells(answerColumns().size());
-    qint64 row = 0;
-    while (reader.next(fields)) {
+    while (next(fields)) {
         if (fields.size() == 1 && fields.front().isEmpty())
             continue; // a blank line
         ++row;

@@ -2,7 +2,6 @@
 
 #include <QStringDecoder>
 
-#include <stdexcept>
 
 namespace earlab {
 
@@ -30,15 +29,14 @@ QByteArray csvField(const QString& field, bool alwaysQuote)
     return quoted;
 }
 
-CsvReader::CsvReader(QIODevice& device, QString source)
+CsvReader::CsvReader(QIODevice& device)
     : m_device(device)
-    , m_source(std::move(source))
 {
 }
 
 void CsvReader::fail(qint64 line, const QString& cause) const
 {
-    throw std::runtime_error(QStringLiteral("%1: line %2: %3").arg(m_source).arg(line).arg(cause).toStdString());
+    throw CsvError{line, cause};
 }
 
 int CsvReader::peekByte()

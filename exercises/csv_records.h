@@ -15,13 +15,19 @@ namespace earlab {
 // `field` as it goes into a record: quoted when it has to be, or always when `alwaysQuote`.
 QByteArray csvField(const QString& field, bool alwaysQuote = false);
 
+// Why the input is not CSV, and the line (from 1) where it shows.
+struct CsvError {
+    qint64 line;
+    QString cause;
+};
+
 class CsvReader {
 public:
-    // Reads `device` (open for reading) from its current position; `source` names it in errors.
-    CsvReader(QIODevice& device, QString source);
+    // Reads `device` (open for reading) from its current position.
+    explicit CsvReader(QIODevice& device);
 
     // The next record's fields into `fields`; false at the end of the input. Throws
-    // std::runtime_error "SOURCE: line L: CAUSE" for a quote inside an unquoted field, text
+    // CsvError for a quote inside an unquoted field, text
     // after a closing quote, a quoted field still open at the end, bytes that are not UTF-8
     // or a read error.
     bool next(QStringList& fields);
@@ -36,7 +42,6 @@ private:
     QString decoded(const QByteArray& bytes, qint64 line) const;
 
     QIODevice& m_device;
-    QString m_source;
     QByteArray m_buffer;
     qsizetype m_at = 0;
     qint64 m_consumed = 0;
