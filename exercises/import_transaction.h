@@ -5,6 +5,7 @@
 
 #include "exercises/progress_store.h"
 #include "exercises/store_sql.h"
+#include "exercises/transfer_format.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -30,6 +31,9 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<store::Transaction> m_transaction;
 };
+
+// The refusal for a database that cannot be written (`why`: ProgressStore::readOnlyReason).
+TransferError readOnlyImportError(const QString& source, const QString& database, const QString& why);
 
 // "SOURCE: WHERE: CAUSE; nothing was imported." for a refused entry.
 [[noreturn]] void refuseEntry(const QString& source, const QString& where, const QString& cause);

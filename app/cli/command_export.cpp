@@ -51,7 +51,7 @@ int runExport(const QStringList& args)
     const TransferKind& kind = transferKind(parser.isSet("data") ? parser.value("data") : QStringLiteral("answers"));
     const TransferFormat format = chosenFormat(parser, kind);
     ProgressStore store;
-    openTransferStore(store, parser.value("db"), true);
+    openTransferStore(store, parser.value("db"), false);
 
     if (!parser.isSet("o")) {
         QFile out;

@@ -56,7 +56,7 @@ int runImport(const QStringList& args)
     openInput(in, file);
     const TransferFormat format = transferFormatOfContent(in.peek(4096));
     ProgressStore store;
-    openTransferStore(store, parser.value("db"), false);
+    openTransferStore(store, parser.value("db"), true, file);
     const TransferCounts counts = kind.importFrom(store, in, file, format);
     const QLocale english(QLocale::English);
     printOut(QStringLiteral("Imported %1 %2 (%3 already here) into %4.")

@@ -4,6 +4,8 @@
 
 #include "exercises/answer_transfer.h"
 #include "exercises/blind_log_transfer.h"
+#include "exercises/import_transaction.h"
+#include "exercises/store_access.h"
 
 #include <QFileInfo>
 
@@ -62,12 +64,15 @@ const TransferKind& transferKind(const QString& name)
     throw UsageError(toStd(QStringLiteral("--data %1: must be one of %2").arg(name, transferKindNames())));
 }
 
-void openTransferStore(ProgressStore& store, const QString& path, bool mustExist)
+void openTransferStore(ProgressStore& store, const QString& path, bool importing, const QString& source)
 {
     if (path.isEmpty())
         throw UsageError("--db PATH is required (the progress database, e.g. ~/.local/share/EarLab/progress.sqlite)");
-    if (mustExist && !QFileInfo::exists(path))
+    if (!importing && !QFileInfo::exists(path))
         throw UsageError(toStd(QStringLiteral("--db %1: there is no database there").arg(path)));
+    if (importing)
+        if (const std::optional<QString> why = store::whyReadOnly(QFileInfo(path).absoluteFilePath()))
+            throw readOnlyImportError(source, QFileInfo(path).absoluteFilePath(), *why);
     store.open(path);
     if (!store.recoveryMessage().isEmpty())
         std::fprintf(stderr, "earlab-cli: %s\n", readable(store.recoveryMessage()).toUtf8().constData());

@@ -26,9 +26,11 @@ const TransferKind& transferKind(const QString& name);
 // "answers|blind-logs", for the help texts.
 QString transferKindNames();
 
-// The progress database at `path`, opened; with `mustExist` a missing file is refused (an
-// export of nothing is a typo, not an empty history). A message from the store's recovery
-// (a damaged file moved aside) goes to stderr.
-void openTransferStore(ProgressStore& store, const QString& path, bool mustExist);
+// The progress database at `path`, opened. For an export (`importing` false) a missing file
+// is refused (an export of nothing is a typo, not an empty history); for an import of
+// `source` one EarLab cannot write is refused before it is opened (ProgressStore would work
+// on a copy, and nothing would reach the file). A message from the store's recovery (a
+// damaged file moved aside) goes to stderr.
+void openTransferStore(ProgressStore& store, const QString& path, bool importing, const QString& source = {});
 
 } // namespace earlab::cli
