@@ -123,6 +123,7 @@ public:
         , m_lookup(store::prepare(m_into.database(), m_into.path(),
                                   QStringLiteral("SELECT %1 FROM attempts WHERE uid = ?").arg(store::attemptColumns()),
                                   m_into.doing()))
+        , m_insert(store::prepareInsertAttempt(m_into.database(), m_into.path(), m_into.doing()))
     {
     }
 
@@ -148,7 +149,7 @@ public:
             ++m_counts.alreadyPresent;
             return;
         }
-        store::insertAttempt(m_into.database(), m_into.path(), attempt, m_into.doing());
+        store::insertPreparedAttempt(m_insert, m_into.path(), attempt, m_into.doing());
         ++m_counts.added;
     }
 
@@ -160,6 +161,7 @@ private:
     ImportTransaction m_into;
     QString m_source;
     QSqlQuery m_lookup;
+    QSqlQuery m_insert;
     TransferCounts m_counts;
 };
 
