@@ -4,7 +4,6 @@
 #include "exercises/csv_records.h"
 #include "exercises/difficulty_transfer.h"
 #include "exercises/import_transaction.h"
-#include "exercises/json_duplicate_keys.h"
 #include "exercises/store_attempt_row.h"
 #include "exercises/store_json.h"
 #include "exercises/store_sql.h"
@@ -283,14 +282,7 @@ QJsonArray optionalArray(const QJsonObject& top, const char* key, const QString&
 TransferCounts importJson(ProgressStore& store, QIODevice& in, const QString& source, const TransferProgress& progress)
 {
     const QByteArray bytes = readRest(in, source);
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw TransferError(QStringLiteral("%1: not JSON: %2 at byte %3; nothing was imported.")
-                                .arg(source, error.errorString()).arg(error.offset));
-    // Qt keeps the last of two equal keys without a word: "score" twice is refused instead.
-    if (const std::optional<QString> twice = firstDuplicateJsonKey(bytes))
-        throw TransferError(QStringLiteral("%1: the key %2 appears twice; nothing was imported.").arg(source, *twice));
+    const QJsonDocument document = parseTransferJson(bytes, source);
     const QJsonObject top = document.object();
     if (!document.isObject() || top.value(QLatin1String("format")).toString() != kJsonFormat)
         throw TransferError(QStringLiteral("%1: not an EarLab answers export (no \"format\": \"%2\"); nothing was imported.")

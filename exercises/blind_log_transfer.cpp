@@ -3,7 +3,6 @@
 #include "exercises/blind_log_check.h"
 #include "exercises/blind_log_store.h"
 #include "exercises/import_transaction.h"
-#include "exercises/json_duplicate_keys.h"
 #include "exercises/store_sql.h"
 
 #include <QJsonArray>
@@ -42,16 +41,10 @@ TransferCounts importBlindLogs(ProgressStore& store, QIODevice& in, const QStrin
                                const TransferProgress& progress)
 {
     const QByteArray bytes = readRest(in, source);
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw TransferError(QStringLiteral("%1: not JSON: %2 at byte %3; nothing was imported.")
-                                .arg(source, error.errorString()).arg(error.offset));
+    const QJsonDocument document = parseTransferJson(bytes, source);
     if (!document.isArray())
         throw TransferError(QStringLiteral("%1: not a blind-test log export (a JSON array of logs); nothing was imported.")
                                 .arg(source));
-    if (const std::optional<QString> twice = firstDuplicateJsonKey(bytes))
-        throw TransferError(QStringLiteral("%1: the key %2 appears twice; nothing was imported.").arg(source, *twice));
 
     // Every log verified before anything is written.
     const QJsonArray entries = document.array();

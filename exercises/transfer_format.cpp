@@ -1,5 +1,7 @@
 #include "exercises/transfer_format.h"
 
+#include "exercises/json_duplicate_keys.h"
+
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -79,6 +81,18 @@ QByteArray readRest(QIODevice& in, const QString& source)
             return all;
         all.append(chunk.constData(), got);
     }
+}
+
+QJsonDocument parseTransferJson(const QByteArray& bytes, const QString& source)
+{
+    QJsonParseError error;
+    QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError)
+        throw TransferError(QStringLiteral("%1: not JSON: %2 at byte %3; nothing was imported.")
+                                .arg(source, error.errorString()).arg(error.offset));
+    if (const std::optional<QString> twice = firstDuplicateJsonKey(bytes))
+        throw TransferError(QStringLiteral("%1: the key %2 appears twice; nothing was imported.").arg(source, *twice));
+    return document;
 }
 
 void writeAll(QIODevice& out, const QByteArray& bytes, const QString& destination)

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QIODevice>
+#include <QJsonDocument>
 #include <QString>
 
 #include <functional>
@@ -58,6 +59,11 @@ QByteArray jsonString(const QString& text);
 
 // All of `in` from its position; throws TransferError naming `source` on a read error.
 QByteArray readRest(QIODevice& in, const QString& source);
+
+// `bytes` (read from `source`) as a JSON document; throws TransferError "SOURCE: not JSON:
+// ... at byte N; nothing was imported." and the same for a key twice in one object (Qt would
+// keep the last without a word).
+QJsonDocument parseTransferJson(const QByteArray& bytes, const QString& source);
 
 // Writes `bytes` to `out` whole; throws TransferError naming `destination` if it cannot.
 void writeAll(QIODevice& out, const QByteArray& bytes, const QString& destination);

@@ -77,6 +77,16 @@ QByteArray csvWithBadSecondRow(const QByteArray& row)
     return lines.at(0) + '\n' + lines.at(3) + '\n' + row + "\r\n";
 }
 
+// Saves a 16-trial and an 8-trial log in `store` and exports them into `out`.
+qint64 exportTwoLogs(ProgressStore& store, QBuffer& out)
+{
+    BlindLogStore logs(store);
+    logs.save(sampleAbxLog(16), transferUtc("2026-12-01T20:10:00.000Z"));
+    logs.save(sampleAbxLog(8), transferUtc("2026-12-02T20:10:00.000Z"));
+    out.open(QIODevice::WriteOnly);
+    return exportBlindLogs(store, out, "buffer");
+}
+
 const QByteArray kGoodTail = "\"{\"\"gain_db\"\":1.5}\",\"{\"\"gain_db\"\":1.5}\"";
 
 } // namespace
@@ -340,12 +350,8 @@ private slots:
         ProgressStore original;
         original.open(databasePath());
         BlindLogStore logs(original);
-        logs.save(sampleAbxLog(16), transferUtc("2026-12-01T20:10:00.000Z"));
-        logs.save(sampleAbxLog(8), transferUtc("2026-12-02T20:10:00.000Z"));
-
         QBuffer out;
-        out.open(QIODevice::WriteOnly);
-        QCOMPARE(exportBlindLogs(original, out, "buffer"), 2);
+        QCOMPARE(exportTwoLogs(original, out), 2);
         const QJsonArray array = QJsonDocument::fromJson(out.data()).array();
         QCOMPARE(array.size(), 2);
         QCOMPARE(array.at(0).toObject().value("trials").toArray().size(), 16); // oldest first
@@ -382,12 +388,8 @@ private slots:
     {
         ProgressStore original;
         original.open(databasePath());
-        BlindLogStore logs(original);
-        logs.save(sampleAbxLog(16), transferUtc("2026-12-01T20:10:00.000Z"));
-        logs.save(sampleAbxLog(8), transferUtc("2026-12-02T20:10:00.000Z"));
         QBuffer out;
-        out.open(QIODevice::WriteOnly);
-        exportBlindLogs(original, out, "buffer");
+        exportTwoLogs(original, out);
         QByteArray bytes = out.data();
         const qsizetype second = bytes.indexOf("\n{", 2);
         const qsizetype k = bytes.indexOf("\"k\":", second);
