@@ -114,14 +114,9 @@ private slots:
 
         ProgressStore store;
         store.open(empty);
-        QList<Attempt> back = storedTransferAnswers(store);
-        QList<Attempt> expected = transferAnswers();
-        QCOMPARE(back.size(), expected.size());
-        for (int i = 0; i < back.size(); ++i) {
-            QCOMPARE(back[i].uid, expected[i].uid);
-            back[i].id = expected[i].id = 0; // the row id is the database's own
-            QCOMPARE(back[i], expected[i]);
-        }
+        const QList<Attempt> back = storedTransferAnswers(store);
+        QCOMPARE(transferUids(back), transferUids(transferAnswers()));
+        QCOMPARE(withoutRowIds(back), withoutRowIds(transferAnswers()));
     }
 
     void refusedFileNamesFileAndRowAndImportsNothing()

@@ -54,21 +54,6 @@ QString refusal(ProgressStore& store, const QByteArray& bytes, TransferFormat fo
     return {};
 }
 
-QList<Attempt> withoutRowIds(QList<Attempt> attempts)
-{
-    for (Attempt& attempt : attempts)
-        attempt.id = 0;
-    return attempts;
-}
-
-QStringList uids(const QList<Attempt>& attempts)
-{
-    QStringList all;
-    for (const Attempt& attempt : attempts)
-        all << attempt.uid;
-    return all;
-}
-
 // A header and one good row (transferCsv()'s second), then `row`.
 QByteArray csvWithBadSecondRow(const QByteArray& row)
 {
@@ -162,7 +147,7 @@ private slots:
         QCOMPARE(rowsSeen.last(), 3);
 
         const QList<Attempt> back = storedTransferAnswers(copy);
-        QCOMPARE(uids(back), uids(transferAnswers()));
+        QCOMPARE(transferUids(back), transferUids(transferAnswers()));
         QCOMPARE(withoutRowIds(back), withoutRowIds(transferAnswers()));
         QCOMPARE(withoutRowIds(back), withoutRowIds(storedTransferAnswers(original)));
         if (kind == TransferFormat::Json) { // CSV holds the answers only (docs/data_transfer.md)

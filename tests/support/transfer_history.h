@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 #include <limits>
 
@@ -117,6 +118,23 @@ inline QList<Attempt> storedTransferAnswers(const ProgressStore& store)
     QList<Attempt> all = store.recentAttempts(QStringLiteral("eq-band"), -1);
     all += store.recentAttempts(QStringLiteral("level"), -1);
     std::sort(all.begin(), all.end(), [](const Attempt& a, const Attempt& b) { return a.answeredAt < b.answeredAt; });
+    return all;
+}
+
+// `attempts` with their row ids cleared (each database numbers its own rows), to compare
+// answers across databases; uids stay (transferUids).
+inline QList<Attempt> withoutRowIds(QList<Attempt> attempts)
+{
+    for (Attempt& attempt : attempts)
+        attempt.id = 0;
+    return attempts;
+}
+
+inline QStringList transferUids(const QList<Attempt>& attempts)
+{
+    QStringList all;
+    for (const Attempt& attempt : attempts)
+        all << attempt.uid;
     return all;
 }
 
