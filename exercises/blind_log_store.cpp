@@ -116,7 +116,16 @@ qint64 BlindLogStore::save(const BlindLog& log, const QDateTime& savedAt)
 {
     const QString doing = QStringLiteral("Could not save the blind test log");
     m_store.requireFileInPlace(doing);
-    const QString path = databasePath();
+    const QSqlDatabase db = database(doing);
+    store::Transaction transaction(db, databasePath(), doing);
+    const qint64 id = insertBlindLog(db, databasePath(), log, savedAt, doing);
+    transaction.commit();
+    return id;
+}
+
+qint64 insertBlindLog(const QSqlDatabase& db, const QString& path, const BlindLog& log, const QDateTime& savedAt,
+                      const QString& doing)
+{
     QJsonObject object;
     try {
         object = log.toJson();
@@ -134,8 +143,6 @@ qint64 BlindLogStore::save(const BlindLog& log, const QDateTime& savedAt)
     if (const QStringList wrong = alterations(columns, *stored); !wrong.isEmpty())
         throw store::makeError(path, doing, QStringLiteral("its JSON does not read back as written: ") + wrong.join("; "));
 
-    const QSqlDatabase db = database(doing);
-    store::Transaction transaction(db, path, doing);
     QSqlQuery insert = store::prepare(db, path,
         QStringLiteral("INSERT INTO blind_logs (saved_at, mode, planned_trials, n, k, p_value, files, log_sha256,"
                        " log_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -152,7 +159,6 @@ qint64 BlindLogStore::save(const BlindLog& log, const QDateTime& savedAt)
     store::exec(insert, path, doing);
     const qint64 id = insert.lastInsertId().toLongLong();
     insert.finish();
-    transaction.commit();
     return id;
 }
 

@@ -76,4 +76,9 @@ private:
     ProgressStore& m_store;
 };
 
+// What save() writes, in the transaction open on `db` (an import puts many logs in one):
+// the same checks, the same StoreError naming `path` and `doing`. Returns the row's id.
+qint64 insertBlindLog(const QSqlDatabase& db, const QString& path, const BlindLog& log, const QDateTime& savedAt,
+                      const QString& doing);
+
 } // namespace earlab

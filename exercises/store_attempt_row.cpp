@@ -99,13 +99,17 @@ QString whyInvalid(const Attempt& attempt)
     return {};
 }
 
-qint64 insertAttempt(const QSqlDatabase& db, const QString& path, const Attempt& attempt, const QString& doing)
+QSqlQuery prepareInsertAttempt(const QSqlDatabase& db, const QString& path, const QString& doing)
 {
-    QSqlQuery insert = prepare(db, path,
+    return prepare(db, path,
         QStringLiteral("INSERT INTO attempts (exercise, level, seed, hidden, answer, score, correct,"
                        " response_ms, source, answered_at, session, material, value, format, heard, uid)"
                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         doing);
+}
+
+qint64 insertPreparedAttempt(QSqlQuery& insert, const QString& path, const Attempt& attempt, const QString& doing)
+{
     insert.addBindValue(attempt.exercise);
     insert.addBindValue(attempt.level);
     // SQLite integers are signed 64-bit: keep the seed's bit pattern, cast back on read.
@@ -127,6 +131,12 @@ qint64 insertAttempt(const QSqlDatabase& db, const QString& path, const Attempt&
     const qint64 id = insert.lastInsertId().toLongLong();
     insert.finish();
     return id;
+}
+
+qint64 insertAttempt(const QSqlDatabase& db, const QString& path, const Attempt& attempt, const QString& doing)
+{
+    QSqlQuery insert = prepareInsertAttempt(db, path, doing);
+    return insertPreparedAttempt(insert, path, attempt, doing);
 }
 
 } // namespace earlab::store

@@ -30,4 +30,9 @@ QString whyInvalid(const Attempt& attempt);
 qint64 insertAttempt(const QSqlDatabase& db, const QString& path, const Attempt& attempt,
                      const QString& doing);
 
+// The same, for many answers in one transaction (an import): the INSERT prepared once by
+// prepareInsertAttempt, run by insertPreparedAttempt for each.
+QSqlQuery prepareInsertAttempt(const QSqlDatabase& db, const QString& path, const QString& doing);
+qint64 insertPreparedAttempt(QSqlQuery& insert, const QString& path, const Attempt& attempt, const QString& doing);
+
 } // namespace earlab::store

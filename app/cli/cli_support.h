@@ -90,5 +90,7 @@ int runVerifyLog(const QStringList& args);
 int runCompare(const QStringList& args);
 int runAbx(const QStringList& args);
 int runStats(const QStringList& args);
+int runExport(const QStringList& args);
+int runImport(const QStringList& args);
 
 } // namespace earlab::cli

@@ -36,6 +36,8 @@ constexpr Command kCommands[] = {
     {"compare", "prepare 2 to 8 files for a comparison: alignment, loudness match, null depth", earlab::cli::runCompare},
     {"abx", "a blind ABX test of two files in the terminal: a, b, x to listen, A or B to answer", earlab::cli::runAbx},
     {"stats", "progress statistics of a progress database: accuracy, bands, confusions, days (read-only)", earlab::cli::runStats},
+    {"export", "export answers (CSV or JSON) or blind-test logs from a progress database", earlab::cli::runExport},
+    {"import", "import an export into a progress database, merging without duplicates", earlab::cli::runImport},
 };
 
 void printUsage(std::FILE* to)

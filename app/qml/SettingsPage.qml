@@ -232,6 +232,8 @@ Item {
                     }
                 }
             }
+
+            YourDataSection { Layout.fillWidth: true }
         }
     }
 }

@@ -59,6 +59,11 @@ App::App(QObject* parent)
     connect(m_library, &Library::trainingChanged, m_exercises, &ExerciseListModel::refreshMusic);
     connect(m_preferences, &Preferences::exerciseMaterialChanged, m_exercises, &ExerciseListModel::refreshMusic);
     connect(m_session, &Session::attemptRecorded, m_exercises, &ExerciseListModel::refresh);
+    m_dataTransfer = new DataTransfer(m_writer, this);
+    connect(m_dataTransfer, &DataTransfer::finished, m_exercises, [this](bool imported) {
+        if (imported) // levels and counts from the answers just added
+            m_exercises->refresh();
+    });
     // Direct: the session asks the library for the next choice right after.
     connect(m_session, &Session::materialUnusable, m_library, &Library::markUnusable);
     connect(m_session, &Session::errorChanged, m_banner, [this] { m_banner->setSessionError(m_session->errorMessage()); });

@@ -6,6 +6,7 @@
 #include "app/src/audio_output.h"
 #include "app/src/banner_state.h"
 #include "app/src/compare_controller.h"
+#include "app/src/data_transfer.h"
 #include "app/src/database_writer.h"
 #include "app/src/exercise_list_model.h"
 #include "app/src/library.h"
@@ -55,6 +56,8 @@ private:
     Q_PROPERTY(earlab::app::ListeningController* listening READ listening CONSTANT)
     // The Compare page: sighted A/B, ABX and blind preference on the user's files.
     Q_PROPERTY(earlab::app::CompareController* compare READ compare CONSTANT)
+    // Settings' "Your data": export and import of the history, on the writer's thread.
+    Q_PROPERTY(earlab::app::DataTransfer* dataTransfer READ dataTransfer CONSTANT)
     Q_PROPERTY(QString recoveryMessage READ recoveryMessage NOTIFY recoveryMessageChanged)
     // Why answers cannot be saved this run (read-only file, no database), or empty.
     Q_PROPERTY(QString storeProblem READ storeProblem NOTIFY storeProblemChanged)
@@ -87,6 +90,7 @@ public:
     ListeningController* listening() const { return m_listening; }
     ExerciseListModel* exercises() const { return m_exercises; }
     CompareController* compare() const { return m_compare; }
+    DataTransfer* dataTransfer() const { return m_dataTransfer; }
     QString recoveryMessage() const { return m_recoveryMessage; }
     QString storeProblem() const { return m_storeProblem; }
     BannerState* banner() const { return m_banner; }
@@ -140,6 +144,7 @@ private:
     ExerciseListModel* m_exercises;
     Session* m_session;
     CompareController* m_compare;
+    DataTransfer* m_dataTransfer;
     Page m_page = HomePage;
     bool m_helpVisible = false;
     bool m_modalOpen = false;

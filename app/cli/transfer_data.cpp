@@ -1,0 +1,81 @@
+#include "transfer_data.h"
+
+#include "cli_support.h"
+
+#include "exercises/answer_transfer.h"
+#include "exercises/blind_log_transfer.h"
+#include "exercises/import_transaction.h"
+#include "exercises/store_access.h"
+
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace earlab::cli {
+
+namespace {
+
+qint64 exportAnswersTo(ProgressStore& store, QIODevice& out, const QString& destination, TransferFormat format)
+{
+    return exportAnswers(store, out, destination, format);
+}
+
+TransferCounts importAnswersFrom(ProgressStore& store, QIODevice& in, const QString& source, TransferFormat format)
+{
+    return importAnswers(store, in, source, format);
+}
+
+qint64 exportLogsTo(ProgressStore& store, QIODevice& out, const QString& destination, TransferFormat)
+{
+    return exportBlindLogs(store, out, destination);
+}
+
+TransferCounts importLogsFrom(ProgressStore& store, QIODevice& in, const QString& source, TransferFormat)
+{
+    return importBlindLogs(store, in, source);
+}
+
+} // namespace
+
+const QList<TransferKind>& transferKinds()
+{
+    static const QList<TransferKind> kinds = {
+        {QLatin1String("answers"), QLatin1String("answers"), true, TransferFormat::Csv, exportAnswersTo,
+         importAnswersFrom},
+        {QLatin1String("blind-logs"), QLatin1String("blind-test logs"), false, TransferFormat::Json, exportLogsTo,
+         importLogsFrom},
+    };
+    return kinds;
+}
+
+QString transferKindNames()
+{
+    QStringList names;
+    for (const TransferKind& kind : transferKinds())
+        names << kind.name;
+    return names.join(QLatin1Char('|'));
+}
+
+const TransferKind& transferKind(const QString& name)
+{
+    for (const TransferKind& kind : transferKinds())
+        if (kind.name == name)
+            return kind;
+    throw UsageError(toStd(QStringLiteral("--data %1: must be one of %2").arg(name, transferKindNames())));
+}
+
+void openTransferStore(ProgressStore& store, const QString& path, bool importing, const QString& source)
+{
+    if (path.isEmpty())
+        throw UsageError("--db PATH is required (the progress database, e.g. ~/.local/share/EarLab/progress.sqlite)");
+    if (!importing && !QFileInfo::exists(path))
+        throw UsageError(toStd(QStringLiteral("--db %1: there is no database there").arg(path)));
+    if (importing)
+        if (const std::optional<QString> why = store::whyReadOnly(QFileInfo(path).absoluteFilePath()))
+            throw readOnlyImportError(source, QFileInfo(path).absoluteFilePath(), *why);
+    store.open(path);
+    if (!store.recoveryMessage().isEmpty())
+        std::fprintf(stderr, "earlab-cli: %s\n", readable(store.recoveryMessage()).toUtf8().constData());
+}
+
+} // namespace earlab::cli
