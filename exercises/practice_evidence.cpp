@@ -1,11 +1,10 @@
 #include "exercises/practice_evidence.h"
 
 #include "exercises/exercise_catalogue.h"
-#include "exercises/library_store.h"
 #include "exercises/progress_store.h"
 #include "exercises/saved_difficulty.h"
 
-#include <QSet>
+#include <QMap>
 
 namespace earlab {
 
@@ -21,7 +20,7 @@ PracticeAnswer practiceAnswer(const Attempt& attempt)
 }
 
 PracticeEvidence gatherPracticeEvidence(const ExerciseCatalogue& catalogue, const ProgressStore& store,
-                                        const LibraryStore* library)
+                                        const QList<MaterialRef>& music)
 {
     PracticeEvidence evidence;
     for (const auto& exercise : catalogue.all()) {
@@ -45,18 +44,17 @@ PracticeEvidence gatherPracticeEvidence(const ExerciseCatalogue& catalogue, cons
         }
         evidence.exercises.push_back(std::move(e));
     }
-    if (library) {
-        QSet<QString> genres;
-        for (const LibraryItem& item : library->items()) {
-            if (!item.scan.ok)
-                continue;
-            evidence.hasOwnMusic = true;
-            if (!item.scan.genre.trimmed().isEmpty())
-                genres.insert(item.scan.genre.trimmed());
-        }
-        evidence.genres = QStringList(genres.begin(), genres.end());
-        evidence.genres.sort(Qt::CaseInsensitive);
+    // Tags spelt in other cases ("Funk", "funk ") are one genre, named as first met.
+    QMap<QString, QString> genres;
+    for (const MaterialRef& m : music) {
+        if (m.kind != MaterialRef::Kind::UserFile)
+            continue;
+        evidence.hasOwnMusic = true;
+        const QString genre = m.genre.trimmed();
+        if (!genre.isEmpty() && !genres.contains(genre.toCaseFolded()))
+            genres.insert(genre.toCaseFolded(), genre);
     }
+    evidence.genres = genres.values(); // sorted by the folded names
     return evidence;
 }
 

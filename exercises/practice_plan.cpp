@@ -17,10 +17,15 @@ constexpr int kBoxCount = int(std::size(kLeitnerIntervalsDays));
 // A band is a weak spot only below this accuracy: the plan is not spent on bands that go well.
 constexpr double kWeakBandBelow = 0.7;
 // Priorities (docs/practice_plan.md): weakness and staleness add up, a due review outranks both.
-constexpr double kBandWeight = 0.9;
+constexpr double kBandWeight = 1.0;
 constexpr double kExerciseWeight = 0.8;
 constexpr double kStaleWeight = 0.4;
+// Unknown weakness: a staircase without a usable value sits half-way.
 constexpr double kNewWeakness = 0.5;
+// An exercise never practised: below a band answered right less than 45 % of the time, above
+// an exercise that goes fairly well, so a beginner's plan tries everything and a listener's
+// clear weak spots are not pushed out by exercises they have not tried.
+constexpr double kNewPriority = 0.55;
 constexpr double kReviewBase = 1.0;
 // Each item already chosen from the same family of exercises ("eq-band", "eq-gain" are "eq")
 // halves a candidate's priority: the workout is mixed.
@@ -102,7 +107,7 @@ void addExerciseCandidates(const ExerciseEvidence& e, int order, const QDateTime
     if (e.answers.empty()) {
         Candidate c = base;
         c.item.why = PlanItem::Why::New;
-        c.priority = kExerciseWeight * kNewWeakness + kStaleWeight;
+        c.priority = kNewPriority;
         c.item.reason = QString("%1: not practised yet; it starts at %2.").arg(e.title, e.levelText);
         out.push_back(c);
         return;

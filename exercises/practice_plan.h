@@ -13,7 +13,8 @@
 //   the hardest and the easiest value (0 at the hardest, 1 at the easiest, on a log scale),
 //   since its accuracy hovers near 79 % by design;
 // - staleness: days since the exercise was last practised, up to kStaleDays;
-// - an exercise never practised is a candidate with middling weakness and full staleness.
+// - an exercise never practised is a candidate of fixed priority, between a clear weak spot
+//   and an exercise that goes fairly well.
 
 #include "exercises/exercise.h"
 
