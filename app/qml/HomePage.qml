@@ -47,6 +47,8 @@ Item {
                 }
             }
 
+            WorkoutCard { objectName: "workoutCard"; Layout.fillWidth: true }
+
             // A Grid positioner, not a GridLayout: the exercise model resets when progress
             // changes, and a Qt 6.4 layout that holds Repeater delegates directly can keep a
             // destroyed one and crash on the next resize.
