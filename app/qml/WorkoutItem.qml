@@ -10,7 +10,7 @@ RowLayout {
     required property int index
     required property string exerciseId
     required property string title
-    required property string focus
+    required property string focusBand
     required property string material
     required property int questions
     required property real minutes
@@ -46,7 +46,7 @@ RowLayout {
         Text {
             objectName: "workoutTitle_" + item.index
             Layout.fillWidth: true
-            text: item.focus !== "" ? qsTr("%1 · listen for %2").arg(item.title).arg(item.focus) : item.title
+            text: item.focusBand !== "" ? qsTr("%1 · listen for %2").arg(item.title).arg(item.focusBand) : item.title
             color: Theme.text
             font.pixelSize: Theme.fontBody
             font.weight: Font.DemiBold

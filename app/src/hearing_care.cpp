@@ -38,6 +38,7 @@ HearingCare::HearingCare(Preferences* preferences, AudioOutput* audio, BannerSta
     connect(&m_timer, &QTimer::timeout, this, &HearingCare::update);
     m_timer.start();
     connect(m_audio, &AudioOutput::playingChanged, this, &HearingCare::evaluateListening);
+    connect(m_audio, &AudioOutput::playingChanged, this, &HearingCare::meter); // stopped: no level
     connect(m_audio, &AudioOutput::positionChanged, this, &HearingCare::meter);
     connect(m_preferences, &Preferences::calibrationChanged, this, [this] {
         emit calibrationChanged();

@@ -60,9 +60,20 @@ QVariant Workout::data(const QModelIndex& index, int role) const
 
 QHash<int, QByteArray> Workout::roleNames() const
 {
-    return {{ExerciseRole, "exerciseId"}, {TitleRole, "title"},       {FocusRole, "focus"},
+    return {{ExerciseRole, "exerciseId"}, {TitleRole, "title"},       {FocusRole, "focusBand"},
             {MaterialRole, "material"},   {QuestionsRole, "questions"}, {MinutesRole, "minutes"},
             {ReasonRole, "reason"},       {DoneRole, "done"}};
+}
+
+QVariantMap Workout::item(int row) const
+{
+    QVariantMap out;
+    if (row < 0 || row >= count())
+        return out;
+    const auto names = roleNames();
+    for (auto it = names.begin(); it != names.end(); ++it)
+        out.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
+    return out;
 }
 
 QString Workout::summary() const

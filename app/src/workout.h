@@ -35,7 +35,7 @@ public:
     enum Role {
         ExerciseRole = Qt::UserRole + 1,
         TitleRole,
-        FocusRole,      // "1 kHz", or ""
+        FocusRole,      // "focusBand" in QML (Item has a focus): "1 kHz", or ""
         MaterialRole,   // "Pink noise", "Built-in music", "Your music: Funk", "Your music"
         QuestionsRole,
         MinutesRole,    // rounded to 0.5
@@ -62,6 +62,8 @@ public:
     QString problem() const { return m_problem; }
     const std::vector<PlanItem>& items() const { return m_items; }
 
+    // One item's roles by name ({exerciseId, title, focusBand, ...}), {} out of range: for tests.
+    Q_INVOKABLE QVariantMap item(int row) const;
     // Plans again from the store (not while running: the run keeps its plan).
     Q_INVOKABLE void refresh();
     // Starts the first item (or the current one again when running).
