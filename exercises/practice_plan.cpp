@@ -267,7 +267,7 @@ std::vector<PlanItem> planPractice(const PracticeEvidence& evidence, const PlanO
     std::vector<Candidate> chosen;
     double total = 0;
     std::vector<bool> used(candidates.size(), false);
-    while (total < 0.9 * target) {
+    while (total < 0.9 * target && int(chosen.size()) < kMaxItems) {
         int best = -1;
         double bestPriority = -1;
         for (int i = 0; i < int(candidates.size()); ++i) {

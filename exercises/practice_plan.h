@@ -102,6 +102,7 @@ inline constexpr double kStaleDays = 14.0;   // staleness is full at two weeks
 inline constexpr int kMinBandAnswers = 3;    // a band is judged on at least this many answers
 inline constexpr int kQuestionsPerItem = 5;
 inline constexpr int kMaxItemsPerExercise = 2;
+inline constexpr int kMaxItems = 5; // a plan fits on Home beside the title, and stays a short list
 
 // The recency-weighted, smoothed accuracy of `answers` at `now` (0.5 for none).
 double weightedAccuracy(const std::vector<PracticeAnswer>& answers, const QDateTime& now);

@@ -8,14 +8,16 @@ import EarLab
 Card {
     id: card
 
-    implicitHeight: content.implicitHeight + 2 * Theme.spacingLarge
+    implicitHeight: content.implicitHeight + 2 * Theme.spacing
 
     ColumnLayout {
         id: content
 
         anchors.fill: parent
-        anchors.margins: Theme.spacingLarge
-        spacing: Theme.spacing
+        anchors.margins: Theme.spacing
+        anchors.leftMargin: Theme.spacingLarge
+        anchors.rightMargin: Theme.spacingLarge
+        spacing: 4
 
         RowLayout {
             Layout.fillWidth: true
@@ -40,7 +42,7 @@ Card {
                           : qsTr("%1, from your weak spots and what you have not practised lately.").arg(App.workout.summary)
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
-                    wrapMode: Text.Wrap
+                    elide: Text.ElideRight
                 }
             }
 

@@ -23,8 +23,6 @@ RowLayout {
     opacity: done ? 0.5 : 1
 
     Rectangle {
-        Layout.alignment: Qt.AlignTop
-        Layout.topMargin: 4
         width: 22
         height: 22
         radius: 11
@@ -41,16 +39,27 @@ RowLayout {
 
     ColumnLayout {
         Layout.fillWidth: true
-        spacing: 2
+        spacing: 0
 
-        Text {
-            objectName: "workoutTitle_" + item.index
+        RowLayout {
             Layout.fillWidth: true
-            text: item.focusBand !== "" ? qsTr("%1 · listen for %2").arg(item.title).arg(item.focusBand) : item.title
-            color: Theme.text
-            font.pixelSize: Theme.fontBody
-            font.weight: Font.DemiBold
-            elide: Text.ElideRight
+            spacing: Theme.spacing
+
+            Text {
+                objectName: "workoutTitle_" + item.index
+                Layout.fillWidth: true
+                text: item.focusBand !== "" ? qsTr("%1 · listen for %2").arg(item.title).arg(item.focusBand) : item.title
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+            }
+
+            Text {
+                text: qsTr("%1 questions · %2 min · %3").arg(item.questions).arg(item.minutes).arg(item.material)
+                color: Theme.textFaint
+                font.pixelSize: Theme.fontSmall
+            }
         }
 
         Text {
@@ -59,14 +68,7 @@ RowLayout {
             text: item.reason
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
-            wrapMode: Text.Wrap
+            elide: Text.ElideRight
         }
-    }
-
-    Text {
-        Layout.alignment: Qt.AlignTop
-        text: qsTr("%1 questions · %2 min · %3").arg(item.questions).arg(item.minutes).arg(item.material)
-        color: Theme.textFaint
-        font.pixelSize: Theme.fontSmall
     }
 }
