@@ -108,7 +108,7 @@ void addExerciseCandidates(const ExerciseEvidence& e, int order, const QDateTime
         Candidate c = base;
         c.item.why = PlanItem::Why::New;
         c.priority = kNewPriority;
-        c.item.reason = QString("%1: not practised yet; it starts at %2.").arg(e.title, e.levelText);
+        c.item.reason = QString("Not practised yet; it starts at %1.").arg(e.levelText);
         out.push_back(c);
         return;
     }
@@ -123,12 +123,12 @@ void addExerciseCandidates(const ExerciseEvidence& e, int order, const QDateTime
         const bool stale = days >= 7.0 || kStaleWeight * staleness > kExerciseWeight * weakness;
         if (e.staircase) {
             c.item.why = stale ? PlanItem::Why::NotLately : PlanItem::Why::HighThreshold;
-            c.item.reason = QString("%1: threshold %2, between the hardest %3 and the easiest %4%5.")
-                                .arg(e.title, formatValue(e.thresholdValue, e.unit), formatValue(e.hardest, e.unit),
+            c.item.reason = QString("Threshold %1, between the hardest %2 and the easiest %3%4.")
+                                .arg(formatValue(e.thresholdValue, e.unit), formatValue(e.hardest, e.unit),
                                      formatValue(e.easiest, e.unit), lastPractisedText(days));
         } else {
             c.item.why = stale ? PlanItem::Why::NotLately : PlanItem::Why::WeakExercise;
-            c.item.reason = QString("%1: %2%3.").arg(e.title, tally(e.answers, now), lastPractisedText(days));
+            c.item.reason = QString("%1%2.").arg(tally(e.answers, now), lastPractisedText(days));
         }
         out.push_back(c);
     }

@@ -93,7 +93,9 @@ struct PlanItem {
     QString genre;           // with "music": the genre to draw from; empty: any
     int questions = 5;
     double minutes = 0;      // questions × the exercise's time per question
-    QString reason;          // one sentence with the numbers: "1 kHz: 4 of 11 right this week"
+    // One sentence with the numbers, shown under the title: "1 kHz: 4 of 11 right this week.",
+    // "Not practised yet; it starts at Level 1 of 8.", "Threshold 2.0 dB, between ...".
+    QString reason;
 };
 
 // Half-life of an answer's weight in days: an answer a week old counts half as much.

@@ -39,7 +39,7 @@ Card {
                     Layout.fillWidth: true
                     text: App.workout.problem !== "" ? App.workout.problem
                           : App.workout.running ? qsTr("%1 of %2 done: next, %3.").arg(App.workout.current).arg(App.workout.count).arg(App.workout.currentTitle)
-                          : qsTr("%1, from your weak spots and what you have not practised lately.").arg(App.workout.summary)
+                          : qsTr("%1, from your weak spots.").arg(App.workout.summary)
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
                     elide: Text.ElideRight

@@ -80,7 +80,8 @@ QString Workout::summary() const
 {
     if (m_items.empty())
         return {};
-    return tr("%n exercise(s), about %1 minutes", "", count()).arg(std::lround(totalMinutes(m_items)));
+    const QString exercises = count() == 1 ? tr("1 exercise") : tr("%1 exercises").arg(count());
+    return tr("%1, about %2 minutes").arg(exercises).arg(std::lround(totalMinutes(m_items)));
 }
 
 QString Workout::currentTitle() const

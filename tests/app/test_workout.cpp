@@ -50,7 +50,7 @@ private slots:
         w.refresh();
         QVERIFY(w.count() >= 4);
         QCOMPARE(w.index(0).data(Workout::ExerciseRole).toString(), QStringLiteral("eq-band"));
-        QVERIFY(w.index(0).data(Workout::ReasonRole).toString().contains("not practised yet"));
+        QVERIFY(w.index(0).data(Workout::ReasonRole).toString().contains("Not practised yet"));
         QCOMPARE(w.index(0).data(Workout::MaterialRole).toString(), QStringLiteral("Pink noise"));
         QVERIFY(w.summary().contains("about 10 minutes"));
         QVERIFY(!w.running());
