@@ -55,7 +55,7 @@ ColumnLayout {
                             objectName: "calibrationReading"
                             Layout.fillWidth: true
                             enabled: App.hearing.calibrating
-                            placeholderText: qsTr("Meter reads, dB SPL")
+                            placeholderText: qsTr("dB SPL")
                             inputMethodHints: Qt.ImhFormattedNumbersOnly
                             onAccepted: save.clicked()
                         }
