@@ -65,6 +65,10 @@ Item {
             App.endSession(); // the summary: the session is finished
             tryCompare(App.session, "phase", Session.Finished);
             compare(App.workout.current, 1);
+            // The summary offers the next item; Home does too.
+            const next = child("workoutNextButton");
+            tryCompare(next, "visible", true);
+            compare(next.text, "Workout: next, " + App.workout.item(1).title);
             App.goHome();
             tryCompare(child("workoutStart"), "text", "Continue");
             verify(child("workoutSummary").text.indexOf("1 of") === 0, child("workoutSummary").text);
