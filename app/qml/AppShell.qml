@@ -94,6 +94,16 @@ Item {
             }
 
             Banner {
+                objectName: "breakBanner"
+                Layout.fillWidth: true
+                kind: BannerState.Break
+                primaryText: qsTr("I took a break")
+                secondaryText: qsTr("Dismiss")
+                onPrimaryClicked: App.hearing.tookBreak()
+                onSecondaryClicked: App.hearing.tookBreak()
+            }
+
+            Banner {
                 objectName: "sessionErrorBanner"
                 Layout.fillWidth: true
                 kind: BannerState.SessionError

@@ -10,6 +10,7 @@ Item {
     readonly property int columns: exerciseGrid.columns
 
     Flickable {
+        objectName: "homeFlickable"
         anchors.fill: parent
         contentHeight: column.implicitHeight + 2 * Theme.pageMargin
         clip: true
@@ -23,27 +24,45 @@ Item {
             width: parent.width - 2 * Theme.pageMargin
             spacing: Theme.spacingLarge
 
-            ColumnLayout {
-                spacing: 4
+            // The title and Today's workout side by side on a wide window, so the exercises
+            // stay in view; one above the other on a narrow one.
+            GridLayout {
+                Layout.fillWidth: true
+                columns: page.width > 900 ? 2 : 1
+                columnSpacing: Theme.spacingLarge
+                rowSpacing: Theme.spacingLarge
 
-                Text {
-                    text: qsTr("Train")
-                    color: Theme.text
-                    font.pixelSize: Theme.fontHero
-                    font.weight: Font.DemiBold
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 2
+                    Layout.alignment: Qt.AlignTop
+                    spacing: 4
+
+                    Text {
+                        text: qsTr("Train")
+                        color: Theme.text
+                        font.pixelSize: Theme.fontHero
+                        font.weight: Font.DemiBold
+                    }
+
+                    // Says what the Settings page's loudness matching really does.
+                    Text {
+                        objectName: "homeIntro"
+                        Layout.fillWidth: true
+                        text: (App.preferences.loudnessMatching
+                               ? qsTr("Sessions of %1 questions. Flat and processed are loudness-matched, so only the tone can give the answer away.")
+                               : qsTr("Sessions of %1 questions. Loudness matching is off (Settings): louder or quieter can give the answer away."))
+                              .arg(App.session.plannedQuestionCount)
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                    }
                 }
 
-                // Says what the Settings page's loudness matching really does.
-                Text {
-                    objectName: "homeIntro"
+                WorkoutCard {
+                    objectName: "workoutCard"
                     Layout.fillWidth: true
-                    text: (App.preferences.loudnessMatching
-                           ? qsTr("Sessions of %1 questions. Flat and processed are loudness-matched, so only the tone can give the answer away.")
-                           : qsTr("Sessions of %1 questions. Loudness matching is off (Settings): louder or quieter can give the answer away."))
-                          .arg(App.session.plannedQuestionCount)
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontBody
-                    wrapMode: Text.Wrap
+                    Layout.preferredWidth: 3
                 }
             }
 

@@ -31,6 +31,16 @@ RowLayout {
     ColumnLayout {
         spacing: 6
 
+        // Hearing care: the estimated level against the user's calibration (Settings).
+        Text {
+            objectName: "listeningLevel"
+            Layout.alignment: Qt.AlignRight
+            visible: text !== ""
+            text: App.hearing.listeningLevelText
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+        }
+
         Text {
             objectName: "questionCounter"
             Layout.alignment: Qt.AlignRight

@@ -202,6 +202,8 @@ Item {
                 }
             }
 
+            CalibrationSection { Layout.fillWidth: true }
+
             Text {
                 text: qsTr("DATA")
                 color: Theme.textMuted

@@ -194,6 +194,14 @@ Item {
                     onClicked: App.goHome()
                 }
 
+                // Today's workout under way: its next item, one click on.
+                AppButton {
+                    objectName: "workoutNextButton"
+                    visible: App.workout.running
+                    text: qsTr("Workout: next, %1").arg(App.workout.currentTitle)
+                    onClicked: App.workout.start()
+                }
+
                 AppButton {
                     objectName: "againButton"
                     text: qsTr("Train again")

@@ -3,6 +3,7 @@
 #include "app/src/app_options.h"
 #include "app/src/blind_log_saving.h"
 
+#include "exercises/practice_evidence.h"
 #include "exercises/progress_store.h"
 
 #include <QCoreApplication>
@@ -70,6 +71,7 @@ App::App(QObject* parent)
     const auto audioChanged = [this] { m_banner->setAudioProblem(m_audio->available() ? QString() : m_audio->statusMessage()); };
     connect(m_audio, &AudioOutput::statusChanged, m_banner, audioChanged);
     audioChanged();
+    connectWorkout();
     if (options.autoOpenAudio)
         m_audio->retry();
     g_last = this;
@@ -97,6 +99,29 @@ void App::openStore(const QString& path)
     }
 }
 
+void App::connectWorkout()
+{
+    m_workout = new Workout(
+        [this] { return gatherPracticeEvidence(m_catalogue, *m_store, m_library->usableMusic()); },
+        [this](const QString& id, int questions) { beginSession(id, questions, 0); }, this);
+    m_hearing = new HearingCare(m_preferences, m_audio, m_banner, this);
+    m_hearing->setOutputGuard([this] {
+        const auto phase = m_session->phase();
+        if (phase != Session::Idle && phase != Session::Finished)
+            return tr("End the training session first: the calibration noise would take its place.");
+        m_preview->stop();
+        m_compare->leave();
+        return QString();
+    });
+    connect(m_session, &Session::phaseChanged, this, [this] {
+        const auto phase = m_session->phase();
+        m_hearing->setTraining(phase != Session::Idle && phase != Session::Finished);
+        if (phase == Session::Finished)
+            m_workout->sessionFinished(m_session->exerciseId());
+    });
+    m_workout->refresh();
+}
+
 void App::setStoreProblem(const QString& sentence)
 {
     if (sentence == m_storeProblem)
@@ -108,6 +133,10 @@ void App::setStoreProblem(const QString& sentence)
 
 App::~App()
 {
+    // Hearing care listens to the audio output and the session, which stop as they go.
+    disconnect(m_session, &Session::phaseChanged, this, nullptr);
+    delete m_hearing;
+    m_hearing = nullptr;
     delete m_preview; // waits for a decode under way
     m_preview = nullptr;
     delete m_listening; // waits for a decode under way
@@ -154,9 +183,13 @@ void App::setPage(Page page)
     }
     if (m_page == ComparePage && page != ComparePage)
         m_compare->leave(); // the training's crossfade again; a blind run under way is stopped
+    if (m_page == SettingsPage && page != SettingsPage)
+        m_hearing->stopCalibration();
     m_page = page;
     if (page == ComparePage)
         m_compare->enter();
+    if (page == HomePage)
+        m_workout->refresh(); // today's answers count (not while a workout runs: it keeps its plan)
     emit pageChanged();
 }
 
@@ -168,24 +201,26 @@ void App::setHelpVisible(bool visible)
     emit helpVisibleChanged();
 }
 
-void App::startExercise(const QString& exerciseId)
+void App::beginSession(const QString& exerciseId, int count, int level)
 {
     m_preview->stop(); // the session's scene takes the output
     m_listening->close();
     m_compare->leave();
+    if (m_page == SettingsPage)
+        m_hearing->stopCalibration();
     m_page = ExercisePage;
-    m_session->start(exerciseId);
+    m_session->start(exerciseId, count, level);
     emit pageChanged();
+}
+
+void App::startExercise(const QString& exerciseId)
+{
+    beginSession(exerciseId, 0, 0);
 }
 
 void App::startExerciseAt(const QString& exerciseId, int level)
 {
-    m_preview->stop();
-    m_listening->close();
-    m_compare->leave();
-    m_page = ExercisePage;
-    m_session->start(exerciseId, 0, std::max(1, level));
-    emit pageChanged();
+    beginSession(exerciseId, 0, std::max(1, level));
 }
 
 void App::resetExercise(const QString& exerciseId)

@@ -9,11 +9,13 @@
 #include "app/src/data_transfer.h"
 #include "app/src/database_writer.h"
 #include "app/src/exercise_list_model.h"
+#include "app/src/hearing_care.h"
 #include "app/src/library.h"
 #include "app/src/listening_controller.h"
 #include "app/src/loop_preview.h"
 #include "app/src/preferences.h"
 #include "app/src/session.h"
+#include "app/src/workout.h"
 
 #include "exercises/exercise_catalogue.h"
 
@@ -63,6 +65,9 @@ private:
     Q_PROPERTY(QString storeProblem READ storeProblem NOTIFY storeProblemChanged)
     // The one message the window shows (banner_state.h).
     Q_PROPERTY(earlab::app::BannerState* banner READ banner CONSTANT)
+    // Home's "Today's workout" (workout.h) and hearing care (hearing_care.h).
+    Q_PROPERTY(earlab::app::Workout* workout READ workout CONSTANT)
+    Q_PROPERTY(earlab::app::HearingCare* hearing READ hearing CONSTANT)
     Q_PROPERTY(QString databasePath READ databasePath CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
 
@@ -94,6 +99,8 @@ public:
     QString recoveryMessage() const { return m_recoveryMessage; }
     QString storeProblem() const { return m_storeProblem; }
     BannerState* banner() const { return m_banner; }
+    Workout* workout() const { return m_workout; }
+    HearingCare* hearing() const { return m_hearing; }
     QString databasePath() const;
     QString version() const;
     const ExerciseCatalogue& catalogue() const { return m_catalogue; }
@@ -131,6 +138,9 @@ signals:
 private:
     void openStore(const QString& path);
     void setStoreProblem(const QString& sentence);
+    // Every session starts here: the preview and Compare give the output up first.
+    void beginSession(const QString& exerciseId, int count, int level);
+    void connectWorkout();
 
     ExerciseCatalogue m_catalogue = ExerciseCatalogue::standard();
     std::unique_ptr<ProgressStore> m_store;
@@ -145,6 +155,8 @@ private:
     Session* m_session;
     CompareController* m_compare;
     DataTransfer* m_dataTransfer;
+    Workout* m_workout;
+    HearingCare* m_hearing;
     Page m_page = HomePage;
     bool m_helpVisible = false;
     bool m_modalOpen = false;

@@ -1,5 +1,6 @@
 #include "app/src/audio_output.h"
 
+#include "app/src/listening_level.h"
 #include "app/src/preferences.h"
 
 #include "audio/audio_error.h"
@@ -370,10 +371,12 @@ void AudioOutput::poll()
     const auto meters = m_engine->meters();
     const float peak = std::max(meters.peak[0], meters.peak[1]);
     const double peakDb = playing && peak > 1e-6f ? 20.0 * std::log10(double(peak)) : -120.0;
-    if (position != m_position || peakDb != m_peakDb) {
+    const double rmsDb = playing ? stereoRmsDbfs(meters.rms[0], meters.rms[1]) : -120.0;
+    if (position != m_position || peakDb != m_peakDb || rmsDb != m_rmsDb) {
         const bool moved = position != m_position;
         m_position = position;
         m_peakDb = peakDb;
+        m_rmsDb = rmsDb;
         if (moved || !m_variantHidden)
             emit positionChanged();
     }

@@ -44,6 +44,8 @@ class AudioOutput : public QObject {
     Q_PROPERTY(double position READ position NOTIFY positionChanged)  // 0..1 of the loop
     Q_PROPERTY(double lengthSeconds READ lengthSeconds NOTIFY hasSceneChanged)
     Q_PROPERTY(double peakDb READ peakDb NOTIFY positionChanged)      // output meter, dBFS
+    // The same meter's RMS, both channels' mean power, dBFS (listening_level.h's stereoRmsDbfs).
+    Q_PROPERTY(double rmsDb READ rmsDb NOTIFY positionChanged)
 
 public:
     static constexpr int kDefaultIdleReleaseMs = 30000;
@@ -64,6 +66,7 @@ public:
     double position() const { return m_position; }
     double lengthSeconds() const;
     double peakDb() const { return m_variantHidden ? -120.0 : m_peakDb; } // hidden with the variant
+    double rmsDb() const { return m_variantHidden ? -120.0 : m_rmsDb; }
 
     // The blind tests hide the selected variant (and the meter, which could tell two items
     // apart) from QML; C++ still selects by select().
@@ -151,6 +154,7 @@ private:
     std::optional<double> m_crossfadeOverride;
     double m_position = 0.0;
     double m_peakDb = -120.0;
+    double m_rmsDb = -120.0;
 };
 
 } // namespace earlab::app

@@ -14,6 +14,7 @@ BannerState::Severity BannerState::severity() const
         return Danger;
     case Repaired:
     case NoAudio:
+    case Break:
         return Warning;
     case None:
         break;
@@ -36,6 +37,8 @@ QString BannerState::title() const
         return tr("Progress database repaired");
     case NoAudio:
         return tr("No audio output");
+    case Break:
+        return tr("Time for a break");
     case None:
         break;
     }
@@ -59,6 +62,8 @@ QString BannerState::text() const
     case NoAudio:
         return saving() ? tr("%1 Everything else works, and your answers are still saved.").arg(m_inputs[NoAudio])
                         : tr("%1 Everything else works.").arg(m_inputs[NoAudio]);
+    case Break:
+        return m_inputs[Break];
     case None:
         break;
     }
@@ -70,7 +75,7 @@ void BannerState::set(Kind kind, const QString& sentence)
     m_inputs[kind] = sentence;
     // The Kind enum lists the kinds most urgent first.
     m_kind = None;
-    for (int k = SessionError; k <= NoAudio && m_kind == None; ++k)
+    for (int k = SessionError; k <= Break && m_kind == None; ++k)
         if (!m_inputs[k].isEmpty())
             m_kind = Kind(k);
     // Texts change without the kind changing (a new error): always tell the bindings.

@@ -7,7 +7,7 @@
 // which file, what it means for the user's answers, what to do.
 //
 // Priority, most urgent first: SessionError, WaitingForSpace, NotSaved, Library, Repaired,
-// NoAudio. The library's problem (a library change that could not be saved, a region that
+// NoAudio, Break. The library's problem (a library change that could not be saved, a region that
 // cannot be pinned) comes after NotSaved: when the database cannot be written, every library
 // write fails for the reason NotSaved already gives, and that sentence says it for both.
 
@@ -26,7 +26,7 @@ class BannerState : public QObject {
 
 public:
     // Most urgent first: the banner shows the first kind that has something to say.
-    enum Kind { None, SessionError, WaitingForSpace, NotSaved, Library, Repaired, NoAudio };
+    enum Kind { None, SessionError, WaitingForSpace, NotSaved, Library, Repaired, NoAudio, Break };
     Q_ENUM(Kind)
     enum Severity { Quiet, Warning, Danger };
     Q_ENUM(Severity)
@@ -63,6 +63,9 @@ public:
     void setSessionError(const QString& sentence) { set(SessionError, sentence); }
     // Why there is no audio output (AudioOutput::statusMessage), empty when there is.
     void setAudioProblem(const QString& sentence) { set(NoAudio, sentence); }
+    // Hearing care's suggestion of a break (hearing_care.h), empty when none is due. Last:
+    // anything that concerns the user's answers or sound comes first.
+    void setBreakSuggestion(const QString& sentence) { set(Break, sentence); }
 
 signals:
     void changed();
@@ -71,7 +74,7 @@ private:
     // Stores the input of `kind` and shows the most urgent kind that has something to say.
     void set(Kind kind, const QString& sentence);
 
-    std::array<QString, NoAudio + 1> m_inputs; // by Kind; m_inputs[None] stays empty
+    std::array<QString, Break + 1> m_inputs; // by Kind; m_inputs[None] stays empty
     Kind m_kind = None;
 };
 

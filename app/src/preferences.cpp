@@ -23,6 +23,32 @@ Preferences::Preferences(const QString& settingsFile, QObject* parent)
     m_trainingGenre = m_settings->value("training/musicGenre").toString();
     m_questionsPerSession =
         std::clamp(m_settings->value("training/questionsPerSession", 10).toInt(), kMinQuestions, kMaxQuestions);
+    bool ok = false;
+    const double offset = m_settings->value("hearing/calibrationOffsetDb").toDouble(&ok);
+    if (ok && std::isfinite(offset)) { // a hand-edited file with garbage: not calibrated
+        m_calibrationOffsetDb = offset;
+        m_calibratedAt = m_settings->value("hearing/calibratedAt").toDateTime();
+        m_calibrationOutputLevelDb = m_settings->value("hearing/calibrationOutputLevelDb").toDouble();
+    }
+}
+
+void Preferences::setCalibration(double offsetDb, double outputLevelDb, const QDateTime& at)
+{
+    if (!std::isfinite(offsetDb)) {
+        m_calibrationOffsetDb = std::numeric_limits<double>::quiet_NaN();
+        m_calibratedAt = {};
+        m_settings->remove("hearing/calibrationOffsetDb");
+        m_settings->remove("hearing/calibratedAt");
+        m_settings->remove("hearing/calibrationOutputLevelDb");
+    } else {
+        m_calibrationOffsetDb = offsetDb;
+        m_calibratedAt = at.toUTC();
+        m_calibrationOutputLevelDb = outputLevelDb;
+        m_settings->setValue("hearing/calibrationOffsetDb", offsetDb);
+        m_settings->setValue("hearing/calibratedAt", m_calibratedAt);
+        m_settings->setValue("hearing/calibrationOutputLevelDb", outputLevelDb);
+    }
+    emit calibrationChanged();
 }
 
 Preferences::~Preferences() = default;

@@ -3,10 +3,13 @@
 
 #include "app/src/training_music.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
+#include <cmath>
+#include <limits>
 #include <memory>
 
 class QSettings;
@@ -39,6 +42,10 @@ class Preferences : public QObject {
                    questionsPerSessionChanged)
     Q_PROPERTY(QList<int> sessionLengths READ sessionLengths CONSTANT) // the Settings page's choices
     Q_PROPERTY(QList<int> bufferSizes READ bufferSizes CONSTANT)
+    // Hearing care (listening_level.h): the output level calibration's offset, dB (SPL minus
+    // dBFS RMS at the output); NaN while never calibrated. When it was made, UTC.
+    Q_PROPERTY(double calibrationOffsetDb READ calibrationOffsetDb NOTIFY calibrationChanged)
+    Q_PROPERTY(QDateTime calibratedAt READ calibratedAt NOTIFY calibrationChanged)
 
 public:
     explicit Preferences(const QString& settingsFile, QObject* parent = nullptr);
@@ -66,6 +73,13 @@ public:
     static constexpr int kMaxQuestions = 100;
     int questionsPerSession() const { return m_questionsPerSession; }
     QList<int> sessionLengths() const { return {5, 10, 15, 20, 30, 50}; }
+    double calibrationOffsetDb() const { return m_calibrationOffsetDb; }
+    QDateTime calibratedAt() const { return m_calibratedAt; }
+    double calibrationOutputLevelDb() const { return m_calibrationOutputLevelDb; } // outputLevelDb then
+    bool calibrated() const { return !std::isnan(m_calibrationOffsetDb); }
+    // Saves a calibration made at `at` with the output level at `outputLevelDb`; a
+    // non-finite offset forgets it.
+    void setCalibration(double offsetDb, double outputLevelDb, const QDateTime& at);
 
     void setDeviceName(const QString& name);
     void setBufferFrames(int frames);
@@ -88,6 +102,7 @@ signals:
     void trainingMusicChanged();
     void exerciseMaterialChanged(const QString& exerciseId);
     void questionsPerSessionChanged();
+    void calibrationChanged();
 
 private:
     std::unique_ptr<QSettings> m_settings;
@@ -101,6 +116,9 @@ private:
     QStringList m_trainingTracks;
     QString m_trainingGenre;
     int m_questionsPerSession = 10;
+    double m_calibrationOffsetDb = std::numeric_limits<double>::quiet_NaN();
+    QDateTime m_calibratedAt;
+    double m_calibrationOutputLevelDb = 0;
 };
 
 } // namespace earlab::app

@@ -101,6 +101,26 @@ int main(int argc, char** argv)
         store.open(options.databasePath);
         store.saveLevel(QStringLiteral("eq-band"), level);
     }
+    // EARLAB_TEST_WORKOUT_HISTORY=1: an hour-old eq-band history with one weak band, 1 kHz
+    // answered right 2 times of 10 (the last two), 250 Hz and 4 kHz 10 of 10.
+    if (qEnvironmentVariableIntValue("EARLAB_TEST_WORKOUT_HISTORY")) {
+        earlab::ProgressStore store;
+        store.open(options.databasePath);
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        int n = 0;
+        for (const double hz : {1000.0, 250.0, 4000.0})
+            for (int i = 0; i < 10; ++i) {
+                earlab::Attempt a;
+                a.exercise = QStringLiteral("eq-band");
+                a.hidden = {{"frequency_hz", hz}, {"flat", false}};
+                a.correct = hz != 1000.0 || i >= 8;
+                a.score = a.correct ? 1 : 0;
+                a.responseMs = 5000;
+                a.material = QStringLiteral("noise");
+                a.answeredAt = start.addSecs(60 * n++);
+                store.recordAttempt(a);
+            }
+    }
     QQuickStyle::setStyle("Basic");
     Setup setup;
     if (qEnvironmentVariableIntValue("EARLAB_TEST_COMPARE_FILES"))

@@ -188,6 +188,11 @@ Item {
             compare(App.page, App.LibraryPage);
             keyClick(Qt.Key_Escape);
             compare(App.page, App.HomePage);
+            // Scrolled into view: Today's workout sits above the exercises.
+            const flick = child("homeFlickable");
+            flick.contentY = Math.min(child("start_eq-gain").mapToItem(flick.contentItem, 0, 0).y,
+                                      flick.contentHeight - flick.height);
+            waitForRendering(shell);
             mouseClick(child("start_eq-gain"));
             compare(App.page, App.ExercisePage);
             compare(App.session.exerciseId, "eq-gain");
