@@ -12,6 +12,7 @@
 #include "app/src/loop_preview.h"
 #include "app/src/preferences.h"
 #include "app/src/session.h"
+#include "app/src/statistics_model.h"
 
 #include "exercises/exercise_catalogue.h"
 
@@ -34,7 +35,7 @@ class App : public QObject {
     QML_ELEMENT
     QML_SINGLETON
 public:
-    enum Page { HomePage, ExercisePage, LibraryPage, SettingsPage, ComparePage };
+    enum Page { HomePage, ExercisePage, LibraryPage, SettingsPage, ComparePage, StatisticsPage };
     Q_ENUM(Page)
 
 private:
@@ -52,6 +53,8 @@ private:
     Q_PROPERTY(earlab::app::ExerciseListModel* exercises READ exercises CONSTANT)
     // The Compare page: sighted A/B, ABX and blind preference on the user's files.
     Q_PROPERTY(earlab::app::CompareController* compare READ compare CONSTANT)
+    // The Statistics page: the progress review, refreshed while it is shown.
+    Q_PROPERTY(earlab::app::StatisticsModel* statistics READ statistics CONSTANT)
     Q_PROPERTY(QString recoveryMessage READ recoveryMessage NOTIFY recoveryMessageChanged)
     // Why answers cannot be saved this run (read-only file, no database), or empty.
     Q_PROPERTY(QString storeProblem READ storeProblem NOTIFY storeProblemChanged)
@@ -83,6 +86,7 @@ public:
     LoopPreview* preview() const { return m_preview; }
     ExerciseListModel* exercises() const { return m_exercises; }
     CompareController* compare() const { return m_compare; }
+    StatisticsModel* statistics() const { return m_statistics; }
     QString recoveryMessage() const { return m_recoveryMessage; }
     QString storeProblem() const { return m_storeProblem; }
     BannerState* banner() const { return m_banner; }
@@ -108,6 +112,8 @@ public:
     Q_INVOKABLE void goHome();
     Q_INVOKABLE void dismissRecovery();
     Q_INVOKABLE void toggleHelp() { setHelpVisible(!m_helpVisible); }
+    // The catalogue's exercises as [{id, title}], for the Statistics page's filter and names.
+    Q_INVOKABLE QVariantList exerciseTitles() const;
     // Answers the store holds for an exercise (-1 if it cannot say).
     Q_INVOKABLE int attemptCount(const QString& exerciseId) const;
 
@@ -135,6 +141,7 @@ private:
     ExerciseListModel* m_exercises;
     Session* m_session;
     CompareController* m_compare;
+    StatisticsModel* m_statistics;
     Page m_page = HomePage;
     bool m_helpVisible = false;
     bool m_modalOpen = false;
