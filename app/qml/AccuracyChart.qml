@@ -15,7 +15,7 @@ Card {
     property bool bySession: false
     // Fewer answers than this on a day (or in a session): drawn as a hollow ring.
     readonly property int fewAnswers: 5
-    readonly property var palette: [Theme.accent, Theme.success, Theme.hidden, Theme.flat, "#c58af9", Theme.danger]
+    readonly property var lineColors: [Theme.accent, Theme.success, Theme.hidden, Theme.flat, "#c58af9", Theme.danger]
 
     implicitHeight: 330
 
@@ -52,7 +52,7 @@ Card {
         let first = Infinity, last = -Infinity;
         for (let i = 0; i < drawn.length; ++i) {
             const line = chart.createSeries(ChartView.SeriesTypeLine, drawn[i].name, dateAxis, valueAxis);
-            line.color = palette[i % palette.length];
+            line.color = lineColors[i % lineColors.length];
             line.width = 2;
             line.pointsVisible = true;
             for (const p of drawn[i].points) {

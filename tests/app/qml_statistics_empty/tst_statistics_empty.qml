@@ -60,7 +60,7 @@ Item {
             compare(chart.count, 2);
             compare(chart.series(0).count, 1);
             compare(chart.series(1).count, 1);
-            const axis = child("accuracyDateAxis");
+            const axis = chart.axisX(chart.series(0));
             verify(axis.max.getTime() - axis.min.getTime() >= 2 * 86400000 - 1);
             // The miss map has the one band asked, its right answer or its miss.
             const band = App.statistics.exercises[0].bands[0];
