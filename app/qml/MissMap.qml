@@ -12,6 +12,9 @@ Card {
     required property var exercise // one of summary.exercises, with bands/confusion/tendencies
     property string title
     readonly property int cell: 30
+    // eq-gain names the band: its mistakes are gains ("+3 dB answered as +6 dB"), not bands.
+    readonly property bool gainKind: exercise.id === "eq-gain" || exercise.gain_confusion !== undefined
+    readonly property var gainMistakes: (exercise.gain_confusion || []).slice().sort((a, b) => b.count - a.count).slice(0, 4)
 
     // The rows: the bands asked, flat (0 Hz) first as the data has it.
     readonly property var rows: (exercise.bands || []).map(b => b.band_hz)
@@ -94,10 +97,26 @@ Card {
         spacing: Theme.spacingSmall
 
         PanelHeading {
-            text: qsTr("Miss map · %1").arg(card.title)
+            text: card.gainKind ? qsTr("Gain mistakes · %1").arg(card.title) : qsTr("Miss map · %1").arg(card.title)
+        }
+
+        Repeater {
+            model: card.gainKind ? card.gainMistakes : []
+
+            Text {
+                required property var modelData
+                required property int index
+
+                objectName: "gainMistake_" + index
+                text: qsTr("%1 dB answered as %2 dB × %3").arg(Format.signed(modelData.true_db, 0))
+                      .arg(Format.signed(modelData.answer_db, 0)).arg(modelData.count)
+                color: Theme.text
+                font.pixelSize: Theme.fontSmall
+            }
         }
 
         Text {
+            visible: !card.gainKind
             text: qsTr("Rows: the band played · columns: your answer")
             color: Theme.textFaint
             font.pixelSize: Theme.fontSmall
@@ -105,6 +124,7 @@ Card {
 
         GridLayout {
             objectName: "missMapGrid"
+            visible: !card.gainKind
             columns: card.columns.length + 2
             rowSpacing: 2
             columnSpacing: 2

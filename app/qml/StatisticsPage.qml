@@ -101,6 +101,8 @@ Item {
                               ? qsTr("Try a longer time range, another exercise or any material.")
                               : qsTr("Every answer you give is kept. After a session this page shows your accuracy day by day, which EQ bands you confuse and how your wrong answers lean, your streak and your blind tests.")
                         color: Theme.textMuted
+                        font.pixelSize: Theme.fontBody
+                        lineHeight: 1.2
                         wrapMode: Text.WordWrap
                     }
 
@@ -123,6 +125,8 @@ Item {
                 titles: page.titles
             }
 
+            // Wide: the chart, the other mistakes and the blind tests on the left, the miss
+            // maps on the right; narrow: one column.
             GridLayout {
                 visible: !page.empty
                 Layout.fillWidth: true
@@ -130,17 +134,34 @@ Item {
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacing
 
-                AccuracyChart {
+                ColumnLayout {
                     Layout.fillWidth: true
-                    Layout.fillHeight: page.wide
-                    Layout.minimumHeight: 330
                     Layout.alignment: Qt.AlignTop
-                    summary: page.summary
-                    titles: page.titles
+                    spacing: Theme.spacing
+
+                    AccuracyChart {
+                        Layout.fillWidth: true
+                        summary: page.summary
+                        titles: page.titles
+                    }
+
+                    ExerciseMistakes {
+                        objectName: "exerciseMistakes"
+                        Layout.fillWidth: true
+                        exercises: page.summary.exercises || []
+                        titles: page.titles
+                    }
+
+                    BlindResultsList {
+                        objectName: "blindResults"
+                        Layout.fillWidth: true
+                        results: page.summary.blind_tests || []
+                    }
                 }
 
                 ColumnLayout {
                     Layout.alignment: Qt.AlignTop
+                    Layout.preferredWidth: page.wide ? 500 : -1
                     Layout.fillWidth: !page.wide
                     spacing: Theme.spacing
 
@@ -157,21 +178,6 @@ Item {
                             title: page.titles[modelData.id] || modelData.id
                         }
                     }
-                }
-
-                ExerciseMistakes {
-                    objectName: "exerciseMistakes"
-                    Layout.fillWidth: true
-                    Layout.alignment: Qt.AlignTop
-                    exercises: page.summary.exercises || []
-                    titles: page.titles
-                }
-
-                BlindResultsList {
-                    objectName: "blindResults"
-                    Layout.fillWidth: true
-                    Layout.alignment: Qt.AlignTop
-                    results: page.summary.blind_tests || []
                 }
             }
         }
