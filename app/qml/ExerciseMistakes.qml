@@ -67,7 +67,7 @@ Card {
                 spacing: Theme.spacing
 
                 Text {
-                    Layout.preferredWidth: 90
+                    Layout.preferredWidth: 130
                     text: mistake.modelData.exercise
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontSmall
