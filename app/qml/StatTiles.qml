@@ -36,7 +36,7 @@ RowLayout {
         objectName: "tileAnswers"
         label: qsTr("Answers")
         value: (tiles.summary.answers || 0).toLocaleString(Qt.locale(), "f", 0)
-        detail: qsTr("%1 sessions, %2 days").arg((tiles.summary.sessions || []).length).arg((tiles.summary.days || []).length)
+        detail: qsTr("in %1 sessions").arg((tiles.summary.sessions || []).length)
     }
 
     StatTile {
@@ -48,22 +48,22 @@ RowLayout {
 
     StatTile {
         objectName: "tilePractice"
-        label: qsTr("Practice today")
+        label: qsTr("Today")
         value: Format.duration(tiles.practiceSince(tiles.today))
-        detail: qsTr("this week %1").arg(Format.duration(tiles.practiceSince(tiles.weekStart)))
+        detail: qsTr("week %1").arg(Format.duration(tiles.practiceSince(tiles.weekStart)))
     }
 
     StatTile {
         objectName: "tileStreak"
         label: qsTr("Streak")
         value: (tiles.summary.streak_days || 0) === 1 ? qsTr("1 day") : qsTr("%1 days").arg(tiles.summary.streak_days || 0)
-        detail: (tiles.summary.streak_days || 0) > 0 ? qsTr("in a row, up to today") : qsTr("train today to start one")
+        detail: (tiles.summary.streak_days || 0) > 0 ? qsTr("in a row") : qsTr("train to start one")
     }
 
     StatTile {
         objectName: "tileMedian"
-        label: qsTr("Median response")
+        label: qsTr("Response")
         value: tiles.medianExercise ? (tiles.medianExercise.median_response_ms / 1000).toFixed(1) + " s" : "–"
-        detail: tiles.medianExercise ? (tiles.titles[tiles.medianExercise.id] || tiles.medianExercise.id) : qsTr("no answers")
+        detail: tiles.medianExercise ? qsTr("median, %1").arg(tiles.titles[tiles.medianExercise.id] || tiles.medianExercise.id) : qsTr("no answers")
     }
 }
