@@ -20,6 +20,8 @@ Item {
             return 4;
         case App.ComparePage:
             return 6;
+        case App.StatisticsPage:
+            return 7;
         default:
             return 5;
         }
@@ -147,6 +149,10 @@ Item {
 
                 ComparePage {
                     objectName: "comparePage"
+                }
+
+                StatisticsPage {
+                    objectName: "statisticsPage"
                 }
             }
         }

@@ -74,7 +74,7 @@ Rectangle {
                         { keys: ["Enter"], text: qsTr("Confirm, then go on") },
                         { keys: ["1", "2", "3"], text: qsTr("In the reveal: flat, hidden change, your answer") },
                         { keys: ["Esc"], text: qsTr("End the session, back to Train") },
-                        { keys: ["Ctrl+1", "2", "3", "4"], text: qsTr("Train, Library, Compare, Settings") },
+                        { keys: ["Ctrl+1", "2", "3", "4", "5"], text: qsTr("Train, Library, Compare, Statistics, Settings") },
                         { keys: ["A", "B", "X"], text: qsTr("On Compare, in ABX: hear A, B, X; Shift+A / Shift+B answer") },
                         { keys: ["1", "2", "←", "→"], text: qsTr("On Compare, blind preference: hear 1, 2; prefer 1 or 2 (N: no preference)") },
                         { keys: ["1", "…", "8"], text: qsTr("On Compare, sighted: hear that item; M the mode, P prepare, Enter start") },

@@ -218,6 +218,11 @@ Item {
 
     Shortcut {
         sequences: ["Ctrl+4"]
+        onActivated: App.page = App.StatisticsPage
+    }
+
+    Shortcut {
+        sequences: ["Ctrl+5"]
         onActivated: App.page = App.SettingsPage
     }
 

@@ -76,10 +76,19 @@ Rectangle {
         }
 
         NavButton {
+            objectName: "navStatistics"
+            Layout.fillWidth: true
+            text: qsTr("Statistics")
+            shortcutText: "Ctrl+4"
+            current: App.page === App.StatisticsPage
+            onClicked: App.page = App.StatisticsPage
+        }
+
+        NavButton {
             objectName: "navSettings"
             Layout.fillWidth: true
             text: qsTr("Settings")
-            shortcutText: "Ctrl+4"
+            shortcutText: "Ctrl+5"
             current: App.page === App.SettingsPage
             onClicked: App.page = App.SettingsPage
         }

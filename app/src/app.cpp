@@ -46,6 +46,15 @@ App::App(QObject* parent)
     m_compare = new CompareController(m_audio, this);
     new BlindLogSaving(m_compare, m_writer, m_compare); // scored runs' logs into the progress database
     m_session = new Session(&m_catalogue, m_store.get(), m_writer, m_audio, m_preferences, [this] { return m_library->musicMaterial(); }, this);
+    m_statistics = new StatisticsModel(*m_store, this);
+    // New answers and blind logs show on the page while it is open; otherwise it is
+    // computed when it opens (setPage), not after every answer of a session.
+    const auto historyChanged = [this] {
+        if (m_page == StatisticsPage)
+            m_statistics->refresh();
+    };
+    connect(m_writer, &DatabaseWriter::committed, m_statistics, historyChanged);
+    connect(m_writer, &DatabaseWriter::jobDone, m_statistics, historyChanged);
     m_session->setMultitrackProvider([this] { return m_library->multitrackMaterial(); });
     // Training music (training_music.h): the session rotates it, the Library and Home say it.
     m_session->setMusicPool([this] { return m_library->usableMusic(); });
@@ -190,6 +199,8 @@ void App::setPage(Page page)
         m_compare->enter();
     if (page == HomePage)
         m_workout->refresh(); // today's answers count (not while a workout runs: it keeps its plan)
+    if (page == StatisticsPage)
+        m_statistics->refresh();
     emit pageChanged();
 }
 
@@ -273,6 +284,14 @@ void App::endSession()
 void App::goHome()
 {
     setPage(HomePage);
+}
+
+QVariantList App::exerciseTitles() const
+{
+    QVariantList out;
+    for (const auto& exercise : m_catalogue.all())
+        out.append(QVariantMap{{QStringLiteral("id"), exercise->id()}, {QStringLiteral("title"), exercise->title()}});
+    return out;
 }
 
 int App::attemptCount(const QString& exerciseId) const

@@ -16,6 +16,7 @@
 #include "app/src/preferences.h"
 #include "app/src/session.h"
 #include "app/src/workout.h"
+#include "app/src/statistics_model.h"
 
 #include "exercises/exercise_catalogue.h"
 
@@ -38,7 +39,7 @@ class App : public QObject {
     QML_ELEMENT
     QML_SINGLETON
 public:
-    enum Page { HomePage, ExercisePage, LibraryPage, SettingsPage, ComparePage };
+    enum Page { HomePage, ExercisePage, LibraryPage, SettingsPage, ComparePage, StatisticsPage };
     Q_ENUM(Page)
 
 private:
@@ -60,6 +61,8 @@ private:
     Q_PROPERTY(earlab::app::CompareController* compare READ compare CONSTANT)
     // Settings' "Your data": export and import of the history, on the writer's thread.
     Q_PROPERTY(earlab::app::DataTransfer* dataTransfer READ dataTransfer CONSTANT)
+    // The Statistics page: the progress review, refreshed while it is shown.
+    Q_PROPERTY(earlab::app::StatisticsModel* statistics READ statistics CONSTANT)
     Q_PROPERTY(QString recoveryMessage READ recoveryMessage NOTIFY recoveryMessageChanged)
     // Why answers cannot be saved this run (read-only file, no database), or empty.
     Q_PROPERTY(QString storeProblem READ storeProblem NOTIFY storeProblemChanged)
@@ -96,6 +99,7 @@ public:
     ExerciseListModel* exercises() const { return m_exercises; }
     CompareController* compare() const { return m_compare; }
     DataTransfer* dataTransfer() const { return m_dataTransfer; }
+    StatisticsModel* statistics() const { return m_statistics; }
     QString recoveryMessage() const { return m_recoveryMessage; }
     QString storeProblem() const { return m_storeProblem; }
     BannerState* banner() const { return m_banner; }
@@ -123,6 +127,8 @@ public:
     Q_INVOKABLE void goHome();
     Q_INVOKABLE void dismissRecovery();
     Q_INVOKABLE void toggleHelp() { setHelpVisible(!m_helpVisible); }
+    // The catalogue's exercises as [{id, title}], for the Statistics page's filter and names.
+    Q_INVOKABLE QVariantList exerciseTitles() const;
     // Answers the store holds for an exercise (-1 if it cannot say).
     Q_INVOKABLE int attemptCount(const QString& exerciseId) const;
 
@@ -157,6 +163,7 @@ private:
     DataTransfer* m_dataTransfer;
     Workout* m_workout;
     HearingCare* m_hearing;
+    StatisticsModel* m_statistics;
     Page m_page = HomePage;
     bool m_helpVisible = false;
     bool m_modalOpen = false;

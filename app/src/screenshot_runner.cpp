@@ -1,6 +1,7 @@
 #include "app/src/screenshot_runner.h"
 
 #include "app/src/app.h"
+#include "app/src/sample_history.h"
 
 #include "audio/audio_error.h"
 #include "audio/io/audio_file.h"
@@ -44,6 +45,12 @@ ScreenshotRunner::ScreenshotRunner(QQuickWindow* window, App* app, const QString
 {
     m_timer.setInterval(kTickMs);
     connect(&m_timer, &QTimer::timeout, this, &ScreenshotRunner::tick);
+}
+
+ScreenshotRunner::~ScreenshotRunner()
+{
+    if (m_sampleStore)
+        m_app->statistics()->setStore(*m_app->store()); // before the scratch store closes
 }
 
 void ScreenshotRunner::then(const QString& what, std::function<bool()> ready, std::function<void()> action)
@@ -281,6 +288,43 @@ void ScreenshotRunner::shootCompare()
     });
 }
 
+void ScreenshotRunner::shootStatistics()
+{
+    try {
+        m_sampleStore = std::make_unique<ProgressStore>();
+        m_sampleStore->open(m_sampleDir.filePath(QStringLiteral("sample-progress.sqlite")));
+    } catch (const StoreError& e) {
+        std::fprintf(stderr, "earlab: screenshots: no statistics: %s\n", qPrintable(e.message()));
+        m_sampleStore.reset();
+        return;
+    }
+    StatisticsModel* stats = m_app->statistics();
+    auto settled = std::make_shared<QElapsedTimer>();
+    const auto settle = [settled] { settled->start(); };
+    const auto isSettled = [settled] { return settled->isValid() && settled->elapsed() >= kSettleMs; };
+    then("statistics empty", [] { return true; }, [=, this] {
+        stats->setStore(*m_sampleStore);
+        m_app->setPage(App::StatisticsPage);
+        settle();
+    });
+    then("statistics empty shot", isSettled, [=, this] {
+        grab("statistics-empty");
+        try {
+            writeSampleHistory(*m_sampleStore);
+        } catch (const StoreError& e) {
+            std::fprintf(stderr, "earlab: screenshots: %s\n", qPrintable(e.message()));
+            ++m_failures;
+        }
+        stats->refresh();
+        settle();
+    });
+    then("statistics shot", isSettled, [=, this] {
+        grab("statistics");
+        stats->setStore(*m_app->store());
+        m_app->goHome();
+    });
+}
+
 void ScreenshotRunner::start()
 {
     Session* s = m_app->session();
@@ -410,6 +454,7 @@ void ScreenshotRunner::start()
     });
     shootEveryExercise();
     shootCompare();
+    shootStatistics();
     then("no device", [] { return true; }, [=, this] {
         m_app->audio()->openDevice("no-such-device");
         settle();

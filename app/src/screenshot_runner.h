@@ -8,9 +8,14 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 class QQuickWindow;
+
+namespace earlab {
+class ProgressStore;
+}
 
 namespace earlab::app {
 
@@ -20,6 +25,7 @@ class ScreenshotRunner : public QObject {
     Q_OBJECT
 public:
     ScreenshotRunner(QQuickWindow* window, App* app, const QString& directory, QObject* parent = nullptr);
+    ~ScreenshotRunner() override;
 
     void start();
 
@@ -47,6 +53,10 @@ private:
     QStringList makeCompareFiles();
     // compare-items.png, compare-abx.png, compare-result.png.
     void shootCompare();
+    // statistics-empty.png and statistics.png: the Statistics page on a scratch database,
+    // empty and then with a generated month of training (sample_history.h); the user's
+    // database is neither read for them nor written.
+    void shootStatistics();
     void tick();
 
     QQuickWindow* m_window;
@@ -58,6 +68,8 @@ private:
     int m_failures = 0;
     QTimer m_timer;
     QTemporaryDir m_music;
+    QTemporaryDir m_sampleDir;
+    std::unique_ptr<ProgressStore> m_sampleStore;
 };
 
 } // namespace earlab::app

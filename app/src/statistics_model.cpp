@@ -4,9 +4,32 @@
 #include "exercises/progress_store.h"
 #include "exercises/statistics_json.h"
 
+#include <algorithm>
+
 namespace earlab::app {
 
-StatisticsModel::StatisticsModel(ProgressStore& store, QObject* parent) : QObject(parent), m_store(store) {}
+StatisticsModel::StatisticsModel(ProgressStore& store, QObject* parent) : QObject(parent), m_store(&store) {}
+
+void StatisticsModel::setStore(ProgressStore& store)
+{
+    m_store = &store;
+    refresh();
+}
+
+void StatisticsModel::setRangeDays(int days)
+{
+    days = std::max(0, days);
+    if (days == m_rangeDays)
+        return;
+    m_rangeDays = days;
+    // since's own setter emits filterChanged and refreshes; a range of 0 clears it.
+    const QDateTime since = days > 0 ? QDateTime::currentDateTimeUtc().addDays(-days) : QDateTime();
+    if (since == m_filter.since) {
+        emit filterChanged();
+        return;
+    }
+    setSince(since);
+}
 
 template <typename T>
 void StatisticsModel::setFilter(T& field, const T& value)
@@ -27,7 +50,7 @@ void StatisticsModel::setUntil(const QDateTime& at) { setFilter(m_filter.until, 
 void StatisticsModel::refresh()
 {
     try {
-        m_summary = statisticsToJson(progressStatistics(m_store, m_filter)).toVariantMap();
+        m_summary = statisticsToJson(progressStatistics(*m_store, m_filter)).toVariantMap();
         m_problem.clear();
     } catch (const StoreError& e) {
         // The page says why instead of showing numbers that are not there.

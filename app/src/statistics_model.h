@@ -45,10 +45,17 @@ class StatisticsModel : public QObject {
     Q_PROPERTY(QString genre READ genre WRITE setGenre NOTIFY filterChanged)
     Q_PROPERTY(QDateTime since READ since WRITE setSince NOTIFY filterChanged)
     Q_PROPERTY(QDateTime until READ until WRITE setUntil NOTIFY filterChanged)
+    // The page's time range: the last N days up to now (since = now - N days, until unset);
+    // 0: every answer. Setting it sets since.
+    Q_PROPERTY(int rangeDays READ rangeDays WRITE setRangeDays NOTIFY filterChanged)
 
 public:
     // `store` (the UI thread's reading store) must outlive this object.
     explicit StatisticsModel(ProgressStore& store, QObject* parent = nullptr);
+
+    // Reads `store` from now on (and refreshes): the screenshot mode shows a generated
+    // history from a scratch database this way, never writing into the user's.
+    void setStore(ProgressStore& store);
 
     QVariantMap summary() const { return m_summary; }
     int answers() const { return m_summary.value(QStringLiteral("answers")).toInt(); }
@@ -66,6 +73,8 @@ public:
     void setGenre(const QString& genre);
     void setSince(const QDateTime& at);
     void setUntil(const QDateTime& at);
+    int rangeDays() const { return m_rangeDays; }
+    void setRangeDays(int days);
 
     // Computes the summary again from the database; emits changed().
     Q_INVOKABLE void refresh();
@@ -78,7 +87,8 @@ private:
     template <typename T>
     void setFilter(T& field, const T& value);
 
-    ProgressStore& m_store;
+    ProgressStore* m_store;
+    int m_rangeDays = 0;
     QVariantMap m_summary;
     QString m_problem;
     StatisticsFilter m_filter;

@@ -4,4 +4,4 @@
 set(EARLAB_PAGE_SCREENSHOTS
     home exercise exercise-third-octave help reveal summary library library-scanning
     library-loop library-problem listening settings no-device
-    compare-items compare-sighted compare-abx compare-result compare-mushra compare-mushra-result)
+    compare-items compare-sighted compare-abx compare-result compare-mushra compare-mushra-result statistics-empty statistics)

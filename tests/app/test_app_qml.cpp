@@ -2,6 +2,7 @@
 // module linked in, and every App on an on-disk database and settings file in a fresh
 // temporary folder (optionally with a saved level, see below).
 #include "app/src/app_options.h"
+#include "app/src/sample_history.h"
 
 #include "audio/dsp/pink_noise.h"
 #include "audio/io/audio_file.h"
@@ -120,6 +121,13 @@ int main(int argc, char** argv)
                 a.answeredAt = start.addSecs(60 * n++);
                 store.recordAttempt(a);
             }
+    }
+    // EARLAB_TEST_SAMPLE_HISTORY=1: the database starts with a month of training
+    // (sample_history.h), for the Statistics page.
+    if (qEnvironmentVariableIntValue("EARLAB_TEST_SAMPLE_HISTORY")) {
+        earlab::ProgressStore store;
+        store.open(options.databasePath);
+        earlab::app::writeSampleHistory(store);
     }
     QQuickStyle::setStyle("Basic");
     Setup setup;

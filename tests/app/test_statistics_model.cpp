@@ -94,6 +94,44 @@ private slots:
         QVERIFY(model.exercises().isEmpty());
     }
 
+    // The page's time ranges count back from now: answers 2, 10 and 40 days old.
+    void rangeDaysCountsTheLastDays()
+    {
+        const QString path = earlab::test::scratch("statistics-model-range") + QStringLiteral("/progress.sqlite");
+        ProgressStore store;
+        store.open(path);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto at = [&](int days) { return now.addDays(-days).toString(Qt::ISODateWithMs).toLatin1(); };
+        record(store, "eq-band", at(2).constData(), 1000, 1000, true);
+        record(store, "eq-band", at(2).constData(), 500, 1000, false);
+        record(store, "eq-band", at(10).constData(), 500, 500, true);
+        record(store, "eq-band", at(40).constData(), 500, 500, true);
+        StatisticsModel model(store);
+        QSignalSpy filter(&model, &StatisticsModel::filterChanged);
+        model.setRangeDays(7);
+        QCOMPARE(filter.count(), 1);
+        QCOMPARE(model.rangeDays(), 7);
+        QCOMPARE(model.answers(), 2);
+        QCOMPARE(model.summary().value("accuracy").toDouble(), 0.5);
+        QVERIFY(model.since().isValid());
+        model.setRangeDays(30);
+        QCOMPARE(model.answers(), 3);
+        QCOMPARE(model.summary().value("accuracy").toDouble(), 0.6667);
+        model.setRangeDays(90);
+        QCOMPARE(model.answers(), 4);
+        model.setRangeDays(0); // every answer: no since
+        QVERIFY(!model.since().isValid());
+        QCOMPARE(model.answers(), 4);
+        QCOMPARE(model.summary().value("accuracy").toDouble(), 0.75);
+        QCOMPARE(filter.count(), 4);
+
+        // Another store (the screenshot mode's scratch history): its counts, at once.
+        ProgressStore first;
+        first.open(m_path);
+        model.setStore(first);
+        QCOMPARE(model.answers(), 3);
+    }
+
     void closedStoreSaysWhy()
     {
         ProgressStore store;

@@ -266,8 +266,10 @@ Item {
         }
 
         function test_navigation() {
-            keyClick(Qt.Key_4, Qt.ControlModifier);
+            keyClick(Qt.Key_5, Qt.ControlModifier);
             compare(App.page, App.SettingsPage);
+            keyClick(Qt.Key_4, Qt.ControlModifier);
+            compare(App.page, App.StatisticsPage);
             keyClick(Qt.Key_3, Qt.ControlModifier);
             compare(App.page, App.ComparePage);
             verify(child("comparePage").visible);
