@@ -5,7 +5,9 @@
 #include "exercises/answer_transfer.h"
 #include "exercises/blind_log_transfer.h"
 #include "exercises/import_transaction.h"
+#include "exercises/marker_export.h"
 #include "exercises/store_access.h"
+#include "exercises/track_marker_store.h"
 
 #include <QFileInfo>
 
@@ -35,6 +37,22 @@ TransferCounts importLogsFrom(ProgressStore& store, QIODevice& in, const QString
     return importBlindLogs(store, in, source);
 }
 
+// The listening view's markers, as the JSON its export writes (marker_export.h).
+qint64 exportMarkersTo(ProgressStore& store, QIODevice& out, const QString& destination, TransferFormat)
+{
+    const QList<TrackMarker> markers = TrackMarkerStore(store).all();
+    writeAll(out, markersJson(markers), destination);
+    return markers.size();
+}
+
+TransferCounts importMarkersFrom(ProgressStore& store, QIODevice& in, const QString& source, TransferFormat)
+{
+    const QList<TrackMarker> markers = parseMarkersJson(in.readAll(), source); // all or nothing
+    TrackMarkerStore target(store);
+    const MarkerMerge merged = target.merge(markers);
+    return {merged.added, merged.alreadyThere};
+}
+
 } // namespace
 
 const QList<TransferKind>& transferKinds()
@@ -44,6 +62,8 @@ const QList<TransferKind>& transferKinds()
          importAnswersFrom},
         {QLatin1String("blind-logs"), QLatin1String("blind-test logs"), false, TransferFormat::Json, exportLogsTo,
          importLogsFrom},
+        {QLatin1String("markers"), QLatin1String("markers"), false, TransferFormat::Json, exportMarkersTo,
+         importMarkersFrom},
     };
     return kinds;
 }

@@ -7,6 +7,7 @@
 
 #include "exercises/blind_log_store.h"
 #include "exercises/progress_store.h"
+#include "exercises/track_marker_store.h"
 
 #include "exercises/store_fault_support.h"
 #include "support/blind_log_sample.h"
@@ -18,6 +19,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace earlab;
@@ -101,6 +103,39 @@ private slots:
         QCOMPARE(withoutRowIds(back), withoutRowIds(transferAnswers()));
         if (format == "json")
             QCOMPARE(imported.savedDifficulty("eq-band"), original.savedDifficulty("eq-band"));
+
+        // The statistics of the copy are the original's. CSV holds the answers alone, so there
+        // the level and threshold (the saved difficulty) are those of a fresh start.
+        const auto statsOf = [](const QString& path) {
+            const ProcessRun stats = cli({"stats", "--db", path, "--json"});
+            return stats.ok() ? QJsonDocument::fromJson(stats.out).object() : QJsonObject{{"failed", both(stats)}};
+        };
+        const QJsonObject before = statsOf(db);
+        QJsonObject after = statsOf(copy);
+        // By hand from transfer_history.h: 2 answers counted, both eq-band, 1 right (level's
+        // one answer was given before anything was heard: kept, never counted).
+        QCOMPARE(after.value("answers").toInt(), 2);
+        QJsonArray exercises = after.value("exercises").toArray();
+        QStringList counts;
+        for (const QJsonValue& e : exercises)
+            if (e["answers"].toInt() > 0)
+                counts << QStringLiteral("%1 %2/%3").arg(e["id"].toString()).arg(e["correct"].toInt()).arg(e["answers"].toInt());
+        QCOMPARE(counts.join(", "), QStringLiteral("eq-band 1/2"));
+        if (format == "csv") {
+            QJsonObject withOriginalLevels = after;
+            QJsonArray fixed;
+            const QJsonArray originals = before.value("exercises").toArray();
+            for (int i = 0; i < exercises.size() && i < originals.size(); ++i) {
+                QJsonObject e = exercises[i].toObject();
+                QCOMPARE(e["level"].toInt(), 1);
+                e["level"] = originals[i].toObject()["level"];
+                e["threshold"] = originals[i].toObject()["threshold"];
+                fixed << e;
+            }
+            withOriginalLevels["exercises"] = fixed;
+            after = withOriginalLevels;
+        }
+        QCOMPARE(after, before);
     }
 
     void badRowExitsTwoAndImportsNothing()
@@ -130,7 +165,7 @@ private slots:
         QTest::newRow("missing db") << QStringList{"export", "--db", "/nonexistent/progress.sqlite"}
                                     << "earlab-cli export: --db /nonexistent/progress.sqlite: there is no database there";
         QTest::newRow("bad data") << QStringList{"export", "--db", "x", "--data", "notes"}
-                                  << "earlab-cli export: --data notes: must be one of answers|blind-logs";
+                                  << "earlab-cli export: --data notes: must be one of answers|blind-logs|markers";
         QTest::newRow("csv logs") << QStringList{"export", "--db", "x", "--data", "blind-logs", "--format", "csv"}
                                   << "earlab-cli export: --format csv: must be json for --data blind-logs";
         QTest::newRow("missing file") << QStringList{"import", "/nonexistent/answers.csv", "--db", "x"}
@@ -216,6 +251,57 @@ private slots:
             std::sort(lines->begin(), lines->end());
         }
         QCOMPARE(again, first);
+    }
+
+    // The listening view's markers: exported as JSON, imported into an empty database with
+    // every field, a second import adding nothing; a malformed file is refused by entry.
+    void markersRoundTripAndTwiceAddsNothing()
+    {
+        const QString folder = scratch("cli-transfer-markers");
+        const QString db = folder + "/progress.sqlite";
+        QList<TrackMarker> written;
+        {
+            ProgressStore store;
+            store.open(db);
+            TrackMarkerStore markers(store);
+            markers.add(QStringLiteral("/music/a, \"b\".flac"), 83.4, QStringLiteral("tone"), QStringLiteral("harsh S,\nat 7 kHz"));
+            markers.add(QStringLiteral("/music/c.wav"), 0.0, QStringLiteral("space"), QString());
+            written = markers.all();
+        }
+        QCOMPARE(written.size(), 2);
+        const QString file = folder + "/markers.json";
+        ProcessRun run = cli({"export", "--db", db, "--data", "markers", "-o", file});
+        QVERIFY2(run.ok(), qPrintable(both(run)));
+        QCOMPARE(QString::fromUtf8(run.out), QStringLiteral("Exported 2 markers to %1.\n").arg(file));
+
+        const QString copy = folder + "/copy.sqlite";
+        run = cli({"import", file, "--db", copy, "--data", "markers"});
+        QVERIFY2(run.ok(), qPrintable(both(run)));
+        QCOMPARE(QString::fromUtf8(run.out), QStringLiteral("Imported 2 markers (0 already here) into %1.\n").arg(copy));
+        run = cli({"import", file, "--db", copy, "--data", "markers"});
+        QCOMPARE(QString::fromUtf8(run.out), QStringLiteral("Imported 0 markers (2 already here) into %1.\n").arg(copy));
+        {
+            ProgressStore store;
+            store.open(copy);
+            const QList<TrackMarker> read = TrackMarkerStore(store).all();
+            QCOMPARE(read.size(), written.size());
+            for (int i = 0; i < read.size(); ++i) {
+                QCOMPARE(read[i].uid, written[i].uid);
+                QCOMPARE(read[i].path, written[i].path);
+                QCOMPARE(read[i].positionSeconds, written[i].positionSeconds);
+                QCOMPARE(read[i].category, written[i].category);
+                QCOMPARE(read[i].note, written[i].note);
+                QCOMPARE(read[i].createdAt, written[i].createdAt);
+            }
+        }
+        QByteArray bad = readBytes(file);
+        bad.replace("\"space\"", "\"spaces\"");
+        const QString badFile = folder + "/bad.json";
+        QVERIFY(writeBytes(badFile, bad));
+        const QString empty = folder + "/empty.sqlite";
+        run = cli({"import", badFile, "--db", empty, "--data", "markers"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(badFile.toUtf8()) && run.err.contains("markers[1]"), qPrintable(both(run)));
     }
 
     // EarLab works on a private copy of a database it cannot write: an import would seem to
