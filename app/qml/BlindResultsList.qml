@@ -34,49 +34,56 @@ Card {
             wrapMode: Text.WordWrap
         }
 
-        Repeater {
-            model: card.newestFirst.slice(0, 6)
+        // A positioner around the Repeater: a Qt 6.4 layout holding Repeater delegates directly can
+        // keep a destroyed one when the model changes and crash on its next pass (HomePage.qml).
+        Column {
+            Layout.fillWidth: true
+            spacing: parent.spacing
 
-            RowLayout {
-                id: result
+            Repeater {
+                model: card.newestFirst.slice(0, 6)
 
-                required property var modelData
-                required property int index
-                readonly property bool significant: modelData.p !== null && modelData.p < 0.05
+                RowLayout {
+                    id: result
 
-                objectName: "blindResult_" + index
-                Layout.fillWidth: true
-                spacing: Theme.spacing
+                    required property var modelData
+                    required property int index
+                    readonly property bool significant: modelData.p !== null && modelData.p < 0.05
 
-                Text {
-                    Layout.preferredWidth: 64
-                    text: Qt.formatDate(new Date(result.modelData.saved_at), "d MMM")
-                    color: Theme.textFaint
-                    font.pixelSize: Theme.fontSmall
-                }
+                    objectName: "blindResult_" + index
+                    width: parent ? parent.width : 0
+                    spacing: Theme.spacing
 
-                Text {
-                    Layout.preferredWidth: 86
-                    text: result.modelData.mode === "abx" ? qsTr("ABX") : result.modelData.mode === "preference" ? qsTr("Preference") : qsTr("MUSHRA")
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontSmall
-                }
+                    Text {
+                        Layout.preferredWidth: 64
+                        text: Qt.formatDate(new Date(result.modelData.saved_at), "d MMM")
+                        color: Theme.textFaint
+                        font.pixelSize: Theme.fontSmall
+                    }
 
-                Text {
-                    objectName: "blindScore_" + result.index
-                    Layout.preferredWidth: 56
-                    text: result.modelData.mode === "mushra" ? "" : result.modelData.k + " / " + result.modelData.n
-                    color: Theme.text
-                    font.pixelSize: Theme.fontSmall
-                    font.weight: Font.DemiBold
-                }
+                    Text {
+                        Layout.preferredWidth: 86
+                        text: result.modelData.mode === "abx" ? qsTr("ABX") : result.modelData.mode === "preference" ? qsTr("Preference") : qsTr("MUSHRA")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                    }
 
-                Text {
-                    objectName: "blindP_" + result.index
-                    Layout.fillWidth: true
-                    text: Format.pValue(result.modelData.p) + (result.significant ? qsTr(" · heard") : "")
-                    color: result.significant ? Theme.success : Theme.textMuted
-                    font.pixelSize: Theme.fontSmall
+                    Text {
+                        objectName: "blindScore_" + result.index
+                        Layout.preferredWidth: 56
+                        text: result.modelData.mode === "mushra" ? "" : result.modelData.k + " / " + result.modelData.n
+                        color: Theme.text
+                        font.pixelSize: Theme.fontSmall
+                        font.weight: Font.DemiBold
+                    }
+
+                    Text {
+                        objectName: "blindP_" + result.index
+                        Layout.fillWidth: true
+                        text: Format.pValue(result.modelData.p) + (result.significant ? qsTr(" · heard") : "")
+                        color: result.significant ? Theme.success : Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                    }
                 }
             }
         }

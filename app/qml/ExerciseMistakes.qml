@@ -53,40 +53,47 @@ Card {
             wrapMode: Text.WordWrap
         }
 
-        Repeater {
-            model: card.rows
+        // A positioner around the Repeater: a Qt 6.4 layout holding Repeater delegates directly can
+        // keep a destroyed one when the model changes and crash on its next pass (HomePage.qml).
+        Column {
+            Layout.fillWidth: true
+            spacing: column.spacing
 
-            RowLayout {
-                id: mistake
+            Repeater {
+                model: card.rows
 
-                required property var modelData
-                required property int index
+                RowLayout {
+                    id: mistake
 
-                objectName: "mistake_" + index
-                Layout.fillWidth: true
-                spacing: Theme.spacing
+                    required property var modelData
+                    required property int index
 
-                Text {
-                    Layout.preferredWidth: 130
-                    text: mistake.modelData.exercise
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontSmall
-                    elide: Text.ElideRight
-                }
+                    objectName: "mistake_" + index
+                    width: parent ? parent.width : 0
+                    spacing: Theme.spacing
 
-                Text {
-                    Layout.fillWidth: true
-                    text: mistake.modelData.text
-                    color: Theme.text
-                    font.pixelSize: Theme.fontSmall
-                    wrapMode: Text.WordWrap
-                }
+                    Text {
+                        Layout.preferredWidth: 130
+                        text: mistake.modelData.exercise
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                        elide: Text.ElideRight
+                    }
 
-                Text {
-                    visible: mistake.modelData.count >= 0
-                    text: "× " + mistake.modelData.count
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontSmall
+                    Text {
+                        Layout.fillWidth: true
+                        text: mistake.modelData.text
+                        color: Theme.text
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.WordWrap
+                    }
+
+                    Text {
+                        visible: mistake.modelData.count >= 0
+                        text: "× " + mistake.modelData.count
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                    }
                 }
             }
         }

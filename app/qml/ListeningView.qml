@@ -191,13 +191,13 @@ Item {
             }
 
             AppButton {
-                objectName: "exportText"
+                objectName: "markersExportText"
                 text: qsTr("Export text…")
                 onClicked: App.listening.exportWithDialog("text")
             }
 
             AppButton {
-                objectName: "exportCsv"
+                objectName: "markersExportCsv"
                 text: qsTr("Export DAW CSV…")
                 onClicked: App.listening.exportWithDialog("csv")
             }

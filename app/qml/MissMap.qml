@@ -100,6 +100,10 @@ Card {
             text: card.gainKind ? qsTr("Gain mistakes · %1").arg(card.title) : qsTr("Miss map · %1").arg(card.title)
         }
 
+        Column {
+            Layout.fillWidth: true
+            spacing: column.spacing
+
         Repeater {
             model: card.gainKind ? card.gainMistakes : []
 
@@ -114,6 +118,7 @@ Card {
                 font.pixelSize: Theme.fontSmall
             }
         }
+        }
 
         Text {
             visible: !card.gainKind
@@ -122,7 +127,10 @@ Card {
             font.pixelSize: Theme.fontSmall
         }
 
-        GridLayout {
+        // Positioners, not Quick Layouts, around the Repeaters here and below: a Qt 6.4 layout
+        // that holds Repeater delegates directly can keep one destroyed when the model changes
+        // (every refresh here) and crash on its next pass (see HomePage.qml).
+        Grid {
             objectName: "missMapGrid"
             visible: !card.gainKind
             columns: card.columns.length + 2
@@ -141,7 +149,7 @@ Card {
                 Text {
                     required property var modelData
 
-                    Layout.preferredWidth: card.cell
+                    width: card.cell
                     horizontalAlignment: Text.AlignHCenter
                     text: Format.band(modelData).replace(" kHz", "k").replace(" Hz", "")
                     color: Theme.textFaint
@@ -150,7 +158,7 @@ Card {
             }
 
             Text {
-                Layout.leftMargin: 6
+                leftPadding: 6
                 text: qsTr("right")
                 color: Theme.textFaint
                 font.pixelSize: 10
@@ -243,6 +251,10 @@ Card {
             }
         }
 
+        Column {
+            Layout.fillWidth: true
+            spacing: column.spacing
+
         Repeater {
             model: card.sentences
 
@@ -251,12 +263,13 @@ Card {
                 required property int index
 
                 objectName: "tendency_" + index
-                Layout.fillWidth: true
+                width: parent ? parent.width : 0
                 text: modelData
                 color: Theme.text
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.WordWrap
             }
+        }
         }
     }
 }

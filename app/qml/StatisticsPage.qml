@@ -159,7 +159,10 @@ Item {
                     }
                 }
 
-                ColumnLayout {
+                // A positioner, not a ColumnLayout, around the Repeater: a Qt 6.4 layout holding
+                // Repeater delegates directly can keep a destroyed one when the model changes
+                // and crash on its next pass (see HomePage.qml).
+                Column {
                     Layout.alignment: Qt.AlignTop
                     Layout.preferredWidth: page.wide ? 500 : -1
                     Layout.fillWidth: !page.wide
@@ -173,7 +176,7 @@ Item {
                             required property int index
 
                             objectName: "missMap_" + modelData.id
-                            Layout.fillWidth: true
+                            width: parent ? parent.width : 0
                             exercise: modelData
                             title: page.titles[modelData.id] || modelData.id
                         }

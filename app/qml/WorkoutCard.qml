@@ -62,11 +62,19 @@ Card {
             }
         }
 
-        Repeater {
-            model: App.workout
+        // A positioner around the Repeater: a Qt 6.4 layout holding Repeater delegates
+        // directly can keep a destroyed one when the model resets (each time Home is shown)
+        // and crash on its next pass (see HomePage.qml).
+        Column {
+            Layout.fillWidth: true
+            spacing: parent.spacing
 
-            delegate: WorkoutItem {
-                Layout.fillWidth: true
+            Repeater {
+                model: App.workout
+
+                delegate: WorkoutItem {
+                    width: parent ? parent.width : 0
+                }
             }
         }
     }
