@@ -18,8 +18,9 @@ QString materialText(const PlanItem& item)
     return item.genre.isEmpty() ? Workout::tr("Your music") : Workout::tr("Your music: %1").arg(item.genre);
 }
 
-// The seed of a day's plan: the same plan all day, the genre rotation moving on each day.
-std::uint64_t daySeed(const QDateTime& now) { return std::uint64_t(now.toUTC().date().toJulianDay()); }
+// The seed of a day's plan: the same plan all (local, the listener's) day, the genre rotation
+// moving on at their midnight, not at UTC's.
+std::uint64_t daySeed(const QDateTime& now) { return std::uint64_t(now.toLocalTime().date().toJulianDay()); }
 
 } // namespace
 
