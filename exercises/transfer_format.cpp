@@ -2,6 +2,9 @@
 
 #include "exercises/json_duplicate_keys.h"
 
+#include "audio/io/file_replacement.h"
+
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -104,6 +107,21 @@ void writeAll(QIODevice& out, const QByteArray& bytes, const QString& destinatio
             throw TransferError(QStringLiteral("Could not write %1: %2.").arg(destination, out.errorString()));
         done += wrote;
     }
+}
+
+qint64 exportReplacing(const QString& path, const std::function<qint64(QIODevice&)>& write)
+{
+    FileReplacement replacement(QFile::encodeName(path).toStdString()); // AudioError naming the file
+    QFile out;
+    if (!out.open(replacement.fd(), QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
+        throw TransferError(QStringLiteral("Could not write %1: %2").arg(path, out.errorString()));
+    const qint64 count = write(out);
+    if (!out.flush())
+        throw TransferError(QStringLiteral("Could not write %1: %2; %3")
+                                .arg(path, out.errorString(), QString::fromStdString(replacement.untouchedNote())));
+    out.close();
+    replacement.commit();
+    return count;
 }
 
 } // namespace earlab

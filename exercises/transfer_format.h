@@ -68,4 +68,11 @@ QJsonDocument parseTransferJson(const QByteArray& bytes, const QString& source);
 // Writes `bytes` to `out` whole; throws TransferError naming `destination` if it cannot.
 void writeAll(QIODevice& out, const QByteArray& bytes, const QString& destination);
 
+// Streams an export into the file `path` through FileReplacement (audio/io/file_replacement.h):
+// `write` fills a device on the temporary file, which replaces `path` only once everything is
+// written and flushed; on any failure `path` stays as it was. Returns what `write` returns.
+// Throws TransferError "Could not write PATH: cause" (or AudioError naming the file when it
+// cannot be replaced at all).
+qint64 exportReplacing(const QString& path, const std::function<qint64(QIODevice&)>& write);
+
 } // namespace earlab

@@ -1,7 +1,6 @@
 #include "cli_support.h"
 #include "transfer_data.h"
 
-#include "audio/io/file_replacement.h"
 
 #include <QFile>
 
@@ -61,16 +60,7 @@ int runExport(const QStringList& args)
         return kExitOk;
     }
     const QString file = parser.value("o");
-    FileReplacement replacement(toStd(file)); // AudioError naming the file when it cannot be replaced
-    QFile out;
-    if (!out.open(replacement.fd(), QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
-        throw std::runtime_error(toStd(QStringLiteral("could not write %1: %2").arg(file, out.errorString())));
-    const qint64 count = kind.exportTo(store, out, file, format);
-    if (!out.flush())
-        throw std::runtime_error(toStd(QStringLiteral("could not write %1: %2; %3")
-                                           .arg(file, out.errorString(), fromStd(replacement.untouchedNote()))));
-    out.close();
-    replacement.commit();
+    const qint64 count = exportReplacing(file, [&](QIODevice& out) { return kind.exportTo(store, out, file, format); });
     printOut(QStringLiteral("Exported %1 %2 to %3.").arg(count).arg(kind.things, file));
     return kExitOk;
 }

@@ -1,7 +1,6 @@
 #include "app/src/data_transfer.h"
 
 #include "audio/audio_error.h"
-#include "audio/io/file_replacement.h"
 #include "exercises/answer_transfer.h"
 #include "exercises/blind_log_transfer.h"
 #include "exercises/progress_store.h"
@@ -43,16 +42,9 @@ void exportFile(ProgressStore& store, const QString& path, bool blindLogs, qint6
     const TransferFormat format = !blindLogs && transferFormatOfName(path) == TransferFormat::Json
                                       ? TransferFormat::Json
                                       : TransferFormat::Csv;
-    FileReplacement replacement(path.toStdString()); // AudioError naming the file
-    QFile out;
-    if (!out.open(replacement.fd(), QIODevice::WriteOnly, QFileDevice::DontCloseHandle))
-        throw TransferError(DataTransfer::tr("Could not write %1: %2").arg(path, out.errorString()));
-    *count = blindLogs ? exportBlindLogs(store, out, path) : exportAnswers(store, out, path, format);
-    if (!out.flush())
-        throw TransferError(DataTransfer::tr("Could not write %1: %2; %3")
-                                .arg(path, out.errorString(), QString::fromStdString(replacement.untouchedNote())));
-    out.close();
-    replacement.commit();
+    *count = exportReplacing(path, [&](QIODevice& out) {
+        return blindLogs ? exportBlindLogs(store, out, path) : exportAnswers(store, out, path, format);
+    });
 }
 
 TransferCounts importFile(ProgressStore& store, const QString& path, bool blindLogs)
