@@ -13,7 +13,7 @@ file(REMOVE_RECURSE "${OUT_DIR}")
 execute_process(
   COMMAND "${EARLAB}" --screenshot-dir "${OUT_DIR}" --screenshot-size 1024x640
   RESULT_VARIABLE rc
-  TIMEOUT 240)
+  TIMEOUT 540) # a step that never comes fails sooner: the runner gives each 60 s
 if(NOT rc STREQUAL "0")
   message(FATAL_ERROR "earlab --screenshot-size 1024x640 exited with '${rc}', expected 0")
 endif()
