@@ -169,7 +169,7 @@ Item {
                 id: genreField
 
                 objectName: "genreField"
-                implicitWidth: 170
+                implicitWidth: 150
                 text: App.listening.genre
                 placeholderText: qsTr("Unknown")
                 font.pixelSize: Theme.fontBody
@@ -190,17 +190,6 @@ Item {
                 }
             }
 
-            AppButton {
-                objectName: "markersExportText"
-                text: qsTr("Export text…")
-                onClicked: App.listening.exportWithDialog("text")
-            }
-
-            AppButton {
-                objectName: "markersExportCsv"
-                text: qsTr("Export DAW CSV…")
-                onClicked: App.listening.exportWithDialog("csv")
-            }
         }
 
         RowLayout {
@@ -341,14 +330,6 @@ Item {
                         onClicked: App.listening.nudge(5)
                     }
 
-                    Text {
-                        objectName: "playheadText"
-                        text: App.listening.timeText(App.listening.playhead) + " / " + App.listening.timeText(App.listening.duration)
-                        color: Theme.text
-                        font.family: Theme.monoFamily
-                        font.pixelSize: Theme.fontBody
-                    }
-
                     BusyIndicator {
                         visible: App.listening.loading
                         running: visible
@@ -371,6 +352,15 @@ Item {
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
+
+                    // Below the buttons, not beside them: the transport fits 460 px (1024x640).
+                    Text {
+                        objectName: "playheadText"
+                        text: App.listening.timeText(App.listening.playhead) + " / " + App.listening.timeText(App.listening.duration)
+                        color: Theme.text
+                        font.family: Theme.monoFamily
+                        font.pixelSize: Theme.fontBody
+                    }
 
                     Text {
                         objectName: "loopText"
@@ -414,10 +404,11 @@ Item {
             }
 
             ColumnLayout {
-                // The list keeps room for a note and its buttons; the waveform takes the rest.
-                Layout.minimumWidth: 320
-                Layout.preferredWidth: 420
-                Layout.maximumWidth: 480
+                // The list keeps room for a note and its buttons; the waveform takes the rest
+                // (at the smallest window, 1024x640, the list gets 300 and the waveform 460).
+                Layout.minimumWidth: 300
+                Layout.preferredWidth: Math.max(300, Math.min(440, view.width * 0.36))
+                Layout.maximumWidth: 440
                 Layout.fillHeight: true
                 spacing: Theme.spacingSmall
 
@@ -472,6 +463,33 @@ Item {
                         color: Theme.textFaint
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.Wrap
+                    }
+                }
+
+                // The exports belong to the list they write, and the header stays narrow.
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingSmall
+
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("Export")
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontSmall
+                    }
+
+                    AppButton {
+                        objectName: "markersExportText"
+                        enabled: markerList.count > 0
+                        text: qsTr("Text…")
+                        onClicked: App.listening.exportWithDialog("text")
+                    }
+
+                    AppButton {
+                        objectName: "markersExportCsv"
+                        enabled: markerList.count > 0
+                        text: qsTr("DAW CSV…")
+                        onClicked: App.listening.exportWithDialog("csv")
                     }
                 }
             }

@@ -37,6 +37,11 @@ FocusScope {
         categories.forceActiveFocus();
     }
 
+    // Shift+← → in the editor, or its buttons: the marker onto the moment it meant.
+    function move(seconds) {
+        position = Math.max(0, Math.min(App.listening.duration, position + seconds));
+    }
+
     function close() {
         visible = false;
         App.modalOpen = false;
@@ -51,7 +56,7 @@ FocusScope {
 
     function save() {
         const ok = markerId === 0 ? App.listening.addMarker(position, category, noteField.text)
-                                  : App.listening.editMarker(markerId, category, noteField.text);
+                                  : App.listening.editMarker(markerId, position, category, noteField.text);
         if (ok)
             close();
     }
@@ -87,6 +92,33 @@ FocusScope {
                 font.weight: Font.DemiBold
             }
 
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 6
+
+                AppButton {
+                    objectName: "markerEarlier"
+                    text: qsTr("− 0.1 s")
+                    onClicked: editor.move(-0.1)
+                }
+
+                AppButton {
+                    objectName: "markerLater"
+                    text: qsTr("+ 0.1 s")
+                    onClicked: editor.move(0.1)
+                }
+
+                AppButton {
+                    objectName: "markerAtPlayhead"
+                    text: qsTr("At playhead (%1)").arg(App.listening.timeText(App.listening.playhead))
+                    onClicked: editor.position = App.listening.playhead
+                }
+
+                Item {
+                    Layout.fillWidth: true
+                }
+            }
+
             // Digits pick a category here; in the note they are text (Ctrl+digit picks there).
             Flow {
                 id: categories
@@ -98,6 +130,9 @@ FocusScope {
                 Keys.onPressed: event => {
                     if (event.key >= Qt.Key_1 && event.key <= Qt.Key_5) {
                         editor.choose(event.key - Qt.Key_0);
+                        event.accepted = true;
+                    } else if ((event.modifiers & Qt.ShiftModifier) && (event.key === Qt.Key_Left || event.key === Qt.Key_Right)) {
+                        editor.move(event.key === Qt.Key_Left ? -0.1 : 0.1);
                         event.accepted = true;
                     } else if (event.key === Qt.Key_Tab) {
                         noteField.forceActiveFocus();
@@ -152,7 +187,7 @@ FocusScope {
 
                 Text {
                     Layout.fillWidth: true
-                    text: qsTr("1–5 category · Tab to the note · Enter saves · Esc cancels")
+                    text: qsTr("1–5 category · Shift+← → 0.1 s · Tab to the note · Enter saves · Esc cancels")
                     color: Theme.textFaint
                     font.pixelSize: Theme.fontSmall
                 }

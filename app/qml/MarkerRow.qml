@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Layouts
 import EarLab
 
@@ -37,71 +38,84 @@ Rectangle {
         onDoubleClicked: row.editRequested()
     }
 
-    RowLayout {
+    // Two lines: the time, category and buttons, then the note across the whole row, so a
+    // note stays readable in the 300 px list of the smallest window.
+    ColumnLayout {
         id: content
 
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
         anchors.leftMargin: 10
         anchors.rightMargin: 8
-        spacing: 10
+        spacing: 2
 
-        Rectangle {
-            width: 10
-            height: 10
-            radius: 5
-            color: Theme.markerColor(row.category)
-        }
-
-        Text {
-            text: row.timeText
-            color: Theme.text
-            font.family: Theme.monoFamily
-            font.pixelSize: Theme.fontSmall
-        }
-
-        ColumnLayout {
+        RowLayout {
             Layout.fillWidth: true
-            spacing: 1
+            spacing: 10
+
+            Rectangle {
+                width: 10
+                height: 10
+                radius: 5
+                color: Theme.markerColor(row.category)
+            }
+
+            Text {
+                text: row.timeText
+                color: Theme.text
+                font.family: Theme.monoFamily
+                font.pixelSize: Theme.fontSmall
+            }
 
             Text {
                 objectName: "markerCategory"
+                Layout.fillWidth: true
+                Layout.minimumWidth: 0
                 text: row.categoryLabel
                 color: Theme.markerColor(row.category)
                 font.pixelSize: Theme.fontSmall
                 font.weight: Font.DemiBold
-            }
-
-            Text {
-                objectName: "markerNote"
-                Layout.fillWidth: true
-                visible: row.note !== ""
-                text: row.note
-                color: Theme.textMuted
-                font.pixelSize: Theme.fontSmall
-                wrapMode: Text.Wrap
-                maximumLineCount: 3
                 elide: Text.ElideRight
             }
+
+            AppButton {
+                objectName: "loopMarker"
+                implicitHeight: 28
+                leftPadding: 10
+                rightPadding: 10
+                text: row.looped ? qsTr("Looping") : qsTr("Loop")
+                primary: row.looped
+                tint: Theme.markerColor(row.category)
+                onClicked: row.looped ? App.listening.stopLoop() : App.listening.loopMarker(row.markerId)
+            }
+
+            AppButton {
+                // A cross, not the word: the category keeps its room in the 300 px list.
+                objectName: "deleteMarker"
+                implicitHeight: 28
+                leftPadding: 9
+                rightPadding: 9
+                text: "✕"
+                Accessible.name: qsTr("Delete marker")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Delete (Delete key; Ctrl+Z undoes)")
+                onClicked: App.listening.removeMarker(row.markerId)
+            }
         }
 
-        AppButton {
-            objectName: "loopMarker"
-            implicitHeight: 28
-            leftPadding: 10
-            rightPadding: 10
-            text: row.looped ? qsTr("Looping") : qsTr("Loop")
-            primary: row.looped
-            tint: Theme.markerColor(row.category)
-            onClicked: row.looped ? App.listening.stopLoop() : App.listening.loopMarker(row.markerId)
-        }
-
-        AppButton {
-            objectName: "deleteMarker"
-            implicitHeight: 28
-            leftPadding: 10
-            rightPadding: 10
-            text: qsTr("Delete")
-            onClicked: App.listening.removeMarker(row.markerId)
+        Text {
+            objectName: "markerNote"
+            Layout.fillWidth: true
+            Layout.minimumWidth: 0
+            Layout.leftMargin: 20 // under the time, past the dot
+            visible: row.note !== ""
+            text: row.note
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
         }
     }
 }

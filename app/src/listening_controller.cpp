@@ -251,12 +251,11 @@ bool ListeningController::addMarker(double positionSeconds, const QString& categ
     return true;
 }
 
-bool ListeningController::editMarker(qint64 id, const QString& category, const QString& note)
+bool ListeningController::editMarker(qint64 id, double positionSeconds, const QString& category, const QString& note)
 {
-    const int row = m_markers->rowOf(id);
-    if (row < 0)
+    if (m_markers->rowOf(id) < 0)
         return false;
-    const double position = m_markers->markers()[row].positionSeconds;
+    const double position = std::clamp(positionSeconds, 0.0, duration());
     if (const QString why = whyNotStorable(m_path, position, category); !why.isEmpty()) {
         setMessage(tr("The marker was not changed: %1.").arg(why), true);
         return false;

@@ -118,7 +118,8 @@ public:
     // A new marker at `positionSeconds` with `category` (a key) and `note`. False (and
     // `message`) at once for an invalid one; the list shows it once it is stored.
     Q_INVOKABLE bool addMarker(double positionSeconds, const QString& category, const QString& note);
-    Q_INVOKABLE bool editMarker(qint64 id, const QString& category, const QString& note);
+    // The position too: a marker dropped late (M pressed after the moment) is moved onto it.
+    Q_INVOKABLE bool editMarker(qint64 id, double positionSeconds, const QString& category, const QString& note);
     Q_INVOKABLE void removeMarker(qint64 id); // the last one removed can be brought back
     Q_INVOKABLE void undoRemove();
     // Loops the section of marker `id` (from it to the next marker further on, or the end)

@@ -130,6 +130,24 @@ Item {
             tryCompare(App.listening.markers, "count", 2, 10000);
             compare(App.listening.markers.get(1).uid, uid);
 
+            // Enter edits the selected marker; Shift+→ twice moves it 0.2 s later (a marker
+            // dropped early is put on its moment), and the flag follows.
+            keyClick(Qt.Key_Down);
+            compare(App.listening.playhead, 2.0);
+            keyClick(Qt.Key_Return);
+            const editor = findChild(shell, "markerEditor");
+            verify(editor.visible, "Enter opened no editor");
+            compare(editor.position, 2.0);
+            keyClick(Qt.Key_Right, Qt.ShiftModifier);
+            keyClick(Qt.Key_Right, Qt.ShiftModifier);
+            keyClick(Qt.Key_Return);
+            verify(!editor.visible, "Enter did not save the edit");
+            tryVerify(() => Math.abs(App.listening.markers.get(0).position - 2.2) < 1e-6, 10000,
+                      "the marker is at " + App.listening.markers.get(0).position);
+            compare(App.listening.markers.get(0).note, "kick pumps");
+            tryVerify(() => Math.abs(findChild(shell, "markerFlag_0").x + 7 - picture.xAt(2.2)) < 1.0, 5000,
+                      "the flag did not move");
+
             // Closed and opened again: read back from the database.
             keyClick(Qt.Key_Escape);
             verify(!App.listening.active, "Esc did not close the view");
@@ -140,8 +158,9 @@ Item {
             compare(App.listening.markers.get(0).category, "dynamics");
             compare(App.listening.markers.get(1).note, "bass, too loud");
             compare(App.listening.markers.get(1).uid, uid);
+            verify(Math.abs(App.listening.markers.get(0).position - 2.2) < 1e-6, "the move was not kept");
 
-            // The header's exports, to a file beside the track; a folder in the way is refused,
+            // The list's exports, to a file beside the track; a folder in the way is refused,
             // naming it (the formats themselves: test_marker_export).
             const folder = compareTestFiles[0].substring(0, compareTestFiles[0].lastIndexOf("/"));
             verify(App.listening.exportTo("csv", folder + "/notes.csv"), App.listening.message);
