@@ -6,9 +6,6 @@
 // genres, an item's genre decides the music of every question. The exercises' own weighting
 // (band_focus.h) is measured over many seeds as well.
 
-#include "app/src/audio_output.h"
-#include "app/src/database_writer.h"
-#include "app/src/preferences.h"
 #include "app/src/session.h"
 #include "app/src/workout.h"
 
@@ -18,9 +15,9 @@
 #include "exercises/eq_exercise.h"
 #include "exercises/eq_match_exercise.h"
 #include "exercises/exercise_catalogue.h"
-#include "exercises/progress_store.h"
 
 #include "support/scratch_files.h"
+#include "support/session_rig.h"
 
 #include <QApplication>
 #include <QJsonObject>
@@ -43,31 +40,13 @@ constexpr std::uint64_t kSeed = 20260310;
 // eq-band's level 1: five octave bands, pink noise, no flat trials.
 const QList<double> kLevel1Bands = {63, 250, 1000, 4000, 16000};
 
-// EarLab's session on a database and settings in a scratch folder.
-struct Rig {
+// The session on a scratch folder, with a fixed seed: every run asks the same questions.
+struct Rig : test::SessionRig {
     QString folder;
-    ExerciseCatalogue catalogue = ExerciseCatalogue::standard();
-    std::unique_ptr<ProgressStore> store = std::make_unique<ProgressStore>();
-    std::unique_ptr<DatabaseWriter> writer = std::make_unique<DatabaseWriter>();
-    std::unique_ptr<Preferences> preferences;
-    std::unique_ptr<AudioOutput> audio;
-    std::unique_ptr<Session> session;
-
-    explicit Rig(const char* tag) : folder(test::scratch(tag))
+    explicit Rig(const char* tag) : Rig(test::scratch(tag)) {}
+    explicit Rig(const QString& scratchFolder) : SessionRig(scratchFolder), folder(scratchFolder)
     {
-        store->open(folder + "/progress.sqlite");
-        writer->open(store->path());
-        preferences = std::make_unique<Preferences>(folder + "/settings.ini");
-        audio = std::make_unique<AudioOutput>(preferences.get());
-        audio->retry();
-        session = std::make_unique<Session>(&catalogue, store.get(), writer.get(), audio.get(), preferences.get(),
-                                            [] { return MaterialRef::pinkNoise(); });
         session->setSeed(kSeed);
-    }
-    ~Rig()
-    {
-        session.reset();
-        writer.reset();
     }
 };
 
