@@ -59,8 +59,14 @@ std::vector<double> EqExercise::audibleBandsHz(const EqLevel& level, const Mater
 
 Question EqExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const
 {
+    return askFocused(setting, seed, material, 0);
+}
+
+Question EqExercise::askFocused(const Setting& setting, std::uint64_t seed, const MaterialFacts& material,
+                                double focusHz) const
+{
     const EqLevel& level = eqLevels()[std::size_t(std::clamp(setting.level, 1, levelCount()) - 1)];
-    const EqQuestion eq = makeEqQuestion(m_kind, level, seed, audibleBandsHz(level, material));
+    const EqQuestion eq = makeEqQuestion(m_kind, level, seed, audibleBandsHz(level, material), focusHz);
     const bool gain = m_kind == EqExerciseKind::GainIdentification;
 
     Question q;
@@ -102,6 +108,8 @@ Question EqExercise::ask(const Setting& setting, std::uint64_t seed, const Mater
         q.notes << QString("Not asked: %1. This material has too little energy there (more than 30 dB below its "
                            "loudest band) for a change to be heard.")
                        .arg(skipped.join(", "));
+    if (const QString note = focusNote(eq.bandOptionsHz, focusHz); !note.isEmpty())
+        q.notes << note;
     return q;
 }
 

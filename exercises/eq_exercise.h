@@ -5,12 +5,13 @@
 // Questions, scoring and levels are eq_question.h and eq_levels.h; this class turns them into
 // the contract's Question and Grade (texts, options, variants, the reveal's curves).
 
+#include "exercises/band_focus.h"
 #include "exercises/eq_question.h"
 #include "exercises/exercise.h"
 
 namespace earlab {
 
-class EqExercise final : public Exercise {
+class EqExercise final : public Exercise, public BandFocusable {
 public:
     explicit EqExercise(EqExerciseKind kind);
 
@@ -19,6 +20,8 @@ public:
     QString summary() const override;
     const std::vector<LevelInfo>& levels() const override { return m_levels; }
     Question ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const override;
+    Question askFocused(const Setting& setting, std::uint64_t seed, const MaterialFacts& material,
+                        double focusHz) const override;
     Grade grade(const Question& question, const Answer& answer) const override;
     RevealKind revealKind() const override { return RevealKind::EqCurves; }
 

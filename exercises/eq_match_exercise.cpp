@@ -152,12 +152,18 @@ std::vector<double> EqMatchExercise::hiddenCentresHz(const EqMatchLevel& level, 
 
 Question EqMatchExercise::ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const
 {
+    return askFocused(setting, seed, material, 0);
+}
+
+Question EqMatchExercise::askFocused(const Setting& setting, std::uint64_t seed, const MaterialFacts& material,
+                                     double focusHz) const
+{
     const EqMatchLevel& level = levelOf(setting.level);
     const std::vector<double> centres = hiddenCentresHz(level, material);
 
     // Every draw happens whatever the level, so the sequence is the same shape for a seed.
     SeededRandom rng(seed);
-    const double centre = centres[rng.below(centres.size())];
+    const double centre = focusedBand(centres, centres[rng.below(centres.size())], focusHz, seed);
     const double jitterOctaves = (rng.unit() - 0.5) / 3.0; // within ±1/6 octave of the centre
     const int gainSteps = int(std::lround((level.maxGainDb - level.minGainDb) / kEqMatchGainStepDb));
     const double magnitude = level.minGainDb + kEqMatchGainStepDb * double(rng.below(std::size_t(gainSteps + 1)));
@@ -203,6 +209,8 @@ Question EqMatchExercise::ask(const Setting& setting, std::uint64_t seed, const 
         q.notes << QStringLiteral("The target sits only where this material has energy (within 30 dB of its loudest "
                                   "third-octave band).");
     q.detail = detail;
+    if (const QString note = focusNote(centres, focusHz); !note.isEmpty())
+        q.notes << note;
     return q;
 }
 

@@ -17,6 +17,7 @@
 //   Levels whose Q is fixed grade the listener's band with that Q (their own Q is ignored).
 
 #include "audio/treatment.h"
+#include "exercises/band_focus.h"
 #include "exercises/exercise.h"
 
 #include <cstdint>
@@ -68,7 +69,7 @@ struct EqCurveDistance {
 };
 EqCurveDistance eqCurveDistance(const EqBand& a, const EqBand& b);
 
-class EqMatchExercise final : public Exercise {
+class EqMatchExercise final : public Exercise, public BandFocusable {
 public:
     EqMatchExercise();
 
@@ -77,6 +78,9 @@ public:
     QString summary() const override;
     const std::vector<LevelInfo>& levels() const override { return m_levels; }
     Question ask(const Setting& setting, std::uint64_t seed, const MaterialFacts& material) const override;
+    // The hidden centre is the focus's third-octave centre half the time (band_focus.h).
+    Question askFocused(const Setting& setting, std::uint64_t seed, const MaterialFacts& material,
+                        double focusHz) const override;
     Grade grade(const Question& question, const Answer& answer) const override;
     RevealKind revealKind() const override { return RevealKind::EqCurves; }
 

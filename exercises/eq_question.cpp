@@ -1,5 +1,6 @@
 #include "exercises/eq_question.h"
 
+#include "exercises/band_focus.h"
 #include "exercises/eq_bands.h"
 #include "exercises/seeded_random.h"
 
@@ -79,7 +80,7 @@ QJsonObject EqAnswer::toJson() const
 }
 
 EqQuestion makeEqQuestion(EqExerciseKind kind, const EqLevel& level, std::uint64_t seed,
-                          std::span<const double> audibleBandsHz)
+                          std::span<const double> audibleBandsHz, double focusHz)
 {
     SeededRandom rng(seed);
     EqQuestion q;
@@ -100,7 +101,8 @@ EqQuestion makeEqQuestion(EqExerciseKind kind, const EqLevel& level, std::uint64
     // Every draw happens whatever the outcome, so one answer's parameters never shift the
     // next question's for the same seed sequence.
     const bool flat = rng.unit() < level.catchRate;
-    const double band = q.bandOptionsHz[rng.below(q.bandOptionsHz.size())];
+    const double band =
+        focusedBand(q.bandOptionsHz, q.bandOptionsHz[rng.below(q.bandOptionsHz.size())], focusHz, seed);
     const double magnitude = level.gainsDb[rng.below(level.gainsDb.size())];
     const bool cut = level.cuts && rng.below(2) == 1;
 

@@ -60,9 +60,11 @@ struct EqGrade {
 const char* exerciseId(EqExerciseKind kind); // "eq-band", "eq-gain": the store's exercise key
 
 // audibleBandsHz: the bands the current loop has energy in (see band_energy.h); bands of the
-// level outside it are never asked. Empty means no filtering. Deterministic for a seed.
+// level outside it are never asked. Empty means no filtering. focusHz > 0: that band is asked
+// more often when it is one of the question's bands (band_focus.h); 0 changes nothing.
+// Deterministic for a seed (and focus).
 EqQuestion makeEqQuestion(EqExerciseKind kind, const EqLevel& level, std::uint64_t seed,
-                          std::span<const double> audibleBandsHz = {});
+                          std::span<const double> audibleBandsHz = {}, double focusHz = 0);
 
 EqGrade gradeEqAnswer(const EqQuestion& question, const EqAnswer& answer);
 

@@ -2,6 +2,7 @@ target_sources(earlab_exercises PRIVATE
   eq_bands.h eq_bands.cpp
   eq_levels.h eq_levels.cpp
   eq_question.h eq_question.cpp
+  band_focus.h band_focus.cpp
   eq_curve.h eq_curve.cpp
   exercise.h exercise.cpp
   exercise_catalogue.h exercise_catalogue.cpp

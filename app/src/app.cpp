@@ -112,7 +112,10 @@ void App::connectWorkout()
 {
     m_workout = new Workout(
         [this] { return gatherPracticeEvidence(m_catalogue, *m_store, m_library->usableMusic()); },
-        [this](const QString& id, int questions) { beginSession(id, questions, 0); }, this);
+        Workout::FocusedStarter([this](const PlanItem& item) {
+            beginSession(item.exercise, item.questions, 0, Workout::sessionFocus(item));
+        }),
+        this);
     m_hearing = new HearingCare(m_preferences, m_audio, m_banner, this);
     m_hearing->setOutputGuard([this] {
         const auto phase = m_session->phase();
@@ -212,7 +215,7 @@ void App::setHelpVisible(bool visible)
     emit helpVisibleChanged();
 }
 
-void App::beginSession(const QString& exerciseId, int count, int level)
+void App::beginSession(const QString& exerciseId, int count, int level, const SessionFocus& focus)
 {
     m_preview->stop(); // the session's scene takes the output
     m_listening->close();
@@ -220,7 +223,7 @@ void App::beginSession(const QString& exerciseId, int count, int level)
     if (m_page == SettingsPage)
         m_hearing->stopCalibration();
     m_page = ExercisePage;
-    m_session->start(exerciseId, count, level);
+    m_session->start(exerciseId, count, level, focus);
     emit pageChanged();
 }
 

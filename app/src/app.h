@@ -145,7 +145,7 @@ private:
     void openStore(const QString& path);
     void setStoreProblem(const QString& sentence);
     // Every session starts here: the preview and Compare give the output up first.
-    void beginSession(const QString& exerciseId, int count, int level);
+    void beginSession(const QString& exerciseId, int count, int level, const SessionFocus& focus = {});
     void connectWorkout();
 
     ExerciseCatalogue m_catalogue = ExerciseCatalogue::standard();

@@ -8,6 +8,7 @@
 #include "audio/audio_error.h"
 #include "audio/engine/scene.h"
 #include "exercises/attempt.h"
+#include "exercises/band_focus.h"
 #include "exercises/eq_curve.h"
 #include "exercises/exercise_catalogue.h"
 #include "exercises/progress_store.h"
@@ -175,6 +176,12 @@ void Session::clearError()
 
 void Session::start(const QString& id, int count, int startLevel)
 {
+    start(id, count, startLevel, SessionFocus{});
+}
+
+void Session::start(const QString& id, int count, int startLevel, const SessionFocus& focus)
+{
+    m_focus = focus;
     m_exercise = m_exercises->find(id);
     if (!m_exercise)
         m_exercise = m_exercises->all().front().get();
@@ -277,7 +284,13 @@ void Session::updateLostMusicText(const QList<MaterialRef>& pool)
 Session::MusicPick Session::pickMusic(TrackRotation& rotation)
 {
     const MaterialNeed need = currentLevel().material;
-    const ExerciseMaterial choice = exerciseMaterialFromName(m_preferences->exerciseMaterial(exerciseId()));
+    ExerciseMaterial choice = exerciseMaterialFromName(m_preferences->exerciseMaterial(exerciseId()));
+    // A workout item's material stands in for the exercise's own choice on music levels (a
+    // noise level stays noise: the plan named what that level played when it was made).
+    if (need != MaterialNeed::PinkNoise && m_focus.material == QLatin1String(attempt_material::builtin))
+        choice = ExerciseMaterial::Builtin;
+    else if (need != MaterialNeed::PinkNoise && m_focus.material == QLatin1String(attempt_material::music))
+        choice = ExerciseMaterial::MyMusic;
     MusicPick pick;
     MaterialPlan plan = planMaterial(need, choice, true, true);
     QList<MaterialRef> pool;
@@ -286,7 +299,7 @@ Session::MusicPick Session::pickMusic(TrackRotation& rotation)
         pool = musicPool();
         plan = planMaterial(need, choice, pool);
     }
-    const TrackSet set = tracksFor(plan, pool, m_preferences->trainingMusic());
+    const TrackSet set = narrowToGenre(tracksFor(plan, pool, m_preferences->trainingMusic()), pool, m_focus.genre);
     const TrackRotation::Pick dealt = rotation.next(set.tracks);
     pick.material = dealt.material;
     pick.number = dealt.number;
@@ -318,6 +331,7 @@ void Session::prepare()
     const unsigned generation = ++m_generation;
     const Exercise* exercise = m_exercise;
     const Setting setting = m_difficulty->setting();
+    const double focusHz = m_focus.bandHz;
     const std::uint64_t seed = m_seeds();
     const bool match = m_preferences->loudnessMatching();
     const MusicPick pick = pickMusic(m_rotation);
@@ -347,7 +361,7 @@ void Session::prepare()
         }, Qt::QueuedConnection);
     };
     m_preparation.setFuture(QtConcurrent::run([cached, ahead, prefetch, material, trackNumber, trackCount, exercise,
-                                                setting, seed, match, progress]() {
+                                                setting, seed, focusHz, match, progress]() {
         Prepared p;
         p.material = material;
         p.trackNumber = trackNumber;
@@ -369,7 +383,7 @@ void Session::prepare()
                 return p;
             }
         }
-        p.question = exercise->ask(setting, seed, factsOf(*p.loop));
+        p.question = askWithFocus(*exercise, setting, seed, factsOf(*p.loop), focusHz);
         // Matched to the flat loop (the reference too when it carries a change of its own) and
         // kept under the limiter's ceiling together, exactly as earlab-cli question writes them.
         p.headroomDb = matchVariants(p.question, *p.loop, match).gainDb;

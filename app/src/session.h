@@ -9,6 +9,7 @@
 #include "app/src/answer_option_model.h"
 #include "app/src/material.h"
 #include "app/src/question_preparation.h"
+#include "app/src/session_focus.h"
 #include "app/src/session_tally.h"
 #include "app/src/training_music.h"
 
@@ -238,6 +239,13 @@ public:
     // startLevel > 0: start there (a staircase at that rung's value) instead of where the
     // store left the exercise; the choice is saved with the first answer.
     Q_INVOKABLE void start(const QString& exerciseId, int count = 0, int startLevel = 0);
+    // The same, for a workout item: its focus band is asked more often (band_focus.h) and its
+    // music drawn from its material and genre (session_focus.h), for the whole session.
+    void start(const QString& exerciseId, int count, int startLevel, const SessionFocus& focus);
+    const SessionFocus& sessionFocus() const { return m_focus; }
+    // Tests: the seeds of the questions (and of the music's rotation) from here on come from
+    // `seed` instead of the random one the session was made with, so a run is repeatable.
+    void setSeed(std::uint64_t seed) { m_seeds.seed(seed); }
     // What start() without a count asks: --questions when given, else the Settings page's.
     int plannedQuestionCount() const;
     Q_INVOKABLE void choose(int option);
@@ -372,6 +380,7 @@ private:
 
     Phase m_phase = Idle;
     const Exercise* m_exercise = nullptr;
+    SessionFocus m_focus; // this session's (a workout item's); none for an ordinary one
     QString m_sessionId;
     int m_questionCount = 10;
     int m_questionNumber = 0;

@@ -187,6 +187,26 @@ QString trainingText(const TrainingMusicChoice& choice, const QList<MaterialRef>
     return {};
 }
 
+TrackSet narrowToGenre(const TrackSet& set, const QList<MaterialRef>& usable, const QString& genre)
+{
+    if (genre.isEmpty() || set.tracks.isEmpty())
+        return set;
+    const auto ofGenre = [&](const MaterialRef& m) {
+        return m.isMusic() && genreOf(m).compare(genre, Qt::CaseInsensitive) == 0;
+    };
+    TrackSet out;
+    out.tracks = filtered(set.tracks, ofGenre);
+    if (out.tracks.isEmpty())
+        out.tracks = filtered(usable, ofGenre);
+    if (!out.tracks.isEmpty())
+        return out;
+    out = set;
+    const QString note = tr("Today's workout asked for %1 music, but none of it can be played, so other music plays.")
+                             .arg(genre);
+    out.fallback = out.fallback.isEmpty() ? note : note + QLatin1Char(' ') + out.fallback;
+    return out;
+}
+
 QString planText(const MaterialPlan& plan, const TrainingMusicChoice& choice, const QList<MaterialRef>& usable)
 {
     const QString what = plan.stems ? tr("Stems: %1") : tr("Music: %1");

@@ -68,6 +68,11 @@ struct TrackSet {
 };
 TrackSet tracksFor(const MaterialPlan& plan, const QList<MaterialRef>& usable, const TrainingMusicChoice& choice);
 
+// A workout item's genre (session_focus.h) over a set: the set's tracks of that genre (genreOf,
+// compared without case, as the planner folds the library's genres), else any usable music of
+// it (a built-in loop's style counts), else the set as it was, with a fallback note saying so.
+TrackSet narrowToGenre(const TrackSet& set, const QList<MaterialRef>& usable, const QString& genre);
+
 // One line for Home's card: "Music: your library, rotated", "Pink noise", …
 QString planText(const MaterialPlan& plan, const TrainingMusicChoice& choice, const QList<MaterialRef>& usable);
 // The training set in a few words: "My song", "3 tracks, rotated", "Funk, rotated".

@@ -24,10 +24,22 @@ std::uint64_t daySeed(const QDateTime& now) { return std::uint64_t(now.toLocalTi
 
 } // namespace
 
-Workout::Workout(EvidenceSource evidence, Starter starter, QObject* parent)
+Workout::Workout(EvidenceSource evidence, FocusedStarter starter, QObject* parent)
     : QAbstractListModel(parent), m_evidence(std::move(evidence)), m_starter(std::move(starter)),
       m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
+}
+
+Workout::Workout(EvidenceSource evidence, Starter starter, QObject* parent)
+    : Workout(std::move(evidence),
+              FocusedStarter([starter = std::move(starter)](const PlanItem& item) { starter(item.exercise, item.questions); }),
+              parent)
+{
+}
+
+SessionFocus Workout::sessionFocus(const PlanItem& item)
+{
+    return {item.focusHz, item.material, item.genre};
 }
 
 int Workout::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : count(); }
@@ -117,7 +129,7 @@ void Workout::start()
         emit changed();
     }
     const PlanItem& item = m_items[std::size_t(m_current)];
-    m_starter(item.exercise, item.questions);
+    m_starter(item);
 }
 
 void Workout::stop()

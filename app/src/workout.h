@@ -1,12 +1,11 @@
 #pragma once
 // Home's "Today's workout" (exercises/practice_plan.h): the plan for today as a list model,
-// and its run: Start opens the first item's exercise as an ordinary training session of the
-// item's question count; when that session finishes, the next item is the one Continue starts.
-//
-// What the session cannot take yet: the item's focus band (the question generators draw
-// bands by seed, not by a wish) and its genre (the session plays the training music the user
-// chose). The card shows both as what to listen for and what would suit; see
-// docs/practice_plan.md.
+// and its run: Start opens the first item's exercise as a training session of the item's
+// question count that asks what the item says (sessionFocus(): its focus band asked more
+// often, its material and genre; session_focus.h, band_focus.h); when that session finishes,
+// the next item is the one Continue starts. See docs/practice_plan.md.
+
+#include "app/src/session_focus.h"
 
 #include "exercises/practice_plan.h"
 
@@ -44,9 +43,16 @@ public:
     };
     using EvidenceSource = std::function<PracticeEvidence()>; // may throw StoreError
     using Starter = std::function<void(const QString& exerciseId, int questions)>;
+    // What App starts: the item's exercise, count and focus (sessionFocus(item)).
+    using FocusedStarter = std::function<void(const PlanItem& item)>;
     using Clock = std::function<QDateTime()>;
 
+    Workout(EvidenceSource evidence, FocusedStarter starter, QObject* parent = nullptr);
+    // A starter that takes only the exercise and the count (the item's focus is left out).
     Workout(EvidenceSource evidence, Starter starter, QObject* parent = nullptr);
+
+    // What a session must know to run `item` as planned.
+    static SessionFocus sessionFocus(const PlanItem& item);
 
     void setClock(Clock clock) { m_clock = std::move(clock); } // tests: a fixed "now"
 
@@ -78,7 +84,7 @@ signals:
 
 private:
     EvidenceSource m_evidence;
-    Starter m_starter;
+    FocusedStarter m_starter;
     Clock m_clock;
     std::vector<PlanItem> m_items;
     int m_current = -1;

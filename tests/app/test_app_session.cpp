@@ -18,6 +18,7 @@
 #include "exercises/progress_store.h"
 
 #include "support/raw_database.h"
+#include "support/session_rig.h"
 #include "support/scratch_files.h"
 
 #include <QAbstractItemModelTester>
@@ -39,32 +40,9 @@ class TestAppSession : public QObject {
     Q_OBJECT
 
 private:
-    // EarLab's controllers on the database and settings in `folder`: a restart is a new Run
-    // on the same folder.
-    struct Run {
-        ExerciseCatalogue catalogue = ExerciseCatalogue::standard();
-        std::unique_ptr<ProgressStore> store = std::make_unique<ProgressStore>();
-        std::unique_ptr<DatabaseWriter> writer = std::make_unique<DatabaseWriter>();
-        std::unique_ptr<Preferences> preferences;
-        std::unique_ptr<AudioOutput> audio;
-        std::unique_ptr<Session> session;
-
-        explicit Run(const QString& folder)
-        {
-            store->open(folder + "/progress.sqlite");
-            writer->open(store->path());
-            preferences = std::make_unique<Preferences>(folder + "/settings.ini");
-            audio = std::make_unique<AudioOutput>(preferences.get());
-            audio->retry();
-            session = std::make_unique<Session>(&catalogue, store.get(), writer.get(), audio.get(), preferences.get(),
-                                                [] { return MaterialRef::pinkNoise(); });
-        }
-        ~Run()
-        {
-            session.reset();
-            writer.reset();
-        }
-    };
+    // EarLab's controllers on the database and settings in `folder` (support/session_rig.h):
+    // a restart is a new Run on the same folder.
+    using Run = test::SessionRig;
     struct Folder {
         QTemporaryDir dir;
     };
