@@ -37,4 +37,12 @@ QString attemptCondition(const StatisticsFilter& filter, QVariantList& values)
     return parts.join(QStringLiteral(" AND "));
 }
 
+QDateTime lastDaysStart(int days, const QDateTime& now)
+{
+    if (days <= 0)
+        return {};
+    const QDate first = now.toLocalTime().date().addDays(-(days - 1));
+    return first.startOfDay().toUTC();
+}
+
 } // namespace earlab

@@ -28,4 +28,10 @@ struct StatisticsFilter {
 // (heard = 0) are never counted: they are guesses, not measurements.
 QString attemptCondition(const StatisticsFilter& filter, QVariantList& values);
 
+// Where "the last `days` days" start at `now`: local midnight `days` - 1 days before now's
+// local day, so the range is today and the days before it, whole calendar days (24-hour
+// steps back would cut the first day in two, and count one hour more or less across a DST
+// change). Invalid for days <= 0 (every answer).
+QDateTime lastDaysStart(int days, const QDateTime& now);
+
 } // namespace earlab

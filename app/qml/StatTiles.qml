@@ -10,17 +10,10 @@ RowLayout {
     required property var summary
     // exercise id -> title
     required property var titles
-
-    readonly property string today: Qt.formatDate(new Date(), "yyyy-MM-dd")
-    readonly property string weekStart: Qt.formatDate(new Date(Date.now() - 6 * 86400000), "yyyy-MM-dd")
-    // Practice seconds of the days from `first` (ISO date) to today.
-    function practiceSince(first) {
-        let seconds = 0;
-        for (const day of (summary.days || []))
-            if (day.date >= first)
-                seconds += day.practice_s || 0;
-        return seconds;
-    }
+    // Practice seconds of today and of the last 7 days: StatisticsModel counts them at each
+    // refresh, so "today" moves on at midnight (a Date taken here would not).
+    required property real todaySeconds
+    required property real weekSeconds
     // The most answered exercise with a median response time: its median stands for the page.
     readonly property var medianExercise: {
         let best = null;
@@ -49,8 +42,8 @@ RowLayout {
     StatTile {
         objectName: "tilePractice"
         label: qsTr("Today")
-        value: Format.duration(tiles.practiceSince(tiles.today))
-        detail: qsTr("week %1").arg(Format.duration(tiles.practiceSince(tiles.weekStart)))
+        value: Format.duration(tiles.todaySeconds)
+        detail: qsTr("week %1").arg(Format.duration(tiles.weekSeconds))
     }
 
     StatTile {

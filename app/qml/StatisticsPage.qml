@@ -123,6 +123,8 @@ Item {
                 Layout.fillWidth: true
                 summary: page.summary
                 titles: page.titles
+                todaySeconds: page.stats.todayPracticeS
+                weekSeconds: page.stats.weekPracticeS
             }
 
             // Wide: the chart, the other mistakes and the blind tests on the left, the miss

@@ -22,13 +22,28 @@ void StatisticsModel::setRangeDays(int days)
     if (days == m_rangeDays)
         return;
     m_rangeDays = days;
-    // since's own setter emits filterChanged and refreshes; a range of 0 clears it.
-    const QDateTime since = days > 0 ? QDateTime::currentDateTimeUtc().addDays(-days) : QDateTime();
-    if (since == m_filter.since) {
-        emit filterChanged();
-        return;
+    // refresh() sets since from the range; a range of 0 clears it.
+    if (days == 0)
+        m_filter.since = {};
+    emit filterChanged();
+    refresh();
+}
+
+void StatisticsModel::setClock(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+}
+
+double StatisticsModel::practiceSince(const QDate& first) const
+{
+    const QString from = first.toString(Qt::ISODate);
+    double seconds = 0;
+    for (const QVariant& day : days()) {
+        const QVariantMap d = day.toMap();
+        if (d.value(QStringLiteral("date")).toString() >= from)
+            seconds += d.value(QStringLiteral("practice_s")).toDouble();
     }
-    setSince(since);
+    return seconds;
 }
 
 template <typename T>
@@ -44,19 +59,29 @@ void StatisticsModel::setFilter(T& field, const T& value)
 void StatisticsModel::setExercise(const QString& id) { setFilter(m_filter.exercise, id); }
 void StatisticsModel::setMaterial(const QString& material) { setFilter(m_filter.material, material); }
 void StatisticsModel::setGenre(const QString& genre) { setFilter(m_filter.genre, genre); }
-void StatisticsModel::setSince(const QDateTime& at) { setFilter(m_filter.since, at); }
+void StatisticsModel::setSince(const QDateTime& at)
+{
+    m_rangeDays = 0; // an explicit start replaces the page's range
+    setFilter(m_filter.since, at);
+}
 void StatisticsModel::setUntil(const QDateTime& at) { setFilter(m_filter.until, at); }
 
 void StatisticsModel::refresh()
 {
+    const QDateTime now = m_now();
+    const QDate today = now.toLocalTime().date();
+    if (m_rangeDays > 0)
+        m_filter.since = lastDaysStart(m_rangeDays, now); // a new day moves the range on
     try {
-        m_summary = statisticsToJson(progressStatistics(*m_store, m_filter)).toVariantMap();
+        m_summary = statisticsToJson(progressStatistics(*m_store, m_filter, today)).toVariantMap();
         m_problem.clear();
     } catch (const StoreError& e) {
         // The page says why instead of showing numbers that are not there.
         m_summary.clear();
         m_problem = e.message();
     }
+    m_todayPracticeS = practiceSince(today);
+    m_weekPracticeS = practiceSince(today.addDays(-6));
     emit changed();
 }
 

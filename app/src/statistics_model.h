@@ -18,6 +18,8 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+
 namespace earlab {
 class ProgressStore;
 }
@@ -45,9 +47,15 @@ class StatisticsModel : public QObject {
     Q_PROPERTY(QString genre READ genre WRITE setGenre NOTIFY filterChanged)
     Q_PROPERTY(QDateTime since READ since WRITE setSince NOTIFY filterChanged)
     Q_PROPERTY(QDateTime until READ until WRITE setUntil NOTIFY filterChanged)
-    // The page's time range: the last N days up to now (since = now - N days, until unset);
-    // 0: every answer. Setting it sets since.
+    // The page's time range: the last N local days, today included (since = local midnight
+    // N - 1 days before today, until unset; recomputed at every refresh, as the app may
+    // stay open past midnight); 0: every answer. Setting it sets since.
     Q_PROPERTY(int rangeDays READ rangeDays WRITE setRangeDays NOTIFY filterChanged)
+    // Practice time (seconds, as the summary's days' practice_s) of today and of the last 7
+    // local days, today included, among the filtered answers; "today" is the clock's local
+    // day at the last refresh (QML's own Date would go stale after midnight).
+    Q_PROPERTY(double todayPracticeS READ todayPracticeS NOTIFY changed)
+    Q_PROPERTY(double weekPracticeS READ weekPracticeS NOTIFY changed)
 
 public:
     // `store` (the UI thread's reading store) must outlive this object.
@@ -62,6 +70,11 @@ public:
     QVariantList exercises() const { return m_summary.value(QStringLiteral("exercises")).toList(); }
     QVariantList days() const { return m_summary.value(QStringLiteral("days")).toList(); }
     QString problem() const { return m_problem; }
+    double todayPracticeS() const { return m_todayPracticeS; }
+    double weekPracticeS() const { return m_weekPracticeS; }
+
+    // What "now" is (tests move it past midnight); the system clock by default.
+    void setClock(std::function<QDateTime()> now);
 
     QString exercise() const { return m_filter.exercise; }
     QString material() const { return m_filter.material; }
@@ -87,8 +100,14 @@ private:
     template <typename T>
     void setFilter(T& field, const T& value);
 
+    // The practice seconds of the summary's days from `first` (local day) on.
+    double practiceSince(const QDate& first) const;
+
     ProgressStore* m_store;
+    std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
     int m_rangeDays = 0;
+    double m_todayPracticeS = 0;
+    double m_weekPracticeS = 0;
     QVariantMap m_summary;
     QString m_problem;
     StatisticsFilter m_filter;

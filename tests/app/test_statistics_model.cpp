@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <ctime>
+
 using namespace earlab;
 using earlab::app::StatisticsModel;
 
@@ -130,6 +132,45 @@ private slots:
         first.open(m_path);
         model.setStore(first);
         QCOMPARE(model.answers(), 3);
+    }
+
+    // "Last 7 days" are whole local days, today and the 6 before (Central European time,
+    // UTC+1 in March), and they move on at midnight with the app open; so does "Today".
+    void rangeDaysAreLocalDaysAndMoveOnAtMidnight()
+    {
+        qputenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3");
+        tzset();
+        QCOMPARE(QDateTime(QDate(2026, 3, 1), QTime(0, 0)).offsetFromUtc(), 3600);
+        const QString path = earlab::test::scratch("statistics-model-days") + QStringLiteral("/progress.sqlite");
+        ProgressStore store;
+        store.open(path);
+        record(store, "eq-band", "2026-03-01T22:30:00.000Z", 1000, 1000, true); // 1 March 23:30 local
+        record(store, "eq-band", "2026-03-01T23:30:00.000Z", 1000, 1000, true); // 2 March 00:30 local
+        record(store, "eq-band", "2026-03-07T23:10:00.000Z", 1000, 2000, false); // 8 March 00:10 local
+        StatisticsModel model(store);
+        // 8 March 00:30 local: the last 7 days are 2 to 8 March (7 x 24 h back would take
+        // in 1 March from 00:30 on, and so the answer at 23:30).
+        QDateTime now = QDateTime::fromString(QStringLiteral("2026-03-07T23:30:00Z"), Qt::ISODate);
+        model.setClock([&now] { return now; });
+        model.setRangeDays(7);
+        QCOMPARE(model.since(), QDateTime::fromString(QStringLiteral("2026-03-01T23:00:00Z"), Qt::ISODate));
+        QCOMPARE(model.answers(), 2);
+        QCOMPARE(model.todayPracticeS(), 3.0); // the answer at 00:10, 3 s
+        QCOMPARE(model.weekPracticeS(), 6.0);
+        model.setRangeDays(1);
+        QCOMPARE(model.answers(), 1);
+
+        // A day later, still open: the range and "Today" follow at the next refresh.
+        now = now.addDays(1);
+        model.setRangeDays(7);
+        QCOMPARE(model.answers(), 1); // 2 March has left the range
+        QCOMPARE(model.todayPracticeS(), 0.0);
+        QCOMPARE(model.weekPracticeS(), 3.0);
+        now = now.addDays(6);
+        model.refresh();
+        QCOMPARE(model.answers(), 0);
+        QVERIFY(model.exercises().isEmpty());
+        QCOMPARE(model.weekPracticeS(), 0.0);
     }
 
     void closedStoreSaysWhy()
