@@ -6,6 +6,7 @@
 #include "exercises/blind_log_transfer.h"
 #include "exercises/import_transaction.h"
 #include "exercises/marker_export.h"
+#include "exercises/read_only_database.h"
 #include "exercises/store_access.h"
 #include "exercises/track_marker_store.h"
 
@@ -93,6 +94,11 @@ void openTransferStore(ProgressStore& store, const QString& path, bool importing
     if (importing)
         if (const std::optional<QString> why = store::whyReadOnly(QFileInfo(path).absoluteFilePath()))
             throw readOnlyImportError(source, QFileInfo(path).absoluteFilePath(), *why);
+    // An export must leave the user's file as it was: ProgressStore::open upgrades an older
+    // schema and repairs a damaged file, so those are refused first, read-only, as by
+    // `stats` (the StoreError names the file and says to open it in EarLab once).
+    if (!importing)
+        ReadOnlyDatabase{path};
     store.open(path);
     if (!store.recoveryMessage().isEmpty())
         std::fprintf(stderr, "earlab-cli: %s\n", readable(store.recoveryMessage()).toUtf8().constData());

@@ -35,7 +35,7 @@ ColumnLayout {
             SettingRow {
                 Layout.fillWidth: true
                 title: qsTr("Answers")
-                explanation: qsTr("Every answer as CSV (for spreadsheets) or JSON (with levels and resets). Importing merges: answers already here are skipped, and a file with any bad row imports nothing.")
+                explanation: qsTr("Every answer as JSON, with your levels and resets: a backup that restores everything (the default), or as CSV, the answers only, for spreadsheets. Importing merges: answers already here are skipped, and a file with any bad row imports nothing.")
 
                 RowLayout {
                     width: parent.width

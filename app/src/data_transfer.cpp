@@ -78,14 +78,16 @@ DataTransfer::DataTransfer(DatabaseWriter* writer, QObject* parent)
 
 void DataTransfer::chooseExport(const QString& data)
 {
+    // JSON first: it is the whole history (levels and resets too), so a backup made with the
+    // defaults restores everything; CSV holds the answers only, for a spreadsheet.
     const bool blindLogs = isBlindLogs(data);
-    const QString name = QStringLiteral("earlab-%1-%2.%3")
+    const QString name = QStringLiteral("earlab-%1-%2.json")
                              .arg(blindLogs ? QStringLiteral("blind-logs") : QStringLiteral("answers"),
-                                  QDate::currentDate().toString(Qt::ISODate),
-                                  blindLogs ? QStringLiteral("json") : QStringLiteral("csv"));
+                                  QDate::currentDate().toString(Qt::ISODate));
     const QString path = QFileDialog::getSaveFileName(
         nullptr, tr("Export your %1").arg(things(data)), QDir::home().filePath(name),
-        blindLogs ? tr("JSON (*.json)") : tr("CSV (*.csv);;JSON (*.json)"));
+        blindLogs ? tr("JSON (*.json)")
+                  : tr("JSON, everything with levels (*.json);;CSV, answers only, for spreadsheets (*.csv)"));
     if (!path.isEmpty())
         exportTo(path, data);
 }

@@ -12,6 +12,7 @@
 #include "exercises/store_fault_support.h"
 #include "support/blind_log_sample.h"
 #include "support/process_runner.h"
+#include "support/raw_database.h"
 #include "support/scratch_files.h"
 #include "support/store_helpers.h"
 #include "support/transfer_history.h"
@@ -302,6 +303,30 @@ private slots:
         run = cli({"import", badFile, "--db", empty, "--data", "markers"});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(badFile.toUtf8()) && run.err.contains("markers[1]"), qPrintable(both(run)));
+    }
+
+    // An export never changes the database: not a current one, and not an older one, which
+    // opening it for writing would upgrade (here: schema 10 marked as 9); that is refused,
+    // naming the file and what to do.
+    void exportLeavesTheDatabaseAsItWas()
+    {
+        const QString folder = scratch("cli-transfer-export-untouched");
+        const QString db = folder + "/progress.sqlite";
+        seed(db);
+        const QByteArray before = readBytes(db);
+        for (const QString& format : {QStringLiteral("csv"), QStringLiteral("json")}) {
+            const ProcessRun run = cli({"export", "--db", db, "--format", format});
+            QVERIFY2(run.ok(), qPrintable(both(run)));
+            QCOMPARE(readBytes(db), before);
+        }
+        QCOMPARE(RawDatabase(db).run(QStringLiteral("PRAGMA user_version = 9")), QString());
+        const QByteArray older = readBytes(db);
+        const ProcessRun run = cli({"export", "--db", db});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.out.isEmpty(), run.out.constData());
+        QVERIFY2(run.err.contains(db.toUtf8()) && run.err.contains("Open it in EarLab once"), qPrintable(both(run)));
+        QCOMPARE(readBytes(db), older);
+        QCOMPARE(RawDatabase(db).value(QStringLiteral("PRAGMA user_version")).toInt(), 9);
     }
 
     // EarLab works on a private copy of a database it cannot write: an import would seem to
