@@ -48,7 +48,8 @@ qint64 exportMarkersTo(ProgressStore& store, QIODevice& out, const QString& dest
 
 TransferCounts importMarkersFrom(ProgressStore& store, QIODevice& in, const QString& source, TransferFormat)
 {
-    const QList<TrackMarker> markers = parseMarkersJson(in.readAll(), source); // all or nothing
+    // readRest, as the other kinds: a read error names the file instead of passing for its end.
+    const QList<TrackMarker> markers = parseMarkersJson(readRest(in, source), source); // all or nothing
     TrackMarkerStore target(store);
     const MarkerMerge merged = target.merge(markers);
     return {merged.added, merged.alreadyThere};
