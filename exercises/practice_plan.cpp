@@ -44,7 +44,8 @@ QString bandName(double hz)
     return QString::fromLatin1(label) == QLatin1String("?") ? QString("%1 Hz").arg(hz) : QString::fromLatin1(label);
 }
 
-QString dayText(const QDateTime& t) { return t.toUTC().toString(QStringLiteral("d MMM")); }
+// The listener's day, as the plan's day is (a miss at 00:30 local is on that local day).
+QString dayText(const QDateTime& t) { return t.toLocalTime().toString(QStringLiteral("d MMM")); }
 
 // "4 of 11 right this week", or over all of them with the newest answer's day.
 QString tally(const std::vector<PracticeAnswer>& answers, const QDateTime& now)
@@ -152,12 +153,17 @@ void addExerciseCandidates(const ExerciseEvidence& e, int order, const QDateTime
             const double overdue = std::min(daysBetween(r.dueAt, now), 7.0);
             c.item.why = PlanItem::Why::Review;
             c.priority = kReviewBase + overdue / 70.0;
-            c.item.reason = QString("%1: missed on %2, due again today (review box %3 of %4: every %5 days); %6.")
-                                .arg(c.item.focusLabel, dayText(r.lastMiss))
+            // A review not taken on its day says since when it waits, not "today" again.
+            const QString dueText = r.dueAt.toLocalTime().date() < now.toLocalTime().date()
+                                        ? QString("due again since %1").arg(dayText(r.dueAt))
+                                        : QStringLiteral("due again today");
+            const int every = kLeitnerIntervalsDays[r.box - 1];
+            const QString interval = every == 1 ? QStringLiteral("every day") : QString("every %1 days").arg(every);
+            c.item.reason = QString("%1: missed on %2, %3 (review box %4 of %5: %6); %7.")
+                                .arg(c.item.focusLabel, dayText(r.lastMiss), dueText)
                                 .arg(r.box)
                                 .arg(kBoxCount)
-                                .arg(kLeitnerIntervalsDays[r.box - 1])
-                                .arg(tally(answers, now));
+                                .arg(interval, tally(answers, now));
         } else {
             c.item.why = PlanItem::Why::WeakBand;
             c.priority = kBandWeight * (1.0 - accuracy) + kStaleWeight * staleness;

@@ -207,7 +207,14 @@ private slots:
         QCOMPARE(focusCount(due, 16000), 1);
         const PlanItem& review = due[std::size_t(indexOf(due, "eq-band"))];
         QCOMPARE(review.why, PlanItem::Why::Review);
-        QVERIFY2(review.reason.contains("every 1 days") && review.reason.contains("missed on"), qPrintable(review.reason));
+        QVERIFY2(review.reason.contains("every day") && review.reason.contains("missed on"), qPrintable(review.reason));
+        QVERIFY2(review.reason.contains("due again today"), qPrintable(review.reason));
+        // Not taken on its day: three days later it says since when it waits.
+        const auto late = planAt(missed.addDays(4));
+        const PlanItem& waiting = late[std::size_t(indexOf(late, "eq-band"))];
+        QCOMPARE(waiting.why, PlanItem::Why::Review);
+        const QString since = "due again since " + missed.addDays(1).toLocalTime().toString("d MMM");
+        QVERIFY2(waiting.reason.contains(since) && !waiting.reason.contains("today"), qPrintable(waiting.reason));
 
         // Answered right on the review day: next in 3 days, not before.
         const QDateTime reviewed = missed.addDays(1).addSecs(600);
