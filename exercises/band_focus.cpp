@@ -1,6 +1,6 @@
 #include "exercises/band_focus.h"
 
-#include "exercises/eq_bands.h"
+#include "exercises/band_name.h"
 #include "exercises/seeded_random.h"
 
 #include <algorithm>
@@ -45,12 +45,9 @@ QString focusNote(std::span<const double> bands, double focusHz)
 {
     if (focusHz <= 0 || hasBand(bands, focusHz))
         return {};
-    const char* label = bandLabel(focusHz);
-    const QString name = QString::fromLatin1(label) == QLatin1String("?") ? QString("%1 Hz").arg(focusHz)
-                                                                          : QString::fromLatin1(label);
     return QString("The workout's focus, %1, is not among the bands asked here (the level changed since the plan, "
                    "or the music has too little energy there), so every band is equally likely.")
-        .arg(name);
+        .arg(bandName(focusHz));
 }
 
 } // namespace earlab

@@ -3,6 +3,7 @@ target_sources(earlab_exercises PRIVATE
   eq_levels.h eq_levels.cpp
   eq_question.h eq_question.cpp
   band_focus.h band_focus.cpp
+  band_name.h
   eq_curve.h eq_curve.cpp
   exercise.h exercise.cpp
   exercise_catalogue.h exercise_catalogue.cpp

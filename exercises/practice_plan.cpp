@@ -2,7 +2,7 @@
 
 #include "exercises/attempt.h"
 #include "exercises/difficulty.h"
-#include "exercises/eq_bands.h"
+#include "exercises/band_name.h"
 
 #include <algorithm>
 #include <cmath>
@@ -37,12 +37,6 @@ double daysBetween(const QDateTime& earlier, const QDateTime& later)
 }
 
 QString family(const QString& id) { return id.section(QLatin1Char('-'), 0, 0); }
-
-QString bandName(double hz)
-{
-    const char* label = bandLabel(hz);
-    return QString::fromLatin1(label) == QLatin1String("?") ? QString("%1 Hz").arg(hz) : QString::fromLatin1(label);
-}
 
 // The listener's day, as the plan's day is (a miss at 00:30 local is on that local day).
 QString dayText(const QDateTime& t) { return t.toLocalTime().toString(QStringLiteral("d MMM")); }

@@ -112,9 +112,7 @@ void App::connectWorkout()
 {
     m_workout = new Workout(
         [this] { return gatherPracticeEvidence(m_catalogue, *m_store, m_library->usableMusic()); },
-        Workout::FocusedStarter([this](const PlanItem& item) {
-            beginSession(item.exercise, item.questions, 0, Workout::sessionFocus(item));
-        }),
+        [this](const PlanItem& item) { beginSession(item.exercise, item.questions, 0, Workout::sessionFocus(item)); },
         this);
     m_hearing = new HearingCare(m_preferences, m_audio, m_banner, this);
     m_hearing->setOutputGuard([this] {

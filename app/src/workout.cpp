@@ -24,16 +24,9 @@ std::uint64_t daySeed(const QDateTime& now) { return std::uint64_t(now.toLocalTi
 
 } // namespace
 
-Workout::Workout(EvidenceSource evidence, FocusedStarter starter, QObject* parent)
+Workout::Workout(EvidenceSource evidence, Starter starter, QObject* parent)
     : QAbstractListModel(parent), m_evidence(std::move(evidence)), m_starter(std::move(starter)),
       m_clock([] { return QDateTime::currentDateTimeUtc(); })
-{
-}
-
-Workout::Workout(EvidenceSource evidence, Starter starter, QObject* parent)
-    : Workout(std::move(evidence),
-              FocusedStarter([starter = std::move(starter)](const PlanItem& item) { starter(item.exercise, item.questions); }),
-              parent)
 {
 }
 

@@ -42,13 +42,10 @@ public:
         DoneRole,       // finished in this run
     };
     using EvidenceSource = std::function<PracticeEvidence()>; // may throw StoreError
-    using Starter = std::function<void(const QString& exerciseId, int questions)>;
     // What App starts: the item's exercise, count and focus (sessionFocus(item)).
-    using FocusedStarter = std::function<void(const PlanItem& item)>;
+    using Starter = std::function<void(const PlanItem& item)>;
     using Clock = std::function<QDateTime()>;
 
-    Workout(EvidenceSource evidence, FocusedStarter starter, QObject* parent = nullptr);
-    // A starter that takes only the exercise and the count (the item's focus is left out).
     Workout(EvidenceSource evidence, Starter starter, QObject* parent = nullptr);
 
     // What a session must know to run `item` as planned.
@@ -84,7 +81,7 @@ signals:
 
 private:
     EvidenceSource m_evidence;
-    FocusedStarter m_starter;
+    Starter m_starter;
     Clock m_clock;
     std::vector<PlanItem> m_items;
     int m_current = -1;

@@ -44,7 +44,7 @@ private slots:
     {
         QStringList started;
         Workout w([] { return beginner(); },
-                  [&](const QString& id, int questions) { started << QString("%1:%2").arg(id).arg(questions); });
+                  [&](const PlanItem& item) { started << QString("%1:%2").arg(item.exercise).arg(item.questions); });
         w.setClock([] { return kNow; });
         QAbstractItemModelTester tester(&w, QAbstractItemModelTester::FailureReportingMode::QtTest);
         w.refresh();
@@ -80,7 +80,7 @@ private slots:
 
     void stopEndsTheRun()
     {
-        Workout w([] { return beginner(); }, [](const QString&, int) {});
+        Workout w([] { return beginner(); }, [](const PlanItem&) {});
         w.refresh();
         w.start();
         w.stop();
@@ -91,7 +91,7 @@ private slots:
     void unreadableStoreSaysSo()
     {
         Workout w([]() -> PracticeEvidence { throw StoreError("/tmp/x.sqlite", "Cannot read /tmp/x.sqlite: disk I/O error."); },
-                  [](const QString&, int) { QFAIL("nothing to start"); });
+                  [](const PlanItem&) { QFAIL("nothing to start"); });
         w.refresh();
         QCOMPARE(w.count(), 0);
         QVERIFY2(w.problem().contains("/tmp/x.sqlite"), qPrintable(w.problem()));

@@ -103,7 +103,7 @@ PracticeEvidence missedBand(double bandHz)
 std::unique_ptr<Workout> startWorkout(Rig& rig, const PracticeEvidence& evidence, int questions)
 {
     auto w = std::make_unique<Workout>([evidence] { return evidence; },
-                                       Workout::FocusedStarter([&rig, questions](const PlanItem& item) {
+                                       Workout::Starter([&rig, questions](const PlanItem& item) {
                                            rig.session->start(item.exercise, questions, 0, Workout::sessionFocus(item));
                                        }));
     w->setClock([] { return kNow; });
